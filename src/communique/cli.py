@@ -1,0 +1,269 @@
+"""Command line: parse arguments, call the library, print."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+from . import __version__
+from .errors import CommuniqueError, InputError
+
+
+def _progress(desc: str, enabled: bool):
+    from tqdm import tqdm
+    return tqdm(desc=desc, unit=" doc", disable=not enabled, file=sys.stderr, dynamic_ncols=True)
+
+
+def _report_rejected(item) -> None:
+    if isinstance(item, InputError):
+        print(f"error: {item}", file=sys.stderr)
+
+
+def _store(args):
+    from .storage import open_store
+    return open_store(args.db)
+
+
+def cmd_ingest(args) -> int:
+    from .batch.local import run
+    from .stages.ingest import read
+    store = _store(args)
+    bar = _progress("ingest", not args.quiet)
+
+    def on_doc(item):
+        _report_rejected(item)
+        bar.update(1)
+    summary = run(read(args.paths), store=store, jobs=args.jobs, on_doc=on_doc, force=args.force)
+    bar.close()
+    print(f"{summary.processed} processed, {summary.unchanged} unchanged, {len(summary.rejected)} rejected, "
+          f"{summary.failed} failed in a stage; {summary.events} events -> {store._safe_url()}", file=sys.stderr)
+    for f in store.failures():
+        print(f"failed: {f['id']}: stage {f['error_stage']}: {f['error']}", file=sys.stderr)
+    return 1 if summary.rejected else 0
+
+
+def cmd_extract(args) -> int:
+    from .batch.local import run
+    from .stages.ingest import read
+
+    def on_doc(item):
+        if isinstance(item, InputError):
+            _report_rejected(item)
+        else:
+            sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    summary = run(read(args.paths), jobs=args.jobs, on_doc=on_doc)
+    return 1 if summary.rejected else 0
+
+
+def _labels(store, rows) -> dict[str, str]:
+    ids = sorted({p for r in rows for p in r["participants"]} | {r[k] for r in rows for k in ("location", "framework") if r[k]})
+    return store.labels(ids)
+
+
+def cmd_events(args) -> int:
+    from .storage.store import EventFilter
+    store = _store(args)
+    rows = store.events(EventFilter(actor=args.actor, type=args.type, lang=args.lang, since=args.since,
+                                    until=args.until, modality=args.modality, limit=args.limit))
+    if args.format == "jsonl":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return 0
+    print_events(rows, _labels(store, rows))
+    return 0
+
+
+def print_events(rows, labels) -> None:
+    if not rows:
+        print("no events match")
+        return
+    print(f"{'date':10}  {'type':7}  {'modality':8}  {'lang':4}  participants  [location; framework]  (document)")
+    for r in rows:
+        who = ", ".join(labels.get(p, p) for p in r["participants"])
+        where = "; ".join(labels.get(x, x) for x in (r["location"], r["framework"]) if x)
+        print(f"{r['date'] or '?':10}  {r['type']:7}  {r['modality']:8}  {r['lang'] or '':4}  {who}"
+              f"{f'  [{where}]' if where else ''}  ({r['doc_id']})")
+
+
+def cmd_entity(args) -> int:
+    store = _store(args)
+    found = store.find_entities(args.name)
+    if not found:
+        print(f"no entity matches {args.name!r}", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return 0
+    for e in found:
+        print(f"{e['label']}  [{e['id']}] {e['type']}{'  wikidata ' + e['wikidata'] if e['wikidata'] else ''}"
+              f"  in {e['documents']} document(s)")
+        for lang, names in sorted(e["names"].items()):
+            print(f"  {lang}: {', '.join(names[:8])}")
+        for r in e["roles"]:
+            span = f"{r.get('start') or '?'}..{r.get('end') or ''}" if "start" in r else (r.get("date") or "?")
+            print(f"  role: {r['role']} of {r['of']}  {span}  ({r['source']})")
+    return 0
+
+
+def cmd_show(args) -> int:
+    store = _store(args)
+    d = store.document(args.doc)
+    print(render_marked(d))
+    return 0
+
+
+def render_marked(d: dict) -> str:
+    """The text with [mentions|entity] and the events listed under it."""
+    text = d["text"]
+    marks = sorted(((m["start"], m["end"], e["id"]) for e in d["entities"] for m in e["mentions"]), reverse=True)
+    for s, e, eid in marks:
+        text = text[:s] + "[" + text[s:e] + "|" + eid + "]" + text[e:]
+    lines = [f"# {d['id']}  lang={d['lang']}  published={d['published']}  source={d['source']}", "", text, ""]
+    for ev in d["events"]:
+        lines.append(f"EVENT {ev['type']} {ev['modality']} date={ev['date']} participants={', '.join(ev['participants'])}"
+                     f" location={ev['location']} framework={ev['framework']} cluster={ev['cluster']}")
+        lines.append(f"  evidence [{ev['evidence']['start']}:{ev['evidence']['end']}]: {ev['evidence']['text']}")
+    for f in d["facts"]:
+        lines.append(f"FACT {f['relation']} {f['subject']} {f['role'] or ''} of={f['of']} date={f['date']}")
+    if d.get("error"):
+        lines.append(f"FAILED in stage {d['error']['stage']}: {d['error']['error']}")
+    return "\n".join(lines)
+
+
+def cmd_export(args) -> int:
+    from .export import export
+    store = _store(args)
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        n = export(store, args.format, out)
+    finally:
+        if args.output:
+            out.close()
+    print(f"exported {n} record(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from . import eval as ev
+    from .batch.local import run
+    articles = ev.load_gold(args.gold, args.texts)
+    sysdocs = {}
+    run((ev.gold_document(a) for a in articles), on_doc=lambda d: sysdocs.__setitem__(d.id, d.to_dict()))
+    result = ev.score(articles, sysdocs)
+    if args.json:
+        print(json.dumps({"figures": ev.figures(result), "linking": result["linking"],
+                          "stories": result["stories"]}, indent=2))
+    else:
+        print(ev.table(result))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    sample = Path(str(resources.files("communique").joinpath("sample/articles.jsonl")))
+    args.paths = [str(sample)]
+    args.force = False
+    rc = cmd_ingest(args)
+    print()
+    cmd_events(argparse.Namespace(**{**vars(args), "actor": None, "type": None, "lang": None, "since": None,
+                                     "until": None, "modality": None, "limit": 50, "format": "table"}))
+    db = f" --db {args.db}" if args.db else ""
+    print("\nNext: `communique show DOC_ID" + db + "` shows a document with its mentions and events marked;"
+          "\n      `communique entity Tokayev" + db + "` shows an entity's names and roles;"
+          "\n      `communique export --format jsonl" + db + "` exports everything.")
+    return rc
+
+
+def cmd_bench(args) -> int:
+    from .bench import bench
+    print(bench(args.n, langs=args.lang, jobs=args.jobs, db=args.db, compare=args.compare))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="communique", description=__doc__.splitlines()[0] if __doc__ else None)
+    p.add_argument("--version", action="version", version=f"communique {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def with_db(sp):
+        sp.add_argument("--db", help="database URL or SQLite path (default: $COMMUNIQUE_DB or ./communique.db)")
+        return sp
+
+    s = with_db(sub.add_parser("ingest", help="read articles and store their entities, events and facts"))
+    s.add_argument("paths", nargs="+", help="files, folders, .gz, JSONL, RSS/Atom, HTML; '-' for stdin")
+    s.add_argument("-j", "--jobs", type=int, default=1, help="worker processes")
+    s.add_argument("--force", action="store_true", help="re-process articles already stored unchanged")
+    s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("extract", help="print the extraction of each article as JSON Lines (no database)")
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--format", choices=["jsonl"], default="jsonl")
+    s.add_argument("-j", "--jobs", type=int, default=1)
+    s.set_defaults(func=cmd_extract)
+
+    s = with_db(sub.add_parser("events", help="list stored events"))
+    s.add_argument("--actor", help="entity id or any of its names, in any language")
+    s.add_argument("--type", choices=["MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"], type=str.upper)
+    s.add_argument("--lang")
+    s.add_argument("--modality", choices=["asserted", "planned", "negated"])
+    s.add_argument("--since", help="YYYY[-MM[-DD]]")
+    s.add_argument("--until", help="YYYY[-MM[-DD]]")
+    s.add_argument("--limit", type=int, default=100)
+    s.add_argument("--format", choices=["table", "jsonl"], default="table")
+    s.set_defaults(func=cmd_events)
+
+    s = with_db(sub.add_parser("entity", help="an entity's names, roles and document count"))
+    s.add_argument("name")
+    s.add_argument("--format", choices=["text", "json"], default="text")
+    s.set_defaults(func=cmd_entity)
+
+    s = with_db(sub.add_parser("show", help="a document with its mentions and events marked"))
+    s.add_argument("doc")
+    s.set_defaults(func=cmd_show)
+
+    s = with_db(sub.add_parser("export", help="export stored results"))
+    s.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    s.add_argument("--output", "-o", help="file to write (default: stdout)")
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("eval", help="score the pipeline against gold annotations")
+    s.add_argument("gold", nargs="+", help="gold JSONL file(s)")
+    s.add_argument("--texts", action="append", required=True,
+                   help="folder the gold 'file' paths are relative to, or an articles JSONL (repeatable)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_eval)
+
+    s = with_db(sub.add_parser("demo", help="ingest the bundled sample and list its events"))
+    s.add_argument("-j", "--jobs", type=int, default=1)
+    s.add_argument("-q", "--quiet", action="store_true")
+    s.set_defaults(func=cmd_demo)
+
+    s = sub.add_parser("bench", help="throughput of the full pipeline on a generated corpus")
+    s.add_argument("-n", type=int, default=1000, help="number of articles")
+    s.add_argument("--lang", action="append", choices=["az", "kk", "ru"], help="restrict to language(s)")
+    s.add_argument("-j", "--jobs", type=int, default=1)
+    s.add_argument("--db", help="database URL (default: a fresh SQLite file in a temporary folder)")
+    s.add_argument("--compare", action="store_true", help="also time natasha's NER alone on the Russian articles")
+    s.set_defaults(func=cmd_bench)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CommuniqueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted; stored batches are complete, run the command again to continue", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

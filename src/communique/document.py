@@ -1,0 +1,159 @@
+"""Plain dataclasses for an article and what the pipeline finds in it.
+
+Every span is a pair of character offsets into ``Document.text``, the article
+text as read (decoded, before any cleaning), so ``text[start:end]`` is always
+the surface string.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+    def slice(self, text: str) -> str:
+        return text[self.start:self.end]
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass
+class Sentence(Span):
+    lang: str = ""
+    boilerplate: bool = False
+
+
+@dataclass
+class Mention(Span):
+    text: str
+    type: str  # person | country | organization | location | gathering
+    base: str = ""  # base (nominative, uninflected) form
+    source: str = ""  # kb | ner | cue
+    entity_id: str | None = None
+    kind: str = "name"  # alias kind: name, short, acronym, adjective, ...
+    candidates: list[str] = field(default_factory=list)  # knowledge-base ids, best first
+
+
+@dataclass
+class Entity:
+    id: str
+    type: str
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    wikidata: str | None = None
+    new: bool = False  # not in the knowledge base: learned from text
+
+
+@dataclass
+class Evidence(Span):
+    text: str
+
+
+@dataclass
+class Event:
+    id: str
+    type: str  # MEET | CALL | CONVENE | SIGN | APPOINT | CHAIR
+    participants: list[str]
+    evidence: Evidence
+    date: str | None = None
+    location: str | None = None
+    framework: str | None = None
+    modality: str = "asserted"
+    confidence: float = 0.5
+    trigger: str = ""
+    cluster: str | None = None
+
+
+@dataclass
+class Fact:
+    relation: str  # holds_position | chairs | member_of
+    subject: str
+    role: str | None
+    of: str | None
+    date: str | None
+    evidence: Evidence | None = None
+    former: bool = False
+
+
+@dataclass
+class Failure:
+    stage: str
+    error: str
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    origin: str | None = None  # file or feed the text came from
+    lang: str | None = None
+    boilerplate: list[Span] = field(default_factory=list)
+    paragraphs: list[Sentence] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    done: set[str] = field(default_factory=set)  # labels provided so far
+    failure: Failure | None = None
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def in_boilerplate(self, span: Span) -> bool:
+        return any(b.overlaps(span) for b in self.boilerplate)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The output contract of ``extract`` and ``export --format jsonl``."""
+        return {
+            "id": self.id, "lang": self.lang, "title": self.title,
+            "published": self.published, "source": self.source, "url": self.url,
+            "entities": [_entity_dict(e) for e in self.entities],
+            "events": [_event_dict(e) for e in self.events],
+            "facts": [_fact_dict(f) for f in self.facts],
+            **({"error": dataclasses.asdict(self.failure)} if self.failure else {}),
+        }
+
+
+def _span_dict(s: Span | None, text: str | None = None) -> dict | None:
+    if s is None:
+        return None
+    return {"start": s.start, "end": s.end, "text": text if text is not None else getattr(s, "text", "")}
+
+
+def _entity_dict(e: Entity) -> dict:
+    return {"id": e.id, "label": e.label, "type": e.type, "wikidata": e.wikidata, "new": e.new,
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions]}
+
+
+def _event_dict(e: Event) -> dict:
+    return {"id": e.id, "type": e.type, "participants": list(e.participants), "date": e.date,
+            "location": e.location, "framework": e.framework, "modality": e.modality,
+            "evidence": _span_dict(e.evidence), "confidence": round(e.confidence, 3),
+            "cluster": e.cluster}
+
+
+def _fact_dict(f: Fact) -> dict:
+    d = {"relation": f.relation, "subject": f.subject, "role": f.role, "of": f.of,
+         "date": f.date, "evidence": _span_dict(f.evidence)}
+    if f.former:
+        d["former"] = True
+    return d

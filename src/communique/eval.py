@@ -1,0 +1,256 @@
+"""Scoring against gold annotations, as defined in shared/eval/GOLD.md.
+
+Entities are aligned by mention overlap; events match one-to-one, strictly
+(same participants) or leniently (at least two gold participants, or the only
+one, and no more extra gold entities than the gold event has participants);
+dates, locations, frameworks and modality are scored on matched events; the
+same gold key must get the same system id across articles.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .document import Document
+from .errors import InputError
+
+
+@dataclass
+class GoldArticle:
+    gold: dict
+    text: str
+
+    @property
+    def id(self) -> str:
+        return self.gold["id"]
+
+
+def load_gold(gold_paths: list[str], texts: list[str]) -> list[GoldArticle]:
+    """Gold lines with their article text, from text folders or articles JSONL files."""
+    by_id: dict[str, dict] = {}
+    folders: list[Path] = []
+    for t in texts:
+        p = Path(t)
+        if p.is_dir():
+            folders.append(p)
+        elif p.is_file():
+            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+                if line.strip():
+                    try:
+                        rec = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise InputError(f"{p}:{n}", f"malformed JSON: {exc.msg}") from exc
+                    by_id[str(rec["id"])] = rec
+        else:
+            raise InputError(t, "no such file or folder")
+    out = []
+    for gp in gold_paths:
+        for n, line in enumerate(Path(gp).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            g = json.loads(line)
+            text = None
+            if g.get("file"):
+                for base in folders + [Path(gp).parent]:
+                    if (base / g["file"]).is_file():
+                        text = (base / g["file"]).read_text(encoding="utf-8")
+                        break
+            elif g["id"] in by_id:
+                rec = by_id[g["id"]]
+                text = rec["text"]
+                g = {**g, "kind": rec.get("kind"), "url": rec.get("url")}
+            if text is None:
+                raise InputError(f"{gp}:{n}", f"no text for gold article {g['id']!r}; pass --texts")
+            out.append(GoldArticle(g, text))
+    return out
+
+
+def gold_document(a: GoldArticle) -> Document:
+    """What the system is given: the text (and URL), never the gold annotations."""
+    return Document(id=a.id, text=a.text, url=a.gold.get("url"))
+
+
+# -- alignment ------------------------------------------------------------------
+def _occurrences(text: str, s: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(s), text)] if s else []
+
+
+def align(gold: dict, text: str, sysdoc: dict) -> dict[str, str]:
+    """System entity id -> gold key, by mention overlap."""
+    spans = {e["key"]: [o for m in e.get("mentions", []) for o in _occurrences(text, m)]
+             for e in gold.get("entities", [])}
+    out = {}
+    for e in sysdoc.get("entities", []):
+        votes: Counter = Counter()
+        for m in e["mentions"]:
+            for key, occ in spans.items():
+                if any(a < m["end"] and m["start"] < b for a, b in occ):
+                    votes[key] += 1
+        if votes:
+            out[e["id"]] = votes.most_common(1)[0][0]
+    return out
+
+
+def _lenient(sys_keys: set[str], gold_parts: set[str], all_gold: set[str]) -> bool:
+    common = sys_keys & gold_parts
+    enough = len(common) >= 2 or (len(gold_parts) == 1 and common == gold_parts)
+    extra = len((sys_keys & all_gold) - gold_parts)
+    return enough and extra <= len(gold_parts)
+
+
+def match_events(gold: dict, sysdoc: dict, amap: dict[str, str], strict: bool) -> list[tuple[int, int]]:
+    all_gold = {e["key"] for e in gold.get("entities", [])}
+    pairs, used = [], set()
+    for gi, ge in enumerate(gold.get("events", [])):
+        gp = set(ge["participants"])
+        for si, se in enumerate(sysdoc.get("events", [])):
+            if si in used or se["type"] != ge["type"]:
+                continue
+            keys = {amap[p] for p in se["participants"] if p in amap}
+            ok = keys == gp if strict else (keys == gp or _lenient(keys, gp, all_gold))
+            if ok:
+                pairs.append((gi, si))
+                used.add(si)
+                break
+    return pairs
+
+
+# -- scores ---------------------------------------------------------------------
+@dataclass
+class Scores:
+    docs: int = 0
+    gold_events: int = 0
+    sys_events: int = 0
+    lenient: int = 0
+    strict: int = 0
+    attr: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    negative_events: int = 0
+    gold_participants: int = 0
+    found_participants: int = 0
+
+    def prf(self, n: int) -> tuple[float, float, float]:
+        p = n / self.sys_events if self.sys_events else (1.0 if not self.gold_events else 0.0)
+        r = n / self.gold_events if self.gold_events else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def acc(self, name: str) -> float | None:
+        ok, n = self.attr[name]
+        return ok / n if n else None
+
+
+def score(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> dict:
+    per_lang: dict[str, Scores] = defaultdict(Scores)
+    instances: dict[str, list[str]] = defaultdict(list)  # gold key -> system ids, one per article
+    sys_keys: dict[str, set[str]] = defaultdict(set)  # system id -> gold keys
+    stories: dict[str, set[str | None]] = defaultdict(set)
+    cluster_stories: dict[str, set[str]] = defaultdict(set)
+    for a in articles:
+        g, sd = a.gold, sysdocs[a.id]
+        s = per_lang[g.get("lang") or sd.get("lang") or "und"]
+        amap = align(g, a.text, sd)
+        _score_article(s, g, sd, amap)
+        for sid, key in amap.items():
+            sys_keys[sid].add(key)
+        by_key: dict[str, Counter] = defaultdict(Counter)
+        for e in sd.get("entities", []):
+            if e["id"] in amap:
+                by_key[amap[e["id"]]][e["id"]] += len(e["mentions"])
+        for key, c in by_key.items():
+            instances[key].append(c.most_common(1)[0][0])
+        for gi, si in match_events(g, sd, amap, strict=False):
+            story = g["events"][gi].get("story")
+            cluster = sd["events"][si].get("cluster")
+            if story:
+                stories[story].add(cluster)
+            if cluster:
+                cluster_stories[cluster].add(story or f"{a.id}#{gi}")
+    return {"langs": dict(per_lang), "linking": _linking(instances, sys_keys),
+            "stories": _stories(stories, cluster_stories)}
+
+
+def _score_article(s: Scores, g: dict, sd: dict, amap: dict[str, str]) -> None:
+    s.docs += 1
+    s.gold_events += len(g.get("events", []))
+    s.sys_events += len(sd.get("events", []))
+    if g.get("kind") == "negative":
+        s.negative_events += len(sd.get("events", []))
+    s.strict += len(match_events(g, sd, amap, strict=True))
+    pairs = match_events(g, sd, amap, strict=False)
+    s.lenient += len(pairs)
+    for gi, si in pairs:
+        ge, se = g["events"][gi], sd["events"][si]
+        _attr(s, "date", ge.get("date"), se.get("date"))
+        _attr(s, "location", ge.get("location"), amap.get(se.get("location") or "", se.get("location")))
+        _attr(s, "framework", ge.get("framework"), amap.get(se.get("framework") or "", se.get("framework")))
+        _attr(s, "modality", ge.get("modality"), se.get("modality"))
+    found = set(amap.values())
+    parts = {p for e in g.get("events", []) for p in e["participants"]}
+    s.gold_participants += len(parts)
+    s.found_participants += len(parts & found)
+
+
+def _attr(s: Scores, name: str, gold, system) -> None:
+    s.attr[name][0] += gold == system
+    s.attr[name][1] += 1
+
+
+def _linking(instances: dict[str, list[str]], sys_keys: dict[str, set[str]]) -> dict:
+    total = ok = 0
+    for key, ids in instances.items():
+        if len(ids) < 2:
+            continue
+        best = Counter(ids).most_common(1)[0][1]
+        total += len(ids)
+        ok += best
+    merges = sorted(sid for sid, keys in sys_keys.items() if len(keys) > 1)
+    return {"accuracy": ok / total if total else None, "instances": total, "false_merges": merges}
+
+
+def _stories(stories: dict[str, set], cluster_stories: dict[str, set]) -> dict:
+    together = sum(1 for cl in stories.values() if len(cl) == 1 and None not in cl)
+    mixed = sorted(c for c, st in cluster_stories.items() if len(st) > 1)
+    return {"gold_stories": len(stories), "one_cluster": together, "mixed_clusters": mixed}
+
+
+def table(result: dict) -> str:
+    head = ("lang", "docs", "gold", "sys", "len-P", "len-R", "len-F1", "str-P", "str-R", "str-F1",
+            "date", "loc", "frame", "modal", "ent-found", "neg-ev")
+    rows = [head]
+    langs = result["langs"]
+    for code in sorted(langs):
+        s = langs[code]
+        lp, lr, lf = s.prf(s.lenient)
+        sp, sr, sf = s.prf(s.strict)
+        rows.append((code, s.docs, s.gold_events, s.sys_events, *(f"{x:.2f}" for x in (lp, lr, lf, sp, sr, sf)),
+                     *(_fmt(s.acc(n)) for n in ("date", "location", "framework", "modality")),
+                     _fmt(s.found_participants / s.gold_participants if s.gold_participants else None),
+                     s.negative_events))
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(head))]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    link, st = result["linking"], result["stories"]
+    lines.append("")
+    lines.append(f"cross-document linking accuracy: {_fmt(link['accuracy'])} over {link['instances']} mentions "
+                 f"of entities in 2+ articles; false merges: {len(link['false_merges'])}")
+    lines.append(f"stories: {st['one_cluster']}/{st['gold_stories']} gold stories in one cluster; "
+                 f"clusters mixing stories: {len(st['mixed_clusters'])}")
+    return "\n".join(lines)
+
+
+def _fmt(x: float | None) -> str:
+    return "-" if x is None else f"{x:.2f}"
+
+
+def figures(result: dict) -> dict[str, dict[str, float]]:
+    """Flat numbers per language, for the quality gate."""
+    out = {}
+    for code, s in result["langs"].items():
+        lp, lr, lf = s.prf(s.lenient)
+        sp, sr, sf = s.prf(s.strict)
+        out[code] = {"lenient_f1": lf, "strict_f1": sf, "lenient_p": lp, "lenient_r": lr,
+                     **{n: s.acc(n) or 0.0 for n in ("date", "location", "framework", "modality")},
+                     "entities_found": s.found_participants / s.gold_participants if s.gold_participants else 1.0,
+                     "negative_events": float(s.negative_events)}
+    return out

@@ -1,0 +1,150 @@
+"""The knowledge base: entities, multilingual aliases, roles with dates.
+
+Read from the TSV files in ``kb/data/`` (see its README) and optionally from
+further folders with the same layout (an analyst's curated overlay).
+"""
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import DataError
+from ..text import fold, script_of, tokenize, translit_key
+
+TYPES = ("person", "country", "organization", "location", "gathering")
+
+
+@dataclass
+class Alias:
+    text: str
+    lang: str
+    kind: str
+
+    @property
+    def script(self) -> str:
+        return script_of(self.text)
+
+
+@dataclass
+class Role:
+    person: str
+    role: str
+    of: str
+    start: str
+    end: str
+
+    def active(self, date: str | None) -> bool:
+        if not date:
+            return not self.end
+        d = date[: max(len(self.start), 4)] if self.start else date
+        return (not self.start or self.start[: len(d)] <= d) and (not self.end or date[: len(self.end)] <= self.end)
+
+
+@dataclass
+class KBEntity:
+    id: str
+    type: str
+    label: str
+    wikidata: str = ""
+    aliases: list[Alias] = field(default_factory=list)
+    details: dict[str, str] = field(default_factory=dict)
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("communique.kb").joinpath("data")))
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for n, row in enumerate(rows, 2):
+        if None in row or any(v is None for v in row.values()):
+            raise DataError(f"{path}:{n}: wrong number of columns")
+    return [{k: unicodedata.normalize("NFC", (v or "").strip()) for k, v in r.items()} for r in rows]
+
+
+class KnowledgeBase:
+    def __init__(self, folders: list[Path] | None = None):
+        self.entities: dict[str, KBEntity] = {}
+        self.roles: list[Role] = []
+        self.memberships: list[dict[str, str]] = []
+        self.chairs: list[dict[str, str]] = []
+        self.gatherings: dict[str, dict[str, str]] = {}
+        self.agencies: list[dict[str, str]] = []
+        for folder in folders or [data_dir()]:
+            self._load(Path(folder))
+        self._by_key: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+        self._by_translit: dict[str, set[str]] = defaultdict(set)
+        for e in self.entities.values():
+            for a in [Alias(e.label, "en", "name"), *e.aliases]:
+                self._index(e.id, a)
+
+    def _load(self, folder: Path) -> None:
+        for path in sorted(folder.glob("*.entities.tsv")):
+            for r in _read(path):
+                if r["type"] not in TYPES:
+                    raise DataError(f"{path}: {r['id']}: unknown type {r['type']!r}")
+                self.entities[r["id"]] = KBEntity(r["id"], r["type"], r["label"], r.get("wikidata", ""))
+        for path in sorted(folder.glob("*.aliases.tsv")):
+            for r in _read(path):
+                ent = self.entities.get(r["id"])
+                if ent is None:
+                    raise DataError(f"{path}: alias {r['alias']!r} names unknown entity {r['id']}")
+                ent.aliases.append(Alias(r["alias"], r["lang"], r.get("kind", "name")))
+        if (folder / "roles.tsv").exists():
+            self.roles += [Role(r["person"], r["role"], r["of"], r["start"], r["end"]) for r in _read(folder / "roles.tsv")]
+        if (folder / "memberships.tsv").exists():
+            self.memberships += _read(folder / "memberships.tsv")
+        if (folder / "chairs.tsv").exists():
+            self.chairs += _read(folder / "chairs.tsv")
+        if (folder / "agencies.tsv").exists():
+            self.agencies += _read(folder / "agencies.tsv")
+        if (folder / "gatherings.tsv").exists():
+            self.gatherings.update({r["id"]: r for r in _read(folder / "gatherings.tsv")})
+
+    def _index(self, eid: str, alias: Alias) -> None:
+        key = tuple(fold(t.text) for t in tokenize(alias.text))
+        if key and (eid, alias.kind) not in self._by_key[key]:
+            self._by_key[key].append((eid, alias.kind))
+        if self.entities[eid].type == "person" and alias.kind in ("name", "former"):
+            self._by_translit[translit_key(alias.text)].add(eid)
+
+    # -- lookups -----------------------------------------------------------
+    def get(self, eid: str) -> KBEntity | None:
+        return self.entities.get(eid)
+
+    def lookup(self, key: tuple[str, ...]) -> list[tuple[str, str]]:
+        """(entity id, alias kind) for a tuple of folded tokens."""
+        return self._by_key.get(key, [])
+
+    def keys(self):
+        return self._by_key.keys()
+
+    @property
+    def max_alias_tokens(self) -> int:
+        return max((len(k) for k in self._by_key), default=1)
+
+    def by_translit(self, name: str) -> set[str]:
+        return self._by_translit.get(translit_key(name), set())
+
+    def holders(self, role: str, of: str, date: str | None) -> list[str]:
+        return [r.person for r in self.roles if r.role == role and r.of == of and r.active(date)]
+
+    def roles_of(self, person: str) -> list[Role]:
+        return [r for r in self.roles if r.person == person]
+
+    def label(self, eid: str) -> str:
+        e = self.entities.get(eid)
+        return e.label if e else eid
+
+
+@lru_cache(maxsize=4)
+def load(folders: tuple[str, ...] = ()) -> KnowledgeBase:
+    """One knowledge base per process and folder set."""
+    return KnowledgeBase([data_dir(), *map(Path, folders)])

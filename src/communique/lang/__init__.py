@@ -1,0 +1,126 @@
+"""Per-language data files (``lang/<code>/``) and the small helpers that read them."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import DataError
+from ..text import fold, lower
+
+LANGS = ("az", "kk", "ru")
+TURKIC = ("az", "kk")
+
+
+def _rows(path: Path, ncols: int) -> list[list[str]]:
+    rows = []
+    if not path.exists():
+        return rows
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        if ncols and len(cols) < ncols:
+            raise DataError(f"{path}:{n}: expected {ncols} tab-separated columns, got {len(cols)}")
+        rows.append([unicodedata.normalize("NFC", c.strip()) for c in cols])
+    return rows
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A token pattern: 'word', 'prefix*', and '…' (up to 6 words between)."""
+    label: str
+    tokens: tuple[str, ...]
+    extra: str = ""
+
+    def match_at(self, words: list[str], i: int) -> int | None:
+        """Index one past the last matched word, or None."""
+        return _match(self.tokens, words, i)
+
+    def find(self, words: list[str]) -> list[tuple[int, int]]:
+        out = []
+        for i in range(len(words)):
+            j = self.match_at(words, i)
+            if j is not None:
+                out.append((i, j))
+        return out
+
+
+def _word_ok(pat: str, word: str) -> bool:
+    return word.startswith(pat[:-1]) if pat.endswith("*") else word == pat
+
+
+def _match(toks: tuple[str, ...], words: list[str], i: int) -> int | None:
+    if not toks:
+        return i
+    head, rest = toks[0], toks[1:]
+    if head == "…":
+        for skip in range(0, 7):
+            j = _match(rest, words, i + skip)
+            if j is not None:
+                return j
+        return None
+    if i < len(words) and _word_ok(head, words[i]):
+        return _match(rest, words, i + 1)
+    return None
+
+
+def _patterns(rows: list[list[str]], label_col: int, pat_col: int, extra_col: int | None = None) -> list[Pattern]:
+    out = []
+    for r in rows:
+        toks = tuple(fold(t) if t != "…" else t for t in r[pat_col].split())
+        out.append(Pattern(r[label_col], toks, r[extra_col] if extra_col is not None else ""))
+    return out
+
+
+@dataclass
+class Suffix:
+    text: str
+    case: str
+    after: str  # V, C or *
+    harmony: str  # back, front or *
+
+
+@dataclass
+class LangData:
+    code: str
+    vowels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    suffixes: list[Suffix] = field(default_factory=list)
+    months: dict[str, int] = field(default_factory=dict)
+    relative_dates: dict[str, int] = field(default_factory=dict)
+    abbreviations: set[str] = field(default_factory=set)
+    triggers: list[Pattern] = field(default_factory=list)
+    modality: list[Pattern] = field(default_factory=list)
+    frameworks: list[Pattern] = field(default_factory=list)
+    titles: list[Pattern] = field(default_factory=list)
+    boilerplate: list[tuple[str, re.Pattern]] = field(default_factory=list)
+    offtopic: list[Pattern] = field(default_factory=list)
+
+
+def data_dir(code: str) -> Path:
+    return Path(str(resources.files("communique.lang").joinpath(code)))
+
+
+@lru_cache(maxsize=None)
+def load(code: str) -> LangData:
+    """Read one language's files once per process."""
+    d = data_dir(code)
+    if not d.is_dir():
+        raise DataError(f"no language data for {code!r}; known: {', '.join(LANGS)}")
+    ld = LangData(code)
+    ld.vowels = {r[0]: (r[1], r[2]) for r in _rows(d / "vowels.tsv", 3)}
+    ld.suffixes = sorted((Suffix(lower(r[0]), r[1], r[2], r[3]) for r in _rows(d / "suffixes.tsv", 4)),
+                         key=lambda s: -len(s.text))
+    ld.months = {fold(r[0]): int(r[1]) for r in _rows(d / "months.tsv", 2)}
+    ld.relative_dates = {fold(r[0]): int(r[1]) for r in _rows(d / "relative_dates.tsv", 2)}
+    ld.abbreviations = {fold(r[0]) for r in _rows(d / "abbreviations.txt", 1)}
+    ld.triggers = _patterns(_rows(d / "triggers.tsv", 3), 0, 2, 1)
+    ld.modality = _patterns(_rows(d / "modality.tsv", 2), 0, 1)
+    ld.frameworks = _patterns(_rows(d / "frameworks.tsv", 2), 0, 1)
+    ld.titles = _patterns(_rows(d / "titles.tsv", 2), 0, 1)
+    ld.boilerplate = [(r[0], re.compile(r[1], re.I)) for r in _rows(d / "boilerplate.tsv", 2)]
+    ld.offtopic = _patterns(_rows(d / "offtopic.tsv", 1), 0, 0)
+    return ld

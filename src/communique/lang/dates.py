@@ -1,0 +1,146 @@
+"""Date expressions in az, kk and ru, with offsets.
+
+dateparser reads "25 сентября" but not the Turkic forms ("2023-cü il
+oktyabrın 25-də", "2020 жылғы 24 қыркүйекте", "2019 жылы маусымда"), so the
+grammar here works on tokens: a month word (any inflection, via the suffix
+rules), a day number next to it, a four-digit year nearby.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..text import fold, lower, tokenize
+from . import LangData
+from .morph import candidates
+
+_NUM = re.compile(r"^(\d{1,4})(?:[-–](\d{1,2}))?(?:[-'’]?[^\W\d_]+)?$")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_YEAR_WORDS = ("il", "жыл", "год", "г")
+
+
+@dataclass
+class DateMatch:
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    relative: int | None = None  # days from publication
+
+    def value(self, published: str | None = None) -> str | None:
+        year, month, day = self.year, self.month, self.day
+        if self.relative is not None:
+            if not published or len(published) < 10:
+                return None
+            return (dt.date.fromisoformat(published[:10]) + dt.timedelta(days=self.relative)).isoformat()
+        if year is None and published:
+            year = int(published[:4])
+        if year is None:
+            return None
+        if month is None:
+            return f"{year:04d}"
+        if day is None:
+            return f"{year:04d}-{month:02d}"
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return f"{year:04d}-{month:02d}"
+
+
+def _month_of(word: str, ld: LangData) -> int | None:
+    w = fold(word)
+    if w in ld.months:
+        return ld.months[w]
+    if ld.suffixes:
+        for stem in candidates(lower(word), ld):
+            m = ld.months.get(stem.replace("ı", "i"))
+            if m:
+                return m
+    return None
+
+
+def _number(word: str) -> tuple[int, int | None] | None:
+    m = _NUM.match(word)
+    return (int(m.group(1)), int(m.group(2)) if m.group(2) else None) if m else None
+
+
+def _is_year(n: int) -> bool:
+    return 1900 <= n <= 2100
+
+
+def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None) -> list[DateMatch]:
+    """Every date expression between start and end, in text order."""
+    toks = tokenize(text, start, end)
+    words = [t.text for t in toks]
+    out: list[DateMatch] = []
+    used: set[int] = set()
+    for i, w in enumerate(words):
+        month = _month_of(w, ld) if not w[:1].isdigit() else None
+        if not month:
+            continue
+        lo = hi = i
+        day = year = None
+        # day before the month ("25 oktyabr", "24 қыркүйек", "25 сентября") or after ("oktyabrın 25-də")
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words) and j not in used:
+                num = _number(words[j])
+                if num and 1 <= num[0] <= 31 and day is None:
+                    day = num[0]
+                    lo, hi = min(lo, j), max(hi, j)
+        # a year within three words either side ("2023-cü il oktyabrın", "24 Қыркүйек, 2020")
+        for j in list(range(max(0, lo - 3), lo)) + list(range(hi + 1, min(len(words), hi + 3))):
+            num = _number(words[j])
+            if num and _is_year(num[0]) and j not in used:
+                year = num[0]
+                lo, hi = min(lo, j), max(hi, j)
+                if j > hi - 1 and j + 1 < len(words) and fold(words[j + 1]).rstrip(".").startswith(_YEAR_WORDS):
+                    hi = j + 1
+                break
+        used.update(range(lo, hi + 1))
+        out.append(DateMatch(toks[lo].start, toks[hi].end, year, month, day))
+    out += _years_alone(toks, words, used)
+    out += _relative(toks, words, ld, used)
+    out += _iso(text, start, len(text) if end is None else end, out)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _years_alone(toks, words, used) -> list[DateMatch]:
+    """'2019 жылы', '2024-cü ildə', 'в 2021 году': a year followed by the word for year."""
+    out = []
+    for i, w in enumerate(words):
+        num = _number(w)
+        if i in used or not num or not _is_year(num[0]) or i + 1 >= len(words):
+            continue
+        if fold(words[i + 1]).rstrip(".").startswith(_YEAR_WORDS) or re.match(r"^\d{4}-?(c|ж|ci|cı|cu|cü)", w):
+            out.append(DateMatch(toks[i].start, toks[i + 1].end, num[0], None, None))
+            used.update((i, i + 1))
+    return out
+
+
+def _relative(toks, words, ld: LangData, used) -> list[DateMatch]:
+    out = []
+    folded = [fold(w) for w in words]
+    for form, days in ld.relative_dates.items():
+        parts = form.split()
+        for i in range(len(folded) - len(parts) + 1):
+            if i not in used and all(folded[i + k] == p or (k == len(parts) - 1 and folded[i + k].startswith(p) and len(p) > 4)
+                                     for k, p in enumerate(parts)):
+                out.append(DateMatch(toks[i].start, toks[i + len(parts) - 1].end, None, None, None, relative=days))
+                used.update(range(i, i + len(parts)))
+    return out
+
+
+def _iso(text: str, start: int, end: int, found: list[DateMatch]) -> list[DateMatch]:
+    out = []
+    for m in _ISO.finditer(text, start, end):
+        if any(d.start <= m.start() < d.end for d in found):
+            continue
+        if m.group(1):
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            d, mo, y = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        if 1 <= mo <= 12 and 1 <= d <= 31 and _is_year(y):
+            out.append(DateMatch(m.start(), m.end(), y, mo, d))
+    return out

@@ -1,0 +1,87 @@
+"""Boilerplate marking and article metadata (title, publication date, source).
+
+The text is never changed: boilerplate is a list of spans, so offsets into the
+original stay valid.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import lang as langdata
+from ..document import Document, Span
+from ..kb import KnowledgeBase
+from ..lang.dates import find_dates
+
+_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-]?(\d\d)[/-]?(\d\d)(?:\d{2,})?(?=[/_.-]|$)")
+_LINE = re.compile(r"[^\n]*\n?")
+_LONG_LINE = 250  # a headline list ends where real prose starts again
+
+
+def lines(text: str):
+    pos = 0
+    for m in _LINE.finditer(text):
+        if not m.group():
+            break
+        yield pos, pos + len(m.group().rstrip("\n")), m.group().rstrip("\n")
+        pos = m.end()
+
+
+class CleanStage:
+    name = "clean"
+    requires = ("text",)
+    provides = ("boilerplate", "metadata")
+
+    def __init__(self, kb: KnowledgeBase, langs=langdata.LANGS):
+        self.rules = [(kind, rx) for code in langs for kind, rx in langdata.load(code).boilerplate]
+        self.agencies = [(r["name"], re.compile(r["pattern"])) for r in kb.agencies]
+        self.langs = langs
+
+    def __call__(self, doc: Document) -> Document:
+        doc.boilerplate = self.find_boilerplate(doc.text)
+        if not doc.title:
+            doc.title = self._title(doc)
+        if not doc.published:
+            doc.published = self._published(doc)
+        if not doc.source:
+            doc.source = self._source(doc)
+        return doc
+
+    def find_boilerplate(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        in_list = False
+        for start, end, line in lines(text):
+            stripped = line.strip()
+            if not stripped:
+                continue
+            kind = next((k for k, rx in self.rules if rx.search(stripped)), None)
+            if kind == "related":
+                in_list = True
+            elif in_list and len(stripped) > _LONG_LINE:
+                in_list = False
+            if kind or in_list:
+                spans.append(Span(start, end))
+        return spans
+
+    def _title(self, doc: Document) -> str | None:
+        for start, end, line in lines(doc.text):
+            s = line.strip()
+            if s:
+                return s[:300] if len(s) <= 300 else None
+        return None
+
+    def _published(self, doc: Document) -> str | None:
+        if doc.url and (m := _URL_DATE.search(doc.url)):
+            y, mo, d = map(int, m.groups())
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+        head = doc.text[:400]
+        for code in self.langs:
+            for dm in find_dates(head, langdata.load(code)):
+                if dm.relative is None and dm.year and dm.month:
+                    return dm.value()
+        return None
+
+    def _source(self, doc: Document) -> str | None:
+        head = doc.text[:600]
+        hits = [(m.start(), name) for name, rx in self.agencies if (m := rx.search(head))]
+        return min(hits)[1] if hits else None

@@ -1,0 +1,69 @@
+"""What event and fact extraction need to know about one sentence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import lang as langdata
+from ..document import Document, Mention, Sentence
+from ..lang.dates import DateMatch, find_dates
+from ..text import Token, fold, tokenize
+
+# Between a country and the person it qualifies ("министр иностранных дел Азербайджана
+# Джейхун Байрамов") there is no list separator and no conjunction.
+_SEPARATOR = re.compile(r"[,;:()«»\"“”]|\s(?:ilə|və|и|с|со|мен|менен|және|пен|бен|and|with)\s", re.I)
+_QUALIFIER_REACH = 90
+
+
+@dataclass
+class SentenceContext:
+    doc: Document
+    sent: Sentence
+    code: str
+    ld: langdata.LangData
+    toks: list[Token]
+    folds: list[str]
+    mentions: list[Mention]
+    dates: list[DateMatch] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Document, sent: Sentence) -> "SentenceContext":
+        code = sent.lang if sent.lang in langdata.LANGS else (doc.lang if doc.lang in langdata.LANGS else "az")
+        ld = langdata.load(code)
+        toks = tokenize(doc.text, sent.start, sent.end)
+        mentions = [m for m in doc.mentions if sent.contains(m) and m.entity_id]
+        ctx = cls(doc, sent, code, ld, toks, [fold(t.text) for t in toks], mentions)
+        ctx.dates = find_dates(doc.text, ld, sent.start, sent.end)
+        return ctx
+
+    def token_index(self, offset: int) -> int:
+        for i, t in enumerate(self.toks):
+            if t.end > offset:
+                return i
+        return len(self.toks)
+
+    def of_type(self, *types: str) -> list[Mention]:
+        return [m for m in self.mentions if m.type in types]
+
+    def qualified_person(self, m: Mention) -> Mention | None:
+        """The person a country/organisation mention qualifies, if any."""
+        text = self.doc.text
+        for p in self.of_type("person"):
+            gap = p.start - m.end
+            if 0 <= gap <= _QUALIFIER_REACH and not _SEPARATOR.search(text[m.end:p.start]):
+                return p
+            # Russian puts the state after the title: "глава МИД Азербайджана Джейхун Байрамов"
+        return None
+
+    def is_qualifier(self, m: Mention) -> bool:
+        return m.type in ("country", "organization") and self.qualified_person(m) is not None
+
+    def matches(self, patterns) -> list[tuple[object, int, int]]:
+        out = []
+        for p in patterns:
+            for a, b in p.find(self.folds):
+                out.append((p, a, b))
+        return out
+
+    def within_date(self, m: Mention) -> bool:
+        return any(d.start <= m.start < d.end for d in self.dates)

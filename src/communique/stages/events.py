@@ -1,0 +1,159 @@
+"""Diplomatic events from trigger words and the mentions around them."""
+from __future__ import annotations
+
+import hashlib
+
+from ..document import Document, Event, Evidence, Mention
+from ..kb import KnowledgeBase
+from .context import SentenceContext
+
+# When one sentence has several trigger types, the more specific one wins over these.
+_SUPPRESSED_BY = {"MEET": {"CALL"}, "CONVENE": {"MEET", "CALL", "SIGN", "APPOINT", "CHAIR"}}
+_LOCATIVE_COUNTRY_TYPES = ("location",)
+
+
+def event_id(doc_id: str, type_: str, start: int) -> str:
+    return "ev-" + hashlib.sha1(f"{doc_id}|{type_}|{start}".encode()).hexdigest()[:16]
+
+
+class EventStage:
+    name = "events"
+    requires = ("entities", "sents")
+    provides = ("events",)
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+
+    def __call__(self, doc: Document) -> Document:
+        events: list[Event] = []
+        last_date: str | None = None
+        for sent in doc.sentences:
+            if sent.boilerplate:
+                continue
+            ctx = SentenceContext.build(doc, sent)
+            sent_date = self._date(ctx)
+            if sent_date:
+                last_date = sent_date
+            if ctx.matches(ctx.ld.offtopic):
+                continue
+            for ev in self._events(ctx, sent_date):
+                if ev.date is None:
+                    ev.date = last_date or doc.published
+                events.append(ev)
+        doc.events = merge_duplicates(events)
+        return doc
+
+    def _events(self, ctx: SentenceContext, sent_date: str | None) -> list[Event]:
+        found: dict[str, tuple] = {}
+        for p, a, b in ctx.matches(ctx.ld.triggers):
+            found.setdefault(p.label, (p, a, b))
+        out = []
+        for type_, (p, a, b) in found.items():
+            if _SUPPRESSED_BY.get(type_, set()) & found.keys():
+                continue
+            ev = self._event(ctx, type_, p.extra or "asserted", a, b)
+            if ev is not None:
+                ev.date = sent_date or self._gathering_date(ev.framework)
+                out.append(ev)
+        return out
+
+    def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int) -> Event | None:
+        framework = self._framework(ctx)
+        parts = self._participants(ctx, type_, framework)
+        if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2):
+            return None
+        sent, doc = ctx.sent, ctx.doc
+        location = self._location(ctx, parts, framework)
+        ev = Event(event_id(doc.id, type_, sent.start), type_, parts,
+                   Evidence(sent.start, sent.end, doc.text[sent.start:sent.end]),
+                   location=location, framework=framework if framework not in parts else None,
+                   modality=self._modality(ctx, modality), trigger=" ".join(ctx.folds[a:b]))
+        ev.confidence = min(0.95, 0.45 + 0.15 * min(len(parts), 2) + (0.1 if location else 0)
+                            + (0.1 if any(m.source == "kb" for m in ctx.mentions) else 0))
+        return ev
+
+    def _participants(self, ctx: SentenceContext, type_: str, framework: str | None) -> list[str]:
+        persons = _ids(m for m in ctx.of_type("person") if not ctx.within_date(m))
+        states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
+                      and m.entity_id != framework and m.kind not in ("adjective",))
+        gatherings = _ids(ctx.of_type("gathering"))
+        if type_ == "CHAIR":
+            return _ids(m for m in ctx.of_type("country", "organization"))
+        if type_ == "CONVENE":
+            base = persons or states
+            return base + [g for g in gatherings if g not in base] or ([framework] if framework else [])
+        if type_ == "APPOINT":
+            of = [m.entity_id for m in ctx.of_type("country", "organization")][:1]
+            return persons[:1] + of if persons else []
+        if len(persons) >= 2 or type_ in ("SIGN",) and persons:
+            return persons
+        return persons + [s for s in states if s not in persons]
+
+    def _framework(self, ctx: SentenceContext) -> str | None:
+        cands = [m for m in ctx.mentions if m.type in ("gathering", "organization")]
+        for p, a, b in ctx.matches(ctx.ld.frameworks):
+            if p.label == "after":
+                near = [m for m in cands if 0 <= a - ctx.token_index(m.end - 1) - 1 <= 3]
+            else:
+                near = [m for m in cands if 0 <= ctx.token_index(m.start) - b <= 4]
+            if near:
+                return near[-1 if p.label == "after" else 0].entity_id
+        gatherings = ctx.of_type("gathering")
+        return gatherings[0].entity_id if gatherings else None
+
+    def _location(self, ctx: SentenceContext, parts: list[str], framework: str | None) -> str | None:
+        for m in ctx.of_type("location"):
+            if m.entity_id not in parts and not ctx.is_qualifier(m):
+                return m.entity_id
+        info = self.kb.gatherings.get(framework or "")
+        return (info or {}).get("location") or None
+
+    def _gathering_date(self, framework: str | None) -> str | None:
+        info = self.kb.gatherings.get(framework or "")
+        return ((info or {}).get("start") or "")[:4] or None
+
+    def _modality(self, ctx: SentenceContext, trigger_modality: str) -> str:
+        labels = {p.label for p, _, _ in ctx.matches(ctx.ld.modality)}
+        if trigger_modality == "negated" or "negated" in labels:
+            return "negated"
+        if trigger_modality == "planned" or "planned" in labels:
+            return "planned"
+        return "asserted"
+
+    def _date(self, ctx: SentenceContext) -> str | None:
+        for d in ctx.dates:
+            v = d.value(ctx.doc.published)
+            if v:
+                return v
+        return None
+
+
+def _ids(mentions) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.entity_id not in out:
+            out.append(m.entity_id)
+    return out
+
+
+def merge_duplicates(events: list[Event]) -> list[Event]:
+    """The same meeting mentioned twice in one article is one event."""
+    out: list[Event] = []
+    for ev in events:
+        twin = next((o for o in out if o.type == ev.type and set(o.participants) == set(ev.participants)
+                     and _compatible(o.date, ev.date)), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        twin.location = twin.location or ev.location
+        twin.framework = twin.framework or ev.framework
+        if twin.date and ev.date and len(ev.date) > len(twin.date):
+            twin.date = ev.date
+    return out
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]

@@ -1,0 +1,83 @@
+"""Facts: who holds which position (from titles before names), who chairs what."""
+from __future__ import annotations
+
+from ..document import Document, Evidence, Fact
+from ..kb import KnowledgeBase
+from .context import SentenceContext
+
+_TITLE_REACH = 5  # tokens between the end of a title and the name it qualifies
+
+
+class FactStage:
+    name = "facts"
+    requires = ("entities", "events")
+    provides = ("facts",)
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+
+    def __call__(self, doc: Document) -> Document:
+        facts: list[Fact] = []
+        for sent in doc.sentences:
+            if sent.boilerplate:
+                continue
+            ctx = SentenceContext.build(doc, sent)
+            date = next((e.date for e in doc.events if e.evidence.start == sent.start and e.date), doc.published)
+            facts += self._positions(ctx, date)
+            facts += self._chairs(ctx, doc)
+        doc.facts = _unique(facts)
+        return doc
+
+    def _positions(self, ctx: SentenceContext, date: str | None) -> list[Fact]:
+        out = []
+        titles = ctx.matches(ctx.ld.titles)
+        for person in ctx.of_type("person"):
+            k = ctx.token_index(person.start)
+            near = [(p, a, b) for p, a, b in titles if 0 <= k - b <= _TITLE_REACH]
+            if not near:
+                continue
+            p, a, b = max(near, key=lambda t: (t[2], t[2] - t[1]))
+            of = self._of(ctx, person, a)
+            role = p.label
+            if role == "ambassador" and of:
+                host = self._host(ctx, a, k, of)
+                role = f"ambassador to {self.kb.label(host)}" if host else role
+            if of is None:
+                held = [r.of for r in self.kb.roles_of(person.entity_id) if r.role == role and r.active(date)]
+                of = held[0] if held else None
+            out.append(Fact("holds_position", person.entity_id, role, of, date,
+                            Evidence(ctx.sent.start, ctx.sent.end, ctx.doc.text[ctx.sent.start:ctx.sent.end])))
+        return out
+
+    def _of(self, ctx: SentenceContext, person, title_start: int) -> str | None:
+        window_start = ctx.toks[max(0, title_start - 6)].start
+        cands = [m for m in ctx.of_type("country", "organization")
+                 if window_start <= m.start < person.start and ctx.qualified_person(m) is person]
+        return cands[0].entity_id if cands else None
+
+    def _host(self, ctx: SentenceContext, a: int, k: int, of: str) -> str | None:
+        lo = ctx.toks[max(0, a - 6)].start
+        hosts = [m.entity_id for m in ctx.of_type("country") if lo <= m.start and m.entity_id != of
+                 and m.start < ctx.toks[min(k, len(ctx.toks) - 1)].start]
+        return hosts[-1] if hosts else None
+
+    def _chairs(self, ctx: SentenceContext, doc: Document) -> list[Fact]:
+        out = []
+        for ev in doc.events:
+            if ev.type == "CHAIR" and ev.evidence.start == ctx.sent.start:
+                states = [p for p in ev.participants if p.startswith("country:")]
+                orgs = [p for p in ev.participants if p.startswith("org:")]
+                for s in states[:1]:
+                    for o in orgs[:1]:
+                        out.append(Fact("chairs", s, None, o, ev.date, ev.evidence))
+        return out
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen, out = set(), []
+    for f in facts:
+        key = (f.relation, f.subject, f.role, f.of)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

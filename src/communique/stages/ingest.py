@@ -1,0 +1,268 @@
+"""Reading articles: plain text, HTML, JSON Lines, RSS/Atom, folders, gzip, stdin.
+
+Every reader yields either a ``Document`` or an ``InputError`` naming the file
+(and line) and the problem, so one bad file never stops a batch.
+"""
+from __future__ import annotations
+
+import email.utils
+from collections import Counter
+import gzip
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..document import Document
+from ..errors import InputError
+
+MAX_BYTES = 64 * 1024 * 1024
+_BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
+_CYR_LOWER = re.compile(r"[а-яё]")
+_CYR_UPPER = re.compile(r"[А-ЯЁ]")
+Item = Document | InputError
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes to text: BOM, UTF-8, UTF-16 without BOM, then cp1251 or KOI8-R."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise InputError(source, f"declares {enc} by its byte-order mark but is not valid {enc}: {exc.reason}")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
+    if b"\x00" in data[:4096]:
+        raise InputError(source, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _control_ratio(data) > 0.05:
+        raise InputError(source, "binary file (control bytes), not text in a known encoding")
+    # Single-byte Cyrillic: the right code page gives mostly lower-case letters.
+    best = max(("cp1251", "koi8_r"), key=lambda enc: _lower_share(data.decode(enc, errors="replace")))
+    text = data.decode(best, errors="replace")
+    if text.count("\ufffd") > len(text) // 100:
+        raise InputError(source, "unknown encoding: not UTF-8, UTF-16, cp1251 or KOI8-R")
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text has one byte of each pair from a handful of values (0x00 for
+    Latin, 0x04 for Cyrillic); other encodings spread both bytes."""
+    head = data[:4000]
+    if len(head) < 8:
+        return None
+    for enc, high in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        top = sum(n for _, n in Counter(high).most_common(3))
+        if top / len(high) < 0.9 or len(set(head)) < 4:
+            continue
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text[:2000])
+        if printable / max(1, len(text[:2000])) > 0.95:
+            return text
+    return None
+
+
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def _control_ratio(data: bytes) -> float:
+    return (len(data) - len(data.translate(None, _CONTROL))) / max(1, len(data))
+
+
+def _lower_share(text: str) -> float:
+    lo, up = len(_CYR_LOWER.findall(text)), len(_CYR_UPPER.findall(text))
+    return lo / max(1, lo + up)
+
+
+def sniff(text: str, name: str) -> str:
+    name = name.lower()
+    head = text.lstrip()[:500].lower()
+    if name.endswith((".jsonl", ".ndjson")) or (head.startswith("{") and not name.endswith((".txt", ".html"))):
+        return "jsonl"
+    if name.endswith((".rss", ".atom")) or "<rss" in head or "<feed" in head or ("<?xml" in head and "<html" not in head):
+        return "feed"
+    if name.endswith((".html", ".htm")) or head.startswith(("<!doctype html", "<html")) or "<body" in head:
+        return "html"
+    return "text"
+
+
+def read_bytes(data: bytes, source: str, doc_id: str) -> Iterator[Item]:
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            yield InputError(source, f"broken gzip data: {exc}")
+            return
+        source_name = source[:-3] if source.endswith(".gz") else source
+    else:
+        source_name = source
+    if len(data) > MAX_BYTES:
+        yield InputError(source, f"too large ({len(data) // 2**20} MiB > {MAX_BYTES // 2**20} MiB limit); split it")
+        return
+    try:
+        text = decode(data, source)
+    except InputError as exc:
+        yield exc
+        return
+    if not text.strip():
+        yield InputError(source, "empty file (no text)")
+        return
+    kind = sniff(text, source_name)
+    reader = {"jsonl": read_jsonl, "feed": read_feed, "html": read_html, "text": read_text}[kind]
+    yield from reader(text, source, doc_id)
+
+
+def read_text(text: str, source: str, doc_id: str) -> Iterator[Item]:
+    yield Document(id=doc_id, text=text, origin=source)
+
+
+def read_html(html: str, source: str, doc_id: str, url: str | None = None) -> Iterator[Item]:
+    import trafilatura
+    try:
+        result = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True)
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises many types on broken HTML
+        yield InputError(source, f"HTML could not be parsed: {exc}")
+        return
+    body = (getattr(result, "text", None) if result is not None else None) or ""
+    if not body.strip():
+        yield InputError(source, "HTML page has no main text")
+        return
+    title = getattr(result, "title", None)
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    yield Document(id=doc_id, text=text, title=title, url=url or getattr(result, "url", None),
+                   published=_iso_date(getattr(result, "date", None)), origin=source)
+
+
+def read_jsonl(text: str, source: str, doc_id: str) -> Iterator[Item]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{n}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno}); line skipped")
+            continue
+        if not isinstance(rec, dict):
+            yield InputError(where, "a JSON object with \"id\" and \"text\" was expected")
+            continue
+        body, rid = rec.get("text"), rec.get("id")
+        if not isinstance(body, str) or not body.strip():
+            yield InputError(where, "missing or empty \"text\"")
+            continue
+        if rid is None or isinstance(rid, (dict, list)) or str(rid).strip() == "":
+            yield InputError(where, "missing \"id\"")
+            continue
+        yield Document(id=str(rid), text=body, url=_str(rec.get("url")), title=_str(rec.get("title")),
+                       published=_iso_date(rec.get("published")), source=_str(rec.get("source")),
+                       lang=_str(rec.get("lang")), origin=where)
+
+
+def _str(v) -> str | None:
+    return str(v) if v not in (None, "") else None
+
+
+def _iso_date(v) -> str | None:
+    if not v:
+        return None
+    s = str(v).strip()
+    if re.match(r"^\d{4}(-\d{2}(-\d{2})?)?", s):
+        return s[:10]
+    try:
+        return email.utils.parsedate_to_datetime(s).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _child_text(el, *names: str) -> str | None:
+    for c in el:
+        if _local(c.tag) in names:
+            if _local(c.tag) == "link" and c.get("href"):
+                return c.get("href")
+            if c.text and c.text.strip():
+                return c.text.strip()
+    return None
+
+
+def read_feed(text: str, source: str, doc_id: str) -> Iterator[Item]:
+    try:
+        root = ET.fromstring(text.lstrip("\ufeff").encode("utf-8"))
+    except ET.ParseError as exc:
+        yield InputError(source, f"feed is not valid XML: {exc}")
+        return
+    items = [el for el in root.iter() if _local(el.tag) in ("item", "entry")]
+    if not items:
+        yield InputError(source, "feed has no <item> or <entry>")
+    for n, it in enumerate(items, 1):
+        title = _child_text(it, "title")
+        link = _child_text(it, "link")
+        body_html = _child_text(it, "encoded", "content", "description", "summary") or ""
+        body = _strip_tags(body_html)
+        if not body.strip():
+            yield InputError(f"{source}#{n}", "feed item has no text")
+            continue
+        text_ = f"{title}\n\n{body}" if title else body
+        iid = _child_text(it, "guid", "id") or link or f"{doc_id}#{n}"
+        yield Document(id=iid, text=text_, title=title, url=link,
+                       published=_iso_date(_child_text(it, "pubDate", "published", "updated", "date")),
+                       origin=f"{source}#{n}")
+
+
+def _strip_tags(html: str) -> str:
+    if "<" not in html:
+        return html.strip()
+    import lxml.html
+    try:
+        return lxml.html.fromstring(f"<div>{html}</div>").text_content().strip()
+    except Exception:  # noqa: BLE001 - malformed fragments fall back to a regex
+        return re.sub(r"<[^>]+>", " ", html).strip()
+
+
+def iter_paths(paths: list[str]) -> Iterator[tuple[str, str, Path | None]]:
+    """(source name, document id, path) for every file under the given paths; '-' is stdin."""
+    for p in paths:
+        if p == "-":
+            yield "<stdin>", "stdin", None
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(x for x in path.rglob("*") if x.is_file() and not x.name.startswith(".")):
+                yield str(f), _doc_id(f.relative_to(path)), f
+        else:
+            yield str(path), _doc_id(Path(path.name)), path
+
+
+def _doc_id(rel: Path) -> str:
+    name = rel.as_posix()
+    for ext in (".gz", ".txt", ".html", ".htm", ".jsonl", ".xml", ".rss"):
+        if name.endswith(ext):
+            name = name[: -len(ext)]
+    return name
+
+
+def read(paths: list[str]) -> Iterator[Item]:
+    """Every document (or input error) under the given paths, streaming."""
+    for source, doc_id, path in iter_paths(paths):
+        try:
+            data = sys.stdin.buffer.read() if path is None else path.read_bytes()
+        except FileNotFoundError:
+            yield InputError(source, "no such file or folder")
+            continue
+        except OSError as exc:
+            yield InputError(source, f"cannot read: {exc.strerror or exc}")
+            continue
+        yield from read_bytes(data, source, doc_id)

@@ -1,0 +1,267 @@
+"""Mentions of persons, countries, organisations, places and gatherings.
+
+Per language: knowledge-base aliases matched through the suffix rules (az,
+kk) or lemmas (ru); natasha's NER for Russian names the knowledge base lacks;
+title cues and the izafet construction for az/kk names it lacks.
+"""
+from __future__ import annotations
+
+from .. import lang as langdata
+from ..document import Document, Mention, Sentence
+from ..kb import KnowledgeBase
+from ..lang.morph import base_form, candidates
+from ..text import Token, fold, lower, tokenize
+
+_LOWER_KINDS = ("adjective", "demonym")
+_TYPE_RANK = {"person": 0, "gathering": 1, "organization": 2, "country": 3, "location": 4}
+_CACHE_LIMIT = 200_000
+
+
+class AliasMatcher:
+    """Longest-match of knowledge-base aliases over a sentence's tokens.
+
+    Only the last word of a multi-word name inflects in az/kk; ``stems`` gives
+    the forms a word may stand for (suffix candidates, or a Russian lemma).
+    """
+
+    def __init__(self, kb: KnowledgeBase, stems, key_of=fold):
+        self.kb = kb
+        self.stems = stems
+        self.key_of = key_of
+        self.index: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self.first_len: dict[str, int] = {}
+        self._cache: dict[str, list[str]] = {}
+
+    def add(self, key: tuple[str, ...], hits: list[tuple[str, str]]) -> None:
+        bucket = self.index.setdefault(key, [])
+        bucket.extend(h for h in hits if h not in bucket)
+        if len(key) > 1:
+            self.first_len[key[0]] = max(self.first_len.get(key[0], 0), len(key))
+
+    def _stems(self, word: str) -> list[str]:
+        got = self._cache.get(word)
+        if got is None:
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
+            got = self._cache[word] = self.stems(word)
+        return got
+
+    def match(self, toks: list[Token]) -> list[tuple[int, int, list[tuple[str, str]], str]]:
+        """(first token, last token + 1, hits, stem of the last token)."""
+        keys = [self.key_of(t.text) for t in toks]
+        out, i = [], 0
+        while i < len(toks):
+            found = None
+            for n in range(min(self.first_len.get(keys[i], 1), len(toks) - i), 0, -1):
+                head = tuple(keys[i:i + n - 1])
+                for stem in self._stems(toks[i + n - 1].text):
+                    hits = self.index.get(head + (stem,))
+                    if hits and _case_ok(toks[i], hits):
+                        found = (i, i + n, hits, stem)
+                        break
+                if found:
+                    break
+            if found:
+                out.append(found)
+                i = found[1]
+            else:
+                i += 1
+        return out
+
+
+def _case_ok(tok: Token, hits) -> bool:
+    if tok.text[:1].isupper() or tok.text[:1].isdigit():
+        return True
+    return any(kind in _LOWER_KINDS for _, kind in hits)
+
+
+def turkic_matcher(kb: KnowledgeBase, ld) -> AliasMatcher:
+    def stems(word: str) -> list[str]:
+        return [c.replace("ı", "i") for c in candidates(lower(word), ld)]
+    m = AliasMatcher(kb, stems)
+    for key in kb.keys():
+        m.add(key, kb.lookup(key))
+    return m
+
+
+class RussianMorph:
+    """Lemmas from natasha's pymorphy vocabulary, cached per word."""
+
+    def __init__(self):
+        from natasha import MorphVocab
+        self.vocab = MorphVocab()
+        self._cache: dict[str, str] = {}
+
+    def lemma(self, word: str) -> str:
+        got = self._cache.get(word)
+        if got is None:
+            f = fold(word)
+            if not any("а" <= c <= "я" for c in f):
+                got = f
+            else:
+                parses = self.vocab.parse(f)
+                got = parses[0].normal_form.replace("ё", "е") if parses else f
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[word] = got
+        return got
+
+
+def russian_matcher(kb: KnowledgeBase, morph: RussianMorph) -> AliasMatcher:
+    m = AliasMatcher(kb, lambda w: [morph.lemma(w)], key_of=morph.lemma)
+    for ent in kb.entities.values():
+        for alias in ent.aliases:
+            toks = tokenize(alias.text)
+            if toks and (alias.lang in ("ru", "en") or alias.kind == "acronym" or alias.script == "Latn"):
+                m.add(tuple(morph.lemma(t.text) for t in toks), [(ent.id, alias.kind)])
+    return m
+
+
+class NatashaNER:
+    TYPES = {"PER": "person", "LOC": "location", "ORG": "organization"}
+
+    def __init__(self, morph: RussianMorph):
+        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+        self.segmenter = Segmenter()
+        self.tagger = NewsNERTagger(NewsEmbedding())
+        self.morph = morph
+
+    def spans(self, text: str, start: int, end: int) -> list[Mention]:
+        from natasha import Doc
+        chunk = text[start:end]
+        d = Doc(chunk)
+        d.segment(self.segmenter)
+        d.tag_ner(self.tagger)
+        out = []
+        for sp in d.spans:
+            sp.normalize(self.morph.vocab)
+            out.append(Mention(start + sp.start, start + sp.stop, chunk[sp.start:sp.stop],
+                               self.TYPES.get(sp.type, "organization"), base=sp.normal or sp.text, source="ner"))
+        return out
+
+
+class MentionStage:
+    name = "mentions"
+    requires = ("sents",)
+    provides = ("mentions",)
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self._matchers: dict[str, AliasMatcher] = {}
+        self._morph: RussianMorph | None = None
+        self._ner: NatashaNER | None = None
+
+    # Resources are built on first use, once per process and language.
+    @property
+    def morph(self) -> RussianMorph:
+        if self._morph is None:
+            self._morph = RussianMorph()
+        return self._morph
+
+    @property
+    def ner(self) -> NatashaNER:
+        if self._ner is None:
+            self._ner = NatashaNER(self.morph)
+        return self._ner
+
+    def matcher(self, code: str) -> AliasMatcher:
+        if code not in self._matchers:
+            if code == "ru":
+                self._matchers[code] = russian_matcher(self.kb, self.morph)
+            else:
+                ld = langdata.load(code if code in langdata.TURKIC else "az")
+                self._matchers[code] = turkic_matcher(self.kb, ld)
+        return self._matchers[code]
+
+    def __call__(self, doc: Document) -> Document:
+        doc.mentions = []
+        ner_chunks: list[Sentence] = []
+        for sent in doc.sentences:
+            if sent.boilerplate:
+                continue
+            code = _route(sent.lang or doc.lang)
+            toks = tokenize(doc.text, sent.start, sent.end)
+            found = self._kb_mentions(doc.text, toks, code)
+            found += cue_mentions(doc.text, toks, found, code)
+            doc.mentions += found
+            if code == "ru":
+                ner_chunks.append(sent)
+        if ner_chunks:
+            self._add_ner(doc, ner_chunks)
+        doc.mentions.sort(key=lambda m: (m.start, -m.end))
+        return doc
+
+    def _kb_mentions(self, text: str, toks: list[Token], code: str) -> list[Mention]:
+        out = []
+        ld = langdata.load(code if code in langdata.LANGS else "az")
+        for i, j, hits, stem in self.matcher(code).match(toks):
+            ids = sorted({h[0] for h in hits}, key=lambda e: _TYPE_RANK[self.kb.entities[e].type])
+            ent = self.kb.entities[ids[0]]
+            start, end = toks[i].start, toks[j - 1].end
+            surface = text[start:end]
+            base = surface if code == "ru" else _turkic_base(text, toks, i, j, ld)
+            kind = next(k for e, k in hits if e == ids[0])
+            out.append(Mention(start, end, surface, ent.type, base=base, source="kb", candidates=ids, kind=kind))
+        return out
+
+    def _add_ner(self, doc: Document, chunks: list[Sentence]) -> None:
+        taken = [m for m in doc.mentions]
+        for sent in chunks:
+            for m in self.ner.spans(doc.text, sent.start, sent.end):
+                if not any(m.overlaps(t) for t in taken):
+                    doc.mentions.append(m)
+
+
+def _route(code: str | None) -> str:
+    return code if code in langdata.LANGS else ("ru" if code in ("ky", "be", "uk") else "az")
+
+
+def _turkic_base(text: str, toks: list[Token], i: int, j: int, ld) -> str:
+    last = toks[j - 1].text
+    return text[toks[i].start:toks[j - 1].start] + base_form(last, ld)
+
+
+def _is_name_token(t: Token) -> bool:
+    w = t.text
+    return w[:1].isupper() and any(c.islower() for c in w) and not any(c.isdigit() for c in w)
+
+
+def _possessed(word: str, code: str) -> bool:
+    """Izafet head noun: 'nümayəndəsi', 'müavini', 'өкілі' (a title before a name)."""
+    w = lower(word)
+    if code == "az":
+        return w[:1].islower() and len(w) > 4 and w.endswith(("sı", "si", "su", "sü", "ı", "i", "u", "ü"))
+    if code == "kk":
+        return w[:1].islower() and len(w) > 4 and w.endswith(("сы", "сі", "ы", "і"))
+    return False
+
+
+def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+    """Capitalised names after a title ("xarici işlər naziri Ceyhun Bayramov") and lone
+    capitalised words that may be short references (resolved or dropped by linking)."""
+    ld = langdata.load(code if code in langdata.LANGS else "az")
+    covered = {k for m in found for k, t in enumerate(toks) if m.start <= t.start < m.end}
+    folds = [fold(t.text) for t in toks]
+    titled = set()
+    for p in ld.titles:
+        for a, b in p.find(folds):
+            titled.add(b)
+    out, k = [], 0
+    while k < len(toks):
+        if k in covered or not _is_name_token(toks[k]):
+            k += 1
+            continue
+        e = k
+        while e + 1 < len(toks) and e + 1 not in covered and _is_name_token(toks[e + 1]) and e - k < 3 \
+                and not text[toks[e].end:toks[e + 1].start].strip(" "):
+            e += 1
+        cue = k in titled or (k > 0 and k - 1 not in covered and _possessed(toks[k - 1].text, code))
+        start, end = toks[k].start, toks[e].end
+        if cue and e > k and code != "ru":
+            base = text[start:toks[e].start] + base_form(toks[e].text, ld)
+            out.append(Mention(start, end, text[start:end], "person", base=base, source="cue"))
+        elif e == k:
+            base = toks[k].text if code == "ru" else base_form(toks[k].text, ld)
+            out.append(Mention(start, end, text[start:end], "person", base=base, source="short"))
+        k = e + 1
+    return out

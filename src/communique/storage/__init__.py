@@ -1,0 +1,26 @@
+"""Storage: a SQLite file by default, any SQLAlchemy database by URL."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .store import Store
+
+DEFAULT_DB = "sqlite:///communique.db"
+
+
+def resolve_url(url: str | None) -> str:
+    """--db beats COMMUNIQUE_DB beats ./communique.db; a bare path means a SQLite file."""
+    url = url or os.environ.get("COMMUNIQUE_DB") or DEFAULT_DB
+    if "://" not in url:
+        url = f"sqlite:///{Path(url)}"
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def open_store(url: str | None = None) -> Store:
+    return Store(resolve_url(url))
+
+
+__all__ = ["Store", "open_store", "resolve_url", "DEFAULT_DB"]

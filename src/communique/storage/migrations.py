@@ -1,0 +1,38 @@
+"""Numbered schema migrations, applied in order and recorded in ``schema_version``.
+
+Migration 1 creates the first release's schema. Later changes append a
+function to ``MIGRATIONS``; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import inspect, select
+from sqlalchemy.engine import Connection
+
+from . import schema
+
+
+def _initial(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=[t for t in schema.metadata.sorted_tables if t.name != "schema_version"])
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_initial]
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    row = conn.execute(select(schema.schema_version.c.version)).first()
+    return row[0] if row else 0
+
+
+def upgrade(conn: Connection) -> int:
+    """Bring the schema to the latest version; returns the version reached."""
+    schema.schema_version.create(conn, checkfirst=True)
+    version = current_version(conn)
+    for n, step in enumerate(MIGRATIONS[version:], start=version + 1):
+        step(conn)
+        conn.execute(schema.schema_version.delete())
+        conn.execute(schema.schema_version.insert().values(version=n))
+    return len(MIGRATIONS)

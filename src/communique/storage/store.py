@@ -1,0 +1,289 @@
+"""Store: writes pipeline results and answers the queries the CLI and API share."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import and_, create_engine, delete, event, func, or_, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from ..document import Document
+from ..errors import NotFound, StoreError
+from ..stages.stories import Cluster, StoryIndex
+from ..version import pipeline_version
+from . import migrations
+from . import schema as t
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _insert_ignore(conn: Connection, table, rows: list[dict]) -> None:
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        for r in rows:
+            if not conn.execute(select(func.count()).select_from(table).where(
+                    and_(*[table.c[k] == v for k, v in r.items() if k in table.primary_key.columns.keys()]))).scalar():
+                conn.execute(table.insert().values(**r))
+        return
+    conn.execute(insert(table).on_conflict_do_nothing(), rows)
+
+
+@dataclass
+class EventFilter:
+    actor: str | None = None  # entity id or any name
+    type: str | None = None
+    lang: str | None = None
+    since: str | None = None
+    until: str | None = None
+    modality: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+
+class Store:
+    def __init__(self, url: str):
+        self.url = url
+        try:
+            self.engine: Engine = create_engine(url, future=True)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            with self.engine.begin() as conn:
+                self.schema_version = migrations.upgrade(conn)
+        except (OperationalError, SQLAlchemyError, ModuleNotFoundError) as exc:
+            raise StoreError(f"cannot open database {self._safe_url()}: {exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0]}") from exc
+        self._stories: StoryIndex | None = None
+
+    def _safe_url(self) -> str:
+        from sqlalchemy.engine import make_url
+        try:
+            return make_url(self.url).render_as_string(hide_password=True)
+        except Exception:  # noqa: BLE001 - an unparsable URL is shown as given
+            return self.url
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing -------------------------------------------------------------
+    def is_current(self, doc_id: str, content_hash: str) -> bool:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.documents.c.content_hash, t.documents.c.error)
+                               .where(t.documents.c.id == doc_id)).first()
+        return bool(row) and row[0] == content_hash and row[1] is None
+
+    def stories(self, conn: Connection) -> StoryIndex:
+        if self._stories is None:
+            idx = StoryIndex()
+            for r in conn.execute(select(t.clusters)):
+                idx.add(Cluster(r.id, r.type, frozenset(r.participants.split("|")), r.date))
+            self._stories = idx
+        return self._stories
+
+    def write(self, docs: list[Document]) -> None:
+        """Replace each document's results in one transaction: all or nothing."""
+        version = pipeline_version()
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        try:
+            with self.engine.begin() as conn:
+                stories = self.stories(conn)
+                for doc in docs:
+                    self._write_one(conn, doc, version, now, stories)
+        except SQLAlchemyError as exc:
+            self._stories = None  # the in-memory index may hold clusters that were rolled back
+            raise StoreError(f"database write failed, nothing from this batch was kept: {exc}") from exc
+
+    def _write_one(self, conn: Connection, doc: Document, version: str, now: str, stories: StoryIndex) -> None:
+        self._delete_results(conn, doc.id)
+        conn.execute(t.documents.insert().values(
+            id=doc.id, content_hash=doc.content_hash, url=doc.url, title=doc.title, published=doc.published,
+            source=doc.source, origin=doc.origin, lang=doc.lang, text=doc.text,
+            error_stage=doc.failure.stage if doc.failure else None,
+            error=doc.failure.error if doc.failure else None, pipeline_version=version, ingested_at=now))
+        if doc.failure:
+            return
+        _insert_ignore(conn, t.entities, [
+            {"id": e.id, "type": e.type, "label": e.label, "wikidata": e.wikidata, "new": e.new} for e in doc.entities])
+        _insert_ignore(conn, t.aliases, [
+            {"entity_id": e.id, "lang": doc.lang, "alias": m.base or m.text, "kind": m.kind, "source": m.source}
+            for e in doc.entities if e.new for m in e.mentions if m.source != "short"])
+        if doc.mentions:
+            conn.execute(t.mentions.insert(), [
+                {"doc_id": doc.id, "entity_id": m.entity_id, "start": m.start, "end": m.end, "text": m.text,
+                 "base": m.base, "type": m.type, "source": m.source, "pipeline_version": version}
+                for m in doc.mentions if m.entity_id])
+        for ev in doc.events:
+            known = stories.find(ev)
+            ev.cluster = stories.assign(ev)
+            if known is None:
+                c = stories.clusters[ev.cluster]
+                _insert_ignore(conn, t.clusters, [{"id": c.id, "type": c.type,
+                                                   "participants": "|".join(sorted(c.participants)), "date": c.date}])
+            conn.execute(t.events.insert().values(
+                id=ev.id, doc_id=doc.id, type=ev.type, date=ev.date, location=ev.location, framework=ev.framework,
+                modality=ev.modality, confidence=ev.confidence, ev_start=ev.evidence.start, ev_end=ev.evidence.end,
+                evidence=ev.evidence.text, trigger=ev.trigger, cluster_id=ev.cluster, pipeline_version=version))
+            conn.execute(t.participants.insert(), [{"event_id": ev.id, "entity_id": p, "position": i}
+                                                   for i, p in enumerate(ev.participants)])
+        if doc.facts:
+            conn.execute(t.facts.insert(), [
+                {"doc_id": doc.id, "relation": f.relation, "subject": f.subject, "role": f.role, "of": f.of,
+                 "date": f.date, "former": f.former, "ev_start": f.evidence.start if f.evidence else None,
+                 "ev_end": f.evidence.end if f.evidence else None, "pipeline_version": version} for f in doc.facts])
+
+    def _delete_results(self, conn: Connection, doc_id: str) -> None:
+        ev_ids = select(t.events.c.id).where(t.events.c.doc_id == doc_id)
+        conn.execute(delete(t.participants).where(t.participants.c.event_id.in_(ev_ids)))
+        for table in (t.events, t.mentions, t.facts):
+            conn.execute(delete(table).where(table.c.doc_id == doc_id))
+        conn.execute(delete(t.documents).where(t.documents.c.id == doc_id))
+
+    # -- reading -------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {name: conn.execute(select(func.count()).select_from(tab)).scalar_one()
+                    for name, tab in (("documents", t.documents), ("entities", t.entities), ("events", t.events),
+                                      ("clusters", t.clusters), ("facts", t.facts))}
+
+    def failures(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.documents.c.id, t.documents.c.error_stage, t.documents.c.error)
+                                .where(t.documents.c.error.is_not(None)))
+            return [dict(r._mapping) for r in rows]
+
+    def find_entities(self, name: str, limit: int = 20) -> list[dict]:
+        """Entities by id, label or any alias, in any script (through the knowledge base too)."""
+        from .. import kb as kbmod
+        from ..text import fold, translit_key
+        ids: list[str] = []
+        kb = kbmod.load()
+        if name in kb.entities:
+            ids.append(name)
+        key = tuple(fold(w) for w in name.split())
+        ids += [e for e, _ in kb.lookup(key) if e not in ids]
+        ids += [e for e in sorted(kb.by_translit(name)) if e not in ids]
+        with self.engine.connect() as conn:
+            pattern = f"%{name}%"
+            rows = conn.execute(select(t.entities.c.id).where(or_(
+                t.entities.c.id == name, t.entities.c.label.ilike(pattern),
+                t.entities.c.id.in_(select(t.aliases.c.entity_id).where(t.aliases.c.alias.ilike(pattern))))
+            ).limit(limit)).scalars().all()
+            ids += [r for r in rows if r not in ids]
+            tkey = translit_key(name)
+            if tkey:
+                for r in conn.execute(select(t.entities.c.id, t.entities.c.label).where(t.entities.c.new.is_(True))):
+                    if translit_key(r.label) == tkey and r.id not in ids:
+                        ids.append(r.id)
+            return [self._entity(conn, i, kb) for i in ids[:limit]]
+
+    def _entity(self, conn: Connection, eid: str, kb) -> dict:
+        row = conn.execute(select(t.entities).where(t.entities.c.id == eid)).first()
+        kbe = kb.get(eid)
+        names = {}
+        if kbe:
+            for a in kbe.aliases:
+                names.setdefault(a.lang, []).append(a.text)
+        for a in conn.execute(select(t.aliases).where(t.aliases.c.entity_id == eid)):
+            if a.alias not in names.setdefault(a.lang or "und", []):
+                names[a.lang or "und"].append(a.alias)
+        n_docs = conn.execute(select(func.count(func.distinct(t.mentions.c.doc_id)))
+                              .where(t.mentions.c.entity_id == eid)).scalar_one()
+        roles = [{"role": r.role, "of": r.of, "start": r.start or None, "end": r.end or None, "source": "kb"}
+                 for r in kb.roles_of(eid)]
+        roles += [{"role": f.role, "of": f.of, "date": f.date, "source": f.doc_id}
+                  for f in conn.execute(select(t.facts).where(and_(t.facts.c.subject == eid,
+                                                                   t.facts.c.relation == "holds_position")))]
+        return {"id": eid, "type": row.type if row else (kbe.type if kbe else None),
+                "label": row.label if row else (kbe.label if kbe else eid),
+                "wikidata": (row.wikidata if row else None) or (kbe.wikidata if kbe else None) or None,
+                "names": names, "documents": n_docs, "roles": roles}
+
+    def events(self, f: EventFilter) -> list[dict]:
+        q = select(t.events, t.documents.c.lang, t.documents.c.title).join(
+            t.documents, t.documents.c.id == t.events.c.doc_id)
+        if f.type:
+            q = q.where(t.events.c.type == f.type.upper())
+        if f.lang:
+            q = q.where(t.documents.c.lang == f.lang)
+        if f.modality:
+            q = q.where(t.events.c.modality == f.modality)
+        if f.since:
+            q = q.where(t.events.c.date >= f.since)
+        if f.until:
+            q = q.where(t.events.c.date <= f.until + "\uffff")
+        if f.actor:
+            ids = [e["id"] for e in self.find_entities(f.actor)] or [f.actor]
+            q = q.where(t.events.c.id.in_(select(t.participants.c.event_id)
+                                          .where(t.participants.c.entity_id.in_(ids))))
+        q = q.order_by(t.events.c.date.desc(), t.events.c.id).limit(f.limit).offset(f.offset)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+            return [self._event_row(conn, r) for r in rows]
+
+    def _event_row(self, conn: Connection, r) -> dict:
+        parts = conn.execute(select(t.participants.c.entity_id).where(t.participants.c.event_id == r.id)
+                             .order_by(t.participants.c.position)).scalars().all()
+        return {"id": r.id, "doc_id": r.doc_id, "type": r.type, "participants": list(parts), "date": r.date,
+                "location": r.location, "framework": r.framework, "modality": r.modality,
+                "confidence": r.confidence, "cluster": r.cluster_id, "lang": r.lang,
+                "evidence": {"start": r.ev_start, "end": r.ev_end, "text": r.evidence}}
+
+    def labels(self, ids: list[str]) -> dict[str, str]:
+        from .. import kb as kbmod
+        kb = kbmod.load()
+        out = {i: kb.label(i) for i in ids if kb.get(i)}
+        rest = [i for i in ids if i not in out]
+        if rest:
+            with self.engine.connect() as conn:
+                out.update({r.id: r.label for r in conn.execute(select(t.entities).where(t.entities.c.id.in_(rest)))})
+        return out
+
+    def doc_ids(self) -> Iterator[str]:
+        with self.engine.connect() as conn:
+            yield from conn.execute(select(t.documents.c.id).order_by(t.documents.c.id)).scalars().all()
+
+    def document(self, doc_id: str) -> dict:
+        """A stored document in the output contract, plus its text."""
+        with self.engine.connect() as conn:
+            d = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).first()
+            if d is None:
+                raise NotFound(f"no document {doc_id!r} in {self._safe_url()}; list them with `communique export`")
+            ments = conn.execute(select(t.mentions).where(t.mentions.c.doc_id == doc_id)
+                                 .order_by(t.mentions.c.start)).all()
+            ents: dict[str, dict] = {}
+            labels = self.labels(sorted({m.entity_id for m in ments}))
+            etypes = dict(conn.execute(select(t.entities.c.id, t.entities.c.type)
+                                       .where(t.entities.c.id.in_(labels.keys()))).all())
+            for m in ments:
+                e = ents.setdefault(m.entity_id, {"id": m.entity_id, "label": labels.get(m.entity_id, m.base),
+                                                  "type": etypes.get(m.entity_id, m.type), "mentions": []})
+                e["mentions"].append({"start": m.start, "end": m.end, "text": m.text})
+            evs = [self._event_row(conn, r) for r in conn.execute(
+                select(t.events, t.documents.c.lang, t.documents.c.title)
+                .join(t.documents, t.documents.c.id == t.events.c.doc_id)
+                .where(t.events.c.doc_id == doc_id).order_by(t.events.c.ev_start))]
+            for e in evs:
+                e.pop("doc_id"), e.pop("lang")
+            facts = [{"relation": f.relation, "subject": f.subject, "role": f.role, "of": f.of, "date": f.date,
+                      "evidence": {"start": f.ev_start, "end": f.ev_end,
+                                   "text": d.text[f.ev_start:f.ev_end] if f.ev_start is not None else None},
+                      **({"former": True} if f.former else {})}
+                     for f in conn.execute(select(t.facts).where(t.facts.c.doc_id == doc_id).order_by(t.facts.c.id))]
+            out = {"id": d.id, "lang": d.lang, "title": d.title, "published": d.published, "source": d.source,
+                   "url": d.url, "entities": list(ents.values()), "events": evs, "facts": facts,
+                   "pipeline_version": d.pipeline_version}
+            if d.error:
+                out["error"] = {"stage": d.error_stage, "error": d.error}
+            return out | {"text": d.text}

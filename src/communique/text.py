@@ -1,0 +1,105 @@
+"""Script-aware text helpers: tokens with offsets, folding, transliteration keys."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# A word: letters/digits joined by inner hyphens or apostrophes ("Nyu-Yorkda", "AQEM-in").
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’ʼ][^\W_]+)*")
+# Zero-width and bidirectional controls: invisible in a browser, poison for matching.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+_LAT2CYR = str.maketrans("aeopcxyABEKMHOPCTXy", "аеорсхуАВЕКМНОРСТХу")
+_CYR2LAT = str.maketrans("аеорсхуАВЕКМНОРСТХ", "aeopcxyABEKMHOPCTX")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def script_of(word: str) -> str:
+    """'Cyrl', 'Latn' or '' by majority of letters."""
+    cyr = lat = 0
+    for ch in word:
+        if ch.isalpha():
+            if "CYRILLIC" in unicodedata.name(ch, ""):
+                cyr += 1
+            else:
+                lat += 1
+    if not cyr and not lat:
+        return ""
+    return "Cyrl" if cyr >= lat else "Latn"
+
+
+def unmix(word: str) -> str:
+    """Replace look-alike letters of the minority script ("Kазахстан" -> "Казахстан")."""
+    script = script_of(word)
+    if script == "Cyrl":
+        return word.translate(_LAT2CYR)
+    if script == "Latn":
+        return word.translate(_CYR2LAT)
+    return word
+
+
+def lower(word: str) -> str:
+    """Lower case that keeps Turkic dotless ı apart from i (vowel harmony needs it)."""
+    word = unicodedata.normalize("NFC", word.translate(INVISIBLE))
+    word = unmix(word).replace("İ", "i").replace("I", "ı").lower()
+    return word.replace("’", "'").replace("ʼ", "'").replace("ё", "е")
+
+
+def fold(word: str) -> str:
+    """Case- and variant-insensitive key for matching (offsets are never taken from it)."""
+    return lower(word).replace("ı", "i")
+
+
+# Cyrillic (ru, kk, ky) to a Latin spelling close to az/tr/uz practice.
+_CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ә": "a", "ғ": "g",
+    "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+}
+_LAT = {"ə": "a", "ä": "a", "ı": "i", "ö": "o", "ü": "u", "ğ": "g", "ş": "sh", "ç": "ch",
+        "c": "j", "x": "kh", "q": "k", "w": "v", "é": "e", "ñ": "n", "â": "a", "î": "i", "û": "u"}
+# Collapse what spelling traditions write differently for the same sound.
+_PHONETIC = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("shch", "sh"), ("ts", "s"), ("ch", "c"),
+             ("sh", "s"), ("yo", "o"), ("yu", "u"), ("ya", "a"), ("ye", "e"), ("y", "i"),
+             ("ii", "i"), ("w", "v"), ("ph", "f")]
+
+
+def translit_key(name: str) -> str:
+    """A script-neutral key: "Kayrat Sarıbay" and "Қайрат Сарыбай" give the same key."""
+    out = []
+    for ch in fold(name):
+        if ch in _CYR:
+            out.append(_CYR[ch])
+        elif ch in _LAT:
+            out.append(_LAT[ch])
+        elif ch.isalnum():
+            out.append(unicodedata.normalize("NFKD", ch)[0])
+        else:
+            out.append(" ")
+    key = " ".join("".join(out).split())
+    for a, b in _PHONETIC:
+        key = key.replace(a, b)
+    # Doubled letters vary between transliterations ("Moratinos"/"Mora­tinoss" rarely, "Gulnara"/"Gulnarra").
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", translit_key(name)).strip("-") or "x"

@@ -1,0 +1,107 @@
+import gzip
+import json
+
+import pytest
+
+from communique.document import Document
+from communique.errors import InputError
+from communique.stages.ingest import decode, read
+
+RU = "Министр иностранных дел встретился с коллегой. Стороны обсудили сотрудничество."
+KK = "Сыртқы істер министрі әріптесімен кездесті."
+
+
+def _read_one(path):
+    items = list(read([str(path)]))
+    assert len(items) == 1, items
+    return items[0]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1251", "koi8_r"])
+def test_decode_detects_the_region_encodings(encoding):
+    assert decode(RU.encode(encoding), "x") == RU
+
+
+def test_decode_keeps_kazakh_letters_in_utf16():
+    assert decode(KK.encode("utf-16"), "x") == KK
+
+
+def test_plain_text_file_keeps_text_as_read(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes(RU.encode("cp1251"))
+    doc = _read_one(p)
+    assert isinstance(doc, Document) and doc.text == RU and doc.id == "a"
+
+
+@pytest.mark.parametrize("content, problem", [
+    (b"", "empty"),
+    (b"   \n\t \n", "empty"),
+    (b"\x00\x01\x02\x03binary\x00\xff" * 50, "binary"),
+    (bytes(range(128, 256)) * 40 + b"\x01\x02\x03\x04\x05" * 200, "binary"),
+])
+def test_bad_files_give_a_one_line_reason(tmp_path, content, problem):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    err = _read_one(p)
+    assert isinstance(err, InputError)
+    assert str(p) in str(err) and problem in str(err) and "\n" not in str(err)
+
+
+def test_jsonl_keeps_ids_and_reports_broken_lines(tmp_path):
+    p = tmp_path / "a.jsonl"
+    p.write_text("\n".join([
+        json.dumps({"id": "x1", "text": RU, "url": "https://e.org/2024/01/02/a", "published": "2024-01-02",
+                    "source": "Trend", "title": "T"}, ensure_ascii=False),
+        '{"id": "x2", "text": "unterminated',
+        json.dumps({"id": "x3"}),
+        json.dumps({"id": 4, "text": KK}, ensure_ascii=False),
+    ]), encoding="utf-8")
+    items = list(read([str(p)]))
+    docs = [i for i in items if isinstance(i, Document)]
+    errs = [i for i in items if isinstance(i, InputError)]
+    assert [d.id for d in docs] == ["x1", "4"]
+    assert docs[0].url and docs[0].published == "2024-01-02" and docs[0].source == "Trend"
+    assert [e.source for e in errs] == [f"{p}:2", f"{p}:3"]
+    assert "malformed JSON" in str(errs[0]) and "text" in str(errs[1])
+
+
+def test_gzip_and_folders_are_read_recursively(tmp_path):
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / "sub" / "one.txt").write_text(RU, encoding="utf-8")
+    (tmp_path / "sub" / "deeper" / "two.txt.gz").write_bytes(gzip.compress(KK.encode("utf-8")))
+    docs = list(read([str(tmp_path)]))
+    assert sorted(d.id for d in docs) == ["sub/deeper/two", "sub/one"]
+    assert {d.text for d in docs} == {RU, KK}
+
+
+def test_missing_path_is_reported_not_raised(tmp_path):
+    err = _read_one(tmp_path / "nope.txt")
+    assert isinstance(err, InputError) and "no such file" in str(err)
+
+
+def test_rss_feed_items_become_documents(tmp_path):
+    from importlib import resources
+    feed = resources.files("communique").joinpath("sample/feed.xml").read_bytes()
+    p = tmp_path / "feed.xml"
+    p.write_bytes(feed)
+    docs = list(read([str(p)]))
+    assert len(docs) == 3 and all(isinstance(d, Document) for d in docs)
+    assert all(d.url and d.published and d.title and d.text.startswith(d.title) for d in docs)
+
+
+def test_invalid_feed_is_rejected_with_reason(tmp_path):
+    p = tmp_path / "bad.rss"
+    p.write_text("<rss><channel><item><title>x</title></channel>", encoding="utf-8")
+    err = _read_one(p)
+    assert isinstance(err, InputError) and "not valid XML" in str(err)
+
+
+def test_html_page_main_text_is_extracted(tmp_path):
+    from importlib import resources
+    html = resources.files("communique").joinpath("sample/page.html").read_bytes()
+    p = tmp_path / "page.html"
+    p.write_bytes(html)
+    doc = _read_one(p)
+    assert isinstance(doc, Document)
+    assert "Гутерриш" in doc.text
+    assert "<" not in doc.text  # markup is gone
