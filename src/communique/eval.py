@@ -87,11 +87,19 @@ def align(gold: dict, text: str, sysdoc: dict) -> dict[str, str]:
         votes: Counter = Counter()
         for m in e["mentions"]:
             for key, occ in spans.items():
-                if any(a < m["end"] and m["start"] < b for a, b in occ):
-                    votes[key] += 1
+                # overlap weighted by how well the spans agree, so "AQEM" inside
+                # "AQEM Gənclər Şurası" votes for CICA, not for the Youth Council
+                best = max((_iou(a, b, m["start"], m["end"]) for a, b in occ), default=0.0)
+                if best > 0:
+                    votes[key] += best
         if votes:
             out[e["id"]] = votes.most_common(1)[0][0]
     return out
+
+
+def _iou(a: int, b: int, c: int, d: int) -> float:
+    inter = min(b, d) - max(a, c)
+    return inter / (max(b, d) - min(a, c)) if inter > 0 else 0.0
 
 
 def _lenient(sys_keys: set[str], gold_parts: set[str], all_gold: set[str]) -> bool:
@@ -102,20 +110,24 @@ def _lenient(sys_keys: set[str], gold_parts: set[str], all_gold: set[str]) -> bo
 
 
 def match_events(gold: dict, sysdoc: dict, amap: dict[str, str], strict: bool) -> list[tuple[int, int]]:
-    all_gold = {e["key"] for e in gold.get("entities", [])}
-    pairs, used = [], set()
-    for gi, ge in enumerate(gold.get("events", [])):
-        gp = set(ge["participants"])
-        for si, se in enumerate(sysdoc.get("events", [])):
-            if si in used or se["type"] != ge["type"]:
+    all_gold = {e["key"] for e in gold.get("events", []) for e in [{"key": k} for k in e["participants"]]}
+    all_gold |= {e["key"] for e in gold.get("entities", [])}
+    pairs, used_g, used_s = [], set(), set()
+    for lenient_pass in ((False,) if strict else (False, True)):
+        for gi, ge in enumerate(gold.get("events", [])):
+            if gi in used_g:
                 continue
-            keys = {amap[p] for p in se["participants"] if p in amap}
-            ok = keys == gp if strict else (keys == gp or _lenient(keys, gp, all_gold))
-            if ok:
-                pairs.append((gi, si))
-                used.add(si)
-                break
-    return pairs
+            gp = set(ge["participants"])
+            for si, se in enumerate(sysdoc.get("events", [])):
+                if si in used_s or se["type"] != ge["type"]:
+                    continue
+                keys = {amap[p] for p in se["participants"] if p in amap}
+                if keys == gp or (lenient_pass and _lenient(keys, gp, all_gold)):
+                    pairs.append((gi, si))
+                    used_g.add(gi)
+                    used_s.add(si)
+                    break
+    return sorted(pairs)
 
 
 # -- scores ---------------------------------------------------------------------

@@ -24,7 +24,7 @@ class LangIdStage:
     def model(self):
         if self._model is None:
             from py3langid.langid import MODEL_FILE, LanguageIdentifier
-            m = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+            m = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
             m.set_languages(list(RECOGNISED))
             self._model = m
         return self._model

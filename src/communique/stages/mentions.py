@@ -107,6 +107,19 @@ class RussianMorph:
         return got
 
 
+    def base(self, surface: str) -> str:
+        """Nominative of a name: "Русланом Казакбаевым" -> "Руслан Казакбаев"."""
+        out = []
+        for t in tokenize(surface):
+            parts = [self.lemma(p) for p in t.text.split("-")]
+            if t.text[:1].isupper():
+                parts = [p[:1].upper() + p[1:] if p else p for p in parts]
+            if t.text.isupper() and len(t.text) > 1:
+                parts = [p.upper() for p in parts]
+            out.append("-".join(parts))
+        return " ".join(out)
+
+
 def russian_matcher(kb: KnowledgeBase, morph: RussianMorph) -> AliasMatcher:
     m = AliasMatcher(kb, lambda w: [morph.lemma(w)], key_of=morph.lemma)
     for ent in kb.entities.values():
@@ -134,9 +147,9 @@ class NatashaNER:
         d.tag_ner(self.tagger)
         out = []
         for sp in d.spans:
-            sp.normalize(self.morph.vocab)
-            out.append(Mention(start + sp.start, start + sp.stop, chunk[sp.start:sp.stop],
-                               self.TYPES.get(sp.type, "organization"), base=sp.normal or sp.text, source="ner"))
+            surface = chunk[sp.start:sp.stop]
+            out.append(Mention(start + sp.start, start + sp.stop, surface,
+                               self.TYPES.get(sp.type, "organization"), base=self.morph.base(surface), source="ner"))
         return out
 
 

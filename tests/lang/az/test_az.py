@@ -1,0 +1,56 @@
+import pytest
+
+from communique import lang
+from communique.lang.dates import find_dates
+from communique.lang.morph import base_form, candidates
+from communique.stages.segment import Segmenter
+
+AZ = lang.load("az")
+
+
+@pytest.mark.parametrize("word, stem", [
+    ("Azərbaycanın", "azərbaycan"), ("Bakıda", "bakı"), ("Qazaxıstandakı", "qazaxıstan"),
+    ("AQEM-in", "aqem"), ("Uqanda-ya", "uqanda"), ("Nyu-Yorkda", "nyu-york"), ("Tokayevlə", "tokayev"),
+    ("Əliyevin", "əliyev"), ("Sarıbaya", "sarıbay"),
+])
+def test_suffix_candidates_reach_the_stem(word, stem):
+    assert stem in candidates(word.replace("İ", "i").replace("I", "ı").lower(), AZ)
+
+
+@pytest.mark.parametrize("word, base", [
+    ("Bakı", "Bakı"), ("Uqanda", "Uqanda"), ("Moskva", "Moskva"), ("Putin", "Putin"), ("Erdoğan", "Erdoğan"),
+    ("Junhuanı", "Junhua"), ("Moratinosla", "Moratinos"), ("Sarıbayın", "Sarıbay"), ("AQEM-in", "AQEM"),
+    ("Tokayevin", "Tokayev"), ("Nyu-Yorkda", "Nyu-York"),
+])
+def test_base_form_strips_only_certain_suffixes(word, base):
+    assert base_form(word, AZ) == base
+
+
+@pytest.mark.parametrize("text, value", [
+    ("2023-cü il oktyabrın 25-də görüş keçirilib", "2023-10-25"),
+    ("20-21 aprel 2011-ci il tarixlərində", "2011-04-20"),
+    ("5 oktyabr 1992-ci ildə", "1992-10-05"),
+    ("2021-ci ilin sentyabrında", "2021-09"),
+    ("2024, 20 iyul", "2024-07-20"),
+    ("2019-cu ildə", "2019"),
+])
+def test_dates(text, value):
+    assert find_dates(text, AZ)[0].value() == value
+
+
+def test_relative_date_uses_publication_date():
+    d = find_dates("Prezident bu gün görüşüb", AZ)[0]
+    assert d.value("2024-07-20") == "2024-07-20"
+
+
+def test_year_inferred_from_publication():
+    assert find_dates("sentyabrın 27-də", AZ)[0].value("2021-10-01") == "2021-09-27"
+
+
+@pytest.mark.parametrize("text, n", [
+    ("K.Sarıbay görüşüb. O bildirib.", 2),
+    ("AQEM-in baş katibi K. Sarıbay çıxış edib. Görüşdə məsələlər müzakirə olunub.", 2),
+    ("Konfrans 1992-ci il. oktyabrda keçirilib və s. Sonra iclas olub.", 2),
+])
+def test_sentences(text, n):
+    assert len(Segmenter("az").split(text, 0, len(text))) == n

@@ -1,0 +1,76 @@
+"""ingest -> events -> export on SQLite and on a real PostgreSQL server."""
+import csv
+import io
+import json
+
+from communique.batch.local import run
+from communique.document import Document
+from communique.export import export
+from communique.stages.ingest import read
+from communique.storage import open_store
+from communique.storage.store import EventFilter
+
+RU = ("Министр иностранных дел Азербайджана Джейхун Байрамов встретился в Нью-Йорке "
+      "с министром иностранных дел Кыргызстана Русланом Казакбаевым.")
+KK = ("Қазақстан Президенті Қасым-Жомарт Тоқаев Әзербайжан Президенті Ілхам Әлиевпен "
+      "телефон арқылы сөйлесті.")
+
+
+def _write_jsonl(path, recs):
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+
+
+def test_ingest_query_export_roundtrip(db_url, tmp_path):
+    src = tmp_path / "in.jsonl"
+    _write_jsonl(src, [{"id": "ru1", "text": RU, "published": "2021-09-24"},
+                       {"id": "kk1", "text": KK, "published": "2024-12-27"}])
+    store = open_store(db_url)
+    summary = run(read([str(src)]), store=store)
+    assert summary.processed == 2 and not summary.rejected
+    events = store.events(EventFilter())
+    assert {e["type"] for e in events} >= {"MEET", "CALL"}
+    assert store.events(EventFilter(actor="Байрамов"))
+    assert store.events(EventFilter(type="CALL", lang="kk"))
+    assert not store.events(EventFilter(type="CALL", lang="ru"))
+    out = io.StringIO()
+    assert export(store, "jsonl", out) == 2
+    docs = {json.loads(x)["id"]: json.loads(x) for x in out.getvalue().splitlines()}
+    assert docs["ru1"]["events"] and docs["ru1"]["pipeline_version"]
+    for d, text in ((docs["ru1"], RU), (docs["kk1"], KK)):
+        for e in d["entities"]:
+            assert all(text[m["start"]:m["end"]] == m["text"] for m in e["mentions"])
+    out = io.StringIO()
+    n = export(store, "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert n == len(rows) == len(store.events(EventFilter(limit=1000)))
+    store.close()
+
+
+def test_reingest_is_noop_and_update_replaces(db_url, tmp_path):
+    store = open_store(db_url)
+    first = run(iter([Document("a", RU)]), store=store)
+    again = run(iter([Document("a", RU)]), store=store)
+    assert (first.processed, again.processed, again.unchanged) == (1, 0, 1)
+    n_before = store.counts()
+    changed = RU.replace("Нью-Йорке", "Баку")
+    run(iter([Document("a", changed)]), store=store)
+    assert store.counts()["documents"] == n_before["documents"] == 1
+    doc = store.document("a")
+    assert doc["text"] == changed
+    assert all(changed[m["start"]:m["end"]] == m["text"] for e in doc["entities"] for m in e["mentions"])
+    store.close()
+
+
+def test_bad_input_leaves_nothing_half_written(db_url, tmp_path):
+    tmp_path = tmp_path / "in"
+    tmp_path.mkdir()
+    (tmp_path / "ok.txt").write_text(RU, encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "broken.jsonl").write_text('{"id": 1, "text": "x"\n{"id": "k", "text": "' + KK + '"}',
+                                           encoding="utf-8")
+    store = open_store(db_url)
+    summary = run(read([str(tmp_path)]), store=store)
+    assert sorted(e.source.rsplit("/", 1)[-1] for e in summary.rejected) == ["bin.txt", "broken.jsonl:1", "empty.txt"]
+    assert sorted(store.doc_ids()) == ["k", "ok"]
+    store.close()

@@ -1,0 +1,64 @@
+"""Quality gate: the evaluation on the shared gold set must not drop below the
+floors recorded in quality_floors.json. Raise floors as quality improves;
+never lower them to pass."""
+import json
+from pathlib import Path
+
+import pytest
+
+from communique import eval as ev
+from communique.batch.local import run
+
+FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def result(corpus):
+    articles = ev.load_gold([str(corpus / "seeds.gold.jsonl"), str(corpus / "dev.gold.jsonl")],
+                            [str(corpus), str(corpus / "dev.articles.jsonl")])
+    sysdocs = {}
+    run((ev.gold_document(a) for a in articles), on_doc=lambda d: sysdocs.__setitem__(d.id, d.to_dict()))
+    return ev.score(articles, sysdocs)
+
+
+@pytest.mark.parametrize("lang", sorted(FLOORS["langs"]))
+def test_quality_floors_per_language(result, lang):
+    figures = ev.figures(result)[lang]
+    low = {k: round(figures[k], 3) for k, floor in FLOORS["langs"][lang].items() if figures[k] < floor}
+    assert not low, f"{lang} below floor: {low} (floors {FLOORS['langs'][lang]})"
+
+
+def test_no_events_from_negative_articles(result):
+    assert sum(s.negative_events for s in result["langs"].values()) <= FLOORS["max_negative_events"]
+
+
+def test_cross_document_linking(result):
+    link = result["linking"]
+    assert (link["accuracy"] or 0) >= FLOORS["linking_accuracy"]
+    assert len(link["false_merges"]) <= FLOORS["max_false_merges"], link["false_merges"]
+
+
+def test_scorer_counts_a_perfect_system_as_perfect(corpus):
+    """The scorer itself: gold turned into a system output scores 1.0."""
+    articles = ev.load_gold([str(corpus / "seeds.gold.jsonl")], [str(corpus)])
+    sysdocs = {}
+    for a in articles:
+        ents = []
+        for e in a.gold["entities"]:
+            spans = [(s, s + len(m)) for m in e["mentions"] for s in _find_all(a.text, m)]
+            ents.append({"id": "g:" + e["key"], "mentions": [{"start": s, "end": t} for s, t in spans]})
+        evs = [{"type": g["type"], "participants": ["g:" + p for p in g["participants"]], "date": g["date"],
+                "location": "g:" + g["location"] if g["location"] else None,
+                "framework": "g:" + g["framework"] if g["framework"] else None,
+                "modality": g["modality"], "cluster": g.get("story")} for g in a.gold["events"]]
+        sysdocs[a.id] = {"entities": ents, "events": evs}
+    figures = ev.figures(ev.score(articles, sysdocs))
+    for lang, f in figures.items():
+        assert f["lenient_f1"] == f["strict_f1"] == 1.0, lang
+
+
+def _find_all(text, s):
+    i = text.find(s)
+    while i >= 0:
+        yield i
+        i = text.find(s, i + 1)
