@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..document import Document, Event, Evidence, Mention
+from ..document import Document, Event, Evidence
 from ..kb import KnowledgeBase
 from .context import SentenceContext
 

@@ -6,6 +6,8 @@ title cues and the izafet construction for az/kk names it lacks.
 """
 from __future__ import annotations
 
+import re
+
 from .. import lang as langdata
 from ..document import Document, Mention, Sentence
 from ..kb import KnowledgeBase
@@ -15,6 +17,7 @@ from ..text import Token, fold, lower, tokenize
 _LOWER_KINDS = ("adjective", "demonym")
 _TYPE_RANK = {"person": 0, "gathering": 1, "organization": 2, "country": 3, "location": 4}
 _CACHE_LIMIT = 200_000
+_ORDINAL = re.compile(r"^(\d{1,3})(?:-[^\W\d_]+|st|nd|rd|th)$")
 
 
 class AliasMatcher:
@@ -163,6 +166,7 @@ class MentionStage:
         self._matchers: dict[str, AliasMatcher] = {}
         self._morph: RussianMorph | None = None
         self._ner: NatashaNER | None = None
+        self._series: dict[tuple[str, int], str] | None = None
 
     # Resources are built on first use, once per process and language.
     @property
@@ -194,7 +198,7 @@ class MentionStage:
                 continue
             code = _route(sent.lang or doc.lang)
             toks = tokenize(doc.text, sent.start, sent.end)
-            found = self._kb_mentions(doc.text, toks, code)
+            found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code))
             found += cue_mentions(doc.text, toks, found, code)
             doc.mentions += found
             if code == "ru":
@@ -217,12 +221,45 @@ class MentionStage:
             out.append(Mention(start, end, surface, ent.type, base=base, source="kb", candidates=ids, kind=kind))
         return out
 
+    @property
+    def series(self) -> dict[tuple[str, int], str]:
+        """(convening organisation, ordinal) -> gathering id, from gatherings.tsv."""
+        if self._series is None:
+            self._series = {(g["organization"], int(g["number"])): gid for gid, g in self.kb.gatherings.items()
+                            if g.get("organization") and g.get("number", "").isdigit()}
+        return self._series
+
+    def _numbered(self, text: str, toks: list[Token], found: list[Mention]) -> list[Mention]:
+        """"76-й сессии Генассамблеи ООН", "AQEM-in 6-cı Zirvə toplantısı": an ordinal next
+        to a convening body is that body's numbered session or summit."""
+        out = []
+        orgs = {o for o, _ in self.series}
+        for m in found:
+            if m.entity_id is None and m.candidates and m.candidates[0] in orgs:
+                k = next(i for i, t in enumerate(toks) if t.start == m.start)
+                e = next(i for i, t in enumerate(toks) if t.end == m.end)
+                for j in [*range(max(0, k - 4), k), *range(e + 1, min(len(toks), e + 5))]:
+                    num = _ORDINAL.match(toks[j].text)
+                    gid = num and self.series.get((m.candidates[0], int(num.group(1))))
+                    if gid and not any(o is not m and min(j, k) <= _tok(toks, o) <= max(j, e) for o in found):
+                        lo, hi = min(j, k), max(j, e)
+                        start, end = toks[lo].start, toks[hi].end
+                        m = Mention(start, end, text[start:end], "gathering", base=text[start:end], source="kb",
+                                    candidates=[gid], kind="name")
+                        break
+            out.append(m)
+        return out
+
     def _add_ner(self, doc: Document, chunks: list[Sentence]) -> None:
         taken = [m for m in doc.mentions]
         for sent in chunks:
             for m in self.ner.spans(doc.text, sent.start, sent.end):
                 if not any(m.overlaps(t) for t in taken):
                     doc.mentions.append(m)
+
+
+def _tok(toks: list[Token], m: Mention) -> int:
+    return next((i for i, t in enumerate(toks) if t.start >= m.start), len(toks))
 
 
 def _route(code: str | None) -> str:
