@@ -152,6 +152,9 @@ def cmd_eval(args) -> int:
     sysdocs = {}
     run((ev.gold_document(a) for a in articles), on_doc=lambda d: sysdocs.__setitem__(d.id, d.to_dict()))
     result = ev.score(articles, sysdocs)
+    if args.details:
+        print(ev.details(articles, sysdocs))
+        print()
     if args.json:
         print(json.dumps({"figures": ev.figures(result), "linking": result["linking"],
                           "stories": result["stories"]}, indent=2))
@@ -232,7 +235,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("gold", nargs="+", help="gold JSONL file(s)")
     s.add_argument("--texts", action="append", required=True,
                    help="folder the gold 'file' paths are relative to, or an articles JSONL (repeatable)")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help="figures as JSON")
+    s.add_argument("--details", action="store_true", help="also list gold and system events per article")
     s.set_defaults(func=cmd_eval)
 
     s = with_db(sub.add_parser("demo", help="ingest the bundled sample and list its events"))

@@ -266,3 +266,28 @@ def figures(result: dict) -> dict[str, dict[str, float]]:
                      "entities_found": s.found_participants / s.gold_participants if s.gold_participants else 1.0,
                      "negative_events": float(s.negative_events)}
     return out
+
+
+def details(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> str:
+    """Per article: gold events, system events mapped to gold keys, and which matched."""
+    lines = []
+    for a in articles:
+        g, sd = a.gold, sysdocs[a.id]
+        amap = align(g, a.text, sd)
+        pairs = dict(match_events(g, sd, amap, strict=False))
+        matched_sys = set(pairs.values())
+        lines.append(f"== {a.id} ({g.get('lang')}, {g.get('kind') or 'event'}) published={sd.get('published')}")
+        for gi, ge in enumerate(g.get("events", [])):
+            mark = "ok " if gi in pairs else "MISS"
+            lines.append(f"  {mark} gold {ge['type']} {ge['participants']} {ge.get('date')} "
+                         f"loc={ge.get('location')} fw={ge.get('framework')} {ge.get('modality')}")
+            if gi in pairs:
+                se = sd["events"][pairs[gi]]
+                lines.append(f"       sys  {se.get('date')} loc={amap.get(se.get('location') or '', se.get('location'))} "
+                             f"fw={amap.get(se.get('framework') or '', se.get('framework'))} {se.get('modality')}")
+        for si, se in enumerate(sd.get("events", [])):
+            if si not in matched_sys:
+                keys = [amap.get(p, p) for p in se["participants"]]
+                lines.append(f"  EXTRA sys {se['type']} {keys} {se.get('date')} {se.get('modality')} "
+                             f"| {se['evidence']['text'][:100]!r}")
+    return "\n".join(lines)

@@ -78,15 +78,21 @@ def candidates(word: str, ld: LangData) -> list[str]:
     return [seen[0]] + sorted(seen[1:], key=len, reverse=True)
 
 
+# A person's name rarely stands in the locative ("Uqanda" is a name, not "Uqan" + -da).
+_NOT_AFTER_PERSONS = ("loc", "rel")
+
+
 def base_form(word: str, ld: LangData) -> str:
-    """Strip case/possessive suffixes that are certain, keeping the word's own spelling."""
+    """Strip the case/possessive suffixes a person's name certainly carries, keeping its spelling."""
     if not ld.suffixes:
         return word
     cur = word
     for _ in range(_MAX_DEPTH):
         folded = lower(cur)
+        cases = {x.text: x.case for x in ld.suffixes}
         options = [(s, t) for s, t in _strip_once(folded, ld, strict=True)
-                   if (len(t) >= 2 or folded[len(s):len(s) + 1] == "-") and len(s) >= 3]
+                   if (len(t) >= 2 or folded[len(s):len(s) + 1] == "-") and len(s) >= 3
+                   and (cases.get(t) not in _NOT_AFTER_PERSONS or folded[len(s):len(s) + 1] == "-")]
         if not options:
             break
         stem, tail = max(options, key=lambda o: len(o[1]))

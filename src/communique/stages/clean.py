@@ -74,11 +74,12 @@ class CleanStage:
             y, mo, d = map(int, m.groups())
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 return f"{y:04d}-{mo:02d}-{d:02d}"
-        head = doc.text[:400]
-        for code in self.langs:
-            for dm in find_dates(head, langdata.load(code)):
-                if dm.relative is None and dm.year and dm.month:
-                    return dm.value()
+        # datelines stand at the top ("БАКУ, 25 сен — Sputnik") or the bottom ("AZƏRTAC\n2024, 20 iyul")
+        for part in (doc.text[:400], doc.text[-300:]):
+            for code in self.langs:
+                for dm in find_dates(part, langdata.load(code)):
+                    if dm.relative is None and dm.year and dm.month:
+                        return dm.value()
         return None
 
     def _source(self, doc: Document) -> str | None:

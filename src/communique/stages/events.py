@@ -26,24 +26,33 @@ class EventStage:
 
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
-        last_date: str | None = None
+        year = self._context_year(doc)
+        fallback = doc.published[:7] if doc.published else year
+        focus: str | None = None  # the person the article is about so far ("Onun ... görüşündə")
         for sent in doc.sentences:
             if sent.boilerplate:
                 continue
             ctx = SentenceContext.build(doc, sent)
-            sent_date = self._date(ctx)
-            if sent_date:
-                last_date = sent_date
             if ctx.matches(ctx.ld.offtopic):
                 continue
-            for ev in self._events(ctx, sent_date):
-                if ev.date is None:
-                    ev.date = last_date or doc.published
+            for ev in self._events(ctx, self._date(ctx, year), focus):
+                ev.date = ev.date or fallback
                 events.append(ev)
+                focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
         doc.events = merge_duplicates(events)
         return doc
 
-    def _events(self, ctx: SentenceContext, sent_date: str | None) -> list[Event]:
+    def _context_year(self, doc: Document) -> str | None:
+        """The article's year when certain: publication, else a dated gathering it names."""
+        if doc.published:
+            return doc.published[:4]
+        for m in doc.mentions:
+            start = (self.kb.gatherings.get(m.entity_id or "") or {}).get("start")
+            if start:
+                return start[:4]
+        return None
+
+    def _events(self, ctx: SentenceContext, sent_date: str | None, focus: str | None) -> list[Event]:
         found: dict[str, tuple] = {}
         for p, a, b in ctx.matches(ctx.ld.triggers):
             found.setdefault(p.label, (p, a, b))
@@ -51,15 +60,16 @@ class EventStage:
         for type_, (p, a, b) in found.items():
             if _SUPPRESSED_BY.get(type_, set()) & found.keys():
                 continue
-            ev = self._event(ctx, type_, p.extra or "asserted", a, b)
+            ev = self._event(ctx, type_, p.extra or "asserted", a, b, focus)
             if ev is not None:
                 ev.date = sent_date or self._gathering_date(ev.framework)
                 out.append(ev)
         return out
 
-    def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int) -> Event | None:
+    def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
+               focus: str | None) -> Event | None:
         framework = self._framework(ctx)
-        parts = self._participants(ctx, type_, framework)
+        parts = self._participants(ctx, type_, framework, focus)
         if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2):
             return None
         sent, doc = ctx.sent, ctx.doc
@@ -72,8 +82,11 @@ class EventStage:
                             + (0.1 if any(m.source == "kb" for m in ctx.mentions) else 0))
         return ev
 
-    def _participants(self, ctx: SentenceContext, type_: str, framework: str | None) -> list[str]:
+    def _participants(self, ctx: SentenceContext, type_: str, framework: str | None,
+                      focus: str | None) -> list[str]:
         persons = _ids(m for m in ctx.of_type("person") if not ctx.within_date(m))
+        if type_ in ("MEET", "CALL") and len(persons) == 1 and focus and focus not in persons:
+            persons = [focus] + persons
         states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
                       and m.entity_id != framework and m.kind not in ("adjective",))
         gatherings = _ids(ctx.of_type("gathering"))
@@ -120,9 +133,9 @@ class EventStage:
             return "planned"
         return "asserted"
 
-    def _date(self, ctx: SentenceContext) -> str | None:
+    def _date(self, ctx: SentenceContext, year: str | None) -> str | None:
         for d in ctx.dates:
-            v = d.value(ctx.doc.published)
+            v = d.value(ctx.doc.published or (f"{year}-01-01" if year and d.relative is None else None))
             if v:
                 return v
         return None
