@@ -38,6 +38,8 @@ def _fits(stem: str, suf: Suffix, ld: LangData, strict: bool) -> bool:
         return False
     if suf.after == "C" and (_is_vowel(last, ld) or not last.isalpha()):
         return False
+    if suf.after == "P" and not any(stem.endswith(s.text) for s in ld.suffixes if s.case == "poss3"):
+        return False
     return suf.harmony == "*" or suf.harmony in _last_vowel_class(stem, ld)
 
 
@@ -78,8 +80,9 @@ def candidates(word: str, ld: LangData) -> list[str]:
     return [seen[0]] + sorted(seen[1:], key=len, reverse=True)
 
 
-# A person's name rarely stands in the locative ("Uqanda" is a name, not "Uqan" + -da).
-_NOT_AFTER_PERSONS = ("loc", "rel")
+# A person's name rarely stands in the locative ("Uqanda" is a name, not "Uqan" + -da),
+# and a possessive ending is part of a name ("Respublikası"), not a case to strip.
+_NOT_AFTER_PERSONS = ("loc", "rel", "poss3", "plural")
 
 
 def base_form(word: str, ld: LangData) -> str:
@@ -87,7 +90,7 @@ def base_form(word: str, ld: LangData) -> str:
     if not ld.suffixes:
         return word
     cur = word
-    for _ in range(_MAX_DEPTH):
+    for _ in range(1):  # one case ending: a second strip cuts into the name ("Azərbaycanın")
         folded = lower(cur)
         cases = {x.text: x.case for x in ld.suffixes}
         options = [(s, t) for s, t in _strip_once(folded, ld, strict=True)
@@ -95,6 +98,7 @@ def base_form(word: str, ld: LangData) -> str:
                    and (cases.get(t) not in _NOT_AFTER_PERSONS or folded[len(s):len(s) + 1] == "-")]
         if not options:
             break
-        stem, tail = max(options, key=lambda o: len(o[1]))
+        # "Azərbaycan-ın" or "Azərbayca-nın"? Names ending in a consonant are the commoner reading.
+        stem, tail = min(options, key=lambda o: len(o[1]))
         cur = cur[: len(cur) - len(tail)].rstrip("-")
     return cur

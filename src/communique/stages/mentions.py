@@ -17,6 +17,8 @@ from ..text import Token, fold, lower, tokenize
 _LOWER_KINDS = ("adjective", "demonym")
 _TYPE_RANK = {"person": 0, "gathering": 1, "organization": 2, "country": 3, "location": 4}
 _CACHE_LIMIT = 200_000
+_RU_SURNAME = re.compile(r"^(\w+(?:ов|ев|ин|ын))(?:а|у|ым|ом|е)$")
+_RU_SURNAME_BASE = re.compile(r"^\w+(?:ов|ев|ин|ын)$")
 _ORDINAL = re.compile(r"^(\d{1,3})(?:-[^\W\d_]+|st|nd|rd|th)$")
 
 
@@ -88,27 +90,54 @@ def turkic_matcher(kb: KnowledgeBase, ld) -> AliasMatcher:
 
 
 class RussianMorph:
-    """Lemmas from natasha's pymorphy vocabulary, cached per word."""
+    """Lemmas from natasha's pymorphy vocabulary, cached per word.
+
+    A capitalised word prefers a surname reading, then a first name, so that
+    "Токаева" is "токаев" (genitive), not the woman's name "Токаева"."""
+
+    _PREFER = ("Surn", "Name", "Patr", "Geox", "Orgn")
 
     def __init__(self):
         from natasha import MorphVocab
         self.vocab = MorphVocab()
-        self._cache: dict[str, str] = {}
+        self._cache: dict[str, list[str]] = {}
 
-    def lemma(self, word: str) -> str:
+    def lemmas(self, word: str) -> list[str]:
+        """Possible lemmas, the most likely first."""
         got = self._cache.get(word)
         if got is None:
-            f = fold(word)
-            if not any("а" <= c <= "я" for c in f):
-                got = f
-            else:
-                parses = self.vocab.parse(f)
-                got = parses[0].normal_form.replace("ё", "е") if parses else f
+            got = self._analyse(word)
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
             self._cache[word] = got
         return got
 
+    def lemma(self, word: str) -> str:
+        return self.lemmas(word)[0]
+
+    def _analyse(self, word: str) -> list[str]:
+        import pymorphy2
+        f = fold(word)
+        if not any("а" <= c <= "я" for c in f):
+            return [f]
+        parses = pymorphy2.MorphAnalyzer.parse(self.vocab, f)[:8]
+        out: list[str] = []
+        if word[:1].isupper():
+            # Russian surname morphology, which the dictionary lacks for many Central Asian names.
+            m = _RU_SURNAME.match(f)
+            if m:
+                out.append(m.group(1))
+            elif _RU_SURNAME_BASE.match(f):
+                out.append(f)
+
+            def rank(p) -> int:
+                return next((i for i, g in enumerate(self._PREFER) if g in p.tag), len(self._PREFER))
+            parses = sorted(parses, key=rank)
+        for p in parses:
+            n = p.normal_form.replace("ё", "е")
+            if n not in out:
+                out.append(n)
+        return out or [f]
 
     def base(self, surface: str) -> str:
         """Nominative of a name: "Русланом Казакбаевым" -> "Руслан Казакбаев"."""
@@ -124,7 +153,7 @@ class RussianMorph:
 
 
 def russian_matcher(kb: KnowledgeBase, morph: RussianMorph) -> AliasMatcher:
-    m = AliasMatcher(kb, lambda w: [morph.lemma(w)], key_of=morph.lemma)
+    m = AliasMatcher(kb, morph.lemmas, key_of=morph.lemma)
     for ent in kb.entities.values():
         for alias in ent.aliases:
             toks = tokenize(alias.text)
