@@ -31,6 +31,7 @@ COLUMNS = {
     "titles.tsv": 2,
     "boilerplate.tsv": 2,
     "offtopic.tsv": 1,
+    "anaphora.tsv": 1,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -44,9 +45,10 @@ TEXT_COLUMN = {
     "frameworks.tsv": 1,
     "titles.tsv": 1,
     "offtopic.tsv": 0,
+    "anaphora.tsv": 0,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
-PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv")
+PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}

@@ -98,6 +98,7 @@ class LangData:
     titles: list[Pattern] = field(default_factory=list)
     boilerplate: list[tuple[str, re.Pattern]] = field(default_factory=list)
     offtopic: list[Pattern] = field(default_factory=list)
+    anaphora: list[Pattern] = field(default_factory=list)
 
 
 def data_dir(code: str) -> Path:
@@ -123,4 +124,5 @@ def load(code: str) -> LangData:
     ld.titles = _patterns(_rows(d / "titles.tsv", 2), 0, 1)
     ld.boilerplate = [(r[0], re.compile(r[1], re.I)) for r in _rows(d / "boilerplate.tsv", 2)]
     ld.offtopic = _patterns(_rows(d / "offtopic.tsv", 1), 0, 0)
+    ld.anaphora = _patterns(_rows(d / "anaphora.tsv", 1), 0, 0)
     return ld

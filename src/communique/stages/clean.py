@@ -14,7 +14,10 @@ from ..lang.dates import find_dates
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-]?(\d\d)[/-]?(\d\d)(?:\d{2,})?(?=[/_.-]|$)")
 _LINE = re.compile(r"[^\n]*\n?")
-_LONG_LINE = 250  # a headline list ends where real prose starts again
+_LONG_LINE = 250
+_DATELINE = 80
+# "БАКУ, 25 сен — Sputnik. Текст…": an agency dateline opening a long first paragraph
+_DATELINE_START = re.compile(r"^[A-ZА-ЯƏÜÖĞİŞÇӘҒҚҢӨҰҮҺІ .,-]{3,30},\s*\d")  # a headline list ends where real prose starts again
 
 
 def lines(text: str):
@@ -74,10 +77,15 @@ class CleanStage:
             y, mo, d = map(int, m.groups())
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 return f"{y:04d}-{mo:02d}-{d:02d}"
-        # datelines stand at the top ("БАКУ, 25 сен — Sputnik") or the bottom ("AZƏRTAC\n2024, 20 iyul")
-        for part in (doc.text[:400], doc.text[-300:]):
+        # A dateline is a short line at the top ("БАКУ, 25 сен — Sputnik", "24 Қыркүйек, 2020")
+        # or the bottom ("AZƏRTAC\n2024, 20 iyul"); dates inside the prose are about events.
+        all_lines = [ln for _, _, ln in lines(doc.text) if ln.strip()]
+        for line in all_lines[:6] + all_lines[-4:][::-1]:
+            head = line[:_DATELINE]
+            if len(line) > _DATELINE and not _DATELINE_START.match(line):
+                continue
             for code in self.langs:
-                for dm in find_dates(part, langdata.load(code)):
+                for dm in find_dates(head, langdata.load(code)):
                     if dm.relative is None and dm.year and dm.month:
                         return dm.value()
         return None

@@ -27,7 +27,7 @@ class EventStage:
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
         year = self._context_year(doc)
-        fallback = doc.published[:7] if doc.published else year
+        fallback = doc.published[:7] if doc.published else self._context_month(doc) or year
         focus: str | None = None  # the person the article is about so far ("Onun ... görüşündə")
         for sent in doc.sentences:
             if sent.boilerplate:
@@ -35,12 +35,19 @@ class EventStage:
             ctx = SentenceContext.build(doc, sent)
             if ctx.matches(ctx.ld.offtopic):
                 continue
-            for ev in self._events(ctx, self._date(ctx, year), focus):
+            for ev in self._events(ctx, self._date(ctx, year), focus, earlier=bool(events)):
                 ev.date = ev.date or fallback
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
         doc.events = merge_duplicates(events)
         return doc
+
+    def _context_month(self, doc: Document) -> str | None:
+        for m in doc.mentions:
+            start = (self.kb.gatherings.get(m.entity_id or "") or {}).get("start")
+            if start and len(start) >= 7:
+                return start[:7]
+        return None
 
     def _context_year(self, doc: Document) -> str | None:
         """The article's year when certain: publication, else a dated gathering it names."""
@@ -52,10 +59,13 @@ class EventStage:
                 return start[:4]
         return None
 
-    def _events(self, ctx: SentenceContext, sent_date: str | None, focus: str | None) -> list[Event]:
+    def _events(self, ctx: SentenceContext, sent_date: str | None, focus: str | None,
+                earlier: bool = False) -> list[Event]:
         found: dict[str, tuple] = {}
+        back = [(a, b) for _, a, b in ctx.matches(ctx.ld.anaphora)] if earlier else []
         for p, a, b in ctx.matches(ctx.ld.triggers):
-            found.setdefault(p.label, (p, a, b))
+            if not any(x < b and a < y for x, y in back):  # "during the meeting": reported already
+                found.setdefault(p.label, (p, a, b))
         out = []
         for type_, (p, a, b) in found.items():
             if _SUPPRESSED_BY.get(type_, set()) & found.keys():
@@ -69,7 +79,9 @@ class EventStage:
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
                focus: str | None) -> Event | None:
         framework = self._framework(ctx)
-        parts = self._participants(ctx, type_, framework, focus)
+        parts = self._participants(ctx, type_, framework, focus, a)
+        if type_ == "MEET" and sum(not p.startswith(("person:", "new:person:")) for p in parts) >= 3:
+            type_ = "CONVENE"  # a meeting of three or more states is a multilateral gathering
         if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2):
             return None
         sent, doc = ctx.sent, ctx.doc
@@ -83,9 +95,9 @@ class EventStage:
         return ev
 
     def _participants(self, ctx: SentenceContext, type_: str, framework: str | None,
-                      focus: str | None) -> list[str]:
+                      focus: str | None, trigger_at: int = 0) -> list[str]:
         persons = _ids(m for m in ctx.of_type("person") if not ctx.within_date(m))
-        if type_ in ("MEET", "CALL") and len(persons) == 1 and focus and focus not in persons:
+        if type_ in ("MEET", "CALL") and len(persons) <= 1 and focus and focus not in persons:
             persons = [focus] + persons
         states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
                       and m.entity_id != framework and m.kind not in ("adjective",))
@@ -97,10 +109,21 @@ class EventStage:
             return base + [g for g in gatherings if g not in base] or ([framework] if framework else [])
         if type_ == "APPOINT":
             of = [m.entity_id for m in ctx.of_type("country", "organization")][:1]
-            return persons[:1] + of if persons else []
+            appointee = self._appointee(ctx, trigger_at)
+            return [appointee] + of if appointee else []
         if len(persons) >= 2 or type_ in ("SIGN",) and persons:
             return persons
         return persons + [s for s in states if s not in persons]
+
+    def _appointee(self, ctx: SentenceContext, trigger_at: int) -> str | None:
+        """The person nearest the trigger who is not the head of state signing the decree."""
+        persons = [m for m in ctx.of_type("person") if not ctx.within_date(m)]
+        heads = {m.entity_id for m in persons if any(r.role == "president" for r in self.kb.roles_of(m.entity_id))}
+        if len({m.entity_id for m in persons} - heads) >= 1:
+            persons = [m for m in persons if m.entity_id not in heads]
+        if not persons:
+            return None
+        return min(persons, key=lambda m: abs(ctx.token_index(m.start) - trigger_at)).entity_id
 
     def _framework(self, ctx: SentenceContext) -> str | None:
         cands = [m for m in ctx.mentions if m.type in ("gathering", "organization")]
@@ -153,16 +176,26 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
     """The same meeting mentioned twice in one article is one event."""
     out: list[Event] = []
     for ev in events:
-        twin = next((o for o in out if o.type == ev.type and set(o.participants) == set(ev.participants)
-                     and _compatible(o.date, ev.date)), None)
+        twin = next((o for o in out if o.type == ev.type and _compatible(o.date, ev.date)
+                     and (set(o.participants) == set(ev.participants) or _same_gathering(o, ev))), None)
         if twin is None:
             out.append(ev)
             continue
+        twin.participants += [p for p in ev.participants if p not in twin.participants]
         twin.location = twin.location or ev.location
         twin.framework = twin.framework or ev.framework
         if twin.date and ev.date and len(ev.date) > len(twin.date):
             twin.date = ev.date
     return out
+
+
+def _same_gathering(a: Event, b: Event) -> bool:
+    """Two CONVENE reports of one summit in one article are one event."""
+    if a.type != "CONVENE":
+        return False
+    ga = {p for p in a.participants if p.startswith("gathering:")} or ({a.framework} - {None})
+    gb = {p for p in b.participants if p.startswith("gathering:")} or ({b.framework} - {None})
+    return bool(ga & gb) or bool(ga and set(b.participants) & ga) or bool(gb and set(a.participants) & gb)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

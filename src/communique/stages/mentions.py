@@ -19,6 +19,8 @@ _TYPE_RANK = {"person": 0, "gathering": 1, "organization": 2, "country": 3, "loc
 _CACHE_LIMIT = 200_000
 _RU_SURNAME = re.compile(r"^(\w+(?:ов|ев|ин|ын))(?:а|у|ым|ом|е)$")
 _RU_SURNAME_BASE = re.compile(r"^\w+(?:ов|ев|ин|ын)$")
+_DOMAIN = re.compile(r"\w\.(az|kz|kg|uz|ru|com|org|net|info|news)\b", re.I)
+_BARE_NUMBER = re.compile(r"^(\d{1,3})$")
 _ORDINAL = re.compile(r"^(\d{1,3})(?:-[^\W\d_]+|st|nd|rd|th)$")
 
 
@@ -196,6 +198,7 @@ class MentionStage:
         self._morph: RussianMorph | None = None
         self._ner: NatashaNER | None = None
         self._series: dict[tuple[str, int], str] | None = None
+        self._agencies: list[re.Pattern] | None = None
 
     # Resources are built on first use, once per process and language.
     @property
@@ -227,7 +230,7 @@ class MentionStage:
                 continue
             code = _route(sent.lang or doc.lang)
             toks = tokenize(doc.text, sent.start, sent.end)
-            found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code))
+            found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
             found += cue_mentions(doc.text, toks, found, code)
             doc.mentions += found
             if code == "ru":
@@ -247,6 +250,8 @@ class MentionStage:
             surface = text[start:end]
             base = surface if code == "ru" else _turkic_base(text, toks, i, j, ld)
             kind = next(k for e, k in hits if e == ids[0])
+            if kind in _LOWER_KINDS and surface[:1].isupper() and i > 0:
+                continue  # "Американского еврейского комитета": part of an organisation's name
             out.append(Mention(start, end, surface, ent.type, base=base, source="kb", candidates=ids, kind=kind))
         return out
 
@@ -258,20 +263,25 @@ class MentionStage:
                             if g.get("organization") and g.get("number", "").isdigit()}
         return self._series
 
-    def _numbered(self, text: str, toks: list[Token], found: list[Mention]) -> list[Mention]:
-        """"76-й сессии Генассамблеи ООН", "AQEM-in 6-cı Zirvə toplantısı": an ordinal next
-        to a convening body is that body's numbered session or summit."""
+    def _numbered(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+        """"76-й сессии Генассамблеи ООН", "AQEM-in 6-cı Zirvə toplantısı", "47 сессиясында":
+        an ordinal next to a convening body is that body's numbered session or summit."""
         out = []
         orgs = {o for o, _ in self.series}
+        gathering_words = [p for p in langdata.load(code if code in langdata.LANGS else "az").triggers
+                           if p.label == "CONVENE" and len(p.tokens) == 1]
         for m in found:
             if m.entity_id is None and m.candidates and m.candidates[0] in orgs:
                 k = next(i for i, t in enumerate(toks) if t.start == m.start)
                 e = next(i for i, t in enumerate(toks) if t.end == m.end)
                 for j in [*range(max(0, k - 4), k), *range(e + 1, min(len(toks), e + 5))]:
-                    num = _ORDINAL.match(toks[j].text)
+                    num = _ORDINAL.match(toks[j].text) or (
+                        _BARE_NUMBER.match(toks[j].text) and j + 1 < len(toks)
+                        and any(p.match_at([fold(toks[j + 1].text)], 0) for p in gathering_words)
+                        and _BARE_NUMBER.match(toks[j].text))
                     gid = num and self.series.get((m.candidates[0], int(num.group(1))))
                     if gid and not any(o is not m and min(j, k) <= _tok(toks, o) <= max(j, e) for o in found):
-                        lo, hi = min(j, k), max(j, e)
+                        lo, hi = min(j, k), max(j + (not _ORDINAL.match(toks[j].text)), e)
                         start, end = toks[lo].start, toks[hi].end
                         m = Mention(start, end, text[start:end], "gathering", base=text[start:end], source="kb",
                                     candidates=[gid], kind="name")
@@ -283,8 +293,16 @@ class MentionStage:
         taken = [m for m in doc.mentions]
         for sent in chunks:
             for m in self.ner.spans(doc.text, sent.start, sent.end):
-                if not any(m.overlaps(t) for t in taken):
+                if not any(m.overlaps(t) for t in taken) and not self._is_outlet(m.text):
                     doc.mentions.append(m)
+
+    def _is_outlet(self, name: str) -> bool:
+        """News agencies and sites report events; they do not take part in them."""
+        if _DOMAIN.search(name):
+            return True
+        if self._agencies is None:
+            self._agencies = [re.compile(a["pattern"]) for a in self.kb.agencies]
+        return any(rx.fullmatch(name) for rx in self._agencies)
 
 
 def _tok(toks: list[Token], m: Mention) -> int:
