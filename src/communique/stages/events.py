@@ -35,7 +35,8 @@ class EventStage:
             ctx = SentenceContext.build(doc, sent)
             if ctx.matches(ctx.ld.offtopic):
                 continue
-            for ev in self._events(ctx, self._date(ctx, year), focus, earlier=bool(events)):
+            seen = {p for e in events for p in e.participants}
+            for ev in self._events(ctx, self._date(ctx, year), focus, earlier=seen):
                 ev.date = ev.date or fallback
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
@@ -60,9 +61,11 @@ class EventStage:
         return None
 
     def _events(self, ctx: SentenceContext, sent_date: str | None, focus: str | None,
-                earlier: bool = False) -> list[Event]:
+                earlier: set[str] = frozenset()) -> list[Event]:
         found: dict[str, tuple] = {}
-        back = [(a, b) for _, a, b in ctx.matches(ctx.ld.anaphora)] if earlier else []
+        # "during the meeting" refers back, unless it brings in someone new ("X ilə görüşündə")
+        new_people = {m.entity_id for m in ctx.of_type("person")} - earlier
+        back = [(a, b) for _, a, b in ctx.matches(ctx.ld.anaphora)] if earlier and not new_people else []
         for p, a, b in ctx.matches(ctx.ld.triggers):
             if not any(x < b and a < y for x, y in back):  # "during the meeting": reported already
                 found.setdefault(p.label, (p, a, b))
@@ -89,7 +92,7 @@ class EventStage:
         ev = Event(event_id(doc.id, type_, sent.start), type_, parts,
                    Evidence(sent.start, sent.end, doc.text[sent.start:sent.end]),
                    location=location, framework=framework if framework not in parts else None,
-                   modality=self._modality(ctx, modality), trigger=" ".join(ctx.folds[a:b]))
+                   modality=self._modality(ctx, modality, a, b), trigger=" ".join(ctx.folds[a:b]))
         ev.confidence = min(0.95, 0.45 + 0.15 * min(len(parts), 2) + (0.1 if location else 0)
                             + (0.1 if any(m.source == "kb" for m in ctx.mentions) else 0))
         return ev
@@ -103,14 +106,19 @@ class EventStage:
                       and m.entity_id != framework and m.kind not in ("adjective",))
         gatherings = _ids(ctx.of_type("gathering"))
         if type_ == "CHAIR":
-            return _ids(m for m in ctx.of_type("country", "organization"))
+            series = [(self.kb.gatherings.get(g) or {}).get("organization") for g in gatherings]
+            return _ids(m for m in ctx.of_type("country", "organization")) + [o for o in series if o]
         if type_ == "CONVENE":
             base = persons or states
             return base + [g for g in gatherings if g not in base] or ([framework] if framework else [])
         if type_ == "APPOINT":
-            of = [m.entity_id for m in ctx.of_type("country", "organization")][:1]
             appointee = self._appointee(ctx, trigger_at)
-            return [appointee] + of if appointee else []
+            if not appointee:
+                return []
+            of = [m.entity_id for m in ctx.of_type("country", "organization")][:1]
+            if not of:  # the state the appointee serves, from the knowledge base
+                of = [r.of for r in self.kb.roles_of(appointee)][-1:]
+            return [appointee] + of
         if len(persons) >= 2 or type_ in ("SIGN",) and persons:
             return persons
         return persons + [s for s in states if s not in persons]
@@ -119,8 +127,7 @@ class EventStage:
         """The person nearest the trigger who is not the head of state signing the decree."""
         persons = [m for m in ctx.of_type("person") if not ctx.within_date(m)]
         heads = {m.entity_id for m in persons if any(r.role == "president" for r in self.kb.roles_of(m.entity_id))}
-        if len({m.entity_id for m in persons} - heads) >= 1:
-            persons = [m for m in persons if m.entity_id not in heads]
+        persons = [m for m in persons if m.entity_id not in heads]  # the head of state signs the decree
         if not persons:
             return None
         return min(persons, key=lambda m: abs(ctx.token_index(m.start) - trigger_at)).entity_id
@@ -134,8 +141,7 @@ class EventStage:
                 near = [m for m in cands if 0 <= ctx.token_index(m.start) - b <= 4]
             if near:
                 return near[-1 if p.label == "after" else 0].entity_id
-        gatherings = ctx.of_type("gathering")
-        return gatherings[0].entity_id if gatherings else None
+        return None
 
     def _location(self, ctx: SentenceContext, parts: list[str], framework: str | None) -> str | None:
         for m in ctx.of_type("location"):
@@ -148,8 +154,11 @@ class EventStage:
         info = self.kb.gatherings.get(framework or "")
         return ((info or {}).get("start") or "")[:4] or None
 
-    def _modality(self, ctx: SentenceContext, trigger_modality: str) -> str:
-        labels = {p.label for p, _, _ in ctx.matches(ctx.ld.modality)}
+    def _modality(self, ctx: SentenceContext, trigger_modality: str, a: int, b: int) -> str:
+        """The trigger's own form, or a marker in its clause (not in a neighbouring clause
+        about something else: "Bakıda keçiriləcək COP29 ... görüş əsnasında")."""
+        lo, hi = _clause(ctx, a, b)
+        labels = {p.label for p, x, y in ctx.matches(ctx.ld.modality) if lo <= x and y <= hi}
         if trigger_modality == "negated" or "negated" in labels:
             return "negated"
         if trigger_modality == "planned" or "planned" in labels:
@@ -164,6 +173,22 @@ class EventStage:
         return None
 
 
+_CLAUSE_BREAK = frozenset(",;:—–()")
+
+
+def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
+    """Token range of the clause around tokens a..b: up to the nearest punctuation, and a few
+    words beyond the trigger (az/kk auxiliaries follow the verb)."""
+    text, toks = ctx.doc.text, ctx.toks
+    lo = a
+    while lo > 0 and not (_CLAUSE_BREAK & set(text[toks[lo - 1].end:toks[lo].start])):
+        lo -= 1
+    hi = b
+    while hi < len(toks) and hi - b < 3 and not (_CLAUSE_BREAK & set(text[toks[hi - 1].end:toks[hi].start])):
+        hi += 1
+    return lo, hi
+
+
 def _ids(mentions) -> list[str]:
     out: list[str] = []
     for m in mentions:
@@ -176,8 +201,9 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
     """The same meeting mentioned twice in one article is one event."""
     out: list[Event] = []
     for ev in events:
-        twin = next((o for o in out if o.type == ev.type and _compatible(o.date, ev.date)
-                     and (set(o.participants) == set(ev.participants) or _same_gathering(o, ev))), None)
+        twin = next((o for o in reversed(out) if o.type == ev.type and _compatible(o.date, ev.date)
+                     and (set(o.participants) == set(ev.participants) or _same_gathering(o, ev)
+                          or _refers_to_gathering(ev, o))), None)
         if twin is None:
             out.append(ev)
             continue
@@ -196,6 +222,13 @@ def _same_gathering(a: Event, b: Event) -> bool:
     ga = {p for p in a.participants if p.startswith("gathering:")} or ({a.framework} - {None})
     gb = {p for p in b.participants if p.startswith("gathering:")} or ({b.framework} - {None})
     return bool(ga & gb) or bool(ga and set(b.participants) & ga) or bool(gb and set(a.participants) & gb)
+
+
+def _refers_to_gathering(ev: Event, earlier: Event) -> bool:
+    """"İlham Əliyev tədbirdə iştirak etmişdir": a CONVENE naming no gathering after one that did."""
+    def named(e: Event) -> bool:
+        return e.framework is not None or any(p.startswith("gathering:") for p in e.participants)
+    return ev.type == "CONVENE" and not named(ev) and named(earlier)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

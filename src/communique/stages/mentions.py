@@ -340,9 +340,12 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
     covered = {k for m in found for k, t in enumerate(toks) if m.start <= t.start < m.end}
     folds = [fold(t.text) for t in toks]
     titled = set()
+    genitive = tuple(x.text for x in ld.suffixes if x.case == "gen")
     for p in ld.titles:
         for a, b in p.find(folds):
-            titled.add(b)
+            # "Baş katibinin Yaxın Şərq ... köməkçisi": a title in the genitive qualifies a later title
+            if not (genitive and lower(toks[b - 1].text).endswith(genitive)):
+                titled.add(b)
     out, k = [], 0
     while k < len(toks):
         if k in covered or not _is_name_token(toks[k]):
