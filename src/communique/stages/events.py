@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..document import Document, Event, Evidence
+from ..document import Document, Entity, Event, Evidence
 from ..kb import KnowledgeBase
 from .context import SentenceContext
 
@@ -41,6 +41,7 @@ class EventStage:
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
         doc.events = merge_duplicates(events)
+        add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
 
     def _context_month(self, doc: Document) -> str | None:
@@ -187,6 +188,16 @@ def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
     while hi < len(toks) and hi - b < 3 and not (_CLAUSE_BREAK & set(text[toks[hi - 1].end:toks[hi].start])):
         hi += 1
     return lo, hi
+
+
+def add_inferred_entities(doc: Document, kb: KnowledgeBase, ids) -> None:
+    """Entities an event or fact names from knowledge (a gathering's host, an appointee's
+    state) join the article's entities, with no mentions."""
+    have = {e.id for e in doc.entities}
+    for eid in ids:
+        if eid and eid not in have and (k := kb.get(eid)):
+            doc.entities.append(Entity(k.id, k.type, k.label, wikidata=k.wikidata or None))
+            have.add(eid)
 
 
 def _ids(mentions) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..document import Document, Evidence, Fact
 from ..kb import KnowledgeBase
 from .context import SentenceContext
+from .events import add_inferred_entities
 
 _TITLE_REACH = 5  # tokens between the end of a title and the name it qualifies
 
@@ -26,6 +27,7 @@ class FactStage:
             facts += self._positions(ctx, date)
             facts += self._chairs(ctx, doc)
         doc.facts = _unique(facts)
+        add_inferred_entities(doc, self.kb, [x for f in doc.facts for x in (f.subject, f.of)])
         return doc
 
     def _positions(self, ctx: SentenceContext, date: str | None) -> list[Fact]:

@@ -276,6 +276,14 @@ class Store:
                 .where(t.events.c.doc_id == doc_id).order_by(t.events.c.ev_start))]
             for e in evs:
                 e.pop("doc_id"), e.pop("lang")
+            named = [x for e in evs for x in (*e["participants"], e["location"], e["framework"]) if x]
+            missing = sorted({x for x in named if x not in ents})
+            if missing:
+                more = self.labels(missing)
+                mtypes = dict(conn.execute(select(t.entities.c.id, t.entities.c.type)
+                                           .where(t.entities.c.id.in_(missing))).all())
+                for x in missing:
+                    ents[x] = {"id": x, "label": more.get(x, x), "type": mtypes.get(x), "mentions": []}
             facts = [{"relation": f.relation, "subject": f.subject, "role": f.role, "of": f.of, "date": f.date,
                       "evidence": {"start": f.ev_start, "end": f.ev_end,
                                    "text": d.text[f.ev_start:f.ev_end] if f.ev_start is not None else None},
