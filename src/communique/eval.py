@@ -110,24 +110,36 @@ def _lenient(sys_keys: set[str], gold_parts: set[str], all_gold: set[str]) -> bo
 
 
 def match_events(gold: dict, sysdoc: dict, amap: dict[str, str], strict: bool) -> list[tuple[int, int]]:
-    all_gold = {e["key"] for e in gold.get("events", []) for e in [{"key": k} for k in e["participants"]]}
+    """One-to-one pairs (gold index, system index): strict matches first, then lenient ones;
+    among several candidates the one agreeing on more arguments wins."""
+    all_gold = {p for e in gold.get("events", []) for p in e["participants"]}
     all_gold |= {e["key"] for e in gold.get("entities", [])}
+    sys_events = sysdoc.get("events", [])
     pairs, used_g, used_s = [], set(), set()
     for lenient_pass in ((False,) if strict else (False, True)):
         for gi, ge in enumerate(gold.get("events", [])):
             if gi in used_g:
                 continue
             gp = set(ge["participants"])
-            for si, se in enumerate(sysdoc.get("events", [])):
+            cands = []
+            for si, se in enumerate(sys_events):
                 if si in used_s or se["type"] != ge["type"]:
                     continue
                 keys = {amap[p] for p in se["participants"] if p in amap}
                 if keys == gp or (lenient_pass and _lenient(keys, gp, all_gold)):
-                    pairs.append((gi, si))
-                    used_g.add(gi)
-                    used_s.add(si)
-                    break
+                    cands.append((-_agreement(ge, se, amap), si))
+            if cands:
+                si = min(cands)[1]
+                pairs.append((gi, si))
+                used_g.add(gi)
+                used_s.add(si)
     return sorted(pairs)
+
+
+def _agreement(ge: dict, se: dict, amap: dict[str, str]) -> int:
+    return ((ge.get("date") == se.get("date")) + (ge.get("modality") == se.get("modality"))
+            + (ge.get("location") == amap.get(se.get("location") or "", se.get("location")))
+            + (ge.get("framework") == amap.get(se.get("framework") or "", se.get("framework"))))
 
 
 # -- scores ---------------------------------------------------------------------

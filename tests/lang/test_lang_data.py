@@ -32,6 +32,7 @@ COLUMNS = {
     "boilerplate.tsv": 2,
     "offtopic.tsv": 1,
     "anaphora.tsv": 1,
+    "comitative.tsv": 2,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -46,9 +47,10 @@ TEXT_COLUMN = {
     "titles.tsv": 1,
     "offtopic.tsv": 0,
     "anaphora.tsv": 0,
+    "comitative.tsv": 1,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
-PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv")
+PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}

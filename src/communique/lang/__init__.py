@@ -99,6 +99,7 @@ class LangData:
     boilerplate: list[tuple[str, re.Pattern]] = field(default_factory=list)
     offtopic: list[Pattern] = field(default_factory=list)
     anaphora: list[Pattern] = field(default_factory=list)
+    comitative: list[Pattern] = field(default_factory=list)
 
 
 def data_dir(code: str) -> Path:
@@ -125,4 +126,5 @@ def load(code: str) -> LangData:
     ld.boilerplate = [(r[0], re.compile(r[1], re.I)) for r in _rows(d / "boilerplate.tsv", 2)]
     ld.offtopic = _patterns(_rows(d / "offtopic.tsv", 1), 0, 0)
     ld.anaphora = _patterns(_rows(d / "anaphora.tsv", 1), 0, 0)
+    ld.comitative = _patterns(_rows(d / "comitative.tsv", 2), 0, 1)
     return ld

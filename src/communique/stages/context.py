@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .. import lang as langdata
 from ..document import Document, Mention, Sentence
 from ..lang.dates import DateMatch, find_dates
-from ..text import Token, fold, tokenize
+from ..text import Token, fold, lower, tokenize
 
 # Between a country and the person it qualifies ("министр иностранных дел Азербайджана
 # Джейхун Байрамов") there is no list separator and no conjunction.
@@ -64,6 +64,19 @@ class SentenceContext:
             for a, b in p.find(self.folds):
                 out.append((p, a, b))
         return out
+
+    def is_counterpart(self, m: Mention) -> bool:
+        """"Moratinos ilə", "Тоқаевпен", "с Лавровым": the name is joined to the verb as a counterpart."""
+        suffixes = tuple(s.text for s in self.ld.suffixes if s.case in ("com", "ins"))
+        if suffixes and lower(self.doc.text[m.start:m.end]).endswith(suffixes):
+            return True
+        i, j = self.token_index(m.start), self.token_index(m.end - 1) + 1
+        for p in self.ld.comitative:
+            if p.label == "after" and p.match_at(self.folds, j) is not None:
+                return True
+            if p.label == "before" and any(p.match_at(self.folds, k) == i for k in range(max(0, i - 2), i)):
+                return True
+        return False
 
     def within_date(self, m: Mention) -> bool:
         return any(d.start <= m.start < d.end for d in self.dates)

@@ -65,7 +65,7 @@ class EventStage:
                 earlier: set[str] = frozenset()) -> list[Event]:
         found: dict[str, tuple] = {}
         # "during the meeting" refers back, unless it brings in someone new ("X ilə görüşündə")
-        new_people = {m.entity_id for m in ctx.of_type("person")} - earlier
+        new_people = {m.entity_id for m in ctx.of_type("person") if ctx.is_counterpart(m)} - earlier
         back = [(a, b) for _, a, b in ctx.matches(ctx.ld.anaphora)] if earlier and not new_people else []
         for p, a, b in ctx.matches(ctx.ld.triggers):
             if not any(x < b and a < y for x, y in back):  # "during the meeting": reported already
@@ -111,12 +111,18 @@ class EventStage:
             return _ids(m for m in ctx.of_type("country", "organization")) + [o for o in series if o]
         if type_ == "CONVENE":
             base = persons or states
-            return base + [g for g in gatherings if g not in base] or ([framework] if framework else [])
+            if not gatherings:  # a body meeting with no name of its own: the organisation stands for it
+                orgs = [m.entity_id for m in ctx.of_type("organization") if not ctx.is_qualifier(m)]
+                gatherings = orgs[:1] or ([framework] if framework else [])
+            return base + [g for g in gatherings if g not in base]
         if type_ == "APPOINT":
             appointee = self._appointee(ctx, trigger_at)
             if not appointee:
                 return []
-            of = [m.entity_id for m in ctx.of_type("country", "organization")][:1]
+            bodies = ctx.of_type("country", "organization")
+            person = next(m for m in ctx.mentions if m.entity_id == appointee)
+            # "Qazaxıstanın Avstriyadakı səfiri K.Sarıbay AQEM-in icraçı direktoru təyin edilib"
+            of = [m.entity_id for m in bodies if m.start > person.end][:1] or [m.entity_id for m in bodies][:1]
             if not of:  # the state the appointee serves, from the knowledge base
                 of = [r.of for r in self.kb.roles_of(appointee)][-1:]
             return [appointee] + of
@@ -230,16 +236,21 @@ def _same_gathering(a: Event, b: Event) -> bool:
     """Two CONVENE reports of one summit in one article are one event."""
     if a.type != "CONVENE":
         return False
-    ga = {p for p in a.participants if p.startswith("gathering:")} or ({a.framework} - {None})
-    gb = {p for p in b.participants if p.startswith("gathering:")} or ({b.framework} - {None})
+    ga = _gathering_keys(a)
+    gb = _gathering_keys(b)
     return bool(ga & gb) or bool(ga and set(b.participants) & ga) or bool(gb and set(a.participants) & gb)
+
+
+def _gathering_keys(e: Event) -> set[str]:
+    return ({p for p in e.participants if p.startswith("gathering:")}
+            or {p for p in e.participants if p.startswith("org:")} or ({e.framework} - {None}))
 
 
 def _refers_to_gathering(ev: Event, earlier: Event) -> bool:
     """"İlham Əliyev tədbirdə iştirak etmişdir": a CONVENE naming no gathering after one that did."""
     def named(e: Event) -> bool:
-        return e.framework is not None or any(p.startswith("gathering:") for p in e.participants)
-    return ev.type == "CONVENE" and not named(ev) and named(earlier)
+        return e.framework is not None or any(p.startswith(("gathering:", "org:")) for p in e.participants)
+    return ev.type == "CONVENE" and earlier.type == "CONVENE" and not named(ev)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
