@@ -185,7 +185,9 @@ def cmd_bench(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="communique", description=__doc__.splitlines()[0] if __doc__ else None)
+    p = argparse.ArgumentParser(
+        prog="communique",
+        description="Diplomatic events, entities and positions from Azerbaijani, Kazakh and Russian news.")
     p.add_argument("--version", action="version", version=f"communique {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -251,6 +253,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--db", help="database URL (default: a fresh SQLite file in a temporary folder)")
     s.add_argument("--compare", action="store_true", help="also time natasha's NER alone on the Russian articles")
     s.set_defaults(func=cmd_bench)
+
+    # Commands of the other layers register themselves, one line each:
+    # [api] serve, watch
+    # [batch] process
+    # [kb] curation
     return p
 
 
