@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -189,6 +190,7 @@ def parser() -> argparse.ArgumentParser:
         prog="communique",
         description="Diplomatic events, entities and positions from Azerbaijani, Kazakh and Russian news.")
     p.add_argument("--version", action="version", version=f"communique {__version__}")
+    p.add_argument("--kb", help="folder of knowledge-base corrections (default: $COMMUNIQUE_KB or ./communique-kb)")
     sub = p.add_subparsers(dest="command", required=True)
 
     def with_db(sp):
@@ -258,11 +260,15 @@ def parser() -> argparse.ArgumentParser:
     # [api] serve, watch
     # [batch] process
     # [kb] curation
+    from .kb.commands import register as register_kb
+    register_kb(sub)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.kb:
+        os.environ["COMMUNIQUE_KB"] = args.kb  # read by every knowledge-base load, workers included
     try:
         return args.func(args)
     except CommuniqueError as exc:

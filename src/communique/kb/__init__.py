@@ -6,6 +6,7 @@ further folders with the same layout (an analyst's curated overlay).
 from __future__ import annotations
 
 import csv
+import os
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -77,26 +78,42 @@ class KnowledgeBase:
         self.chairs: list[dict[str, str]] = []
         self.gatherings: dict[str, dict[str, str]] = {}
         self.agencies: list[dict[str, str]] = []
+        self.same_as: dict[str, str] = {}  # merged id -> surviving id
+        removed: set[tuple[str, str, str]] = set()
         for folder in folders or [data_dir()]:
-            self._load(Path(folder))
+            self._load(Path(folder), removed)
+        for e in self.entities.values():
+            e.aliases = [a for a in e.aliases if (e.id, a.lang, a.text) not in removed]
+        for gone in list(self.same_as):
+            old = self.entities.pop(gone, None)
+            target = self.entities.get(self.canonical(gone))
+            if old and target:  # a merged entity's names now find the survivor
+                target.aliases += [a for a in old.aliases + [Alias(old.label, "en", "name")] if a not in target.aliases]
         self._by_key: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
         self._by_translit: dict[str, set[str]] = defaultdict(set)
         for e in self.entities.values():
             for a in [Alias(e.label, "en", "name"), *e.aliases]:
                 self._index(e.id, a)
 
-    def _load(self, folder: Path) -> None:
+    def _load(self, folder: Path, removed: set) -> None:
         for path in sorted(folder.glob("*.entities.tsv")):
             for r in _read(path):
                 if r["type"] not in TYPES:
                     raise DataError(f"{path}: {r['id']}: unknown type {r['type']!r}")
-                self.entities[r["id"]] = KBEntity(r["id"], r["type"], r["label"], r.get("wikidata", ""))
+                old = self.entities.get(r["id"])  # a later folder (the curated overlay) overrides
+                self.entities[r["id"]] = KBEntity(r["id"], r["type"], r["label"], r.get("wikidata", ""),
+                                                  aliases=old.aliases if old else [])
         for path in sorted(folder.glob("*.aliases.tsv")):
             for r in _read(path):
                 ent = self.entities.get(r["id"])
                 if ent is None:
                     raise DataError(f"{path}: alias {r['alias']!r} names unknown entity {r['id']}")
                 ent.aliases.append(Alias(r["alias"], r["lang"], r.get("kind", "name")))
+        if (folder / "same_as.tsv").exists():
+            for r in _read(folder / "same_as.tsv"):
+                self.same_as[r["id"]] = r["same_as"]
+        if (folder / "removed_aliases.tsv").exists():
+            removed.update((r["id"], r["lang"], r["alias"]) for r in _read(folder / "removed_aliases.tsv"))
         if (folder / "roles.tsv").exists():
             self.roles += [Role(r["person"], r["role"], r["of"], r["start"], r["end"]) for r in _read(folder / "roles.tsv")]
         if (folder / "memberships.tsv").exists():
@@ -116,8 +133,16 @@ class KnowledgeBase:
             self._by_translit[translit_key(alias.text)].add(eid)
 
     # -- lookups -----------------------------------------------------------
+    def canonical(self, eid: str) -> str:
+        """The surviving id of a merged entity (merges may chain)."""
+        seen = set()
+        while eid in self.same_as and eid not in seen:
+            seen.add(eid)
+            eid = self.same_as[eid]
+        return eid
+
     def get(self, eid: str) -> KBEntity | None:
-        return self.entities.get(eid)
+        return self.entities.get(self.canonical(eid))
 
     def lookup(self, key: tuple[str, ...]) -> list[tuple[str, str]]:
         """(entity id, alias kind) for a tuple of folded tokens."""
@@ -144,7 +169,23 @@ class KnowledgeBase:
         return e.label if e else eid
 
 
-@lru_cache(maxsize=4)
+def overlay_dir(folder: str | None = None) -> Path:
+    """The analyst's curated overlay: --kb, else $COMMUNIQUE_KB, else ./communique-kb."""
+    return Path(folder or os.environ.get("COMMUNIQUE_KB") or "communique-kb")
+
+
 def load(folders: tuple[str, ...] = ()) -> KnowledgeBase:
-    """One knowledge base per process and folder set."""
+    """The shipped knowledge base plus the curated overlay (if it exists) and any other folders."""
+    overlay = overlay_dir()
+    extra = ((str(overlay),) if overlay.is_dir() else ()) + tuple(f for f in folders if Path(f) != overlay)
+    return _load_cached(extra, _stamp(extra))
+
+
+def _stamp(folders: tuple[str, ...]) -> tuple:
+    """Changes when a curated file changes, so a long-running process sees corrections."""
+    return tuple((str(p), p.stat().st_mtime_ns) for f in folders for p in sorted(Path(f).glob("*.tsv")))
+
+
+@lru_cache(maxsize=4)
+def _load_cached(folders: tuple[str, ...], stamp: tuple) -> KnowledgeBase:
     return KnowledgeBase([data_dir(), *map(Path, folders)])

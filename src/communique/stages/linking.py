@@ -33,12 +33,15 @@ class LinkingStage:
                 m.entity_id = m.candidates[0]
             else:
                 m.entity_id = self._link_name(m)
+        for m in doc.mentions:
+            if m.entity_id:
+                m.entity_id = self.kb.canonical(m.entity_id)  # curated merges
         persons = self._doc_persons(doc)
         kept = [m for m in doc.mentions if m.source != "short"]
         for m in shorts:
             target = _resolve_short(m, persons)
             if target:
-                m.entity_id, m.type = target, "person"
+                m.entity_id, m.type = self.kb.canonical(target), "person"
                 kept.append(m)
         doc.mentions = sorted(kept, key=lambda m: (m.start, -m.end))
         doc.entities = self._entities(doc.mentions)

@@ -18,6 +18,7 @@ _LOWER_KINDS = ("adjective", "demonym")
 _TYPE_RANK = {"person": 0, "gathering": 1, "organization": 2, "country": 3, "location": 4}
 _CACHE_LIMIT = 200_000
 _RU_SURNAME = re.compile(r"^(\w+(?:ов|ев|ин|ын))(?:а|у|ым|ом|е)$")
+_RU_FOREIGN_CASE = re.compile(r"^(\w+[бвгджзклмнпрстфхцчшщ])(?:ом|ем|ым|а|у|е)$")
 _RU_SURNAME_BASE = re.compile(r"^\w+(?:ов|ев|ин|ын)$")
 _DOMAIN = re.compile(r"\w\.(az|kz|kg|uz|ru|com|org|net|info|news)\b", re.I)
 _BARE_NUMBER = re.compile(r"^(\d{1,3})$")
@@ -131,6 +132,11 @@ class RussianMorph:
                 out.append(m.group(1))
             elif _RU_SURNAME_BASE.match(f):
                 out.append(f)
+            elif not pymorphy2.MorphAnalyzer.word_is_known(self.vocab, f):
+                # a foreign name the dictionary lacks: "Дюпоном" -> "дюпон" (consonant stems only)
+                m = _RU_FOREIGN_CASE.match(f)
+                if m:
+                    out.append(m.group(1))
 
             def rank(p) -> int:
                 return next((i for i, g in enumerate(self._PREFER) if g in p.tag), len(self._PREFER))

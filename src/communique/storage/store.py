@@ -150,6 +150,98 @@ class Store:
             conn.execute(delete(table).where(table.c.doc_id == doc_id))
         conn.execute(delete(t.documents).where(t.documents.c.id == doc_id))
 
+    # -- curation ------------------------------------------------------------
+    def entity_row(self, eid: str) -> dict[str, str] | None:
+        with self.engine.connect() as conn:
+            r = conn.execute(select(t.entities).where(t.entities.c.id == eid)).first()
+        return {"id": r.id, "type": r.type, "label": r.label, "wikidata": r.wikidata or ""} if r else None
+
+    def _ensure_entity(self, conn: Connection, eid: str) -> None:
+        from .. import kb as kbmod
+        k = kbmod.load().get(eid)
+        if k and not conn.execute(select(t.entities.c.id).where(t.entities.c.id == eid)).first():
+            conn.execute(t.entities.insert().values(id=eid, type=k.type, label=k.label,
+                                                    wikidata=k.wikidata or None, new=False))
+
+    def merge_entities(self, src: str, dst: str) -> None:
+        """Every reference to ``src`` now names ``dst``, in one transaction."""
+        with self.engine.begin() as conn:
+            self._ensure_entity(conn, dst)
+            self._rename_refs(conn, src, dst)
+            conn.execute(delete(t.entities).where(t.entities.c.id == src))
+        self._stories = None
+
+    def _rename_refs(self, conn: Connection, src: str, dst: str, doc_ids=None) -> None:
+        def scoped(table, col):
+            q = table.update().where(table.c[col] == src)
+            return q.where(table.c.doc_id.in_(doc_ids)) if doc_ids is not None and "doc_id" in table.c else q
+        conn.execute(scoped(t.mentions, "entity_id").values(entity_id=dst))
+        ev_ids = select(t.events.c.id)
+        if doc_ids is not None:
+            ev_ids = ev_ids.where(t.events.c.doc_id.in_(doc_ids))
+        conn.execute(t.participants.update().where(and_(t.participants.c.entity_id == src,
+                                                        t.participants.c.event_id.in_(ev_ids)))
+                     .values(entity_id=dst))
+        for col in ("location", "framework"):
+            conn.execute(scoped(t.events, col).values(**{col: dst}))
+        for col in ("subject", "of"):
+            conn.execute(scoped(t.facts, col).values(**{col: dst}))
+        if doc_ids is None:
+            moved = [{"entity_id": dst, "lang": a.lang, "alias": a.alias, "kind": a.kind, "source": a.source}
+                     for a in conn.execute(select(t.aliases).where(t.aliases.c.entity_id == src))]
+            _insert_ignore(conn, t.aliases, moved)
+            conn.execute(delete(t.aliases).where(t.aliases.c.entity_id == src))
+            for c in conn.execute(select(t.clusters).where(t.clusters.c.participants.contains(src))).all():
+                parts = sorted({dst if p == src else p for p in c.participants.split("|")})
+                conn.execute(t.clusters.update().where(t.clusters.c.id == c.id).values(participants="|".join(parts)))
+
+    def split_entity(self, eid: str, alias: str, new_id: str, type_: str, label: str) -> None:
+        """Mentions of ``eid`` written ``alias`` (in any case or inflection) go to ``new_id``."""
+        from ..text import fold
+        key = fold(alias)
+        with self.engine.begin() as conn:
+            _insert_ignore(conn, t.entities, [{"id": new_id, "type": type_, "label": label, "wikidata": None,
+                                               "new": True}])
+            rows = conn.execute(select(t.mentions.c.id, t.mentions.c.doc_id, t.mentions.c.text, t.mentions.c.base)
+                                .where(t.mentions.c.entity_id == eid)).all()
+            moved = [r for r in rows if key in (fold(r.text), fold(r.base or ""))]
+            if moved:
+                conn.execute(t.mentions.update().where(t.mentions.c.id.in_([r.id for r in moved]))
+                             .values(entity_id=new_id))
+            # documents where every mention moved: their events and facts follow
+            left = {r.doc_id for r in rows if r not in moved}
+            docs = sorted({r.doc_id for r in moved} - left)
+            if docs:
+                self._rename_refs(conn, eid, new_id, doc_ids=docs)
+        self._stories = None
+
+    def add_alias(self, eid: str, lang: str, alias: str, kind: str) -> None:
+        with self.engine.begin() as conn:
+            self._ensure_entity(conn, eid)
+            _insert_ignore(conn, t.aliases, [{"entity_id": eid, "lang": lang, "alias": alias, "kind": kind,
+                                              "source": "curated"}])
+
+    def remove_alias(self, eid: str, alias: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.aliases).where(and_(t.aliases.c.entity_id == eid, t.aliases.c.alias == alias)))
+
+    def update_entity(self, eid: str, **values) -> None:
+        with self.engine.begin() as conn:
+            self._ensure_entity(conn, eid)
+            conn.execute(t.entities.update().where(t.entities.c.id == eid).values(**values))
+
+    def learned_entities(self) -> tuple[list[dict], list[dict]]:
+        """Entities the knowledge base lacks, learned from text, with their aliases."""
+        with self.engine.connect() as conn:
+            ents = [{"id": r.id, "type": r.type, "label": r.label, "wikidata": r.wikidata or ""}
+                    for r in conn.execute(select(t.entities).where(t.entities.c.new.is_(True))
+                                          .order_by(t.entities.c.id))]
+            ids = [e["id"] for e in ents]
+            aliases = [{"id": r.entity_id, "lang": r.lang or "und", "alias": r.alias, "kind": r.kind or "name"}
+                       for r in conn.execute(select(t.aliases).where(t.aliases.c.entity_id.in_(ids))
+                                             .order_by(t.aliases.c.entity_id, t.aliases.c.alias))]
+        return ents, aliases
+
     # -- reading -------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
