@@ -5,6 +5,7 @@ original stay valid.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .. import lang as langdata
@@ -13,6 +14,7 @@ from ..kb import KnowledgeBase
 from ..lang.dates import find_dates
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-]?(\d\d)[/-]?(\d\d)(?:\d{2,})?(?=[/_.-]|$)")
+_URL_STAMP = re.compile(r"[-_/](1[2-9]\d{8})(?:[/?#.]|$)")
 _LINE = re.compile(r"[^\n]*\n?")
 _LONG_LINE = 250
 _DATELINE = 80
@@ -77,6 +79,8 @@ class CleanStage:
             y, mo, d = map(int, m.groups())
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 return f"{y:04d}-{mo:02d}-{d:02d}"
+        if doc.url and (m := _URL_STAMP.search(doc.url)):  # "...-aktau-1735309058": a Unix time
+            return dt.datetime.fromtimestamp(int(m.group(1)), dt.timezone.utc).date().isoformat()
         # A dateline is a short line at the top ("БАКУ, 25 сен — Sputnik", "24 Қыркүйек, 2020")
         # or the bottom ("AZƏRTAC\n2024, 20 iyul"); dates inside the prose are about events.
         all_lines = [ln for _, _, ln in lines(doc.text) if ln.strip()]

@@ -281,13 +281,13 @@ class MentionStage:
                 k = next(i for i, t in enumerate(toks) if t.start == m.start)
                 e = next(i for i, t in enumerate(toks) if t.end == m.end)
                 for j in [*range(max(0, k - 4), k), *range(e + 1, min(len(toks), e + 5))]:
-                    num = _ORDINAL.match(toks[j].text) or (
-                        _BARE_NUMBER.match(toks[j].text) and j + 1 < len(toks)
-                        and any(p.match_at([fold(toks[j + 1].text)], 0) for p in gathering_words)
-                        and _BARE_NUMBER.match(toks[j].text))
-                    gid = num and self.series.get((m.candidates[0], int(num.group(1))))
+                    number = _ordinal(toks[j].text)
+                    if number is None and j + 1 < len(toks) and _BARE_NUMBER.match(toks[j].text) \
+                            and any(p.match_at([fold(toks[j + 1].text)], 0) for p in gathering_words):
+                        number = int(toks[j].text)
+                    gid = number and self.series.get((m.candidates[0], number))
                     if gid and not any(o is not m and min(j, k) <= _tok(toks, o) <= max(j, e) for o in found):
-                        lo, hi = min(j, k), max(j + (not _ORDINAL.match(toks[j].text)), e)
+                        lo, hi = min(j, k), max(j + (_ordinal(toks[j].text) is None), e)
                         start, end = toks[lo].start, toks[hi].end
                         m = Mention(start, end, text[start:end], "gathering", base=text[start:end], source="kb",
                                     candidates=[gid], kind="name")
@@ -309,6 +309,24 @@ class MentionStage:
         if self._agencies is None:
             self._agencies = [re.compile(a["pattern"]) for a in self.kb.agencies]
         return any(rx.fullmatch(name) for rx in self._agencies)
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _ordinal(word: str) -> int | None:
+    """"76-cı", "6-ой", "47-ші", "76th", and Roman "VI" (as in "VI саммитіне")."""
+    m = _ORDINAL.match(word)
+    if m:
+        return int(m.group(1))
+    head = word.split("-")[0]
+    if head and len(head) <= 6 and all(c in _ROMAN for c in head) and re.fullmatch(r"X{0,3}(IX|IV|V?I{0,3})", head):
+        total = 0
+        for a, b in zip(head, head[1:] + " "):
+            v = _ROMAN[a]
+            total += -v if b in _ROMAN and _ROMAN[b] > v else v
+        return total or None
+    return None
 
 
 def _tok(toks: list[Token], m: Mention) -> int:
