@@ -40,7 +40,7 @@ class EventStage:
                 ev.date = ev.date or fallback
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
-        doc.events = merge_duplicates(events)
+        doc.events = merge_duplicates(events, self.kb)
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
 
@@ -214,12 +214,12 @@ def _ids(mentions) -> list[str]:
     return out
 
 
-def merge_duplicates(events: list[Event]) -> list[Event]:
+def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None) -> list[Event]:
     """The same meeting mentioned twice in one article is one event."""
     out: list[Event] = []
     for ev in events:
         twin = next((o for o in reversed(out) if o.type == ev.type and _compatible(o.date, ev.date)
-                     and (set(o.participants) == set(ev.participants) or _same_gathering(o, ev)
+                     and (set(o.participants) == set(ev.participants) or _same_gathering(o, ev, kb)
                           or _refers_to_gathering(ev, o))), None)
         if twin is None:
             out.append(ev)
@@ -232,18 +232,22 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
     return out
 
 
-def _same_gathering(a: Event, b: Event) -> bool:
-    """Two CONVENE reports of one summit in one article are one event."""
+def _same_gathering(a: Event, b: Event, kb: KnowledgeBase | None = None) -> bool:
+    """Two CONVENE reports of one summit in one article are one event (a summit and the
+    organisation holding it count as the same key)."""
     if a.type != "CONVENE":
         return False
-    ga = _gathering_keys(a)
-    gb = _gathering_keys(b)
+    ga = _gathering_keys(a, kb)
+    gb = _gathering_keys(b, kb)
     return bool(ga & gb) or bool(ga and set(b.participants) & ga) or bool(gb and set(a.participants) & gb)
 
 
-def _gathering_keys(e: Event) -> set[str]:
-    return ({p for p in e.participants if p.startswith("gathering:")}
+def _gathering_keys(e: Event, kb: KnowledgeBase | None = None) -> set[str]:
+    keys = ({p for p in e.participants if p.startswith("gathering:")}
             or {p for p in e.participants if p.startswith("org:")} or ({e.framework} - {None}))
+    if kb is not None:
+        keys |= {o for g in keys if (o := (kb.gatherings.get(g) or {}).get("organization"))}
+    return keys
 
 
 def _refers_to_gathering(ev: Event, earlier: Event) -> bool:

@@ -49,6 +49,11 @@ def participants_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(common) >= 2 and (common == a or common == b)
 
 
+def _same_gathering(type_: str, a: frozenset[str], b: frozenset[str]) -> bool:
+    """Reports of one summit name different attendees; the named gathering identifies it."""
+    return type_ == "CONVENE" and any(p.startswith("gathering:") for p in a & b)
+
+
 def cluster_id(type_: str, participants, date: str | None) -> str:
     key = f"{type_}|{'|'.join(sorted(participants))}|{date or ''}"
     return "st-" + hashlib.sha1(key.encode()).hexdigest()[:12]
@@ -73,7 +78,8 @@ class StoryIndex:
                     continue
                 seen.add(cid)
                 c = self.clusters[cid]
-                if participants_agree(c.participants, parts) and dates_compatible(c.date, ev.date):
+                if dates_compatible(c.date, ev.date) and (
+                        participants_agree(c.participants, parts) or _same_gathering(ev.type, c.participants, parts)):
                     return c
         return None
 
