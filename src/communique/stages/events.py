@@ -89,6 +89,8 @@ class EventStage:
         if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2):
             return None
         sent, doc = ctx.sent, ctx.doc
+        if type_ == "CONVENE" and framework is None:  # a named summit happens in its organisation's frame
+            framework = next((o for g in parts if (o := (self.kb.gatherings.get(g) or {}).get("organization"))), None)
         location = self._location(ctx, parts, framework)
         ev = Event(event_id(doc.id, type_, sent.start), type_, parts,
                    Evidence(sent.start, sent.end, doc.text[sent.start:sent.end]),
@@ -110,7 +112,8 @@ class EventStage:
             series = [(self.kb.gatherings.get(g) or {}).get("organization") for g in gatherings]
             return _ids(m for m in ctx.of_type("country", "organization")) + [o for o in series if o]
         if type_ == "CONVENE":
-            base = persons or states
+            hosts = {(self.kb.gatherings.get(g) or {}).get("organization") for g in gatherings}
+            base = persons or [x for x in states if x not in hosts]  # the body holding a named summit is its frame
             if not gatherings:  # a body meeting with no name of its own: the organisation stands for it
                 orgs = [m.entity_id for m in ctx.of_type("organization") if not ctx.is_qualifier(m)]
                 gatherings = orgs[:1] or ([framework] if framework else [])

@@ -270,30 +270,42 @@ class MentionStage:
         return self._series
 
     def _numbered(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
-        """"76-й сессии Генассамблеи ООН", "AQEM-in 6-cı Zirvə toplantısı", "47 сессиясында":
-        an ordinal next to a convening body is that body's numbered session or summit."""
-        out = []
-        orgs = {o for o, _ in self.series}
-        gathering_words = [p for p in langdata.load(code if code in langdata.LANGS else "az").triggers
-                           if p.label == "CONVENE" and len(p.tokens) == 1]
+        """"76-й сессии Генассамблеи ООН", "AQEM-in 6-cı Zirvə toplantısı", "VI саммитіне",
+        "47 сессиясында": an ordinal next to a convening body names that body's numbered
+        session or summit. The gathering mention covers the ordinal and the gathering word;
+        the body keeps its own mention."""
+        ld = langdata.load(code if code in langdata.LANGS else "az")
+        words = [p for p in ld.triggers if p.label == "CONVENE" and len(p.tokens) == 1]
+
+        def is_gathering_word(i: int) -> bool:
+            return i < len(toks) and any(p.match_at([fold(toks[i].text)], 0) for p in words)
+
+        out = list(found)
+        taken = {i for m in found for i, t in enumerate(toks) if m.start <= t.start < m.end}
         for m in found:
-            if m.entity_id is None and m.candidates and m.candidates[0] in orgs:
-                k = next(i for i, t in enumerate(toks) if t.start == m.start)
-                e = next(i for i, t in enumerate(toks) if t.end == m.end)
-                for j in [*range(max(0, k - 4), k), *range(e + 1, min(len(toks), e + 5))]:
-                    number = _ordinal(toks[j].text)
-                    if number is None and j + 1 < len(toks) and _BARE_NUMBER.match(toks[j].text) \
-                            and any(p.match_at([fold(toks[j + 1].text)], 0) for p in gathering_words):
-                        number = int(toks[j].text)
-                    gid = number and self.series.get((m.candidates[0], number))
-                    if gid and not any(o is not m and min(j, k) <= _tok(toks, o) <= max(j, e) for o in found):
-                        lo, hi = min(j, k), max(j + (_ordinal(toks[j].text) is None), e)
-                        start, end = toks[lo].start, toks[hi].end
-                        m = Mention(start, end, text[start:end], "gathering", base=text[start:end], source="kb",
-                                    candidates=[gid], kind="name")
-                        break
-            out.append(m)
-        return out
+            org = m.candidates[0] if m.source == "kb" and m.candidates else None
+            if not org or not any(o == org for o, _ in self.series):
+                continue
+            k = _tok(toks, m)
+            e = max(i for i, t in enumerate(toks) if t.start < m.end)
+            for j in [*range(max(0, k - 4), k), *range(e + 1, min(len(toks), e + 5))]:
+                if j in taken:
+                    continue
+                number = _ordinal(toks[j].text)
+                if number is None and _BARE_NUMBER.match(toks[j].text) and is_gathering_word(j + 1):
+                    number = int(toks[j].text)
+                gid = number and self.series.get((org, number))
+                if not gid:
+                    continue
+                hi = j
+                while hi + 1 < len(toks) and hi + 1 not in taken and hi - j < 2 and is_gathering_word(hi + 1):
+                    hi += 1
+                start, end = toks[j].start, toks[hi].end
+                out.append(Mention(start, end, text[start:end], "gathering", base=text[start:end], source="kb",
+                                   candidates=[gid], kind="name"))
+                taken.update(range(j, hi + 1))
+                break
+        return sorted(out, key=lambda x: x.start)
 
     def _add_ner(self, doc: Document, chunks: list[Sentence]) -> None:
         taken = [m for m in doc.mentions]
