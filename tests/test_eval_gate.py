@@ -38,6 +38,12 @@ def test_cross_document_linking(result):
     assert len(link["false_merges"]) <= FLOORS["max_false_merges"], link["false_merges"]
 
 
+def test_stories_across_languages(result):
+    st = result["stories"]
+    assert st["one_cluster"] >= FLOORS["min_gold_stories_in_one_cluster"], st
+    assert len(st["mixed_clusters"]) <= FLOORS["max_clusters_mixing_stories"], st
+
+
 def test_scorer_counts_a_perfect_system_as_perfect(corpus):
     """The scorer itself: gold turned into a system output scores 1.0."""
     articles = ev.load_gold([str(corpus / "seeds.gold.jsonl")], [str(corpus)])
