@@ -33,6 +33,7 @@ COLUMNS = {
     "offtopic.tsv": 1,
     "anaphora.tsv": 1,
     "comitative.tsv": 2,
+    "talks.tsv": 1,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -48,9 +49,10 @@ TEXT_COLUMN = {
     "offtopic.tsv": 0,
     "anaphora.tsv": 0,
     "comitative.tsv": 1,
+    "talks.tsv": 0,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
-PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv")
+PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}

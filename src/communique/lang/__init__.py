@@ -100,6 +100,7 @@ class LangData:
     offtopic: list[Pattern] = field(default_factory=list)
     anaphora: list[Pattern] = field(default_factory=list)
     comitative: list[Pattern] = field(default_factory=list)
+    talks: list[Pattern] = field(default_factory=list)
 
 
 def data_dir(code: str) -> Path:
@@ -127,4 +128,5 @@ def load(code: str) -> LangData:
     ld.offtopic = _patterns(_rows(d / "offtopic.tsv", 1), 0, 0)
     ld.anaphora = _patterns(_rows(d / "anaphora.tsv", 1), 0, 0)
     ld.comitative = _patterns(_rows(d / "comitative.tsv", 2), 0, 1)
+    ld.talks = _patterns(_rows(d / "talks.tsv", 1), 0, 0)
     return ld

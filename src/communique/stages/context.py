@@ -74,9 +74,14 @@ class SentenceContext:
         for p in self.ld.comitative:
             if p.label == "after" and p.match_at(self.folds, j) is not None:
                 return True
-            if p.label == "before" and any(p.match_at(self.folds, k) == i for k in range(max(0, i - 2), i)):
+            if p.label == "before" and any(p.match_at(self.folds, k) is not None for k in range(max(0, i - 4), i)):
                 return True
         return False
+
+    def is_genitive(self, m: Mention) -> bool:
+        """"Tokayevin", "Тоқаевтың": the person owns what follows (its subject, not a counterpart)."""
+        suffixes = tuple(s.text for s in self.ld.suffixes if s.case == "gen")
+        return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
 
     def within_date(self, m: Mention) -> bool:
         return any(d.start <= m.start < d.end for d in self.dates)

@@ -5,11 +5,13 @@ import hashlib
 
 from ..document import Document, Entity, Event, Evidence
 from ..kb import KnowledgeBase
+from ..lang import Pattern
 from .context import SentenceContext
 
 # When one sentence has several trigger types, the more specific one wins over these.
 _SUPPRESSED_BY = {"MEET": {"CALL"}, "CONVENE": {"MEET", "CALL", "SIGN", "APPOINT", "CHAIR"}}
 _LOCATIVE_COUNTRY_TYPES = ("location",)
+_GATHERING_TYPES = ("MEET", "CALL", "CONVENE")
 
 
 def event_id(doc_id: str, type_: str, start: int) -> str:
@@ -36,6 +38,10 @@ class EventStage:
             if ctx.matches(ctx.ld.offtopic):
                 continue
             seen = {p for e in events for p in e.participants}
+            if events and events[-1].type == "MEET" and self._refers_to_call(ctx):
+                events[-1].type = "CALL"  # "telefon söhbəti zamanı": the talks reported were a phone call
+            if events and self._refers_back(ctx, seen):
+                self._enrich(events[-1], ctx)
             for ev in self._events(ctx, self._date(ctx, year), focus, earlier=seen):
                 ev.date = ev.date or fallback
                 events.append(ev)
@@ -43,6 +49,26 @@ class EventStage:
         doc.events = merge_duplicates(events, self.kb)
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
+
+    @staticmethod
+    def _refers_back(ctx: SentenceContext, earlier: set[str]) -> bool:
+        new_people = {m.entity_id for m in ctx.of_type("person") if ctx.is_counterpart(m)} - earlier
+        back = [(a, b) for _, a, b in ctx.matches(ctx.ld.anaphora)]
+        return bool(back) and not new_people and any(
+            any(x < b and a < y for x, y in back) for _, a, b in ctx.matches(ctx.ld.triggers))
+
+    def _enrich(self, ev: Event, ctx: SentenceContext) -> None:
+        """A back-reference often says where and in which frame the meeting took place."""
+        ev.framework = ev.framework or self._framework(ctx)
+        ev.location = ev.location or self._location(ctx, ev.participants, ev.framework)
+        if ev.date is None:
+            ev.date = self._date(ctx, None)
+
+    @staticmethod
+    def _refers_to_call(ctx: SentenceContext) -> bool:
+        back = [(a, b) for _, a, b in ctx.matches(ctx.ld.anaphora)]
+        return any(p.label == "CALL" and any(x < b and a < y for x, y in back)
+                   for p, a, b in ctx.matches(ctx.ld.triggers))
 
     def _context_month(self, doc: Document) -> str | None:
         for m in doc.mentions:
@@ -67,9 +93,16 @@ class EventStage:
         # "during the meeting" refers back, unless it brings in someone new ("X ilə görüşündə")
         new_people = {m.entity_id for m in ctx.of_type("person") if ctx.is_counterpart(m)} - earlier
         back = [(a, b) for _, a, b in ctx.matches(ctx.ld.anaphora)] if earlier and not new_people else []
-        for p, a, b in ctx.matches(ctx.ld.triggers):
-            if not any(x < b and a < y for x, y in back):  # "during the meeting": reported already
-                found.setdefault(p.label, (p, a, b))
+        triggers = ctx.matches(ctx.ld.triggers)
+        if any(any(x < b and a < y for x, y in back) for _, a, b in triggers):
+            # "during the meeting", "встреча прошла на полях …": the meeting is reported already;
+            # what was signed or decided during it is new
+            triggers = [t for t in triggers if t[0].label not in _GATHERING_TYPES]
+        for p, a, b in triggers:
+            found.setdefault(p.label, (p, a, b))
+        if "MEET" not in found and any(ctx.is_counterpart(m) for m in ctx.of_type("person")):
+            for p, a, b in ctx.matches(ctx.ld.talks):  # "Tokayevlə ... müzakirə edib"
+                found.setdefault("MEET", (Pattern("MEET", p.tokens, "asserted"), a, b))
         out = []
         for type_, (p, a, b) in found.items():
             if _SUPPRESSED_BY.get(type_, set()) & found.keys():
@@ -103,7 +136,11 @@ class EventStage:
     def _participants(self, ctx: SentenceContext, type_: str, framework: str | None,
                       focus: str | None, trigger_at: int = 0) -> list[str]:
         persons = _ids(m for m in ctx.of_type("person") if not ctx.within_date(m))
-        if type_ in ("MEET", "CALL") and len(persons) <= 1 and focus and focus not in persons:
+        # "Onun ... Moratinos ilə görüşündə": the subject is elided, the article's focus person meets
+        # the counterpart; a sentence with its own subject keeps it
+        owners = [m for m in ctx.of_type("person") if ctx.is_genitive(m)]
+        if type_ in ("MEET", "CALL") and focus and focus not in persons and (
+                not persons or (len(persons) == 1 and not owners)):
             persons = [focus] + persons
         states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
                       and m.entity_id != framework and m.kind not in ("adjective",))
@@ -221,13 +258,15 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None) -> li
     """The same meeting mentioned twice in one article is one event."""
     out: list[Event] = []
     for ev in events:
-        twin = next((o for o in reversed(out) if o.type == ev.type and _compatible(o.date, ev.date)
+        twin = next((o for o in reversed(out) if _same_kind(o, ev) and _compatible(o.date, ev.date)
                      and (set(o.participants) == set(ev.participants) or _same_gathering(o, ev, kb)
                           or _refers_to_gathering(ev, o))), None)
         if twin is None:
             out.append(ev)
             continue
         twin.participants += [p for p in ev.participants if p not in twin.participants]
+        if "CALL" in (ev.type, twin.type):
+            twin.type = "CALL"  # talks with the same people reported as a phone call were the call
         twin.location = twin.location or ev.location
         twin.framework = twin.framework or ev.framework
         if twin.date and ev.date and len(ev.date) > len(twin.date):
@@ -251,6 +290,10 @@ def _gathering_keys(e: Event, kb: KnowledgeBase | None = None) -> set[str]:
     if kb is not None:
         keys |= {o for g in keys if (o := (kb.gatherings.get(g) or {}).get("organization"))}
     return keys
+
+
+def _same_kind(a: Event, b: Event) -> bool:
+    return a.type == b.type or ({a.type, b.type} == {"MEET", "CALL"} and set(a.participants) == set(b.participants))
 
 
 def _refers_to_gathering(ev: Event, earlier: Event) -> bool:
