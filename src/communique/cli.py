@@ -231,7 +231,9 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_show)
 
     s = with_db(sub.add_parser("export", help="export stored results"))
-    s.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    s.add_argument("--format", choices=["jsonl", "csv", "plover", "gdelt"], default="jsonl",
+                   help="jsonl: the output contract; csv: one row per event; plover: PLOVER JSON Lines; "
+                        "gdelt: GDELT-style tab-separated table, one row per event cluster")
     s.add_argument("--output", "-o", help="file to write (default: stdout)")
     s.set_defaults(func=cmd_export)
 

@@ -145,10 +145,13 @@ def _entity_dict(e: Entity) -> dict:
 
 
 def _event_dict(e: Event) -> dict:
+    from . import kb, ontology
+    coding = ontology.code_event(e, kb.load())
     return {"id": e.id, "type": e.type, "participants": list(e.participants), "date": e.date,
             "location": e.location, "framework": e.framework, "modality": e.modality,
             "evidence": _span_dict(e.evidence), "confidence": round(e.confidence, 3),
-            "cluster": e.cluster}
+            "cluster": e.cluster, "plover": ontology.plover_dict(coding.plover),
+            "cameo": ontology.cameo_dict(coding.cameo)}
 
 
 def _fact_dict(f: Fact) -> dict:
