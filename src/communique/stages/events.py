@@ -231,7 +231,10 @@ def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
     while lo > 0 and not (_CLAUSE_BREAK & set(text[toks[lo - 1].end:toks[lo].start])):
         lo -= 1
     hi = b
-    while hi < len(toks) and hi - b < 3 and not (_CLAUSE_BREAK & set(text[toks[hi - 1].end:toks[hi].start])):
+    # az/kk put the verb last, so a few words after a (nominal) trigger finish the clause;
+    # in Russian the verb of "Встреча … не состоялась" can stand anywhere before the comma
+    reach = len(toks) if ctx.code == "ru" else 3
+    while hi < len(toks) and hi - b < reach and not (_CLAUSE_BREAK & set(text[toks[hi - 1].end:toks[hi].start])):
         hi += 1
     return lo, hi
 

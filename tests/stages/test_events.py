@@ -1,0 +1,92 @@
+"""Event extraction in each language, from hand-written sentences (not the gold articles)."""
+import pytest
+
+from communique.document import Document
+
+AZ_PRES, KZ_PRES = "person:ilham-aliyev", "person:kassym-jomart-tokayev"
+
+
+def _events(pipeline, text, published=None):
+    doc = pipeline(Document("t", text, published=published))
+    assert doc.failure is None, doc.failure
+    return doc, [(e.type, set(e.participants), e.modality) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prezident İlham Əliyev Qazaxıstan Prezidenti Qasım-Jomart Tokayevlə telefonla danışıb.",
+     ("CALL", {AZ_PRES, KZ_PRES}, "asserted")),
+    ("Президент Қасым-Жомарт Тоқаев Әзербайжан Президенті Ілхам Әлиевпен телефон арқылы сөйлесті.",
+     ("CALL", {AZ_PRES, KZ_PRES}, "asserted")),
+    ("Касым-Жомарт Токаев провел телефонный разговор с Ильхамом Алиевым.",
+     ("CALL", {AZ_PRES, KZ_PRES}, "asserted")),
+    ("Xarici işlər naziri Ceyhun Bayramov Rusiyanın xarici işlər naziri Sergey Lavrov ilə görüşüb.",
+     ("MEET", {"person:jeyhun-bayramov", "person:sergey-lavrov"}, "asserted")),
+    ("Министр иностранных дел Азербайджана Джейхун Байрамов встретился с Сергеем Лавровым.",
+     ("MEET", {"person:jeyhun-bayramov", "person:sergey-lavrov"}, "asserted")),
+    ("Президент Ильхам Алиев посетит Астану и встретится с Касым-Жомартом Токаевым.",
+     ("MEET", {AZ_PRES, KZ_PRES}, "planned")),
+    ("İlham Əliyev və Qasım-Jomart Tokayev sabah Astanada görüşəcəklər.",
+     ("MEET", {AZ_PRES, KZ_PRES}, "planned")),
+])
+def test_meetings_and_calls(pipeline, text, expected):
+    _, evs = _events(pipeline, text)
+    assert expected in evs
+
+
+def test_negated_meeting(pipeline):
+    _, evs = _events(pipeline, "Встреча Сергея Лаврова и Джейхуна Байрамова не состоялась.")
+    assert evs and all(m == "negated" for _, _, m in evs)
+
+
+def test_summit_is_convene_with_the_numbered_gathering(pipeline):
+    _, evs = _events(pipeline, "Qasım-Jomart Tokayev BMT Baş Assambleyasının 76-cı sessiyasında çıxış edib.")
+    assert any(t == "CONVENE" and "gathering:unga-76" in p for t, p, _ in evs)
+
+
+def test_appointment_names_the_appointee_not_the_head_of_state(pipeline):
+    _, evs = _events(pipeline, "Касым-Жомарт Токаев назначил Мурата Нуртлеу министром иностранных дел.")
+    appoint = [p for t, p, _ in evs if t == "APPOINT"]
+    assert appoint and "person:murat-nurtleu" in appoint[0] and KZ_PRES not in appoint[0]
+
+
+def test_chairmanship_handed_over(pipeline):
+    _, evs = _events(pipeline, "ШОС-тағы төрағалық Қазақстаннан Қытайға табысталды.")
+    assert any(t == "CHAIR" and {"country:kz", "country:cn"} <= p for t, p, _ in evs)
+
+
+def test_dates_resolve_relative_to_publication(pipeline):
+    doc, _ = _events(pipeline, "Вчера Джейхун Байрамов встретился с Сергеем Лавровым в Москве.", "2024-10-08")
+    assert doc.events[0].date == "2024-10-07" and doc.events[0].location == "loc:moscow"
+
+
+def test_framework_from_marker(pipeline):
+    doc, _ = _events(pipeline, "Ceyhun Bayramov BMT Baş Assambleyasının 79-cu sessiyası çərçivəsində "
+                               "Sergey Lavrov ilə görüşüb.")
+    assert doc.events[0].framework == "gathering:unga-79" and doc.events[0].date.startswith("2024")
+
+
+def test_football_match_is_not_a_meeting(pipeline):
+    _, evs = _events(pipeline, "«Астана» мен «Қайрат» командалары чемпионаттың келесі турында кездеседі. "
+                               "Матч сағат 19:00-де басталады.")
+    assert evs == []
+
+
+def test_nothing_from_headline_lists(pipeline):
+    text = ("Xəbər başlığı\nBu gün Bakıda mədəniyyət festivalı açılıb.\nOxşar xəbərlər\n"
+            "İlham Əliyev Qasım-Jomart Tokayevlə görüşüb\nCeyhun Bayramov Sergey Lavrov ilə görüşüb\n")
+    _, evs = _events(pipeline, text)
+    assert evs == []
+
+
+def test_every_evidence_is_a_non_boilerplate_sentence(pipeline, corpus):
+    import json
+    texts = [p.read_text(encoding="utf-8") for p in sorted((corpus / "seeds").glob("*.txt"))]
+    texts += [json.loads(x)["text"] for x in (corpus / "dev.articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    n = 0
+    for i, text in enumerate(texts):
+        doc = pipeline(Document(str(i), text))
+        spans = {(s.start, s.end) for s in doc.sentences if not s.boilerplate}
+        for ev in doc.events:
+            assert (ev.evidence.start, ev.evidence.end) in spans
+            n += 1
+    assert n > 20
