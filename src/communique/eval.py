@@ -154,6 +154,9 @@ class Scores:
     negative_events: int = 0
     gold_participants: int = 0
     found_participants: int = 0
+    gold_facts: int = 0
+    sys_facts: int = 0
+    matched_facts: int = 0
 
     def prf(self, n: int) -> tuple[float, float, float]:
         p = n / self.sys_events if self.sys_events else (1.0 if not self.gold_events else 0.0)
@@ -210,10 +213,24 @@ def _score_article(s: Scores, g: dict, sd: dict, amap: dict[str, str]) -> None:
         _attr(s, "location", ge.get("location"), amap.get(se.get("location") or "", se.get("location")))
         _attr(s, "framework", ge.get("framework"), amap.get(se.get("framework") or "", se.get("framework")))
         _attr(s, "modality", ge.get("modality"), se.get("modality"))
+    _score_facts(s, g, sd, amap)
     found = set(amap.values())
     parts = {p for e in g.get("events", []) for p in e["participants"]}
     s.gold_participants += len(parts)
     s.found_participants += len(parts & found)
+
+
+def _score_facts(s: Scores, g: dict, sd: dict, amap: dict[str, str]) -> None:
+    """holds_position: same person (after alignment), same role, same state or organisation."""
+    def key(subject, role, of):
+        return (subject, (role or "").lower(), of)
+    gold = {key(f["subject"], f.get("role"), f.get("of")) for f in g.get("facts", [])
+            if f["relation"] == "holds_position"}
+    mine = {key(amap.get(f["subject"], f["subject"]), f.get("role"), amap.get(f.get("of") or "", f.get("of")))
+            for f in sd.get("facts", []) if f["relation"] == "holds_position"}
+    s.gold_facts += len(gold)
+    s.sys_facts += len(mine)
+    s.matched_facts += len(gold & mine)
 
 
 def _attr(s: Scores, name: str, gold, system) -> None:
@@ -246,7 +263,7 @@ def _stories(stories: dict[str, set], cluster_stories: dict[str, set]) -> dict:
 
 def table(result: dict) -> str:
     head = ("lang", "docs", "gold", "sys", "len-P", "len-R", "len-F1", "str-P", "str-R", "str-F1",
-            "date", "loc", "frame", "modal", "ent-found", "neg-ev")
+            "date", "loc", "frame", "modal", "ent-found", "neg-ev", "pos-P", "pos-R")
     rows = [head]
     langs = result["langs"]
     for code in sorted(langs):
@@ -256,7 +273,9 @@ def table(result: dict) -> str:
         rows.append((code, s.docs, s.gold_events, s.sys_events, *(f"{x:.2f}" for x in (lp, lr, lf, sp, sr, sf)),
                      *(_fmt(s.acc(n)) for n in ("date", "location", "framework", "modality")),
                      _fmt(s.found_participants / s.gold_participants if s.gold_participants else None),
-                     s.negative_events))
+                     s.negative_events,
+                     _fmt(s.matched_facts / s.sys_facts if s.sys_facts else None),
+                     _fmt(s.matched_facts / s.gold_facts if s.gold_facts else None)))
     widths = [max(len(str(r[i])) for r in rows) for i in range(len(head))]
     lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     link, st = result["linking"], result["stories"]
@@ -282,7 +301,9 @@ def figures(result: dict) -> dict[str, dict[str, float]]:
         out[code] = {"lenient_f1": lf, "strict_f1": sf, "lenient_p": lp, "lenient_r": lr,
                      **{n: s.acc(n) or 0.0 for n in ("date", "location", "framework", "modality")},
                      "entities_found": s.found_participants / s.gold_participants if s.gold_participants else 1.0,
-                     "negative_events": float(s.negative_events)}
+                     "negative_events": float(s.negative_events),
+                     "positions_p": s.matched_facts / s.sys_facts if s.sys_facts else 0.0,
+                     "positions_r": s.matched_facts / s.gold_facts if s.gold_facts else 0.0}
     return out
 
 

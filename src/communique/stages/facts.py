@@ -19,11 +19,12 @@ class FactStage:
 
     def __call__(self, doc: Document) -> Document:
         facts: list[Fact] = []
+        fallback = doc.published or next((e.date for e in doc.events if e.date), None)
         for sent in doc.sentences:
             if sent.boilerplate:
                 continue
             ctx = SentenceContext.build(doc, sent)
-            date = next((e.date for e in doc.events if e.evidence.start == sent.start and e.date), doc.published)
+            date = next((e.date for e in doc.events if e.evidence.start == sent.start and e.date), fallback)
             facts += self._positions(ctx, date)
             facts += self._chairs(ctx, doc)
         doc.facts = _unique(facts)
@@ -55,6 +56,8 @@ class FactStage:
         window_start = ctx.toks[max(0, title_start - 6)].start
         cands = [m for m in ctx.of_type("country", "organization")
                  if window_start <= m.start < person.start and ctx.qualified_person(m) is person]
+        # "главой МИД Кыргызстана": the state, not its ministry, is whose official the person is
+        cands.sort(key=lambda m: m.type != "country")
         return cands[0].entity_id if cands else None
 
     def _host(self, ctx: SentenceContext, a: int, k: int, of: str) -> str | None:

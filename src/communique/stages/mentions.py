@@ -375,20 +375,22 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
     ld = langdata.load(code if code in langdata.LANGS else "az")
     covered = {k for m in found for k, t in enumerate(toks) if m.start <= t.start < m.end}
     folds = [fold(t.text) for t in toks]
-    titled = set()
+    titled, in_title = set(), set()
     genitive = tuple(x.text for x in ld.suffixes if x.case == "gen")
     for p in ld.titles:
         for a, b in p.find(folds):
+            in_title.update(range(a, b))  # "Xarici İşlər naziri": capitalised words of a title
             # "Baş katibinin Yaxın Şərq ... köməkçisi": a title in the genitive qualifies a later title
             if not (genitive and lower(toks[b - 1].text).endswith(genitive)):
                 titled.add(b)
     out, k = [], 0
     while k < len(toks):
-        if k in covered or not _is_name_token(toks[k]):
+        if k in covered or k in in_title or not _is_name_token(toks[k]):
             k += 1
             continue
         e = k
-        while e + 1 < len(toks) and e + 1 not in covered and _is_name_token(toks[e + 1]) and e - k < 3 \
+        while e + 1 < len(toks) and e + 1 not in covered and e + 1 not in in_title \
+                and _is_name_token(toks[e + 1]) and e - k < 3 \
                 and not text[toks[e].end:toks[e + 1].start].strip(" "):
             e += 1
         cue = k in titled or (k > 0 and k - 1 not in covered and _possessed(toks[k - 1].text, code))
