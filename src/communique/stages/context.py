@@ -31,7 +31,8 @@ class SentenceContext:
         code = sent.lang if sent.lang in langdata.LANGS else (doc.lang if doc.lang in langdata.LANGS else "az")
         ld = langdata.load(code)
         toks = tokenize(doc.text, sent.start, sent.end)
-        mentions = [m for m in doc.mentions if sent.contains(m) and m.entity_id]
+        # officials named only by title are linked for search, not counted as named participants
+        mentions = [m for m in doc.mentions if sent.contains(m) and m.entity_id and m.source != "role"]
         ctx = cls(doc, sent, code, ld, toks, [fold(t.text) for t in toks], mentions)
         ctx.dates = find_dates(doc.text, ld, sent.start, sent.end)
         return ctx

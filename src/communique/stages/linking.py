@@ -43,9 +43,47 @@ class LinkingStage:
             if target:
                 m.entity_id, m.type = self.kb.canonical(target), "person"
                 kept.append(m)
+        kept += self._role_mentions(doc, kept)
         doc.mentions = sorted(kept, key=lambda m: (m.start, -m.end))
         doc.entities = self._entities(doc.mentions)
         return doc
+
+    def _role_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        """"Мемлекет басшысы ... қабылдады", "the foreign minister of Kazakhstan": an official
+        named only by title is the person holding that office at the article's date, when the
+        text says which state (a qualifying country, else the state the article is about)."""
+        from .. import lang as langdata
+        from ..text import fold, tokenize
+        home = _home_country(mentions)
+        date = doc.published
+        if not date:
+            return []  # who held an office "now" is only certain when the article's date is known
+        named = {m.entity_id for m in mentions if m.type == "person"}
+        out = []
+        for sent in doc.sentences:
+            if sent.boilerplate or sent.lang not in langdata.LANGS:
+                continue
+            toks = tokenize(doc.text, sent.start, sent.end)
+            folds = [fold(t.text) for t in toks]
+            for p in langdata.load(sent.lang).titles:
+                role = _ROLE_OF_TITLE.get(p.label)
+                if role is None:
+                    continue
+                for a, b in p.find(folds):
+                    start, end = toks[a].start, toks[b - 1].end
+                    limit = toks[min(b + 2, len(toks) - 1)].end
+                    if any(m.type == "person" and m.end > start and m.start <= limit for m in mentions + out):
+                        continue  # the title introduces a name: nothing to resolve
+                    near = [m for m in mentions if m.type == "country" and sent.contains(m)
+                            and (0 <= start - m.end <= 40 or 0 <= m.start - end <= 25)]
+                    near.sort(key=lambda m: min(abs(start - m.end), abs(m.start - end)))
+                    state = near[0].entity_id if near else home
+                    holders = sorted(set(self.kb.holders(role, state, date))) if state else []
+                    # only a person the article names elsewhere: then the text makes the referent certain
+                    if len(holders) == 1 and holders[0] in named:
+                        out.append(Mention(start, end, doc.text[start:end], "person", base=doc.text[start:end],
+                                           source="role", entity_id=holders[0], kind="title"))
+        return out
 
     def _link_name(self, m: Mention) -> str:
         if m.type == "person":
@@ -84,6 +122,21 @@ class LinkingStage:
                 e.label = m.base
             e.mentions.append(m)
         return list(by_id.values())
+
+
+# Titles that name one office per state, resolvable through the knowledge base's roles.
+_ROLE_OF_TITLE = {"head of state": "president", "president": "president", "prime minister": "prime minister",
+                  "minister of foreign affairs": "minister of foreign affairs"}
+
+
+def _home_country(mentions: list[Mention]) -> str | None:
+    """The state an article is about: clearly the most mentioned one, or none."""
+    from collections import Counter
+    counts = Counter(m.entity_id for m in mentions if m.type == "country")
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+        return None
+    return top[0][0]
 
 
 def _resolve_short(m: Mention, persons: dict[str, list[str]]) -> str | None:
