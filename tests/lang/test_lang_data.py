@@ -34,6 +34,7 @@ COLUMNS = {
     "anaphora.tsv": 1,
     "comitative.tsv": 2,
     "talks.tsv": 1,
+    "speech.tsv": 2,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -50,9 +51,10 @@ TEXT_COLUMN = {
     "anaphora.tsv": 0,
     "comitative.tsv": 1,
     "talks.tsv": 0,
+    "speech.tsv": 1,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
-PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv")
+PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}

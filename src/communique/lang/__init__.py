@@ -101,6 +101,7 @@ class LangData:
     anaphora: list[Pattern] = field(default_factory=list)
     comitative: list[Pattern] = field(default_factory=list)
     talks: list[Pattern] = field(default_factory=list)
+    speech: list[Pattern] = field(default_factory=list)
 
 
 def data_dir(code: str) -> Path:
@@ -129,4 +130,5 @@ def load(code: str) -> LangData:
     ld.anaphora = _patterns(_rows(d / "anaphora.tsv", 1), 0, 0)
     ld.comitative = _patterns(_rows(d / "comitative.tsv", 2), 0, 1)
     ld.talks = _patterns(_rows(d / "talks.tsv", 1), 0, 0)
+    ld.speech = _patterns(_rows(d / "speech.tsv", 2), 0, 1)
     return ld

@@ -1,6 +1,7 @@
 """What event and fact extraction need to know about one sentence."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -36,6 +37,21 @@ class SentenceContext:
         ctx = cls(doc, sent, code, ld, toks, [fold(t.text) for t in toks], mentions)
         ctx.dates = find_dates(doc.text, ld, sent.start, sent.end)
         return ctx
+
+    def without_speaker(self, trigger_at: int) -> "SentenceContext":
+        """The same sentence without the speaker of reported speech ("Kelli əlavə edib ki, Tramp …
+        imzalayacaq": Kelly reports, Trump signs), when the trigger is on the reported side."""
+        for p in self.ld.speech:
+            for a, b in p.find(self.folds):
+                cut = self.toks[a].start
+                if p.label == "before" and trigger_at >= b:
+                    keep = [m for m in self.mentions if m.start >= cut or m.type != "person"]
+                elif p.label == "after" and trigger_at < a:
+                    keep = [m for m in self.mentions if m.start < cut or m.type != "person"]
+                else:
+                    continue
+                return dataclasses.replace(self, mentions=keep)
+        return self
 
     def token_index(self, offset: int) -> int:
         for i, t in enumerate(self.toks):

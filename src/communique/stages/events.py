@@ -115,6 +115,7 @@ class EventStage:
 
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
                focus: str | None) -> Event | None:
+        ctx = ctx.without_speaker(a)
         framework = self._framework(ctx)
         parts = self._participants(ctx, type_, framework, focus, a)
         if type_ == "MEET" and sum(not p.startswith(("person:", "new:person:")) for p in parts) >= 3:

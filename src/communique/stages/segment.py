@@ -8,8 +8,10 @@ from ..document import Document, Sentence
 from ..kb import KnowledgeBase
 from ..text import fold
 
-# Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s)")
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace; or a
+# scraped "imzalayacaqlar.Bu barədə" with the space lost (a lower-case word, a dot, a capitalised word).
+_BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s)|(?<=[a-zəüöğışçа-яёәғқңөұүһі]{3})[.!?]"
+                       r"(?=[A-ZƏÜÖĞİŞÇА-ЯЁӘҒҚҢӨҰҮҺІ][a-zəüöğışçа-яёәғқңөұүһі])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.){1,2}$|^[^\W\d_][^\W\d_]?\.$")
 
