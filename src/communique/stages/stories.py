@@ -60,26 +60,53 @@ def cluster_id(type_: str, participants, date: str | None) -> str:
 
 
 class StoryIndex:
-    def __init__(self):
+    """Clusters of events; ``kb`` lets a report naming the leaders ("Pashinyan and Aliyev signed")
+    join one naming their states ("Armenia and Azerbaijan will sign")."""
+
+    def __init__(self, kb: KnowledgeBase | None = None):
+        if kb is None:
+            from .. import kb as kbmod
+            kb = kbmod.load()
+        self.kb = kb
         self.clusters: dict[str, Cluster] = {}
         self._by_member: dict[tuple[str, str], set[str]] = defaultdict(set)
 
     def add(self, c: Cluster) -> None:
         self.clusters[c.id] = c
-        for p in c.participants:
+        for p in c.participants | self._states(c.participants, c.date):
             self._by_member[(c.type, p)].add(c.id)
+
+    def _states(self, parts: frozenset[str], date: str | None) -> frozenset[str]:
+        """Each participant as a state: a country itself, a person the state whose office they hold."""
+        if self.kb is None:
+            return frozenset()
+        out = set()
+        for p in parts:
+            if p.startswith("country:"):
+                out.add(p)
+            elif p.startswith("person:"):
+                roles = [r for r in self.kb.roles_of(p) if r.of.startswith("country:")]
+                held = [r for r in roles if r.active(date)] or ([] if date else roles[-1:])
+                if held:
+                    out.add(held[0].of)
+        return frozenset(out)
 
     def find(self, ev: Event) -> Cluster | None:
         parts = frozenset(ev.participants)
+        states = self._states(parts, ev.date)
         seen = set()
-        for p in parts:
+        for p in parts | states:
             for cid in self._by_member.get((ev.type, p), ()):
                 if cid in seen:
                     continue
                 seen.add(cid)
                 c = self.clusters[cid]
-                if dates_compatible(c.date, ev.date) and (
-                        participants_agree(c.participants, parts) or _same_gathering(ev.type, c.participants, parts)):
+                if not dates_compatible(c.date, ev.date):
+                    continue
+                if participants_agree(c.participants, parts) or _same_gathering(ev.type, c.participants, parts):
+                    return c
+                theirs = self._states(c.participants, c.date)
+                if len(states) >= 2 and states == theirs:
                     return c
         return None
 
@@ -99,7 +126,7 @@ class StoryStage:
     provides = ("stories",)
 
     def __init__(self, kb: KnowledgeBase | None = None, index: StoryIndex | None = None):
-        self.index = index or StoryIndex()
+        self.index = index or StoryIndex(kb)
 
     def __call__(self, doc: Document) -> Document:
         for ev in doc.events:

@@ -86,7 +86,8 @@ class Store:
 
     def stories(self, conn: Connection) -> StoryIndex:
         if self._stories is None:
-            idx = StoryIndex()
+            from .. import kb as kbmod
+            idx = StoryIndex(kbmod.load())
             for r in conn.execute(select(t.clusters)):
                 idx.add(Cluster(r.id, r.type, frozenset(r.participants.split("|")), r.date))
             self._stories = idx
