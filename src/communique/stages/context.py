@@ -95,6 +95,11 @@ class SentenceContext:
                 return True
         return False
 
+    def is_locative(self, m: Mention) -> bool:
+        """"Avstriyadakı", "Украинадағы": a state where something is, not whose it is."""
+        suffixes = tuple(s.text for s in self.ld.suffixes if s.case in ("loc", "rel"))
+        return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
+
     def is_genitive(self, m: Mention) -> bool:
         """"Tokayevin", "Тоқаевтың": the person owns what follows (its subject, not a counterpart)."""
         suffixes = tuple(s.text for s in self.ld.suffixes if s.case == "gen")

@@ -160,7 +160,7 @@ class EventStage:
             appointee = self._appointee(ctx, trigger_at)
             if not appointee:
                 return []
-            bodies = ctx.of_type("country", "organization")
+            bodies = [m for m in ctx.of_type("country", "organization") if not ctx.is_locative(m)]
             person = next(m for m in ctx.mentions if m.entity_id == appointee)
             # "Qazaxıstanın Avstriyadakı səfiri K.Sarıbay AQEM-in icraçı direktoru təyin edilib"
             of = [m.entity_id for m in bodies if m.start > person.end][:1] or [m.entity_id for m in bodies][:1]

@@ -54,8 +54,8 @@ class FactStage:
 
     def _of(self, ctx: SentenceContext, person, title_start: int) -> str | None:
         window_start = ctx.toks[max(0, title_start - 6)].start
-        cands = [m for m in ctx.of_type("country", "organization")
-                 if window_start <= m.start < person.start and ctx.qualified_person(m) is person]
+        cands = [m for m in ctx.of_type("country", "organization") if not ctx.is_locative(m)
+                 and window_start <= m.start < person.start and ctx.qualified_person(m) is person]
         # "главой МИД Кыргызстана": the state, not its ministry, is whose official the person is
         cands.sort(key=lambda m: m.type != "country")
         return cands[0].entity_id if cands else None
@@ -64,6 +64,8 @@ class FactStage:
         lo = ctx.toks[max(0, a - 6)].start
         hosts = [m.entity_id for m in ctx.of_type("country") if lo <= m.start and m.entity_id != of
                  and m.start < ctx.toks[min(k, len(ctx.toks) - 1)].start]
+        located = [h for h in hosts if any(m.entity_id == h and ctx.is_locative(m) for m in ctx.mentions)]
+        hosts = located or hosts
         return hosts[-1] if hosts else None
 
     def _chairs(self, ctx: SentenceContext, doc: Document) -> list[Fact]:
