@@ -260,6 +260,8 @@ def parser() -> argparse.ArgumentParser:
 
     # Commands of the other layers register themselves, one line each:
     # [api] serve, watch
+    from .api.commands import register as register_api
+    register_api(sub)
     # [batch] process
     # [kb] curation
     from .kb.commands import register as register_kb

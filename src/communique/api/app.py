@@ -1,0 +1,548 @@
+"""The FastAPI application: JSON API under ``/api/``, web pages with JSON twins,
+and (only when enabled) a token-protected write endpoint.
+
+``create_app(db_url)`` opens the store once; every route is a thin call into
+``communique.storage.queries`` / ``Store`` (the CLI's query layer) or into
+``communique.web.pages``, whose return value is either rendered by a Jinja2
+template or sent as JSON, depending on the URL (``/x`` or ``/x.json``).
+"""
+from __future__ import annotations
+
+import functools
+import hmac
+import logging
+import threading
+from contextlib import asynccontextmanager
+from importlib import resources
+from typing import Annotated, Literal
+from urllib.parse import quote, urlencode
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+
+from .. import __version__
+from ..document import Document
+from ..errors import CommuniqueError, NotFound, StoreError
+from ..storage import open_store
+from ..storage import queries as Q
+from ..web import charts, markup, pages
+from . import hash_token
+
+log = logging.getLogger("communique.api")
+MAX_BODY = 2 * 1024 * 1024
+LANG_NAMES = {"az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian", "en": "English", "tr": "Turkish",
+              "ky": "Kyrgyz", "uz": "Uzbek", "und": "undetermined"}
+SCRIPT_NAMES = {"Latn": "Latin", "Cyrl": "Cyrillic", "none": "—"}
+SECURITY_HEADERS = [
+    (b"content-security-policy", (b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                  b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+]
+
+
+# -- parameters ------------------------------------------------------------------
+def _date(v: str | None) -> str | None:
+    if v is not None and not Q.DATE.match(v):
+        raise ValueError(f"{v!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+    return v
+
+
+class EventParams(BaseModel):
+    """Event filters shared by /api/events, /events, /timeline and /network."""
+    participant: str | None = Field(None, description="entity id or any of its names, in any language or script")
+    country: str | None = Field(None, description="a country (id or name): its own events and its office-holders'")
+    organization: str | None = Field(None, description="an organisation: its events, its office-holders', "
+                                                       "and events in its framework or gatherings")
+    type: str | None = Field(None, description="event type: " + ", ".join(Q.EVENT_TYPES) + " (any case)")
+    modality: str | None = Field(None, description="one of " + ", ".join(Q.MODALITIES))
+    lang: str | None = Field(None, description="language of the article (ISO 639-1), e.g. az, kk, ru")
+    framework: str | None = Field(None, description="framework (gathering or organisation), id or name")
+    location: str | None = Field(None, description="place, id or name")
+    since: str | None = Field(None, description="earliest event date, YYYY[-MM[-DD]]")
+    until: str | None = Field(None, description="latest event date, YYYY[-MM[-DD]] (inclusive)")
+    cluster: str | None = Field(None, description="only the reports of this event cluster")
+    sort: str = Field("-date", description="one of " + ", ".join(Q.EVENT_SORTS) + " ('-' for descending)")
+    limit: int = Field(50, ge=1, le=1000, description="page size")
+    offset: int = Field(0, ge=0, description="how many matching events to skip")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_absent(cls, data):
+        """An empty form field means 'no filter'."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not (isinstance(v, str) and not v.strip())}
+        return data
+
+    @field_validator("type")
+    @classmethod
+    def _type(cls, v):
+        if v is not None and v.upper() not in Q.EVENT_TYPES:
+            raise ValueError(f"unknown event type {v!r}; use one of {', '.join(Q.EVENT_TYPES)}")
+        return v.upper() if v else v
+
+    @field_validator("modality")
+    @classmethod
+    def _modality(cls, v):
+        if v is not None and v not in Q.MODALITIES:
+            raise ValueError(f"unknown modality {v!r}; use one of {', '.join(Q.MODALITIES)}")
+        return v
+
+    @field_validator("lang")
+    @classmethod
+    def _lang(cls, v):
+        if v is not None and not (v.isascii() and v.isalpha() and v.islower() and 2 <= len(v) <= 3):
+            raise ValueError(f"{v!r} is not a language code; use ISO 639-1 such as az, kk, ru")
+        return v
+
+    @field_validator("since", "until")
+    @classmethod
+    def _dates(cls, v):
+        return _date(v)
+
+    @field_validator("sort")
+    @classmethod
+    def _sort(cls, v):
+        if v not in Q.EVENT_SORTS:
+            raise ValueError(f"unknown sort {v!r}; use one of {', '.join(Q.EVENT_SORTS)}")
+        return v
+
+    def query(self, **more) -> Q.EventQuery:
+        return Q.EventQuery(**{**{k: getattr(self, k) for k in EventParams.model_fields}, **more})
+
+
+class TimelineParams(EventParams):
+    by: Literal[charts.GRANULARITIES] = Field("auto", description="period of the bars: auto, day, month or year")
+
+
+class NetworkParams(EventParams):
+    types: list[str] = Field(default_factory=list, description="event types counted as meeting (default MEET, CALL); "
+                                                               "repeat the parameter for several")
+
+    @field_validator("types")
+    @classmethod
+    def _types(cls, v):
+        out = [x.upper() for item in v for x in item.split(",") if x.strip()]
+        bad = [x for x in out if x not in Q.EVENT_TYPES]
+        if bad:
+            raise ValueError(f"unknown event type(s) {', '.join(bad)}; use {', '.join(Q.EVENT_TYPES)}")
+        return out
+
+
+class DocumentIn(BaseModel):
+    """An article to process and store (the JSON Lines input record)."""
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(min_length=1, max_length=512)
+    text: str = Field(min_length=1)
+    title: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="YYYY[-MM[-DD]]")
+    source: str | None = None
+    lang: str | None = Field(None, description="ISO 639-1; detected when absent")
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, v):
+        if not v.strip():
+            raise ValueError("the text is empty")
+        return v
+
+    @field_validator("published")
+    @classmethod
+    def _published(cls, v):
+        return _date(v)
+
+
+def event_type(v: str | None, name: str = "type") -> str | None:
+    """An event type from a plain query parameter (any case); 422 naming the parameter if unknown."""
+    if not v:
+        return None
+    if v.upper() not in Q.EVENT_TYPES:
+        raise RequestValidationError([{"loc": ("query", name), "input": v, "type": "value_error",
+                                       "msg": f"unknown event type; use one of {', '.join(Q.EVENT_TYPES)}"}])
+    return v.upper()
+
+
+# -- middleware ------------------------------------------------------------------
+class BodyLimit:
+    """413 for request bodies over ``max_bytes``, announced or streamed."""
+
+    def __init__(self, app, max_bytes: int = MAX_BODY):
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_bytes:
+            return await JSONResponse({"error": self._message()}, status_code=413)(scope, receive, send)
+        seen = 0
+
+        async def limited():
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
+                raise HTTPException(413, self._message())
+            return message
+        await self.app(scope, limited, send)
+
+    def _message(self) -> str:
+        return f"request body over {self.max_bytes // (1024 * 1024)} MB; send one article per request"
+
+
+class SecurityHeaders:
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], *SECURITY_HEADERS]
+            await send(message)
+        await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
+
+
+# -- rendering -------------------------------------------------------------------
+def _wants_json(request: Request) -> bool:
+    fmt = request.query_params.get("format") or getattr(request.state, "format", None)
+    if fmt:
+        return fmt == "json"
+    return request.url.path.startswith("/api/") or request.url.path.endswith(".json")
+
+
+def entity_url(eid: str) -> str:
+    return "/entities/" + quote(eid, safe=":")
+
+
+def document_url(doc_id: str) -> str:
+    return "/documents/" + quote(doc_id, safe=":/")
+
+
+def url(path: str, **params) -> str:
+    query = urlencode([(k, x) for k, v in params.items() if v not in (None, "", [])
+                       for x in (v if isinstance(v, (list, tuple)) else [v])])
+    return path + ("?" + query if query else "")
+
+
+def _templates() -> Jinja2Templates:
+    env = Environment(loader=PackageLoader("communique.web", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(
+        entity_url=entity_url, document_url=document_url, url=url, version=__version__,
+        event_url=lambda i: "/events/" + quote(i, safe=""), cluster_url=lambda i: "/clusters/" + quote(i, safe=""),
+        marked=lambda text, marks: markup.marked_html(text, marks, entity_url),
+        document_marks=markup.document_marks, evidence_marks=markup.evidence_marks,
+        bar_chart=charts.bar_chart, span_chart=charts.span_chart,
+        lang_name=lambda c: LANG_NAMES.get(c or "und", c), script_name=lambda s: SCRIPT_NAMES.get(s, s))
+    return Jinja2Templates(env=env)
+
+
+def _twin_url(request: Request) -> str:
+    path = request.url.path
+    if not path.endswith(".json") or getattr(request.state, "format", None) == "html":
+        path = "/index.json" if path == "/" else path + ".json"
+    query = request.url.query
+    return quote(path, safe="/:@-._~") + ("?" + query if query else "")
+
+
+def _context(request: Request, data: dict) -> dict:
+    def page_url(**changes) -> str:
+        params = [(k, v) for k, v in request.query_params.multi_items() if k not in changes and k != "format"]
+        params += [(k, v) for k, v in changes.items() if v not in (None, "")]
+        return quote(request.url.path, safe="/:@-._~") + ("?" + urlencode(params) if params else "")
+    return {"d": data, "json_url": _twin_url(request), "page_url": page_url, "path": request.url.path}
+
+
+def _respond(request: Request, templates: Jinja2Templates, template: str, data: dict) -> Response:
+    if _wants_json(request):
+        return JSONResponse(data)
+    return templates.TemplateResponse(request, template, _context(request, data))
+
+
+def _page(app: FastAPI, templates: Jinja2Templates, path: str, template: str):
+    """Register ``fn`` as the page ``path`` and its JSON twin ``path.json`` (one function, two formats)."""
+    def register(fn):
+        @functools.wraps(fn)
+        def endpoint(*args, **kwargs):
+            return _respond(kwargs["request"], templates, template, fn(*args, **kwargs))
+        twin = "/index.json" if path == "/" else path + ".json"
+        app.add_api_route(twin, endpoint, methods=["GET"], tags=["pages as JSON"], name=fn.__name__ + "_json",
+                          summary=f"the data of the page {path}")
+        app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False, name=fn.__name__,
+                          response_class=HTMLResponse)
+        return fn
+    return register
+
+
+# -- errors ----------------------------------------------------------------------
+def _validation_message(errors) -> str:
+    parts = []
+    for e in errors:
+        loc = [str(x) for x in e.get("loc", ()) if x not in ("query", "body", "path")]
+        msg = str(e.get("msg", "invalid")).removeprefix("Value error, ")
+        where = f"parameter {'.'.join(loc)!r}" if loc else "request"
+        got = e.get("input")
+        shown = f" (got {got!r})" if isinstance(got, (str, int, float)) and e.get("type") != "missing" else ""
+        parts.append(f"{where}: {msg}{shown}")
+    return "; ".join(parts) or "invalid request"
+
+
+def _install_error_handlers(app: FastAPI, templates: Jinja2Templates, writes: bool) -> None:
+    def respond(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": message}, status_code=status, headers=headers)
+        ctx = _context(request, {"error": message, "status": status})
+        return templates.TemplateResponse(request, "error.html", ctx, status_code=status, headers=headers)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound):
+        return respond(request, 404, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        return respond(request, 422, _validation_message(exc.errors()))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        log.error("database error: %s", exc)
+        return respond(request, 503, f"the database is unavailable: {exc}")
+
+    @app.exception_handler(CommuniqueError)
+    async def communique_error(request: Request, exc: CommuniqueError):
+        return respond(request, 400, str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and exc.detail == "Not Found":
+            message = f"nothing at {request.url.path}; the API is listed at /api, the pages at /"
+        elif exc.status_code == 405 and request.url.path.rstrip("/") == "/api/documents" and not writes:
+            message = ("this server is read-only; start it with `communique serve --enable-writes` and "
+                       "COMMUNIQUE_API_TOKEN set to accept documents")
+        elif exc.status_code == 405:
+            message = f"{request.method} is not allowed on {request.url.path}"
+        return respond(request, exc.status_code, message, getattr(exc, "headers", None))
+
+
+# -- the application -------------------------------------------------------------
+def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: bool = True) -> FastAPI:
+    """The service over the database at ``db_url`` (URL or SQLite path). Writes exist only when
+    ``read_only`` is False, and then require a bearer token whose SHA-256 is ``write_token_hash``."""
+    if not read_only and not write_token_hash:
+        raise ValueError("writes need a token: pass write_token_hash=communique.api.hash_token(secret)")
+    store = open_store(db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        store.close()
+
+    app = FastAPI(title="communique", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Diplomatic events (MEET, CALL, CONVENE, SIGN, APPOINT, CHAIR), entities and "
+                              "positions read from Azerbaijani, Kazakh and Russian news. Every web page has a "
+                              "JSON twin at the same path plus `.json`.")
+    app.state.store = store
+    app.state.writes = not read_only
+    templates = _templates()
+    _install_error_handlers(app, templates, writes=not read_only)
+    _api_routes(app, store)
+    _event_api_routes(app, store)
+    if not read_only:
+        _write_routes(app, store, write_token_hash)
+    _page_routes(app, store, templates)
+    app.mount("/static", StaticFiles(directory=str(resources.files("communique.web").joinpath("static"))),
+              name="static")
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
+Offset = Annotated[int, Query(ge=0, description="how many to skip")]
+
+
+def _api_routes(app: FastAPI, store) -> None:
+    @app.get("/api", tags=["api"], summary="what this API offers, and how much is stored")
+    def api_index():
+        routes = sorted({(r.path, m) for r in app.routes if r.path == "/api" or r.path.startswith("/api/")
+                         for m in getattr(r, "methods", ()) if m != "HEAD"})
+        return {"name": "communique", "version": __version__, "counts": store.counts(), "schema": "/openapi.json",
+                "writes": app.state.writes, "endpoints": [f"{m} {p}" for p, m in routes]}
+
+    @app.get("/api/documents", tags=["documents"], summary="stored documents, newest first")
+    def api_documents(lang: Annotated[str | None, Query(description="ISO 639-1 code")] = None,
+                      entity: Annotated[str | None, Query(description="only documents mentioning this entity id")] = None,
+                      limit: Limit = 50, offset: Offset = 0):
+        return Q.list_documents(store, lang=lang or None, entity=entity or None, limit=limit, offset=offset)
+
+    @app.get("/api/documents/{doc_id:path}", tags=["documents"], summary="one document: text, entities with "
+             "mention offsets, events, facts")
+    def api_document(doc_id: str):
+        return store.document(doc_id)
+
+    @app.get("/api/entities", tags=["entities"], summary="entities by id or any name, in any language or script")
+    def api_entities(q: Annotated[str, Query(min_length=1, description="a name in any script, or an id")],
+                     limit: Limit = 20):
+        return {"query": q, "items": store.find_entities(q, limit=limit)}
+
+    @app.get("/api/entities/{entity_id}", tags=["entities"], summary="one entity: names per language and script, "
+             "positions over time, counterparts, memberships and chairs, events, documents")
+    def api_entity(entity_id: str):
+        return Q.entity_profile(store, entity_id)
+
+
+def _event_api_routes(app: FastAPI, store) -> None:
+    @app.get("/api/events", tags=["events"], summary="events matching the filters, one page with the total")
+    def api_events(p: Annotated[EventParams, Query()]):
+        return Q.find_events(store, p.query())
+
+    @app.get("/api/events/{event_id}", tags=["events"], summary="one event and every report of its cluster")
+    def api_event(event_id: str):
+        return Q.event_detail(store, event_id)
+
+    @app.get("/api/clusters", tags=["events"], summary="event clusters (one real event, its reports across "
+             "articles and languages), latest first")
+    def api_clusters(type: Annotated[str | None, Query(description=", ".join(Q.EVENT_TYPES))] = None,
+                     since: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
+                     until: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
+                     limit: Limit = 20, offset: Offset = 0):
+        return Q.list_clusters(store, type=event_type(type), since=since, until=until, limit=limit,
+                               offset=offset)
+
+    @app.get("/api/clusters/{cluster_id}", tags=["events"], summary="one event cluster with all its reports")
+    def api_cluster(cluster_id: str):
+        return Q.cluster_detail(store, cluster_id, with_text=False)
+
+    @app.get("/api/facts", tags=["facts"], summary="positions, chairmanships, memberships read from articles")
+    def api_facts(subject: Annotated[str | None, Query(description="entity id or name")] = None,
+                  relation: Annotated[Literal["holds_position", "chairs", "member_of"] | None, Query()] = None,
+                  of: Annotated[str | None, Query(description="country or organisation, id or name")] = None,
+                  limit: Limit = 50, offset: Offset = 0):
+        return Q.list_facts(store, subject=subject, relation=relation, of=of, limit=limit, offset=offset)
+
+    @app.get("/api/search", tags=["search"], summary="entities by any name, and documents containing the words "
+             "or mentioning those entities, in every language")
+    def api_search(q: Annotated[str, Query(min_length=1)], limit: Limit = 20):
+        return Q.search(store, q, limit=limit)
+
+    @app.get("/api/timeline", tags=["events"], summary="number of events per date (as precise as the articles)")
+    def api_timeline(p: Annotated[EventParams, Query()]):
+        return {"items": Q.events_per_day(store, p.query())}
+
+    @app.get("/api/network", tags=["events"], summary="who met whom: participant pairs of meetings and calls")
+    def api_network(p: Annotated[NetworkParams, Query()]):
+        return Q.meeting_edges(store, p.query(types=tuple(p.types)))
+
+
+def _write_routes(app: FastAPI, store, token_hash: str) -> None:
+    bearer = HTTPBearer(auto_error=False, description="the COMMUNIQUE_API_TOKEN the server was started with")
+    lock = threading.Lock()  # one write at a time: the store's cluster index is shared
+
+    def authorize(creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:  # noqa: B008
+        if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
+            raise HTTPException(401, "send the write token as 'Authorization: Bearer TOKEN'",
+                                headers={"WWW-Authenticate": "Bearer"})
+        if not hmac.compare_digest(hash_token(creds.credentials), token_hash):
+            raise HTTPException(401, "wrong token; use the COMMUNIQUE_API_TOKEN the server was started with",
+                                headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+
+    def ingest(doc: Document):
+        from ..batch.local import run
+        with lock:
+            summary = run(iter([doc]), store=store)
+            return summary, store.document(doc.id)
+
+    @app.post("/api/documents", tags=["documents"], status_code=201, dependencies=[Depends(authorize)],
+              summary="process one article through the pipeline and store it (needs the bearer token)",
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/json": {"schema": DocumentIn.model_json_schema()}}}})
+    async def api_create_document(request: Request):
+        try:
+            item = DocumentIn.model_validate_json(await request.body())
+        except ValidationError as exc:
+            raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from exc
+        doc = Document(id=item.id, text=item.text, title=item.title, url=item.url, published=item.published,
+                       source=item.source, lang=item.lang, origin="api")
+        summary, stored = await run_in_threadpool(ingest, doc)
+        if summary.unchanged:
+            return JSONResponse({"status": "unchanged", "document": stored}, status_code=200)
+        return JSONResponse({"status": "stored", "document": stored}, status_code=201,
+                            headers={"Location": "/api/documents/" + quote(doc.id, safe=":/")})
+
+
+def _page_routes(app: FastAPI, store, templates: Jinja2Templates) -> None:
+    page = functools.partial(_page, app, templates)
+
+    @page("/", "dashboard.html")
+    def dashboard(request: Request):
+        return pages.dashboard(store)
+
+    @page("/events", "events.html")
+    def events(request: Request, p: Annotated[EventParams, Query()]):
+        return pages.events(store, p.query())
+
+    @page("/events/{event_id}", "event.html")
+    def event(request: Request, event_id: str):
+        return pages.event(store, event_id)
+
+    @page("/clusters", "clusters.html")
+    def clusters(request: Request, type: str | None = None,
+                 since: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
+                 until: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
+                 limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Annotated[int, Query(ge=0)] = 0):
+        return pages.clusters(store, type=event_type(type), since=since or None,
+                              until=until or None, limit=limit, offset=offset)
+
+    @page("/clusters/{cluster_id}", "cluster.html")
+    def cluster(request: Request, cluster_id: str):
+        return pages.cluster(store, cluster_id)
+
+    @page("/entities", "entities.html")
+    def entities(request: Request, q: str | None = None, type: str | None = None):
+        return pages.entities(store, (q or "").strip() or None, type or None)
+
+    @page("/entities/{entity_id}", "entity.html")
+    def entity(request: Request, entity_id: str):
+        return pages.entity(store, entity_id)
+
+    @page("/documents", "documents.html")
+    def documents(request: Request, lang: str | None = None, entity: str | None = None,
+                  limit: Annotated[int, Query(ge=1, le=1000)] = 50, offset: Annotated[int, Query(ge=0)] = 0):
+        return pages.documents(store, lang=lang or None, entity=entity or None, limit=limit, offset=offset)
+
+    @page("/documents/{doc_id:path}", "document.html")
+    def document(request: Request, doc_id: str):
+        try:
+            return pages.document(store, doc_id)
+        except NotFound:
+            if not request.url.path.endswith(".json"):
+                raise
+            data = pages.document(store, doc_id + ".json")  # an id that itself ends in ".json"
+            request.state.format = "html"
+            return data
+
+    @page("/network", "network.html")
+    def network(request: Request, p: Annotated[NetworkParams, Query()]):
+        return pages.network(store, p.query(types=tuple(p.types)))
+
+    @page("/timeline", "timeline.html")
+    def timeline(request: Request, p: Annotated[TimelineParams, Query()]):
+        return pages.timeline(store, p.query(), p.by)
+
+    @page("/search", "search.html")
+    def search(request: Request, q: str = ""):
+        return pages.search(store, q)
+
+    @page("/api-docs", "api_docs.html")
+    def api_docs(request: Request):
+        return app.openapi()

@@ -1,0 +1,501 @@
+"""Read queries the API and the web pages need beyond ``Store``'s own: lists with
+totals, event clusters with their reports, events per day, who met whom, and
+entity profiles joined with the knowledge base (roles, memberships, chairs).
+
+SQLAlchemy Core against ``schema``: the same statements run on SQLite and
+PostgreSQL. Every function takes a ``Store`` and returns plain JSON-ready
+dicts and lists, so an HTML page and its JSON twin come from the same call.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.engine import Connection
+
+from .. import kb as kbmod
+from ..errors import NotFound
+from ..text import fold, script_of, tokenize
+from . import schema as t
+from .store import Store
+
+EVENT_TYPES = ("MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR")
+MODALITIES = ("asserted", "planned", "negated")
+MEETING_TYPES = ("MEET", "CALL")
+_SORT_COLUMNS = {"date": t.events.c.date, "type": t.events.c.type, "confidence": t.events.c.confidence,
+                 "lang": t.documents.c.lang, "document": t.events.c.doc_id}
+EVENT_SORTS = tuple(k for name in _SORT_COLUMNS for k in (name, "-" + name))
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass
+class EventQuery:
+    """Filters of the event list; names are entity ids or any of their names, in any script."""
+    participant: str | None = None
+    country: str | None = None  # the country itself or a person holding an office of it
+    organization: str | None = None  # the organisation, an office-holder of it, or its framework/gatherings
+    type: str | None = None
+    modality: str | None = None
+    lang: str | None = None
+    framework: str | None = None
+    location: str | None = None
+    since: str | None = None
+    until: str | None = None
+    cluster: str | None = None
+    types: tuple[str, ...] = field(default_factory=tuple)  # several types at once (network, counterparts)
+    sort: str = "-date"
+    limit: int | None = 50
+    offset: int = 0
+
+
+# -- names and ids --------------------------------------------------------------
+def resolve(store: Store, name: str) -> list[str]:
+    """Entity ids for an id or a name: the id itself when it is one, else the entities whose name
+    (any language or script) is exactly that, else every entity ``Store.find_entities`` finds."""
+    kb = kbmod.load()
+    if name in kb.entities:
+        return [name]
+    key = tuple(fold(w.text) for w in tokenize(name))
+    exact = [e for e, _ in kb.lookup(key)] or sorted(kb.by_translit(name))
+    with store.engine.connect() as conn:
+        if conn.execute(select(t.entities.c.id).where(t.entities.c.id == name)).first():
+            return [name]
+        variants = _variants(name)
+        exact += conn.execute(select(t.entities.c.id).where(or_(
+            t.entities.c.label.in_(variants),
+            t.entities.c.id.in_(select(t.aliases.c.entity_id).where(t.aliases.c.alias.in_(variants)))))
+            .order_by(t.entities.c.id)).scalars().all()
+    if exact:
+        return list(dict.fromkeys(exact))
+    return [e["id"] for e in store.find_entities(name)] or [name]
+
+
+def _affiliated(conn: Connection, ids: list[str]) -> set[str]:
+    """The entities themselves and the people who hold (or held) an office of them."""
+    kb = kbmod.load()
+    out = set(ids) | {r.person for r in kb.roles if r.of in ids}
+    out |= set(conn.execute(select(t.facts.c.subject).where(
+        t.facts.c.relation == "holds_position", t.facts.c.of.in_(ids))).scalars())
+    return out
+
+
+def _frameworks_of(org_ids: list[str]) -> set[str]:
+    kb = kbmod.load()
+    return set(org_ids) | {g for g, row in kb.gatherings.items() if row.get("organization") in org_ids}
+
+
+def labels(store: Store, ids) -> dict[str, str]:
+    ids = sorted({i for i in ids if i})
+    found = store.labels(ids) if ids else {}
+    return {i: found.get(i, i) for i in ids}
+
+
+# -- events ---------------------------------------------------------------------
+def _event_conditions(store: Store, conn: Connection, q: EventQuery) -> tuple[list, dict[str, list[str]]]:
+    ev, conds, resolved = t.events.c, [], {}
+    has_part = lambda ids: ev.id.in_(select(t.participants.c.event_id)
+                                     .where(t.participants.c.entity_id.in_(sorted(ids))))
+    for attr in ("participant", "country", "organization", "framework", "location"):
+        if getattr(q, attr):
+            resolved[attr] = resolve(store, getattr(q, attr))
+    if "participant" in resolved:
+        conds.append(has_part(resolved["participant"]))
+    if "country" in resolved:
+        conds.append(has_part(_affiliated(conn, resolved["country"])))
+    if "organization" in resolved:
+        orgs = resolved["organization"]
+        conds.append(or_(has_part(_affiliated(conn, orgs)), ev.framework.in_(sorted(_frameworks_of(orgs)))))
+    if "framework" in resolved:
+        conds.append(ev.framework.in_(resolved["framework"]))
+    if "location" in resolved:
+        conds.append(ev.location.in_(resolved["location"]))
+    if q.type:
+        conds.append(ev.type == q.type.upper())
+    if q.types:
+        conds.append(ev.type.in_([x.upper() for x in q.types]))
+    if q.modality:
+        conds.append(ev.modality == q.modality)
+    if q.lang:
+        conds.append(t.documents.c.lang == q.lang)
+    if q.since:
+        conds.append(ev.date >= q.since)
+    if q.until:
+        conds.append(ev.date <= q.until + "\uffff")
+    if q.cluster:
+        conds.append(ev.cluster_id == q.cluster)
+    return conds, resolved
+
+
+def _order(sort: str) -> list:
+    name = sort.lstrip("-")
+    if name not in _SORT_COLUMNS:
+        raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(EVENT_SORTS)}")
+    col = _SORT_COLUMNS[name]
+    return [(col.desc() if sort.startswith("-") else col.asc()).nulls_last(), t.events.c.id]
+
+
+def _event_select():
+    return (select(t.events, t.documents.c.lang, t.documents.c.title, t.documents.c.published)
+            .join(t.documents, t.documents.c.id == t.events.c.doc_id))
+
+
+def _event_dicts(conn: Connection, rows) -> list[dict]:
+    parts: dict[str, list[str]] = defaultdict(list)
+    ids = [r.id for r in rows]
+    for i in range(0, len(ids), 500):
+        for p in conn.execute(select(t.participants).where(t.participants.c.event_id.in_(ids[i:i + 500]))
+                              .order_by(t.participants.c.event_id, t.participants.c.position)):
+            parts[p.event_id].append(p.entity_id)
+    return [{"id": r.id, "doc_id": r.doc_id, "type": r.type, "participants": parts[r.id], "date": r.date,
+             "location": r.location, "framework": r.framework, "modality": r.modality,
+             "confidence": r.confidence, "cluster": r.cluster_id, "lang": r.lang, "title": r.title,
+             "published": r.published, "evidence": {"start": r.ev_start, "end": r.ev_end, "text": r.evidence}}
+            for r in rows]
+
+
+def _event_labels(store: Store, events: list[dict]) -> dict[str, str]:
+    return labels(store, [x for e in events for x in (*e["participants"], e["location"], e["framework"])])
+
+
+def find_events(store: Store, q: EventQuery) -> dict:
+    """{"total", "items", "labels", "resolved"}: one page of matching events and how names were resolved."""
+    order = _order(q.sort)
+    with store.engine.connect() as conn:
+        conds, resolved = _event_conditions(store, conn, q)
+        base = _event_select().where(and_(*conds))
+        total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+        page = base.order_by(*order).offset(q.offset)
+        if q.limit is not None:
+            page = page.limit(q.limit)
+        items = _event_dicts(conn, conn.execute(page).all())
+    return {"total": total, "limit": q.limit, "offset": q.offset, "items": items,
+            "labels": {**labels(store, [i for ids in resolved.values() for i in ids]), **_event_labels(store, items)},
+            "resolved": resolved}
+
+
+def _documents_by_id(conn: Connection, ids) -> dict[str, dict]:
+    rows = conn.execute(select(t.documents.c.id, t.documents.c.title, t.documents.c.lang, t.documents.c.published,
+                               t.documents.c.source, t.documents.c.url, t.documents.c.text)
+                        .where(t.documents.c.id.in_(sorted(set(ids))))).all()
+    return {r.id: dict(r._mapping) for r in rows}
+
+
+def event_detail(store: Store, event_id: str) -> dict:
+    """One event and every report of its cluster, each with its document (text included, for the evidence)."""
+    with store.engine.connect() as conn:
+        row = conn.execute(_event_select().where(t.events.c.id == event_id)).first()
+        if row is None:
+            raise NotFound(f"no event {event_id!r}; list events with /api/events (filters: participant, type, ...)")
+        event = _event_dicts(conn, [row])[0]
+    if not event["cluster"]:
+        with store.engine.connect() as conn:
+            event["document"] = _documents_by_id(conn, [event["doc_id"]])[event["doc_id"]]
+        return {"event": event, "cluster": None, "reports": [event], "labels": _event_labels(store, [event])}
+    cluster = cluster_detail(store, event["cluster"], with_text=True)
+    return {"event": event, "cluster": {k: v for k, v in cluster.items() if k not in ("reports", "labels")},
+            "reports": cluster["reports"], "labels": cluster["labels"]}
+
+
+# -- clusters -------------------------------------------------------------------
+def _cluster_dict(row, reports: list[dict]) -> dict:
+    return {"id": row.id, "type": row.type, "date": row.date,
+            "participants": [p for p in row.participants.split("|") if p],
+            "languages": sorted({r["lang"] for r in reports if r["lang"]}),
+            "documents": len({r["doc_id"] for r in reports}), "reports": reports}
+
+
+def list_clusters(store: Store, *, type: str | None = None, since: str | None = None, until: str | None = None,
+                  limit: int = 20, offset: int = 0) -> dict:
+    """Event clusters (one real-world event, its reports across articles and languages), latest first."""
+    c = t.clusters.c
+    conds = [exists(select(t.events.c.id).where(t.events.c.cluster_id == c.id))]
+    if type:
+        conds.append(c.type == type.upper())
+    if since:
+        conds.append(c.date >= since)
+    if until:
+        conds.append(c.date <= until + "\uffff")
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(t.clusters).where(*conds)).scalar_one()
+        rows = conn.execute(select(t.clusters).where(*conds).order_by(c.date.desc().nulls_last(), c.id)
+                            .limit(limit).offset(offset)).all()
+        by_cluster: dict[str, list[dict]] = defaultdict(list)
+        if rows:
+            for e in _event_dicts(conn, conn.execute(_event_select().where(
+                    t.events.c.cluster_id.in_([r.id for r in rows])).order_by(t.documents.c.published, t.events.c.id))
+                    .all()):
+                by_cluster[e["cluster"]].append(e)
+    items = [_cluster_dict(r, by_cluster[r.id]) for r in rows]
+    ids = [x for c_ in items for x in c_["participants"]] + [x for c_ in items for r in c_["reports"]
+                                                            for x in (r["location"], r["framework"])]
+    return {"total": total, "limit": limit, "offset": offset, "items": items, "labels": labels(store, ids)}
+
+
+def cluster_detail(store: Store, cluster_id: str, *, with_text: bool = True) -> dict:
+    """One cluster with all its reports; each report carries its document (and its text if ``with_text``)."""
+    with store.engine.connect() as conn:
+        row = conn.execute(select(t.clusters).where(t.clusters.c.id == cluster_id)).first()
+        if row is None:
+            raise NotFound(f"no event cluster {cluster_id!r}; list clusters with /api/clusters")
+        reports = _event_dicts(conn, conn.execute(_event_select().where(t.events.c.cluster_id == cluster_id)
+                                                  .order_by(t.documents.c.published, t.events.c.id)).all())
+        docs = _documents_by_id(conn, [r["doc_id"] for r in reports])
+    for r in reports:
+        r["document"] = docs[r["doc_id"]] if with_text else {k: v for k, v in docs[r["doc_id"]].items() if k != "text"}
+    out = _cluster_dict(row, reports)
+    return out | {"labels": labels(store, out["participants"] + [x for r in reports
+                                                                  for x in (*r["participants"], r["location"],
+                                                                            r["framework"])])}
+
+
+# -- counts over time -------------------------------------------------------------
+def events_per_day(store: Store, q: EventQuery | None = None) -> list[dict]:
+    """[{"date", "count", "types": {TYPE: n}}] for the events matching ``q``, dates as stored
+    (a day, a month or a year: the precision the article gave), oldest first."""
+    q = q or EventQuery()
+    with store.engine.connect() as conn:
+        conds, _ = _event_conditions(store, conn, q)
+        rows = conn.execute(select(t.events.c.date, t.events.c.type, func.count()).select_from(
+            t.events.join(t.documents, t.documents.c.id == t.events.c.doc_id)).where(*conds)
+            .group_by(t.events.c.date, t.events.c.type)).all()
+    days: dict[str | None, Counter] = defaultdict(Counter)
+    for date, typ, n in rows:
+        days[date][typ] += n
+    return [{"date": d, "count": sum(c.values()), "types": dict(sorted(c.items()))}
+            for d, c in sorted(days.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))]
+
+
+# -- who met whom -----------------------------------------------------------------
+def meeting_edges(store: Store, q: EventQuery) -> dict:
+    """Pairs of participants of the matching meetings: {"nodes", "edges", "labels"}.
+
+    An edge counts distinct clusters (one meeting reported in three articles is one
+    meeting) and reports. Unless ``q.modality`` says otherwise, only asserted events
+    count: a planned meeting has not happened yet, a negated one did not happen.
+    """
+    q = EventQuery(**{**q.__dict__, "types": q.types or MEETING_TYPES, "limit": None, "offset": 0,
+                      "modality": q.modality or "asserted"})
+    with store.engine.connect() as conn:
+        conds, resolved = _event_conditions(store, conn, q)
+        rows = conn.execute(select(t.events.c.id, t.events.c.cluster_id, t.events.c.date, t.events.c.type)
+                            .select_from(t.events.join(t.documents, t.documents.c.id == t.events.c.doc_id))
+                            .where(*conds)).all()
+        events = _event_dicts(conn, conn.execute(_event_select().where(t.events.c.id.in_([r.id for r in rows])))
+                              .all()) if rows else []
+        types = dict(conn.execute(select(t.entities.c.id, t.entities.c.type)).all())
+    pairs: dict[tuple[str, str], dict] = {}
+    for e in events:
+        ps = sorted(set(e["participants"]))
+        for i, a in enumerate(ps):
+            for b in ps[i + 1:]:
+                p = pairs.setdefault((a, b), {"source": a, "target": b, "clusters": set(), "reports": 0,
+                                              "types": set(), "dates": set()})
+                p["clusters"].add(e["cluster"] or e["id"])
+                p["reports"] += 1
+                p["types"].add(e["type"])
+                if e["date"]:
+                    p["dates"].add(e["date"])
+    edges = [{**p, "meetings": len(p["clusters"]), "clusters": sorted(p["clusters"]), "types": sorted(p["types"]),
+              "dates": sorted(p["dates"])} for p in pairs.values()]
+    edges.sort(key=lambda e: (-e["meetings"], e["source"], e["target"]))
+    degree = Counter(x for e in edges for x in (e["source"], e["target"]))
+    kb = kbmod.load()
+    lab = labels(store, degree)
+    nodes = [{"id": n, "label": lab.get(n, n), "type": types.get(n) or (kb.get(n).type if kb.get(n) else None),
+              "degree": d} for n, d in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"nodes": nodes, "edges": edges, "labels": lab, "resolved": resolved}
+
+
+def counterparts(store: Store, entity_id: str, types: tuple[str, ...] = MEETING_TYPES) -> list[dict]:
+    """Whom the entity met (or called): [{"id", "label", "meetings", "reports", "last"}], most first."""
+    net = meeting_edges(store, EventQuery(participant=entity_id, types=types))
+    out = []
+    for e in net["edges"]:
+        if entity_id not in (e["source"], e["target"]):
+            continue
+        other = e["target"] if e["source"] == entity_id else e["source"]
+        out.append({"id": other, "label": net["labels"].get(other, other), "meetings": e["meetings"],
+                    "reports": e["reports"], "types": e["types"], "last": max(e["dates"], default=None)})
+    return sorted(out, key=lambda c: (-c["meetings"], -c["reports"], c["label"]))
+
+
+# -- entities --------------------------------------------------------------------
+def _names_by_script(names: dict[str, list[str]]) -> list[dict]:
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for lang, items in names.items():
+        for n in items:
+            if n not in out[(lang, script_of(n))]:
+                out[(lang, script_of(n))].append(n)
+    return [{"lang": lang, "script": script or "none", "names": ns} for (lang, script), ns in sorted(out.items())]
+
+
+def _positions(entity: dict) -> list[dict]:
+    """The entity's offices: knowledge-base terms and positions read from articles, in time order."""
+    rows = []
+    for r in entity["roles"]:
+        if r["source"] == "kb":
+            rows.append({"role": r["role"], "of": r["of"], "start": r.get("start"), "end": r.get("end"),
+                         "source": "kb"})
+        else:
+            rows.append({"role": r["role"], "of": r["of"], "start": r.get("date"), "end": r.get("date"),
+                         "source": "article", "doc_id": r["source"]})
+    return sorted(rows, key=lambda r: (r["start"] or "", r["end"] or "\uffff", r["role"] or ""))
+
+
+def kb_relations(entity_id: str) -> dict:
+    """From the knowledge base: office holders of, memberships in or of, chairmanships, gatherings."""
+    kb = kbmod.load()
+    member_rows = [m for m in kb.memberships if entity_id in (m["state"], m["organization"])]
+    chair_rows = [c for c in kb.chairs if entity_id in (c["state"], c["organization"])]
+    return {
+        "office_holders": sorted(({"person": r.person, "role": r.role, "start": r.start or None, "end": r.end or None}
+                                  for r in kb.roles if r.of == entity_id),
+                                 key=lambda r: (r["role"], r["start"] or "")),
+        "memberships": sorted(({k: (v or None) for k, v in m.items()} for m in member_rows),
+                              key=lambda m: (m["organization"], m["state"])),
+        "chairs": sorted(({k: (v or None) for k, v in c.items()} for c in chair_rows),
+                         key=lambda c: (c["start"] or "", c["organization"])),
+        "gatherings": sorted(({k: (v or None) for k, v in g.items()} for g in kb.gatherings.values()
+                              if g.get("organization") == entity_id), key=lambda g: (g["start"] or "", g["id"])),
+    }
+
+
+def entity_profile(store: Store, entity_id: str, *, events: int = 20, documents: int = 20) -> dict:
+    """Everything known about one entity: names per language and script, offices over time,
+    counterparts met, memberships and chairs (knowledge base), its latest events and documents."""
+    found = [e for e in store.find_entities(entity_id) if e["id"] == entity_id]
+    if not found:
+        raise NotFound(f"no entity with id {entity_id!r}; search by any of its names with /api/entities?q=NAME")
+    entity = found[0]
+    rel = kb_relations(entity_id)
+    evs = find_events(store, EventQuery(participant=entity_id, limit=events))
+    docs = list_documents(store, entity=entity_id, limit=documents)
+    cps = counterparts(store, entity_id)
+    timeline = events_per_day(store, EventQuery(participant=entity_id))
+    positions = _positions(entity)
+    ids = ([p["of"] for p in positions] + [h["person"] for h in rel["office_holders"]]
+           + [m[k] for m in rel["memberships"] for k in ("state", "organization")]
+           + [c[k] for c in rel["chairs"] for k in ("state", "organization")]
+           + [g[k] for g in rel["gatherings"] for k in ("id", "location")])
+    return {"entity": {k: v for k, v in entity.items() if k != "roles"},
+            "names": _names_by_script(entity["names"]), "positions": positions, **rel,
+            "counterparts": cps, "events": evs, "documents": docs, "timeline": timeline,
+            "labels": {**labels(store, ids), **evs["labels"], **{c["id"]: c["label"] for c in cps}}}
+
+
+def top_entities(store: Store, *, type: str | None = None, limit: int = 50) -> list[dict]:
+    """The entities mentioned in most documents: [{"id", "label", "type", "documents"}]."""
+    m = t.mentions.c
+    n_docs = func.count(func.distinct(m.doc_id))
+    q = select(m.entity_id, n_docs.label("n")).group_by(m.entity_id).order_by(n_docs.desc(), m.entity_id)
+    if type:
+        q = q.where(m.entity_id.in_(select(t.entities.c.id).where(t.entities.c.type == type)))
+    with store.engine.connect() as conn:
+        rows = conn.execute(q.limit(limit)).all()
+        types = dict(conn.execute(select(t.entities.c.id, t.entities.c.type)
+                                  .where(t.entities.c.id.in_([r.entity_id for r in rows]))).all())
+    lab = labels(store, [r.entity_id for r in rows])
+    return [{"id": r.entity_id, "label": lab.get(r.entity_id, r.entity_id), "type": types.get(r.entity_id),
+             "documents": r.n} for r in rows]
+
+
+def languages(store: Store) -> list[str]:
+    with store.engine.connect() as conn:
+        return conn.execute(select(t.documents.c.lang).where(t.documents.c.lang.is_not(None)).distinct()
+                            .order_by(t.documents.c.lang)).scalars().all()
+
+
+# -- documents -------------------------------------------------------------------
+def list_documents(store: Store, *, lang: str | None = None, entity: str | None = None, limit: int = 50,
+                   offset: int = 0) -> dict:
+    """Stored documents, newest first, with their event and mention counts."""
+    d = t.documents.c
+    conds = []
+    if lang:
+        conds.append(d.lang == lang)
+    if entity:
+        conds.append(d.id.in_(select(t.mentions.c.doc_id).where(t.mentions.c.entity_id == entity)))
+    n_events = select(func.count()).where(t.events.c.doc_id == d.id).scalar_subquery()
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(t.documents).where(*conds)).scalar_one()
+        rows = conn.execute(select(d.id, d.title, d.lang, d.published, d.source, d.url, d.error_stage, d.error,
+                                   n_events.label("events")).where(*conds)
+                            .order_by(d.published.desc().nulls_last(), d.id).limit(limit).offset(offset)).all()
+    return {"total": total, "limit": limit, "offset": offset, "items": [dict(r._mapping) for r in rows]}
+
+
+# -- facts -----------------------------------------------------------------------
+def list_facts(store: Store, *, subject: str | None = None, relation: str | None = None, of: str | None = None,
+               limit: int = 50, offset: int = 0) -> dict:
+    """Positions, chairmanships and memberships read from articles, with their evidence."""
+    f = t.facts.c
+    conds, resolved = [], {}
+    if subject:
+        resolved["subject"] = resolve(store, subject)
+        conds.append(f.subject.in_(resolved["subject"]))
+    if of:
+        resolved["of"] = resolve(store, of)
+        conds.append(f.of.in_(resolved["of"]))
+    if relation:
+        conds.append(f.relation == relation)
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(t.facts).where(*conds)).scalar_one()
+        rows = conn.execute(select(t.facts, func.substr(t.documents.c.text, f.ev_start + 1, f.ev_end - f.ev_start)
+                                   .label("evidence"))
+                            .join(t.documents, t.documents.c.id == f.doc_id).where(*conds)
+                            .order_by(f.date.desc().nulls_last(), f.id).limit(limit).offset(offset)).all()
+    items = [{"id": r.id, "doc_id": r.doc_id, "relation": r.relation, "subject": r.subject, "role": r.role,
+              "of": r.of, "date": r.date, "former": bool(r.former),
+              "evidence": {"start": r.ev_start, "end": r.ev_end, "text": r.evidence} if r.ev_start is not None
+              else None} for r in rows]
+    return {"total": total, "limit": limit, "offset": offset, "items": items, "resolved": resolved,
+            "labels": labels(store, [x for i in items for x in (i["subject"], i["of"])])}
+
+
+# -- search ----------------------------------------------------------------------
+def _variants(q: str) -> list[str]:
+    """Case variants for LIKE, which folds only ASCII case on SQLite and PostgreSQL's C locale."""
+    out = {q, q.lower(), q.upper(), q.capitalize(), q.title()}
+    if q[:1] in ("i", "I"):  # Azerbaijani dotted capital: "ilham" -> "İlham"
+        out.add("İ" + q[1:])
+    return sorted(out)
+
+
+def _snippet(text: str, start: int, end: int, width: int = 90) -> dict:
+    a, b = max(0, start - width), min(len(text), end + width)
+    return {"start": start, "end": end, "before": ("…" if a else "") + text[a:start], "match": text[start:end],
+            "after": text[end:b] + ("…" if b < len(text) else "")}
+
+
+def search(store: Store, q: str, *, limit: int = 20) -> dict:
+    """Entities by any of their names (any script) and documents whose text contains the words
+    or that mention one of those entities (in whatever inflected form the article used)."""
+    q = q.strip()
+    entities = store.find_entities(q, limit=limit) if q else []
+    ids = [e["id"] for e in entities]
+    d = t.documents.c
+    text_match = or_(*[c.ilike(f"%{v}%") for v in _variants(q) for c in (d.text, d.title)])
+    mentions = d.id.in_(select(t.mentions.c.doc_id).where(t.mentions.c.entity_id.in_(ids)))
+    cond = or_(text_match, mentions) if ids else text_match
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(t.documents).where(cond)).scalar_one()
+        rows = conn.execute(select(d.id, d.title, d.lang, d.published, d.text).where(cond)
+                            .order_by(d.published.desc().nulls_last(), d.id).limit(limit)).all()
+        spans = defaultdict(list)
+        if ids and rows:
+            for m in conn.execute(select(t.mentions.c.doc_id, t.mentions.c.start, t.mentions.c.end)
+                                  .where(t.mentions.c.entity_id.in_(ids), t.mentions.c.doc_id.in_([r.id for r in rows]))
+                                  .order_by(t.mentions.c.start)):
+                spans[m.doc_id].append((m.start, m.end))
+    pattern = re.compile(re.escape(q), re.IGNORECASE) if q else None
+    docs = []
+    for r in rows:
+        hit = pattern.search(r.text) if pattern else None
+        where = (hit.start(), hit.end()) if hit else (spans[r.id][0] if spans[r.id] else None)
+        docs.append({"id": r.id, "title": r.title, "lang": r.lang, "published": r.published,
+                     "matched": "text" if hit else ("entity" if spans[r.id] else "title"),
+                     "snippet": _snippet(r.text, *where) if where else None})
+    return {"query": q, "entities": [{k: v for k, v in e.items() if k != "roles"} for e in entities],
+            "documents": {"total": total, "items": docs}}

@@ -1,0 +1,102 @@
+"""POST /api/documents: only when enabled, only with the token, within the size limit."""
+import hashlib
+import os
+
+import pytest
+
+from communique.api import TOKEN_ENV, hash_token
+from communique.api.app import MAX_BODY, create_app
+
+KK = ("Қазақстан Президенті Қасым-Жомарт Тоқаев Әзербайжан Президенті Ілхам Әлиевпен "
+      "телефон арқылы сөйлесті.")
+
+
+TOKEN = "test-token-0123456789abcdef"
+
+
+@pytest.fixture
+def writer(db_url, make_client):
+    return make_client(create_app(db_url, write_token_hash=hash_token(TOKEN), read_only=False))
+
+
+def _auth(token=TOKEN):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_post_document_runs_the_pipeline_and_stores_it(writer):
+    r = writer.post("/api/documents", json={"id": "kk-call", "text": KK, "published": "2024-12-27"},
+                    headers=_auth())
+    assert r.status_code == 201, r.text
+    assert r.headers["location"] == "/api/documents/kk-call"
+    stored = r.json()["document"]
+    assert stored["lang"] == "kk" and {e["type"] for e in stored["events"]} == {"CALL"}
+    assert writer.get("/api/documents/kk-call").json()["events"] == stored["events"]
+    assert writer.get("/api/events", params={"participant": "Тоқаев"}).json()["total"] == 1
+    again = writer.post("/api/documents", json={"id": "kk-call", "text": KK, "published": "2024-12-27"},
+                        headers=_auth())
+    assert again.status_code == 200 and again.json()["status"] == "unchanged"
+
+
+@pytest.mark.parametrize("headers", [{}, _auth("wrong-token-0123456789"), {"Authorization": f"Basic {TOKEN}"},
+                                     {"Authorization": "Bearer "}])
+def test_post_without_the_right_token_is_401(writer, headers):
+    r = writer.post("/api/documents", json={"id": "x", "text": KK}, headers=headers)
+    assert r.status_code == 401 and "token" in r.json()["error"].lower()
+    assert r.headers["www-authenticate"].startswith("Bearer")
+    assert writer.get("/api/documents").json()["total"] == 0
+
+
+def test_post_over_the_size_limit_is_413(writer):
+    r = writer.post("/api/documents", content=b'{"id": "big", "text": "' + b"a" * MAX_BODY + b'"}',
+                    headers={**_auth(), "Content-Type": "application/json"})
+    assert r.status_code == 413 and "MB" in r.json()["error"]
+
+    def chunks():  # no Content-Length: the limit holds for a streamed body too
+        yield b'{"id": "big", "text": "'
+        for _ in range(MAX_BODY // 65536 + 2):
+            yield b"a" * 65536
+        yield b'"}'
+    r = writer.post("/api/documents", content=chunks(), headers={**_auth(), "Content-Type": "application/json"})
+    assert r.status_code == 413
+
+
+@pytest.mark.parametrize("body, parameter", [
+    ('{"id": "x"}', "text"), ('{"id": "x", "text": "   "}', "text"), ('{"text": "t"}', "id"),
+    ('{"id": "x", "text": "t", "colour": "red"}', "colour"), ('{"id": "x", "text": "t", "published": "soon"}',
+                                                              "published"), ("not json", None),
+])
+def test_post_invalid_document_is_422(writer, body, parameter):
+    r = writer.post("/api/documents", content=body.encode(), headers={**_auth(), "Content-Type": "application/json"})
+    assert r.status_code == 422
+    if parameter:
+        assert f"parameter '{parameter}'" in r.json()["error"]
+
+
+def test_read_only_app_has_no_write_endpoint(sqlite_url, make_client):
+    c = make_client(create_app(sqlite_url))
+    r = c.post("/api/documents", json={"id": "x", "text": KK}, headers=_auth())
+    assert r.status_code == 405 and "--enable-writes" in r.json()["error"]
+    assert "post" not in c.get("/openapi.json").json()["paths"]["/api/documents"]
+
+
+def test_writes_need_a_token_hash(sqlite_url):
+    with pytest.raises(ValueError, match="token"):
+        create_app(sqlite_url, read_only=False)
+
+
+def test_serve_keeps_only_the_hash_of_the_token(monkeypatch):
+    from communique.api.commands import write_token_hash
+    monkeypatch.setenv(TOKEN_ENV, TOKEN)
+    assert write_token_hash() == hashlib.sha256(TOKEN.encode()).hexdigest()
+    monkeypatch.setenv(TOKEN_ENV, "short")
+    from communique.api import WriteTokenError
+    with pytest.raises(WriteTokenError, match=TOKEN_ENV):
+        write_token_hash()
+
+
+def test_serve_enable_writes_without_token_fails_with_a_message(monkeypatch, sqlite_url, capsys):
+    from communique.cli import main
+    monkeypatch.delenv(TOKEN_ENV, raising=False)
+    assert main(["serve", "--db", sqlite_url, "--enable-writes", "--port", "1"]) == 2
+    assert TOKEN_ENV in capsys.readouterr().err
+    assert TOKEN_ENV not in os.environ
