@@ -262,6 +262,8 @@ def parser() -> argparse.ArgumentParser:
     # [api] serve, watch
     from .api.commands import register as register_api
     register_api(sub)
+    from .batch.watch import register as register_watch
+    register_watch(sub)
     # [batch] process
     # [kb] curation
     from .kb.commands import register as register_kb

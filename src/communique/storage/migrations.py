@@ -13,11 +13,19 @@ from sqlalchemy.engine import Connection
 from . import schema
 
 
+_LATER = {"watched_files"}  # tables added by later migrations
+
+
 def _initial(conn: Connection) -> None:
-    schema.metadata.create_all(conn, tables=[t for t in schema.metadata.sorted_tables if t.name != "schema_version"])
+    schema.metadata.create_all(conn, tables=[t for t in schema.metadata.sorted_tables
+                                             if t.name != "schema_version" and t.name not in _LATER])
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_initial]
+def _watched_files(conn: Connection) -> None:
+    schema.watched_files.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_initial, _watched_files]
 
 
 def current_version(conn: Connection) -> int:

@@ -1,7 +1,7 @@
 """The database schema (SQLAlchemy Core). Changes go through ``migrations``."""
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+from sqlalchemy import (BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
                         UniqueConstraint)
 
 metadata = MetaData()
@@ -87,4 +87,14 @@ facts = Table(
     Column("ev_start", Integer), Column("ev_end", Integer),
     Column("pipeline_version", String(32), nullable=False),
     Index("ix_facts_subject", "subject"), Index("ix_facts_doc", "doc_id"),
+)
+
+# Migration 2: what `communique watch` has already read from a folder.
+watched_files = Table(
+    "watched_files", metadata,
+    Column("source", Text, nullable=False),
+    Column("path", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("mtime_ns", BigInteger, nullable=False),
+    UniqueConstraint("source", "path", name="uq_watched"),
 )
