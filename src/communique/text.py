@@ -5,10 +5,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# A word: letters/digits joined by inner hyphens or apostrophes ("Nyu-Yorkda", "AQEM-in").
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’ʼ][^\W_]+)*")
 # Zero-width and bidirectional controls: invisible in a browser, poison for matching.
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
+# A word: letters/digits joined by inner hyphens or apostrophes ("Nyu-Yorkda", "AQEM-in"). Combining
+# accents (decomposed "й", "ö") and invisible characters between letters ("Ba\u200bku") stay inside
+# the word, so it is found as one token; fold() removes them from the matching key.
+_WORD = rf"[^\W_](?:[^\W_]|[\u0300-\u036f\u0483-\u0489]|[{_INVISIBLE_CHARS}]+(?=[^\W_]))*"
+_TOKEN = re.compile(rf"{_WORD}(?:[{_INVISIBLE_CHARS}]*[-'’ʼ][{_INVISIBLE_CHARS}]*{_WORD})*")
 
 _LAT2CYR = str.maketrans("aeopcxyABEKMHOPCTXy", "аеорсхуАВЕКМНОРСТХу")
 _CYR2LAT = str.maketrans("аеорсхуАВЕКМНОРСТХ", "aeopcxyABEKMHOPCTX")
@@ -56,9 +60,11 @@ def unmix(word: str) -> str:
 
 def lower(word: str) -> str:
     """Lower case that keeps Turkic dotless ı apart from i (vowel harmony needs it)."""
-    word = unicodedata.normalize("NFC", word.translate(INVISIBLE))
-    word = unmix(word).replace("İ", "i").replace("I", "ı").lower()
-    return word.replace("’", "'").replace("ʼ", "'").replace("ё", "е")
+    word = unicodedata.normalize("NFC", word.translate(INVISIBLE)).replace("ё", "е").replace("Ё", "Е")
+    # NFC again after unmix: a replaced base letter may compose with the accent after it
+    word = unicodedata.normalize("NFC", unmix(word))
+    word = word.replace("İ", "i").replace("I", "ı").lower()
+    return word.replace("’", "'").replace("ʼ", "'")
 
 
 def fold(word: str) -> str:

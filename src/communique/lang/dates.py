@@ -32,10 +32,11 @@ class DateMatch:
     def value(self, published: str | None = None) -> str | None:
         year, month, day = self.year, self.month, self.day
         if self.relative is not None:
-            if not published or len(published) < 10:
+            try:  # a malformed publication date ("2024-02-30") or one at the end of the calendar gives no date
+                return (dt.date.fromisoformat((published or "")[:10]) + dt.timedelta(days=self.relative)).isoformat()
+            except (ValueError, OverflowError):
                 return None
-            return (dt.date.fromisoformat(published[:10]) + dt.timedelta(days=self.relative)).isoformat()
-        if year is None and published:
+        if year is None and published and published[:4].isdigit() and published[:4].isascii():
             year = int(published[:4])
         if year is None:
             return None

@@ -18,6 +18,7 @@ _URL_STAMP = re.compile(r"[-_/](1[2-9]\d{8})(?:[/?#.]|$)")
 _LINE = re.compile(r"[^\n]*\n?")
 _LONG_LINE = 250
 _DATELINE = 80
+_SENTENCE_END = re.compile(r"[.!?…][\"»”’)]*$")
 # "БАКУ, 25 сен — Sputnik. Текст…": an agency dateline opening a long first paragraph
 _DATELINE_START = re.compile(r"^[A-ZА-ЯƏÜÖĞİŞÇӘҒҚҢӨҰҮҺІ .,-]{3,30},\s*\d")  # a headline list ends where real prose starts again
 
@@ -54,15 +55,13 @@ class CleanStage:
     def find_boilerplate(self, text: str) -> list[Span]:
         spans: list[Span] = []
         in_list = False
-        for start, end, line in lines(text):
+        for start, end, line in (x for x in lines(text) if x[2].strip()):
             stripped = line.strip()
-            if not stripped:
-                continue
             kind = next((k for k, rx in self.rules if rx.search(stripped)), None)
             if kind == "related":
                 in_list = True
-            elif in_list and len(stripped) > _LONG_LINE:
-                in_list = False
+            elif in_list and (len(stripped) > _LONG_LINE or _SENTENCE_END.search(stripped)):
+                in_list = False  # prose again: headlines carry no final full stop
             if kind or in_list:
                 spans.append(Span(start, end))
         return spans
@@ -77,8 +76,10 @@ class CleanStage:
     def _published(self, doc: Document) -> str | None:
         if doc.url and (m := _URL_DATE.search(doc.url)):
             y, mo, d = map(int, m.groups())
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                return f"{y:04d}-{mo:02d}-{d:02d}"
+            try:
+                return dt.date(y, mo, d).isoformat()  # "/2024/02/30/" is not a date
+            except ValueError:
+                pass
         if doc.url and (m := _URL_STAMP.search(doc.url)):  # "...-aktau-1735309058": a Unix time
             return dt.datetime.fromtimestamp(int(m.group(1)), dt.timezone.utc).date().isoformat()
         # A dateline is a short line at the top ("БАКУ, 25 сен — Sputnik", "24 Қыркүйек, 2020")

@@ -7,6 +7,7 @@ from ..document import Document, Entity, Event, Evidence
 from ..kb import KnowledgeBase
 from ..lang import Pattern
 from .context import SentenceContext
+from .stories import participants_agree
 
 # When one sentence has several trigger types, the more specific one wins over these.
 _SUPPRESSED_BY = {"MEET": {"CALL"}, "CONVENE": {"MEET", "CALL", "SIGN", "APPOINT", "CHAIR"}}
@@ -263,7 +264,10 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None) -> li
     out: list[Event] = []
     for ev in events:
         twin = next((o for o in reversed(out) if _same_kind(o, ev) and _compatible(o.date, ev.date)
-                     and (set(o.participants) == set(ev.participants) or _same_gathering(o, ev, kb)
+                     # a planned handover is not the chairmanship held (one summit stays one summit)
+                     and (o.modality == ev.modality or ev.type == "CONVENE")
+                     and (participants_agree(frozenset(o.participants), frozenset(ev.participants))
+                          or _same_gathering(o, ev, kb)
                           or _refers_to_gathering(ev, o))), None)
         if twin is None:
             out.append(ev)

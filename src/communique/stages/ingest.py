@@ -5,13 +5,16 @@ Every reader yields either a ``Document`` or an ``InputError`` naming the file
 """
 from __future__ import annotations
 
+import datetime as dt
 import email.utils
-from collections import Counter
 import gzip
+import io
 import json
 import re
 import sys
 import xml.etree.ElementTree as ET
+import zlib
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +22,8 @@ from ..document import Document
 from ..errors import InputError
 
 MAX_BYTES = 64 * 1024 * 1024
+MAX_ID = 512  # the length of the documents.id column
+_LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")  # "kk", "KK", "az-Latn", "ru_RU"
 _BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
 _CYR_LOWER = re.compile(r"[а-яё]")
 _CYR_UPPER = re.compile(r"[А-ЯЁ]")
@@ -33,23 +38,34 @@ def decode(data: bytes, source: str) -> str:
                 return data.decode(enc)
             except UnicodeDecodeError as exc:
                 raise InputError(source, f"declares {enc} by its byte-order mark but is not valid {enc}: {exc.reason}")
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return utf16
-    if b"\x00" in data[:4096]:
+    text = _utf8_with_letters(data) or _utf16_without_bom(data)
+    if text is None and b"\x00" in data[:4096]:
         raise InputError(source, "binary file (contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if _control_ratio(data) > 0.05:
+    if text is None and data.isascii():
+        text = data.decode("ascii")
+    # control bytes are counted in the text as decoded (UTF-16 is full of 0x00 and 0x04 bytes)
+    sample = text[:65536].encode("utf-8", "replace") if text is not None else data
+    if _control_ratio(sample) > 0.05:
         raise InputError(source, "binary file (control bytes), not text in a known encoding")
+    if text is not None:
+        return text
     # Single-byte Cyrillic: the right code page gives mostly lower-case letters.
     best = max(("cp1251", "koi8_r"), key=lambda enc: _lower_share(data.decode(enc, errors="replace")))
     text = data.decode(best, errors="replace")
     if text.count("\ufffd") > len(text) // 100:
         raise InputError(source, "unknown encoding: not UTF-8, UTF-16, cp1251 or KOI8-R")
     return text
+
+
+def _utf8_with_letters(data: bytes) -> str | None:
+    """Valid UTF-8 with multi-byte letters is UTF-8: UTF-16 of these scripts never is (its high bytes
+    0x00-0x04 cannot follow a lead byte), while short UTF-8 Cyrillic can look like UTF-16 pairs."""
+    if data.isascii() or b"\x00" in data[:4096]:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -59,8 +75,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if len(head) < 8:
         return None
     for enc, high in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
-        top = sum(n for _, n in Counter(high).most_common(3))
-        if top / len(high) < 0.9 or len(set(head)) < 4:
+        common = Counter(high).most_common(3)
+        top = sum(n for _, n in common)
+        # the commonest high byte is 0x00 (Latin, spaces, digits) or 0x04 (Cyrillic)
+        if top / len(high) < 0.9 or len(set(head)) < 4 or common[0][0] not in (0x00, 0x04):
             continue
         try:
             text = data.decode(enc)
@@ -96,18 +114,43 @@ def sniff(text: str, name: str) -> str:
     return "text"
 
 
+def _too_large(source: str, size: int | None = None) -> InputError:
+    got = f"{size // 2**20} MiB > " if size is not None else "over the "
+    return InputError(source, f"too large ({got}{MAX_BYTES // 2**20} MiB limit); split it")
+
+
+def _gunzip(data: bytes, source: str) -> bytes:
+    """Decompressed gzip data, stopping just past the size limit (a small file can unpack to gigabytes)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+            out = f.read(MAX_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(source, f"broken gzip data: {exc}") from exc
+    if len(out) > MAX_BYTES:
+        raise InputError(source, f"too large when decompressed (> {MAX_BYTES // 2**20} MiB limit); split it")
+    return out
+
+
 def read_bytes(data: bytes, source: str, doc_id: str) -> Iterator[Item]:
+    """Documents (or input errors) in one file's bytes; a document whose strings cannot be stored
+    (NUL, unpaired surrogates, an over-long id) becomes an input error."""
+    for item in _read_bytes(data, source, doc_id):
+        problem = _invalid_text(item) if isinstance(item, Document) else None
+        yield InputError(item.origin or source, problem) if problem else item
+
+
+def _read_bytes(data: bytes, source: str, doc_id: str) -> Iterator[Item]:
     if data[:2] == b"\x1f\x8b":
         try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            yield InputError(source, f"broken gzip data: {exc}")
+            data = _gunzip(data, source)
+        except InputError as exc:
+            yield exc
             return
         source_name = source[:-3] if source.endswith(".gz") else source
     else:
         source_name = source
     if len(data) > MAX_BYTES:
-        yield InputError(source, f"too large ({len(data) // 2**20} MiB > {MAX_BYTES // 2**20} MiB limit); split it")
+        yield _too_large(source, len(data))
         return
     try:
         text = decode(data, source)
@@ -120,6 +163,25 @@ def read_bytes(data: bytes, source: str, doc_id: str) -> Iterator[Item]:
     kind = sniff(text, source_name)
     reader = {"jsonl": read_jsonl, "feed": read_feed, "html": read_html, "text": read_text}[kind]
     yield from reader(text, source, doc_id)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _invalid_text(doc: Document) -> str | None:
+    """Why a document's strings cannot be stored (NUL, unpaired surrogates from JSON escapes), or None."""
+    if len(doc.id) > MAX_ID:
+        return f"id longer than {MAX_ID} characters; shorten it"
+    for name in ("id", "text", "title", "url", "published", "source", "lang"):
+        value = getattr(doc, name)
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            return f"{name} contains a NUL character (binary data?), which no database stores"
+        if m := _SURROGATE.search(value):
+            return (f"{name} contains an unpaired UTF-16 surrogate (\\u{ord(m.group()):04x}), which is not valid "
+                    f"Unicode; fix the escaping where it was written")
+    return None
 
 
 def read_text(text: str, source: str, doc_id: str) -> Iterator[Item]:
@@ -163,9 +225,13 @@ def read_jsonl(text: str, source: str, doc_id: str) -> Iterator[Item]:
         if rid is None or isinstance(rid, (dict, list)) or str(rid).strip() == "":
             yield InputError(where, "missing \"id\"")
             continue
+        lang = _str(rec.get("lang"))
+        if lang is not None and not (m := _LANG.match(lang)):
+            yield InputError(where, f"\"lang\" {lang[:40]!r} is not a language code such as az, kk or ru")
+            continue
         yield Document(id=str(rid), text=body, url=_str(rec.get("url")), title=_str(rec.get("title")),
                        published=_iso_date(rec.get("published")), source=_str(rec.get("source")),
-                       lang=_str(rec.get("lang")), origin=where)
+                       lang=m.group(1).lower() if lang else None, origin=where)
 
 
 def _str(v) -> str | None:
@@ -173,14 +239,20 @@ def _str(v) -> str | None:
 
 
 def _iso_date(v) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD of a real calendar date, or None ("2024-02-30" is None)."""
     if not v:
         return None
     s = str(v).strip()
-    if re.match(r"^\d{4}(-\d{2}(-\d{2})?)?", s):
-        return s[:10]
+    if m := re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-])", s):
+        y, mo, d = (int(g) if g else 1 for g in m.groups())
+        try:
+            dt.date(y, mo, d)
+        except ValueError:
+            return None
+        return m.group()
     try:
         return email.utils.parsedate_to_datetime(s).date().isoformat()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
@@ -200,7 +272,8 @@ def _child_text(el, *names: str) -> str | None:
 
 def read_feed(text: str, source: str, doc_id: str) -> Iterator[Item]:
     try:
-        root = ET.fromstring(text.lstrip("\ufeff").encode("utf-8"))
+        # parse the decoded text: an encoding="..." declaration may lie, the bytes were decoded already
+        root = ET.fromstring(text.lstrip("\ufeff"))
     except ET.ParseError as exc:
         yield InputError(source, f"feed is not valid XML: {exc}")
         return
@@ -241,24 +314,48 @@ def iter_paths(paths: list[str]) -> Iterator[tuple[str, str, Path | None]]:
         path = Path(p)
         if path.is_dir():
             for f in sorted(x for x in path.rglob("*") if x.is_file() and not x.name.startswith(".")):
-                yield str(f), _doc_id(f.relative_to(path)), f
+                yield _printable(str(f)), _doc_id(f.relative_to(path)), f
         else:
-            yield str(path), _doc_id(Path(path.name)), path
+            yield _printable(str(path)), _doc_id(Path(path.name)), path
+
+
+def _printable(name: str) -> str:
+    """A file name whose bytes are not UTF-8 ("\\xff.txt"), spelled with escapes so it can be stored."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _doc_id(rel: Path) -> str:
-    name = rel.as_posix()
+    name = _printable(rel.as_posix())
     for ext in (".gz", ".txt", ".html", ".htm", ".jsonl", ".xml", ".rss"):
         if name.endswith(ext):
             name = name[: -len(ext)]
     return name
 
 
+def _read_limited(stream) -> bytes:
+    """At most MAX_BYTES + 1 bytes, in pieces (read(n) would set aside n bytes at once)."""
+    parts, size = [], 0
+    while size <= MAX_BYTES and (piece := stream.read(min(2**20, MAX_BYTES + 1 - size))):
+        parts.append(piece)
+        size += len(piece)
+    return b"".join(parts)
+
+
 def read(paths: list[str]) -> Iterator[Item]:
     """Every document (or input error) under the given paths, streaming."""
     for source, doc_id, path in iter_paths(paths):
         try:
-            data = sys.stdin.buffer.read() if path is None else path.read_bytes()
+            if path is not None and (size := path.stat().st_size) > MAX_BYTES:
+                yield _too_large(source, size)  # never read into memory
+                continue
+            if path is None:
+                data = _read_limited(sys.stdin.buffer)
+            else:
+                with path.open("rb") as f:  # a pipe or device has no size to check beforehand
+                    data = _read_limited(f)
+            if len(data) > MAX_BYTES:
+                yield _too_large(source)
+                continue
         except FileNotFoundError:
             yield InputError(source, "no such file or folder")
             continue

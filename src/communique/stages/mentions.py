@@ -125,8 +125,9 @@ class RussianMorph:
             return [f]
         parses = pymorphy2.MorphAnalyzer.parse(self.vocab, f)[:8]
         out: list[str] = []
-        if word[:1].isupper():
-            # Russian surname morphology, which the dictionary lacks for many Central Asian names.
+        if word[:1].isupper() and not any("Geox" in p.tag for p in parses):
+            # Russian surname morphology, which the dictionary lacks for many Central Asian names
+            # (but "Украина" is a place, not a woman named Украин).
             m = _RU_SURNAME.match(f)
             if m:
                 out.append(m.group(1))
@@ -137,7 +138,7 @@ class RussianMorph:
                 m = _RU_FOREIGN_CASE.match(f)
                 if m:
                     out.append(m.group(1))
-
+        if word[:1].isupper():
             def rank(p) -> int:
                 return next((i for i, g in enumerate(self._PREFER) if g in p.tag), len(self._PREFER))
             parses = sorted(parses, key=rank)
