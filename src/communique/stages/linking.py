@@ -12,8 +12,15 @@ from ..kb import KnowledgeBase
 from ..text import slug, translit_key
 
 
+_MAX_SLUG = 100
+
+
 def new_entity_id(type_: str, base: str) -> str:
-    return f"new:{type_}:{slug(base)}"
+    key = slug(base)
+    if len(key) > _MAX_SLUG:  # ids are stored in bounded columns; keep them short and still unique
+        import hashlib
+        key = key[:_MAX_SLUG - 9].rstrip("-") + "-" + hashlib.sha1(key.encode()).hexdigest()[:8]
+    return f"new:{type_}:{key}"
 
 
 class LinkingStage:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, create_engine, delete, event, func, or_, select
+from sqlalchemy import and_, create_engine, delete, event, func, or_, select, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from ..document import Document
 from ..errors import NotFound, StoreError
@@ -15,6 +16,13 @@ from ..stages.stories import Cluster, StoryIndex
 from ..version import pipeline_version
 from . import migrations
 from . import schema as t
+
+
+def _one_line(exc: Exception) -> str:
+    """The driver's message without the SQL and parameters (which may hold a whole article)."""
+    orig = getattr(exc, "orig", None) or exc
+    msg = str(orig).strip().splitlines()[0] if str(orig).strip() else orig.__class__.__name__
+    return f"{orig.__class__.__name__}: {msg[:300]}"
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -60,12 +68,25 @@ class Store:
             self.engine: Engine = create_engine(url, future=True)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
-            with self.engine.begin() as conn:
-                self.schema_version = migrations.upgrade(conn)
+            self.schema_version = self._upgrade()
         except (OperationalError, SQLAlchemyError, ModuleNotFoundError) as exc:
-            raise StoreError(f"cannot open database {self._safe_url()}: {exc.__class__.__name__}: "
-                             f"{str(exc).splitlines()[0]}") from exc
+            raise StoreError(f"cannot open database {self._safe_url()}: {_one_line(exc)}") from exc
         self._stories: StoryIndex | None = None
+
+    def _upgrade(self, attempts: int = 8) -> int:
+        """Migrate; when another process is creating the same schema at the same moment, wait and
+        check again instead of failing ("table already exists", a unique violation in pg_type)."""
+        for n in range(attempts):
+            try:
+                with self.engine.begin() as conn:
+                    if conn.dialect.name == "postgresql":
+                        conn.execute(text("SELECT pg_advisory_xact_lock(7362194)"))
+                    return migrations.upgrade(conn)
+            except (OperationalError, IntegrityError, ProgrammingError):
+                if n == attempts - 1:
+                    raise
+                time.sleep(0.2 * (n + 1))
+        raise AssertionError("unreachable")
 
     def _safe_url(self) -> str:
         from sqlalchemy.engine import make_url
@@ -97,14 +118,23 @@ class Store:
         """Replace each document's results in one transaction: all or nothing."""
         version = pipeline_version()
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        try:
-            with self.engine.begin() as conn:
-                stories = self.stories(conn)
-                for doc in docs:
-                    self._write_one(conn, doc, version, now, stories)
-        except SQLAlchemyError as exc:
-            self._stories = None  # the in-memory index may hold clusters that were rolled back
-            raise StoreError(f"database write failed, nothing from this batch was kept: {exc}") from exc
+        for attempt in range(3):
+            try:
+                with self.engine.begin() as conn:
+                    stories = self.stories(conn)
+                    for doc in docs:
+                        self._write_one(conn, doc, version, now, stories)
+                return
+            except IntegrityError as exc:
+                # another writer stored one of these documents between our delete and insert: redo
+                self._stories = None
+                if attempt == 2:
+                    raise StoreError(f"database write failed, nothing from this batch was kept: "
+                                     f"{_one_line(exc)}") from exc
+                time.sleep(0.1 * (attempt + 1))
+            except SQLAlchemyError as exc:
+                self._stories = None  # the in-memory index may hold clusters that were rolled back
+                raise StoreError(f"database write failed, nothing from this batch was kept: {_one_line(exc)}") from exc
 
     def _write_one(self, conn: Connection, doc: Document, version: str, now: str, stories: StoryIndex) -> None:
         self._delete_results(conn, doc.id)
