@@ -267,7 +267,7 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None) -> li
                      # a planned handover is not the chairmanship held (one summit stays one summit)
                      and (o.modality == ev.modality or ev.type == "CONVENE")
                      and (participants_agree(frozenset(o.participants), frozenset(ev.participants))
-                          or _same_gathering(o, ev, kb)
+                          or _same_gathering(o, ev, kb) or _same_chair(o, ev)
                           or _refers_to_gathering(ev, o))), None)
         if twin is None:
             out.append(ev)
@@ -298,6 +298,16 @@ def _gathering_keys(e: Event, kb: KnowledgeBase | None = None) -> set[str]:
     if kb is not None:
         keys |= {o for g in keys if (o := (kb.gatherings.get(g) or {}).get("organization"))}
     return keys
+
+
+def _same_chair(a: Event, b: Event) -> bool:
+    """One handover told in several sentences ("SCO chairmanship passed to China", "Kazakhstan handed
+    over ...") is one CHAIR: same organisation, or no organisation named and a state in common."""
+    if a.type != "CHAIR" or b.type != "CHAIR":
+        return False
+    oa = {p for p in a.participants if p.startswith("org:")}
+    ob = {p for p in b.participants if p.startswith("org:")}
+    return bool(oa & ob) or ((not oa or not ob) and bool(set(a.participants) & set(b.participants)))
 
 
 def _same_kind(a: Event, b: Event) -> bool:
