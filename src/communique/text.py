@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Zero-width and bidirectional controls: invisible in a browser, poison for matching.
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -58,6 +59,7 @@ def unmix(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=262144)
 def lower(word: str) -> str:
     """Lower case that keeps Turkic dotless ı apart from i (vowel harmony needs it)."""
     word = unicodedata.normalize("NFC", word.translate(INVISIBLE)).replace("ё", "е").replace("Ё", "Е")
@@ -67,6 +69,7 @@ def lower(word: str) -> str:
     return word.replace("’", "'").replace("ʼ", "'")
 
 
+@lru_cache(maxsize=262144)
 def fold(word: str) -> str:
     """Case- and variant-insensitive key for matching (offsets are never taken from it)."""
     return lower(word).replace("ı", "i")
@@ -88,6 +91,7 @@ _PHONETIC = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("shch", "sh"), ("ts", "s")
              ("ii", "i"), ("w", "v"), ("ph", "f")]
 
 
+@lru_cache(maxsize=65536)
 def translit_key(name: str) -> str:
     """A script-neutral key: "Kayrat Sarıbay" and "Қайрат Сарыбай" give the same key."""
     out = []

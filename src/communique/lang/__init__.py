@@ -49,6 +49,50 @@ class Pattern:
         return out
 
 
+class PatternIndex:
+    """Patterns by their first token, so a sentence is matched in time proportional to its length,
+    not to the number of patterns (hundreds of trigger forms per language)."""
+
+    def __init__(self, patterns: list[Pattern]):
+        self.patterns = patterns
+        self.exact: dict[str, list[Pattern]] = {}
+        self.prefix: dict[str, list[Pattern]] = {}
+        self.anywhere: list[Pattern] = []
+        for p in patterns:
+            head = p.tokens[0] if p.tokens else "…"
+            if head == "…":
+                self.anywhere.append(p)
+            elif head.endswith("*"):
+                self.prefix.setdefault(head[:-1], []).append(p)
+            else:
+                self.exact.setdefault(head, []).append(p)
+        self.lengths = sorted({len(k) for k in self.prefix})
+
+    def __iter__(self):
+        return iter(self.patterns)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def find(self, words: list[str]) -> list[tuple[Pattern, int, int]]:
+        """(pattern, first word, one past the last word) for every match, in pattern-file order."""
+        out = []
+        for i, w in enumerate(words):
+            cands = list(self.exact.get(w, ()))
+            for n in self.lengths:
+                if n > len(w):
+                    break
+                cands += self.prefix.get(w[:n], ())
+            cands += self.anywhere
+            for p in cands:
+                j = p.match_at(words, i)
+                if j is not None:
+                    out.append((p, i, j))
+        order = {id(p): k for k, p in enumerate(self.patterns)}
+        out.sort(key=lambda m: (order[id(m[0])], m[1]))
+        return out
+
+
 def _word_ok(pat: str, word: str) -> bool:
     return word.startswith(pat[:-1]) if pat.endswith("*") else word == pat
 
@@ -92,16 +136,17 @@ class LangData:
     months: dict[str, int] = field(default_factory=dict)
     relative_dates: dict[str, int] = field(default_factory=dict)
     abbreviations: set[str] = field(default_factory=set)
-    triggers: list[Pattern] = field(default_factory=list)
-    modality: list[Pattern] = field(default_factory=list)
-    frameworks: list[Pattern] = field(default_factory=list)
-    titles: list[Pattern] = field(default_factory=list)
+    triggers: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    modality: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    frameworks: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    titles: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     boilerplate: list[tuple[str, re.Pattern]] = field(default_factory=list)
-    offtopic: list[Pattern] = field(default_factory=list)
-    anaphora: list[Pattern] = field(default_factory=list)
-    comitative: list[Pattern] = field(default_factory=list)
-    talks: list[Pattern] = field(default_factory=list)
-    speech: list[Pattern] = field(default_factory=list)
+    offtopic: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    anaphora: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    comitative: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    talks: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    speech: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    memo: dict = field(default_factory=dict, repr=False)  # per-process caches of derived lookups
 
 
 def data_dir(code: str) -> Path:
@@ -121,14 +166,14 @@ def load(code: str) -> LangData:
     ld.months = {fold(r[0]): int(r[1]) for r in _rows(d / "months.tsv", 2)}
     ld.relative_dates = {fold(r[0]): int(r[1]) for r in _rows(d / "relative_dates.tsv", 2)}
     ld.abbreviations = {fold(r[0]) for r in _rows(d / "abbreviations.txt", 1)}
-    ld.triggers = _patterns(_rows(d / "triggers.tsv", 3), 0, 2, 1)
-    ld.modality = _patterns(_rows(d / "modality.tsv", 2), 0, 1)
-    ld.frameworks = _patterns(_rows(d / "frameworks.tsv", 2), 0, 1)
-    ld.titles = _patterns(_rows(d / "titles.tsv", 2), 0, 1)
+    ld.triggers = PatternIndex(_patterns(_rows(d / "triggers.tsv", 3), 0, 2, 1))
+    ld.modality = PatternIndex(_patterns(_rows(d / "modality.tsv", 2), 0, 1))
+    ld.frameworks = PatternIndex(_patterns(_rows(d / "frameworks.tsv", 2), 0, 1))
+    ld.titles = PatternIndex(_patterns(_rows(d / "titles.tsv", 2), 0, 1))
     ld.boilerplate = [(r[0], re.compile(r[1], re.I)) for r in _rows(d / "boilerplate.tsv", 2)]
-    ld.offtopic = _patterns(_rows(d / "offtopic.tsv", 1), 0, 0)
-    ld.anaphora = _patterns(_rows(d / "anaphora.tsv", 1), 0, 0)
-    ld.comitative = _patterns(_rows(d / "comitative.tsv", 2), 0, 1)
-    ld.talks = _patterns(_rows(d / "talks.tsv", 1), 0, 0)
-    ld.speech = _patterns(_rows(d / "speech.tsv", 2), 0, 1)
+    ld.offtopic = PatternIndex(_patterns(_rows(d / "offtopic.tsv", 1), 0, 0))
+    ld.anaphora = PatternIndex(_patterns(_rows(d / "anaphora.tsv", 1), 0, 0))
+    ld.comitative = PatternIndex(_patterns(_rows(d / "comitative.tsv", 2), 0, 1))
+    ld.talks = PatternIndex(_patterns(_rows(d / "talks.tsv", 1), 0, 0))
+    ld.speech = PatternIndex(_patterns(_rows(d / "speech.tsv", 2), 0, 1))
     return ld

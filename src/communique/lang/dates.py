@@ -51,6 +51,16 @@ class DateMatch:
 
 
 def _month_of(word: str, ld: LangData) -> int | None:
+    """The month a word names, in any inflection (memoised per language: called for every word)."""
+    memo = ld.memo.setdefault("month", {})
+    if word not in memo:
+        if len(memo) > 100_000:
+            memo.clear()
+        memo[word] = _month_of_uncached(word, ld)
+    return memo[word]
+
+
+def _month_of_uncached(word: str, ld: LangData) -> int | None:
     w = fold(word)
     if w in ld.months:
         return ld.months[w]

@@ -26,6 +26,7 @@ class SentenceContext:
     folds: list[str]
     mentions: list[Mention]
     dates: list[DateMatch] = field(default_factory=list)
+    _matches: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, doc: Document, sent: Sentence) -> "SentenceContext":
@@ -41,16 +42,15 @@ class SentenceContext:
     def without_speaker(self, trigger_at: int) -> "SentenceContext":
         """The same sentence without the speaker of reported speech ("Kelli əlavə edib ki, Tramp …
         imzalayacaq": Kelly reports, Trump signs), when the trigger is on the reported side."""
-        for p in self.ld.speech:
-            for a, b in p.find(self.folds):
-                cut = self.toks[a].start
-                if p.label == "before" and trigger_at >= b:
-                    keep = [m for m in self.mentions if m.start >= cut or m.type != "person"]
-                elif p.label == "after" and trigger_at < a:
-                    keep = [m for m in self.mentions if m.start < cut or m.type != "person"]
-                else:
-                    continue
-                return dataclasses.replace(self, mentions=keep)
+        for p, a, b in self.matches(self.ld.speech):
+            cut = self.toks[a].start
+            if p.label == "before" and trigger_at >= b:
+                keep = [m for m in self.mentions if m.start >= cut or m.type != "person"]
+            elif p.label == "after" and trigger_at < a:
+                keep = [m for m in self.mentions if m.start < cut or m.type != "person"]
+            else:
+                continue
+            return dataclasses.replace(self, mentions=keep)
         return self
 
     def token_index(self, offset: int) -> int:
@@ -76,11 +76,12 @@ class SentenceContext:
         return m.type in ("country", "organization") and self.qualified_person(m) is not None
 
     def matches(self, patterns) -> list[tuple[object, int, int]]:
-        out = []
-        for p in patterns:
-            for a, b in p.find(self.folds):
-                out.append((p, a, b))
-        return out
+        """Every match of a pattern index in this sentence (cached: events and facts ask the same)."""
+        key = id(patterns)
+        got = self._matches.get(key)
+        if got is None:
+            got = self._matches[key] = patterns.find(self.folds)
+        return got
 
     def is_counterpart(self, m: Mention) -> bool:
         """"Moratinos ilə", "Тоқаевпен", "с Лавровым": the name is joined to the verb as a counterpart."""

@@ -72,24 +72,23 @@ class LinkingStage:
                 continue
             toks = tokenize(doc.text, sent.start, sent.end)
             folds = [fold(t.text) for t in toks]
-            for p in langdata.load(sent.lang).titles:
+            for p, a, b in langdata.load(sent.lang).titles.find(folds):
                 role = _ROLE_OF_TITLE.get(p.label)
                 if role is None:
                     continue
-                for a, b in p.find(folds):
-                    start, end = toks[a].start, toks[b - 1].end
-                    limit = toks[min(b + 2, len(toks) - 1)].end
-                    if any(m.type == "person" and m.end > start and m.start <= limit for m in mentions + out):
-                        continue  # the title introduces a name: nothing to resolve
-                    near = [m for m in mentions if m.type == "country" and sent.contains(m)
-                            and (0 <= start - m.end <= 40 or 0 <= m.start - end <= 25)]
-                    near.sort(key=lambda m: min(abs(start - m.end), abs(m.start - end)))
-                    state = near[0].entity_id if near else home
-                    holders = sorted(set(self.kb.holders(role, state, date))) if state else []
-                    # only a person the article names elsewhere: then the text makes the referent certain
-                    if len(holders) == 1 and holders[0] in named:
-                        out.append(Mention(start, end, doc.text[start:end], "person", base=doc.text[start:end],
-                                           source="role", entity_id=holders[0], kind="title"))
+                start, end = toks[a].start, toks[b - 1].end
+                limit = toks[min(b + 2, len(toks) - 1)].end
+                if any(m.type == "person" and m.end > start and m.start <= limit for m in mentions + out):
+                    continue  # the title introduces a name: nothing to resolve
+                near = [m for m in mentions if m.type == "country" and sent.contains(m)
+                        and (0 <= start - m.end <= 40 or 0 <= m.start - end <= 25)]
+                near.sort(key=lambda m: min(abs(start - m.end), abs(m.start - end)))
+                state = near[0].entity_id if near else home
+                holders = sorted(set(self.kb.holders(role, state, date))) if state else []
+                # only a person the article names elsewhere: then the text makes the referent certain
+                if len(holders) == 1 and holders[0] in named:
+                    out.append(Mention(start, end, doc.text[start:end], "person", base=doc.text[start:end],
+                                       source="role", entity_id=holders[0], kind="title"))
         return out
 
     def _link_name(self, m: Mention) -> str:

@@ -6,6 +6,7 @@ title cues and the izafet construction for az/kk names it lacks.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .. import lang as langdata
@@ -309,11 +310,16 @@ class MentionStage:
         return sorted(out, key=lambda x: x.start)
 
     def _add_ner(self, doc: Document, chunks: list[Sentence]) -> None:
-        taken = [m for m in doc.mentions]
-        for sent in chunks:
-            for m in self.ner.spans(doc.text, sent.start, sent.end):
-                if not any(m.overlaps(t) for t in taken) and not self._is_outlet(m.text):
-                    doc.mentions.append(m)
+        """One NER call over the span the Russian sentences cover (natasha batches its own
+        sentences far faster than one call each), keeping names inside those sentences."""
+        taken = sorted(doc.mentions, key=lambda m: m.start)
+        starts = [m.start for m in taken]
+        for m in self.ner.spans(doc.text, chunks[0].start, chunks[-1].end):
+            if not any(s.contains(m) for s in chunks) or self._is_outlet(m.text):
+                continue
+            k = bisect.bisect_left(starts, m.end)
+            if not any(t.overlaps(m) for t in taken[max(0, k - 8):k]):
+                doc.mentions.append(m)
 
     def _is_outlet(self, name: str) -> bool:
         """News agencies and sites report events; they do not take part in them."""
@@ -378,12 +384,11 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
     folds = [fold(t.text) for t in toks]
     titled, in_title = set(), set()
     genitive = tuple(x.text for x in ld.suffixes if x.case == "gen")
-    for p in ld.titles:
-        for a, b in p.find(folds):
-            in_title.update(range(a, b))  # "Xarici İşlər naziri": capitalised words of a title
-            # "Baş katibinin Yaxın Şərq ... köməkçisi": a title in the genitive qualifies a later title
-            if not (genitive and lower(toks[b - 1].text).endswith(genitive)):
-                titled.add(b)
+    for _, a, b in ld.titles.find(folds):
+        in_title.update(range(a, b))  # "Xarici İşlər naziri": capitalised words of a title
+        # "Baş katibinin Yaxın Şərq ... köməkçisi": a title in the genitive qualifies a later title
+        if not (genitive and lower(toks[b - 1].text).endswith(genitive)):
+            titled.add(b)
     out, k = [], 0
     while k < len(toks):
         if k in covered or k in in_title or not _is_name_token(toks[k]):
