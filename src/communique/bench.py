@@ -1,4 +1,9 @@
-"""Throughput of the full pipeline on a corpus generated from the bundled sample."""
+"""Throughput of the full pipeline on a corpus generated from the bundled sample.
+
+The corpus is a generator: documents are made as the pipeline asks for them, so
+memory stays flat however many articles are asked for. The same ``n``, ``langs``
+and ``seed`` always give the same documents.
+"""
 from __future__ import annotations
 
 import json
@@ -6,13 +11,19 @@ import random
 import re
 import resource
 import tempfile
+import threading
 import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from importlib import resources
+from itertools import islice, pairwise
 from pathlib import Path
 
 from .document import Document
 
 _TARGET_BYTES = 3000
+COMPARE_MAX = 1000  # Russian articles timed by --compare
+_NUMBER = re.compile(r"\b([1-9]|1\d|2[0-8])\b")
 
 
 def sample_articles() -> list[dict]:
@@ -26,11 +37,11 @@ def _vary(text: str, rng: random.Random) -> str:
     head, body = paras[:1], paras[1:]
     rng.shuffle(body)
     out = "\n".join(head + body)
-    return re.sub(r"\b([1-9]|1\d|2[0-8])\b", lambda m: str(rng.randint(1, 28)), out)
+    return _NUMBER.sub(lambda m: str(rng.randint(1, 28)), out)
 
 
-def corpus(n: int, langs: list[str] | None = None, seed: int = 7):
-    """n documents of about 3 KB, equal shares of the requested languages."""
+def corpus(n: int, langs: list[str] | None = None, seed: int = 7) -> Iterator[Document]:
+    """n documents of about 3 KB, equal shares of the requested languages, one at a time."""
     rng = random.Random(seed)
     by_lang: dict[str, list[dict]] = {}
     for a in sample_articles():
@@ -47,55 +58,154 @@ def corpus(n: int, langs: list[str] | None = None, seed: int = 7):
         yield Document(id=f"bench-{code}-{i}", text="\n\n".join(parts))
 
 
-def _peak_mb() -> float:
+class MemoryPeak:
+    """Samples the resident memory of this process plus its worker processes."""
+
+    def __init__(self, every: float = 0.25):
+        self.every = every
+        self.peak_total = 0  # bytes, all processes together
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> MemoryPeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        try:
+            import psutil
+        except ImportError:  # without psutil only the per-process maxima below are reported
+            return
+        me = psutil.Process()
+        while not self._stop.wait(self.every):
+            total = 0
+            for p in [me, *me.children(recursive=True)]:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:  # a worker that just ended
+                    pass
+            self.peak_total = max(self.peak_total, total)
+
+
+def _max_rss_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its largest finished child, in MB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, kids) / 1024
+    return own / 1024, kids / 1024
 
 
-def bench(n: int, langs: list[str] | None = None, jobs: int = 1, db: str | None = None, compare: bool = False) -> str:
-    from .batch.local import run
+@dataclass
+class Progress:
+    """Counts documents and bytes and notes the time at each tenth of the run."""
+    n: int
+    t0: float = field(default_factory=time.perf_counter)
+    done: int = 0
+    bytes: int = 0
+    first: float | None = None  # seconds until the first article was finished
+    marks: list[float] = field(default_factory=list)
+
+    def counted(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for d in docs:
+            self.bytes += len(d.text.encode("utf-8"))
+            yield d
+
+    def on_doc(self, _doc) -> None:
+        self.done += 1
+        now = time.perf_counter() - self.t0
+        if self.first is None:
+            self.first = now
+        if self.n >= 10 and self.done % (self.n // 10) == 0 and len(self.marks) < 10:
+            self.marks.append(now)
+
+    def tenths_ms(self) -> list[float]:
+        """Milliseconds per article in each tenth of the run (the first includes start-up)."""
+        step = self.n // 10
+        edges = [0.0, *self.marks]
+        return [1000 * (b - a) / step for a, b in pairwise(edges)]
+
+
+def bench(n: int, langs: list[str] | None = None, jobs: int = 1, db: str | None = None,
+          compare: bool = False) -> str:
+    """Run the full pipeline on n generated articles into a fresh database; a report to print."""
+    from .batch.local import limit_blas_threads, run
     from .storage import open_store
-    docs = list(corpus(n, langs))
-    total_bytes = sum(len(d.text.encode("utf-8")) for d in docs)
+    limit_blas_threads()
+    codes = sorted(langs or ["az", "kk", "ru"])
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(db or f"sqlite:///{Path(tmp) / 'bench.db'}")
-        t0 = time.perf_counter()
-        summary = run(iter(docs), store=store, jobs=jobs, force=True)
-        elapsed = time.perf_counter() - t0
+        progress = Progress(n)
+        with MemoryPeak() as mem:
+            summary = run(progress.counted(corpus(n, langs)), store=store, jobs=jobs, force=True,
+                          on_doc=progress.on_doc)
+            elapsed = time.perf_counter() - progress.t0
         store.close()
-    lines = [f"articles: {n} ({', '.join(sorted(langs or ['az', 'kk', 'ru']))}), "
-             f"{total_bytes / n / 1024:.1f} KB each on average, jobs={jobs}",
-             f"time: {elapsed:.1f} s   {n / elapsed:.1f} articles/s   {total_bytes / elapsed / 2**20:.2f} MB/s   "
-             f"{1000 * elapsed / n:.2f} ms/article",
-             f"peak memory (max RSS of one process): {_peak_mb():.0f} MB",
+    own, kid = _max_rss_mb()
+    mb = progress.bytes / 2**20
+    steady = (n - 1) / (elapsed - progress.first) if n > 1 and progress.first and elapsed > progress.first else 0
+    lines = [(f"articles: {n} ({', '.join(codes)}), {progress.bytes / n / 1024:.1f} KB each on average, "
+              f"jobs={jobs}, {'database ' + db if db else 'fresh SQLite file'}"),
+             (f"time: {elapsed:.1f} s   {n / elapsed:.1f} articles/s   {mb / elapsed:.3f} MB/s   "
+              f"{1000 * elapsed / n:.1f} ms/article"),
+             (f"start-up (pipeline built, first article done): {progress.first or 0:.1f} s; "
+              f"after it {steady:.1f} articles/s"),
+             "ms/article by tenth of the run: " + " ".join(f"{x:.0f}" for x in progress.tenths_ms()),
+             (f"peak memory: {mem.peak_total / 2**20:.0f} MB all processes together (sampled); "
+              f"max RSS {own:.0f} MB main process, {kid:.0f} MB largest worker"),
              f"events: {summary.events}   failed: {summary.failed}"]
-    stage_total = sum(summary.timings.values()) or 1.0
-    lines.append("time per stage (summed over workers):")
-    for name, secs in summary.timings.items():
-        lines.append(f"  {name:10} {secs:8.2f} s  {100 * secs / stage_total:5.1f}%  {1000 * secs / n:7.2f} ms/article")
+    lines += _stage_lines(summary.timings, n, jobs)
     if compare:
-        lines += _compare(docs, summary, elapsed)
+        lines += compare_natasha(n, langs)
     return "\n".join(lines)
 
 
-def _compare(docs: list[Document], summary, elapsed: float) -> list[str]:
-    """natasha's NER alone on the Russian articles, against our pipeline on the same articles."""
-    from .batch.local import run
+def _stage_lines(timings: dict[str, float], n: int, jobs: int) -> list[str]:
+    from .registry import DEFAULT
+    order = [s for s in DEFAULT if s in timings] + [s for s in timings if s not in DEFAULT]
+    total = sum(timings.values()) or 1.0
+    where = "summed over workers; store is the main process writing" if jobs > 1 else "store is the database writes"
+    out = [f"time per stage ({where}):"]
+    for name in order:
+        secs = timings[name]
+        out.append(f"  {name:10} {secs:8.2f} s  {100 * secs / total:5.1f}%  {1000 * secs / n:7.2f} ms/article")
+    return out
+
+
+def compare_natasha(n: int, langs: list[str] | None = None, limit: int = COMPARE_MAX) -> list[str]:
+    """natasha's NER alone against our full pipeline (no database), on the same Russian articles,
+    one process each, models loaded beforehand."""
     from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
-    ru = [d for d in docs if d.id.startswith("bench-ru-")]
+
+    from .batch.local import limit_blas_threads
+    from .registry import build
+    limit_blas_threads()
+    ru = list(islice((d for d in corpus(n, langs) if d.id.startswith("bench-ru-")), limit))
     if not ru:
         return ["compare: no Russian articles in this corpus"]
+    warm = next(corpus(1, ["ru"], seed=1))
     seg, ner = Segmenter(), NewsNERTagger(NewsEmbedding())
-    t0 = time.perf_counter()
-    for d in ru:
-        nd = Doc(d.text)
+
+    def natasha_ner(text: str) -> None:
+        nd = Doc(text)
         nd.segment(seg)
         nd.tag_ner(ner)
-    t_ner = time.perf_counter() - t0
-    fresh = [Document(id=d.id, text=d.text) for d in ru]
+    natasha_ner(warm.text)
     t0 = time.perf_counter()
-    run(iter(fresh))
+    for d in ru:
+        natasha_ner(d.text)
+    t_ner = time.perf_counter() - t0
+    pipe = build()
+    pipe(Document(id=warm.id, text=warm.text))
+    t0 = time.perf_counter()
+    for d in ru:
+        pipe(Document(id=d.id, text=d.text))
     t_ours = time.perf_counter() - t0
-    return [f"compare on {len(ru)} Russian articles: natasha NER alone {t_ner:.2f} s, "
-            f"our full pipeline (no database) {t_ours:.2f} s, ratio {t_ours / t_ner:.2f}x"]
+    k = len(ru)
+    first = f" (the first {limit})" if k == limit else ""
+    return [(f"compare on {k} Russian articles{first}: "
+             f"natasha NER alone {t_ner:.2f} s ({1000 * t_ner / k:.1f} ms/article), "
+             f"our full pipeline without database {t_ours:.2f} s ({1000 * t_ours / k:.1f} ms/article), "
+             f"ratio {t_ours / t_ner:.2f}x")]

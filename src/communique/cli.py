@@ -265,6 +265,8 @@ def parser() -> argparse.ArgumentParser:
     from .batch.watch import register as register_watch
     register_watch(sub)
     # [batch] process
+    from .batch.commands import register as register_batch
+    register_batch(sub)
     # [kb] curation
     from .kb.commands import register as register_kb
     register_kb(sub)

@@ -3,15 +3,31 @@ processes) and into the store in batched transactions."""
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import sys
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import TypeVar
 
 from ..document import Document
 from ..errors import InputError
+from ..pipeline import Pipeline
 from ..registry import Config, build
 from ..stages.stories import StoryIndex
 
-_worker_pipeline = None
+# Documents sent to a worker process at once, and chunks in flight per worker:
+# enough to keep every worker busy, few enough that memory stays flat however
+# long the input is (Pool.imap would read the whole input ahead).
+CHUNK_SIZE = 8
+CHUNKS_PER_WORKER = 4
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_worker_pipeline: Pipeline | None = None  # one pipeline per worker process, built from the registry by _init_worker
 
 
 @dataclass
@@ -21,37 +37,87 @@ class Summary:
     failed: int = 0  # documents a stage failed on (recorded with stage and error)
     rejected: list[InputError] = field(default_factory=list)  # inputs that could not be read
     events: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, plus "store" for writing
+
+
+def limit_blas_threads() -> None:
+    """One BLAS thread per process. natasha's NER multiplies small matrices, one
+    paragraph at a time; OpenBLAS threads on them only spin, and on a busy machine
+    (or with several workers) that made Russian articles five times slower.
+    A value the user set in the environment is kept."""
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")  # read when numpy is first imported
+    if "numpy" in sys.modules and os.environ["OPENBLAS_NUM_THREADS"] == "1":
+        from threadpoolctl import threadpool_limits
+        threadpool_limits(limits=1, user_api="blas")
 
 
 def _init_worker(config: Config) -> None:
     global _worker_pipeline
+    limit_blas_threads()
     _worker_pipeline = build(config)
 
 
-def _process(doc: Document) -> tuple[Document, dict[str, float]]:
-    before = dict(_worker_pipeline.timings)
-    out = _worker_pipeline(doc)
-    return out, {k: v - before.get(k, 0.0) for k, v in _worker_pipeline.timings.items()}
+def _process_chunk(pipe: Pipeline, docs: list[Document]) -> tuple[list[Document], dict[str, float]]:
+    before = dict(pipe.timings)
+    out = [pipe(doc) for doc in docs]
+    return out, {k: v - before.get(k, 0.0) for k, v in pipe.timings.items()}
+
+
+def _call(func: Callable[[Pipeline, T], R], item: T) -> R:
+    return func(_worker_pipeline, item)
+
+
+def add_timings(total: dict[str, float], more: dict[str, float]) -> None:
+    for k, v in more.items():
+        total[k] = total.get(k, 0.0) + v
+
+
+def map_ordered(func: Callable[[Pipeline, T], R], items: Iterable[T], config: Config = Config(),
+                jobs: int = 1) -> Iterator[R]:
+    """``func(pipeline, item)`` for every item, results in input order. With ``jobs`` > 1 it runs in
+    spawned worker processes that build their own pipeline from the registry; ``func`` must be a
+    module-level function. Only a few items per worker are in flight, so a long input streams."""
+    limit_blas_threads()  # before the pool starts: spawned workers inherit the environment
+    if jobs <= 1:
+        pipe = build(config)
+        for item in items:
+            yield func(pipe, item)
+        return
+    it = iter(items)
+    with mp.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(config,)) as pool:
+        pending: deque = deque()
+        while True:
+            for item in islice(it, jobs * CHUNKS_PER_WORKER - len(pending)):
+                pending.append(pool.apply_async(_call, (func, item)))
+            if not pending:
+                return
+            yield pending.popleft().get()
+
+
+def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(docs)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def process(docs: Iterable[Document], config: Config = Config(), jobs: int = 1,
             timings: dict[str, float] | None = None) -> Iterator[Document]:
     """Documents through the pipeline, in input order; workers build their own pipeline from the registry."""
     if jobs <= 1:
+        limit_blas_threads()
         pipe = build(config)
-        for doc in docs:
-            yield pipe(doc)
-        if timings is not None:
-            timings.update(pipe.timings)
-        return
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(config,)) as pool:
-        for doc, t in pool.imap(_process, docs, chunksize=8):
+        try:
+            for doc in docs:
+                yield pipe(doc)
+        finally:
             if timings is not None:
-                for k, v in t.items():
-                    timings[k] = timings.get(k, 0.0) + v
-            yield doc
+                add_timings(timings, pipe.timings)
+        return
+    for out, t in map_ordered(_process_chunk, _chunks(docs, CHUNK_SIZE), config, jobs):
+        if timings is not None:
+            add_timings(timings, t)
+        yield from out
 
 
 def run(items: Iterable[Document | InputError], *, config: Config = Config(), store=None, jobs: int = 1,
@@ -75,6 +141,11 @@ def run(items: Iterable[Document | InputError], *, config: Config = Config(), st
                 continue
             yield item
 
+    def write(batch: list[Document]) -> None:
+        t0 = time.perf_counter()
+        store.write(batch)
+        summary.timings["store"] = summary.timings.get("store", 0.0) + time.perf_counter() - t0
+
     batch: list[Document] = []
     for doc in process(readable(), config, jobs, summary.timings):
         summary.processed += 1
@@ -86,10 +157,10 @@ def run(items: Iterable[Document | InputError], *, config: Config = Config(), st
         else:
             batch.append(doc)
             if len(batch) >= batch_size:
-                store.write(batch)
+                write(batch)
                 batch = []
         if on_doc:
             on_doc(doc)
     if batch:
-        store.write(batch)
+        write(batch)
     return summary
