@@ -100,3 +100,26 @@ def test_serve_enable_writes_without_token_fails_with_a_message(monkeypatch, sql
     assert main(["serve", "--db", sqlite_url, "--enable-writes", "--port", "1"]) == 2
     assert TOKEN_ENV in capsys.readouterr().err
     assert TOKEN_ENV not in os.environ
+
+
+def test_curation_endpoints_change_what_queries_return(writer, tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_KB", str(tmp_path / "overlay"))
+    text = "Министр иностранных дел Джейхун Байрамов встретился с послом Франции Анри Дюпоном."
+    assert writer.post("/api/documents", json={"id": "ru-amb", "text": text}, headers=_auth()).status_code == 201
+    r = writer.post("/api/curation/rename", json={"entity": "new:person:anri-dupon", "label": "Henri Dupont"},
+                    headers=_auth())
+    assert r.status_code == 200, r.text
+    assert writer.get("/api/entities/new:person:anri-dupon").json()["entity"]["label"] == "Henri Dupont"
+    r = writer.post("/api/curation/alias", json={"entity": "new:person:anri-dupon", "alias": "Anri Düpon",
+                                                 "lang": "az"}, headers=_auth())
+    assert r.status_code == 200
+    r = writer.post("/api/curation/merge", json={"entity": "new:person:anri-dupon"}, headers=_auth())
+    assert r.status_code == 422 and "into" in r.json()["error"]
+    assert writer.post("/api/curation/rename", json={"entity": "x", "label": "y"}).status_code == 401
+
+
+def test_feed_submission_refuses_private_addresses(writer):
+    r = writer.post("/api/feeds", json={"url": "http://127.0.0.1:9/feed.xml"}, headers=_auth())
+    assert r.status_code == 422 and "private or local" in r.json()["error"]
+    r = writer.post("/api/feeds", json={"url": "file:///etc/passwd"}, headers=_auth())
+    assert r.status_code == 422 and "http" in r.json()["error"]

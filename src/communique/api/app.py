@@ -335,7 +335,8 @@ def _install_error_handlers(app: FastAPI, templates: Jinja2Templates, writes: bo
 
 
 # -- the application -------------------------------------------------------------
-def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: bool = True) -> FastAPI:
+def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: bool = True,
+               allow_private_feeds: bool = False) -> FastAPI:
     """The service over the database at ``db_url`` (URL or SQLite path). Writes exist only when
     ``read_only`` is False, and then require a bearer token whose SHA-256 is ``write_token_hash``."""
     if not read_only and not write_token_hash:
@@ -353,6 +354,7 @@ def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: b
                               "JSON twin at the same path plus `.json`.")
     app.state.store = store
     app.state.writes = not read_only
+    app.state.allow_private_feeds = allow_private_feeds
     templates = _templates()
     _install_error_handlers(app, templates, writes=not read_only)
     _api_routes(app, store)
@@ -478,6 +480,63 @@ def _write_routes(app: FastAPI, store, token_hash: str) -> None:
             return JSONResponse({"status": "unchanged", "document": stored}, status_code=200)
         return JSONResponse({"status": "stored", "document": stored}, status_code=201,
                             headers={"Location": "/api/documents/" + quote(doc.id, safe=":/")})
+
+    def ingest_feed(url: str, allow_private: bool):
+        from ..batch.watch import poll
+        with lock:
+            s = poll(store, [url], allow_private=allow_private)
+        return {"status": "polled", "processed": s.processed, "unchanged": s.unchanged, "events": s.events,
+                "rejected": [str(e) for e in s.rejected]}
+
+    @app.post("/api/feeds", tags=["documents"], dependencies=[Depends(authorize)],
+              summary="fetch an RSS/Atom feed (http or https) and store its new articles (needs the token)")
+    async def api_submit_feed(body: FeedIn):
+        result = await run_in_threadpool(ingest_feed, body.url, app.state.allow_private_feeds)
+        if result["rejected"] and not result["processed"] and not result["unchanged"]:
+            raise HTTPException(422, result["rejected"][0])
+        return result
+
+    def curate(action: str, body: "CurationIn") -> dict:
+        from ..kb.curation import Curator
+        cur = Curator(store)
+        with lock:
+            if action == "merge":
+                cur.merge(body.entity, _required(body.into, "into"))
+            elif action == "alias":
+                cur.add_alias(body.entity, _required(body.alias, "alias"), body.lang or "und")
+            elif action == "rename":
+                cur.rename(body.entity, _required(body.label, "label"))
+            store._stories = None
+        return {"status": "done", "action": action, "entity": body.entity}
+
+    def curation_endpoint(action: str):
+        async def endpoint(body: CurationIn):
+            return await run_in_threadpool(curate, action, body)
+        return endpoint
+
+    for action, summary in (("merge", "merge ENTITY into INTO: every reference moves (needs the token)"),
+                            ("alias", "add a name to an entity (needs the token)"),
+                            ("rename", "set an entity's label (needs the token)")):
+        app.post(f"/api/curation/{action}", tags=["curation"], summary=summary,
+                 dependencies=[Depends(authorize)])(curation_endpoint(action))
+
+
+def _required(value: str | None, name: str) -> str:
+    if not value or not value.strip():
+        raise HTTPException(422, f"field '{name}' is required for this correction")
+    return value.strip()
+
+
+class FeedIn(BaseModel):
+    url: str
+
+
+class CurationIn(BaseModel):
+    entity: str
+    into: str | None = None
+    alias: str | None = None
+    lang: str | None = None
+    label: str | None = None
 
 
 def _page_routes(app: FastAPI, store, templates: Jinja2Templates) -> None:
