@@ -264,6 +264,8 @@ def parser() -> argparse.ArgumentParser:
     register_api(sub)
     from .batch.watch import register as register_watch
     register_watch(sub)
+    from .api.load import register as register_load
+    register_load(sub)
     # [batch] process
     from .batch.commands import register as register_batch
     register_batch(sub)
