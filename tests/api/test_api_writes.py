@@ -123,3 +123,10 @@ def test_feed_submission_refuses_private_addresses(writer):
     assert r.status_code == 422 and "private or local" in r.json()["error"]
     r = writer.post("/api/feeds", json={"url": "file:///etc/passwd"}, headers=_auth())
     assert r.status_code == 422 and "http" in r.json()["error"]
+
+
+@pytest.mark.parametrize("path", ["/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd",
+                                  "/static/..%2f..%2f..%2fetc%2fpasswd"])
+def test_request_paths_cannot_leave_the_static_folder(writer, path):
+    r = writer.get(path)
+    assert r.status_code in (400, 404) and "root:" not in r.text

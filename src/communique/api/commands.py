@@ -12,6 +12,8 @@ def register(sub) -> None:
     s.add_argument("--db", help="database URL or SQLite path (default: $COMMUNIQUE_DB or ./communique.db)")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     s.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    s.add_argument("--allow-private-feeds", action="store_true",
+                   help="let POST /api/feeds fetch from loopback, link-local and private addresses")
     s.add_argument("--enable-writes", action="store_true",
                    help=f"accept POST /api/documents from clients sending 'Authorization: Bearer ${TOKEN_ENV}'")
     s.set_defaults(func=cmd_serve)
@@ -33,7 +35,8 @@ def cmd_serve(args) -> int:
     from ..storage import resolve_url
     from .app import create_app
     token_hash = write_token_hash() if args.enable_writes else None
-    app = create_app(resolve_url(args.db), write_token_hash=token_hash, read_only=not args.enable_writes)
+    app = create_app(resolve_url(args.db), write_token_hash=token_hash, read_only=not args.enable_writes,
+                     allow_private_feeds=args.allow_private_feeds)
     where = app.state.store._safe_url()
     print(f"serving {where} at http://{args.host}:{args.port}/ (JSON API /api, schema /openapi.json); "
           f"{'writes enabled: POST /api/documents with the bearer token' if args.enable_writes else 'read-only'}",
