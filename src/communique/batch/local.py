@@ -19,10 +19,11 @@ from ..registry import Config, build
 from ..stages.stories import StoryIndex
 
 # Documents sent to a worker process at once, and chunks in flight per worker:
-# enough to keep every worker busy, few enough that memory stays flat however
-# long the input is (Pool.imap would read the whole input ahead).
+# enough work queued that the workers stay busy while this process writes a batch
+# to the database (with 4 chunks they idled half the time), few enough that memory
+# stays flat however long the input is (Pool.imap would read the whole input ahead).
 CHUNK_SIZE = 8
-CHUNKS_PER_WORKER = 4
+CHUNKS_PER_WORKER = 16
 
 T = TypeVar("T")
 R = TypeVar("R")
