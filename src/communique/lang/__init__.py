@@ -67,6 +67,7 @@ class PatternIndex:
             else:
                 self.exact.setdefault(head, []).append(p)
         self.lengths = sorted({len(k) for k in self.prefix})
+        self.order = {id(p): k for k, p in enumerate(patterns)}
 
     def __iter__(self):
         return iter(self.patterns)
@@ -88,8 +89,7 @@ class PatternIndex:
                 j = p.match_at(words, i)
                 if j is not None:
                     out.append((p, i, j))
-        order = {id(p): k for k, p in enumerate(self.patterns)}
-        out.sort(key=lambda m: (order[id(m[0])], m[1]))
+        out.sort(key=lambda m: (self.order[id(m[0])], m[1]))
         return out
 
 
