@@ -109,14 +109,18 @@ def browser(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def screenshot(browser):
-    """Save the whole current page as docs/screenshots/NAME.png."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def screenshot(browser, tmp_path_factory):
+    """Save the whole current page as NAME.png: into docs/screenshots when
+    COMMUNIQUE_SCREENSHOTS=1 (to refresh the README's pictures), else into a
+    temporary folder so a test run leaves the tree clean."""
+    folder = SCREENSHOTS if os.environ.get("COMMUNIQUE_SCREENSHOTS") == "1" \
+        else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
 
     def save(name: str) -> Path:
         height = browser.execute_script("return document.documentElement.scrollHeight")
         browser.set_window_size(1280, max(600, min(int(height) + 140, 2400)))
-        path = SCREENSHOTS / f"{name}.png"
+        path = folder / f"{name}.png"
         browser.save_screenshot(str(path))
         browser.set_window_size(1280, 900)
         return path
