@@ -28,7 +28,7 @@ _NUMBER = re.compile(r"\b([1-9]|1\d|2[0-8])\b")
 
 def sample_articles() -> list[dict]:
     path = Path(str(resources.files("communique").joinpath("sample/articles.jsonl")))
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
 def _vary(text: str, rng: random.Random) -> str:

@@ -37,7 +37,7 @@ def load_gold(gold_paths: list[str], texts: list[str]) -> list[GoldArticle]:
         if p.is_dir():
             folders.append(p)
         elif p.is_file():
-            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            for n, line in enumerate(p.read_text(encoding="utf-8").split("\n"), 1):
                 if line.strip():
                     try:
                         rec = json.loads(line)
@@ -48,7 +48,7 @@ def load_gold(gold_paths: list[str], texts: list[str]) -> list[GoldArticle]:
             raise InputError(t, "no such file or folder")
     out = []
     for gp in gold_paths:
-        for n, line in enumerate(Path(gp).read_text(encoding="utf-8").splitlines(), 1):
+        for n, line in enumerate(Path(gp).read_text(encoding="utf-8").split("\n"), 1):
             if not line.strip():
                 continue
             g = json.loads(line)

@@ -105,3 +105,13 @@ def test_html_page_main_text_is_extracted(tmp_path):
     assert isinstance(doc, Document)
     assert "Гутерриш" in doc.text
     assert "<" not in doc.text  # markup is gone
+
+
+def test_jsonl_line_separator_inside_a_string_does_not_split_the_record(tmp_path):
+    p = tmp_path / "a.jsonl"
+    text = "Birinci abzas.\u2028İkinci abzas.\u0085Üçüncü."
+    p.write_text(json.dumps({"id": "s1", "text": text}, ensure_ascii=False) + "\r\n"
+                 + json.dumps({"id": "s2", "text": KK}, ensure_ascii=False) + "\n", encoding="utf-8")
+    docs = list(read([str(p)]))
+    assert [d.id for d in docs] == ["s1", "s2"]
+    assert docs[0].text == text

@@ -206,7 +206,7 @@ def read_html(html: str, source: str, doc_id: str, url: str | None = None) -> It
 
 
 def read_jsonl(text: str, source: str, doc_id: str) -> Iterator[Item]:
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(text.split("\n"), 1):  # not splitlines: U+2028 may sit inside a JSON string
         if not line.strip():
             continue
         where = f"{source}:{n}"

@@ -70,9 +70,11 @@ class StoryIndex:
         self.kb = kb
         self.clusters: dict[str, Cluster] = {}
         self._by_member: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._order: dict[str, int] = {}
 
     def add(self, c: Cluster) -> None:
         self.clusters[c.id] = c
+        self._order.setdefault(c.id, len(self._order))
         for p in c.participants | self._states(c.participants, c.date):
             self._by_member[(c.type, p)].add(c.id)
 
@@ -94,20 +96,19 @@ class StoryIndex:
     def find(self, ev: Event) -> Cluster | None:
         parts = frozenset(ev.participants)
         states = self._states(parts, ev.date)
-        seen = set()
+        candidates = set()
         for p in parts | states:
-            for cid in self._by_member.get((ev.type, p), ()):
-                if cid in seen:
-                    continue
-                seen.add(cid)
-                c = self.clusters[cid]
-                if not dates_compatible(c.date, ev.date):
-                    continue
-                if participants_agree(c.participants, parts) or _same_gathering(ev.type, c.participants, parts):
-                    return c
-                theirs = self._states(c.participants, c.date)
-                if len(states) >= 2 and states == theirs:
-                    return c
+            candidates |= self._by_member.get((ev.type, p), set())
+        # Oldest cluster first, so the choice never depends on set order (PYTHONHASHSEED).
+        for cid in sorted(candidates, key=self._order.__getitem__):
+            c = self.clusters[cid]
+            if not dates_compatible(c.date, ev.date):
+                continue
+            if participants_agree(c.participants, parts) or _same_gathering(ev.type, c.participants, parts):
+                return c
+            theirs = self._states(c.participants, c.date)
+            if len(states) >= 2 and states == theirs:
+                return c
         return None
 
     def assign(self, ev: Event) -> str:
