@@ -90,3 +90,34 @@ def test_every_evidence_is_a_non_boilerplate_sentence(pipeline, corpus):
             assert (ev.evidence.start, ev.evidence.end) in spans
             n += 1
     assert n > 20
+
+
+def test_since_date_is_not_the_appointment_date_and_the_kb_supplies_it(pipeline):
+    # "2013-cü ildən" says since when he held the earlier post; the office's start is in the knowledge base
+    doc, evs = _events(pipeline, "2013-cü ildən kəşfiyyat rəhbəri vəzifəsində çalışan Hakan Fidan "
+                                 "Türkiyənin xarici işlər naziri təyin edilib.")
+    appoint = [e for e in doc.events if e.type == "APPOINT"]
+    assert appoint and appoint[0].date == "2023-06"
+
+
+def test_yearless_appointment_date_takes_the_year_of_the_office_start(pipeline):
+    doc, _ = _events(pipeline, "4 iyunda Hakan Fidan Türkiyənin xarici işlər naziri təyin edilib.")
+    assert [e.date for e in doc.events if e.type == "APPOINT"] == ["2023-06-04"]
+
+
+def test_agency_dateline_dates_the_news_of_the_day(pipeline):
+    doc, _ = _events(pipeline, "МОСКВА, 7 октября — РИА Новости. Джейхун Байрамов встретился с Сергеем Лавровым.",
+                     "2024-10-08")
+    assert [e.date for e in doc.events] == ["2024-10-07"]
+
+
+def test_back_reference_takes_the_date_of_the_occasion(pipeline):
+    doc, _ = _events(pipeline, "13 октября в Астане состоялся саммит СВМДА. "
+                               "По итогам саммита Касым-Жомарт Токаев и Ильхам Алиев подписали декларацию.", "2022-10-14")
+    assert {e.type: e.date for e in doc.events} == {"CONVENE": "2022-10-13", "SIGN": "2022-10-13"}
+
+
+def test_current_year_is_the_year_of_the_lead(pipeline):
+    doc, _ = _events(pipeline, "2023-cü il oktyabrın 25-də Azərbaycanın sədrliyinin 4 ili tamam olur.\n\n"
+                               "Cari ilin sentyabr ayında Ceyhun Bayramov Sergey Lavrov ilə görüşüb.")
+    assert [e.date for e in doc.events if e.type == "MEET"] == ["2023-09"]

@@ -4,8 +4,12 @@ from __future__ import annotations
 import hashlib
 
 from ..document import Document, Entity, Event, Evidence
+from .. import lang as langdata
 from ..kb import KnowledgeBase
 from ..lang import Pattern
+from ..lang.dates import find_dates
+from ..text import lower
+from .clean import _DATELINE_START
 from .context import SentenceContext
 from .stories import participants_agree
 
@@ -30,7 +34,8 @@ class EventStage:
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
         year = self._context_year(doc)
-        fallback = doc.published[:7] if doc.published else self._context_month(doc) or year
+        fallback = self._dateline(doc, year) or (doc.published[:7] if doc.published else None) \
+            or self._context_month(doc) or year
         focus: str | None = None  # the person the article is about so far ("Onun ... görüşündə")
         for sent in doc.sentences:
             if sent.boilerplate:
@@ -43,8 +48,13 @@ class EventStage:
                 events[-1].type = "CALL"  # "telefon söhbəti zamanı": the talks reported were a phone call
             if events and self._refers_back(ctx, seen):
                 self._enrich(events[-1], ctx)
-            for ev in self._events(ctx, self._date(ctx, year), focus, earlier=seen):
-                ev.date = ev.date or fallback
+            # "по итогам саммита", "görüş zamanı": what the sentence reports happened at the occasion
+            # reported before it, on its date
+            back = events[-1].date if events and ctx.matches(ctx.ld.anaphora) else None
+            for ev in self._events(ctx, year, focus, earlier=seen):
+                if ev.type == "APPOINT" and not doc.published:
+                    ev.date = self._role_date(ev, ctx) or ev.date
+                ev.date = ev.date or back or fallback
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
         doc.events = merge_duplicates(events, self.kb)
@@ -79,16 +89,23 @@ class EventStage:
         return None
 
     def _context_year(self, doc: Document) -> str | None:
-        """The article's year when certain: publication, else a dated gathering it names."""
+        """The article's year when certain: publication, else a full date in the lead ("2023-cü il
+        oktyabrın 25-də ... tamam olur"), else a dated gathering it names."""
         if doc.published:
             return doc.published[:4]
+        lead = [s for s in doc.sentences if not s.boilerplate][:3]
+        for sent in lead:
+            ld = langdata.load(sent.lang if sent.lang in langdata.LANGS else doc.lang or "az")
+            for d in find_dates(doc.text, ld, sent.start, sent.end):
+                if d.year and d.month and d.relative is None:
+                    return str(d.year)
         for m in doc.mentions:
             start = (self.kb.gatherings.get(m.entity_id or "") or {}).get("start")
             if start:
                 return start[:4]
         return None
 
-    def _events(self, ctx: SentenceContext, sent_date: str | None, focus: str | None,
+    def _events(self, ctx: SentenceContext, year: str | None, focus: str | None,
                 earlier: set[str] = frozenset()) -> list[Event]:
         found: dict[str, tuple] = {}
         # "during the meeting" refers back, unless it brings in someone new ("X ilə görüşündə")
@@ -110,7 +127,9 @@ class EventStage:
                 continue
             ev = self._event(ctx, type_, p.extra or "asserted", a, b, focus)
             if ev is not None:
-                ev.date = sent_date or self._gathering_date(ev.framework)
+                # "2018-ci ildən", "с апреля 2023 года": since when, not when; a chairmanship is dated
+                # to its start, so there the start is the date
+                ev.date = self._date(ctx, year, since=type_ == "CHAIR") or self._gathering_date(ev.framework)
                 out.append(ev)
         return out
 
@@ -214,15 +233,62 @@ class EventStage:
             return "planned"
         return "asserted"
 
-    def _date(self, ctx: SentenceContext, year: str | None) -> str | None:
+    def _date(self, ctx: SentenceContext, year: str | None, since: bool = True) -> str | None:
         for d in ctx.dates:
+            if not since and _is_since(ctx, d):
+                continue
             v = d.value(ctx.doc.published or (f"{year}-01-01" if year and d.relative is None else None))
             if v:
                 return v
         return None
 
+    def _role_date(self, ev: Event, ctx: SentenceContext) -> str | None:
+        """An appointment the knowledge base knows: the office's start gives the year the text leaves
+        out ("26 қыркүйекте ... тағайындады"), or the month where the text gives no date at all."""
+        starts = {r.start for p in ev.participants for r in self.kb.roles_of(p)
+                  if r.start and r.of in ev.participants}
+        if not starts:
+            return None
+        own = [d for d in ctx.dates if d.relative is None and d.month and not _is_since(ctx, d)]
+        if own and own[0].year is None:
+            month = f"-{own[0].month:02d}"
+            fits = {st[:4] for st in starts if st[4:7] == month and
+                    (own[0].day is None or len(st) < 10 or int(st[8:10]) == own[0].day)}
+            return own[0].value(f"{fits.pop()}-01-01") if len(fits) == 1 else None
+        if not own and len({st[:7] for st in starts}) == 1:
+            return next(iter(starts))[:7]
+        return None
+
+    def _dateline(self, doc: Document, year: str | None) -> str | None:
+        """"РОВАНИЕМИ, 6 мая - РИА Новости.": an agency report is about that day's news."""
+        year = doc.published[:4] if doc.published else year
+        for sent in doc.sentences[:3]:
+            head = doc.text[sent.start:min(sent.end, sent.start + 60)]
+            if sent.boilerplate or not _DATELINE_START.match(head):
+                continue
+            ld = langdata.load(sent.lang if sent.lang in langdata.LANGS else doc.lang or "ru")
+            for d in find_dates(head, ld):
+                if d.relative is None and d.month and d.day and (d.year or year):
+                    return d.value(f"{year}-01-01")
+        return None
+
 
 _CLAUSE_BREAK = frozenset(",;:—–()")
+_RANGE_END = ("по", "до")
+
+
+def _is_since(ctx: SentenceContext, d) -> bool:
+    """A date that starts a period: the ablative ("2018-ci ildən", "2019 жылдан") or Russian
+    "с ... года" / "с апреля" that is not the start of a range ("с 13 по 15 октября")."""
+    text = ctx.doc.text
+    abl = tuple(s.text for s in ctx.ld.suffixes if s.case == "abl")
+    if abl and lower(text[d.start:d.end]).endswith(abl):
+        return True
+    if ctx.code == "ru":
+        before = lower(text[max(0, d.start - 4):d.start]).split()
+        after = lower(text[d.end:d.end + 12]).split()
+        return bool(before) and before[-1] in ("с", "со") and not (after and after[0] in _RANGE_END)
+    return False
 
 
 def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
