@@ -121,3 +121,15 @@ def test_current_year_is_the_year_of_the_lead(pipeline):
     doc, _ = _events(pipeline, "2023-cü il oktyabrın 25-də Azərbaycanın sədrliyinin 4 ili tamam olur.\n\n"
                                "Cari ilin sentyabr ayında Ceyhun Bayramov Sergey Lavrov ilə görüşüb.")
     assert [e.date for e in doc.events if e.type == "MEET"] == ["2023-09"]
+
+
+def test_chairmanship_compared_with_an_organisation_does_not_make_it_a_participant(pipeline):
+    doc, _ = _events(pipeline, "2019-cu ildən bəri Azərbaycan BMT-dən sonra ən böyük beynəlxalq struktur olan "
+                               "Qoşulmama Hərəkatına sədrlik edir.")
+    assert [(e.type, set(e.participants)) for e in doc.events] == [("CHAIR", {"country:az", "org:nam"})]
+
+
+def test_joint_press_statement_with_a_counterpart_is_a_meeting(pipeline):
+    _, evs = _events(pipeline, "Prezident İlham Əliyev qazaxıstanlı həmkarı Qasım-Jomart Tokayevlə "
+                               "mətbuata bəyanatlarla çıxış edib.")
+    assert ("MEET", {AZ_PRES, KZ_PRES}, "asserted") in evs

@@ -101,6 +101,11 @@ class SentenceContext:
         suffixes = tuple(s.text for s in self.ld.suffixes if s.case in ("loc", "rel"))
         return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
 
+    def is_ablative(self, m: Mention) -> bool:
+        """"BMT-dən", "Украинадан": where something comes from or what it is compared with."""
+        suffixes = tuple(s.text for s in self.ld.suffixes if s.case == "abl")
+        return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
+
     def is_genitive(self, m: Mention) -> bool:
         """"Tokayevin", "Тоқаевтың": the person owns what follows (its subject, not a counterpart)."""
         suffixes = tuple(s.text for s in self.ld.suffixes if s.case == "gen")

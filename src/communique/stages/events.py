@@ -168,7 +168,10 @@ class EventStage:
         gatherings = _ids(ctx.of_type("gathering"))
         if type_ == "CHAIR":
             series = [(self.kb.gatherings.get(g) or {}).get("organization") for g in gatherings]
-            return _ids(m for m in ctx.of_type("country", "organization")) + [o for o in series if o]
+            # chairmanship passes from a state ("Azərbaycandan"), never from an organisation:
+            # "BMT-dən sonra ən böyük ... Hərəkata" compares with the UN
+            return _ids(m for m in ctx.of_type("country", "organization")
+                        if m.type == "country" or not ctx.is_ablative(m)) + [o for o in series if o]
         if type_ == "CONVENE":
             hosts = {(self.kb.gatherings.get(g) or {}).get("organization") for g in gatherings}
             base = persons or [x for x in states if x not in hosts]  # the body holding a named summit is its frame
