@@ -133,3 +133,11 @@ def test_joint_press_statement_with_a_counterpart_is_a_meeting(pipeline):
     _, evs = _events(pipeline, "Prezident İlham Əliyev qazaxıstanlı həmkarı Qasım-Jomart Tokayevlə "
                                "mətbuata bəyanatlarla çıxış edib.")
     assert ("MEET", {AZ_PRES, KZ_PRES}, "asserted") in evs
+
+
+def test_headline_event_told_in_full_by_the_lead_is_one_event(pipeline):
+    doc, evs = _events(pipeline, "Prezident Fransa səfirini qəbul edib\n\n"
+                                 "Prezident İlham Əliyev Fransanın səfiri Anne Boillonu qəbul edib.")
+    meets = [e for e in doc.events if e.type == "MEET"]
+    assert len(meets) == 1 and AZ_PRES in meets[0].participants
+    assert any(p.startswith("new:person:") for p in meets[0].participants)

@@ -57,7 +57,7 @@ class EventStage:
                 ev.date = ev.date or back or fallback
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
-        doc.events = merge_duplicates(events, self.kb)
+        doc.events = merge_duplicates(events, self.kb, _headline(doc))
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
 
@@ -328,10 +328,27 @@ def _ids(mentions) -> list[str]:
     return out
 
 
-def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None) -> list[Event]:
+def _headline(doc: Document):
+    """The article's headline: its first sentence when that is a line without a full stop."""
+    first = next((s for s in doc.sentences if not s.boilerplate), None)
+    if first is None:
+        return None
+    text = doc.text[first.start:first.end].strip()
+    return first if text and text[-1] not in ".!?…" and "\n" not in text else None
+
+
+def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headline=None) -> list[Event]:
     """The same meeting mentioned twice in one article is one event."""
     out: list[Event] = []
     for ev in events:
+        head = out[0] if out and headline is not None and out[0].evidence.start == headline.start else None
+        if head is not None and ev is not head and _tells_headline(head, ev, out):
+            # "Мемлекет басшысы Қытай Елшісін қабылдады" then the lead names the envoy: the lead's
+            # participants are the precise ones
+            ev.location, ev.framework = ev.location or head.location, ev.framework or head.framework
+            ev.date = ev.date or head.date
+            out[0] = ev
+            continue
         twin = next((o for o in reversed(out) if _same_kind(o, ev) and _compatible(o.date, ev.date)
                      # a planned handover is not the chairmanship held (one summit stays one summit)
                      and (o.modality == ev.modality or ev.type == "CONVENE")
@@ -349,6 +366,17 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None) -> li
         if twin.date and ev.date and len(ev.date) > len(twin.date):
             twin.date = ev.date
     return out
+
+
+def _tells_headline(head: Event, ev: Event, out: list[Event]) -> bool:
+    """The first meeting or call after a headline's, with the same modality, a person in common
+    and more persons named, is the headline's event told in full."""
+    def persons(e: Event) -> set[str]:
+        return {p for p in e.participants if "person:" in p}
+    return (head.type == ev.type and head.type in ("MEET", "CALL") and head.modality == ev.modality
+            and len(persons(ev)) > len(persons(head))
+            and not any(o.type == ev.type for o in out[1:])
+            and bool(persons(head) & persons(ev)))
 
 
 def _same_gathering(a: Event, b: Event, kb: KnowledgeBase | None = None) -> bool:
