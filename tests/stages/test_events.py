@@ -141,3 +141,20 @@ def test_headline_event_told_in_full_by_the_lead_is_one_event(pipeline):
     meets = [e for e in doc.events if e.type == "MEET"]
     assert len(meets) == 1 and AZ_PRES in meets[0].participants
     assert any(p.startswith("new:person:") for p in meets[0].participants)
+
+
+def test_one_signatory_signs_with_the_listed_counterparts(pipeline):
+    _, evs = _events(pipeline, "Sergey Lavrov həmçinin Qazaxıstan və Özbəkistanla ticarət sahəsində "
+                               "sazişlər imzalayacaq.")
+    assert ("SIGN", {"person:sergey-lavrov", "country:kz", "country:uz"}, "planned") in evs
+
+
+@pytest.mark.parametrize("text", [
+    "Ceyhun Bayramov Nyu-Yorkda Sergey Lavrov və Hakan Fidanla görüşlər keçirib.",
+    "Джейхун Байрамов провел в Нью-Йорке встречи с Сергеем Лавровым и Хаканом Фиданом.",
+])
+def test_meetings_in_the_plural_are_one_per_counterpart(pipeline, text):
+    _, evs = _events(pipeline, text)
+    meets = sorted(sorted(p) for t, p, _ in evs if t == "MEET")
+    assert meets == [["person:hakan-fidan", "person:jeyhun-bayramov"],
+                     ["person:jeyhun-bayramov", "person:sergey-lavrov"]]

@@ -1,6 +1,7 @@
 """Diplomatic events from trigger words and the mentions around them."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 from ..document import Document, Entity, Event, Evidence
@@ -19,8 +20,21 @@ _LOCATIVE_COUNTRY_TYPES = ("location",)
 _GATHERING_TYPES = ("MEET", "CALL", "CONVENE")
 
 
-def event_id(doc_id: str, type_: str, start: int) -> str:
-    return "ev-" + hashlib.sha1(f"{doc_id}|{type_}|{start}".encode()).hexdigest()[:16]
+def event_id(doc_id: str, type_: str, start: int, part: int = 0) -> str:
+    key = f"{doc_id}|{type_}|{start}" + (f"|{part}" if part else "")
+    return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+_RU_PLURAL_MEETING = ("встречи", "встреч", "встречах", "встречами")
+
+
+def _plural_trigger(ctx: SentenceContext, a: int, b: int) -> bool:
+    """A meeting word in the plural: "görüşlər", "кездесулер", "встречи"."""
+    words = ctx.folds[a:b]
+    if ctx.code == "ru":
+        return any(w in _RU_PLURAL_MEETING for w in words)
+    plurals = tuple(x.text for x in ctx.ld.suffixes if x.case == "plural")
+    return any(p in w[3:] for w in words for p in plurals)
 
 
 class EventStage:
@@ -34,8 +48,10 @@ class EventStage:
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
         year = self._context_year(doc)
-        fallback = self._dateline(doc, year) or (doc.published[:7] if doc.published else None) \
-            or self._context_month(doc) or year
+        # an undated report is news of the day it was published; without that, the year or month
+        # of a gathering the article names is a guess, applied after duplicates are merged
+        reported = self._dateline(doc, year) or (doc.published[:7] if doc.published else None)
+        guess = None if reported else self._context_month(doc) or year
         focus: str | None = None  # the person the article is about so far ("Onun ... görüşündə")
         for sent in doc.sentences:
             if sent.boilerplate:
@@ -54,10 +70,12 @@ class EventStage:
             for ev in self._events(ctx, year, focus, earlier=seen):
                 if ev.type == "APPOINT" and not doc.published:
                     ev.date = self._role_date(ev, ctx) or ev.date
-                ev.date = ev.date or back or fallback
+                ev.date = ev.date or back or reported
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
         doc.events = merge_duplicates(events, self.kb, _headline(doc))
+        for ev in doc.events:
+            ev.date = ev.date or guess
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
 
@@ -130,8 +148,21 @@ class EventStage:
                 # "2018-ci ildən", "с апреля 2023 года": since when, not when; a chairmanship is dated
                 # to its start, so there the start is the date
                 ev.date = self._date(ctx, year, since=type_ == "CHAIR") or self._gathering_date(ev.framework)
-                out.append(ev)
+                out += self._separate_meetings(ctx, ev, a, b)
         return out
+
+    @staticmethod
+    def _separate_meetings(ctx: SentenceContext, ev: Event, a: int, b: int) -> list[Event]:
+        """"Tramp ... Paşinyan və Əliyevlə görüşlər keçirəcək", "проведет встречи с X и Y": meetings
+        in the plural with several counterparts are one meeting per counterpart."""
+        persons = [p for p in ev.participants if "person:" in p]
+        if ev.type != "MEET" or len(persons) < 3 or len(persons) != len(ev.participants):
+            return [ev]
+        if not _plural_trigger(ctx, a, b):
+            return [ev]
+        host, *guests = persons
+        return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
+                                    participants=[host, g]) for k, g in enumerate(guests)]
 
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
                focus: str | None) -> Event | None:
@@ -190,9 +221,30 @@ class EventStage:
             if not of:  # the state the appointee serves, from the knowledge base
                 of = [r.of for r in self.kb.roles_of(appointee)][-1:]
             return [appointee] + of
+        if type_ == "SIGN" and len(persons) == 1:
+            # "Tramp ... Ermənistan və Azərbaycanla ... sazişlər imzalayacaq": he signs with them
+            partners = _ids(m for m in ctx.of_type("country", "organization") if m.entity_id in states
+                            and self._joined_counterpart(ctx, m))
+            return persons + [p for p in partners if p not in persons]
         if len(persons) >= 2 or type_ in ("SIGN",) and persons:
             return persons
         return persons + [s for s in states if s not in persons]
+
+    @staticmethod
+    def _joined_counterpart(ctx: SentenceContext, m) -> bool:
+        """A counterpart, or joined by "və", "и", "және" or a comma to the counterpart that
+        carries the case ending for the whole list ("Ermənistan və Azərbaycanla")."""
+        if ctx.is_counterpart(m):
+            return True
+        later = [o for o in ctx.mentions if o.start >= m.end]
+        for o in later[:3]:
+            gap = ctx.doc.text[m.end:o.start].strip(" ,").lower()
+            if gap not in ("", "və", "и", "және", "ve", "hem", "and"):
+                return False
+            if ctx.is_counterpart(o):
+                return True
+            m = o
+        return False
 
     def _appointee(self, ctx: SentenceContext, trigger_at: int) -> str | None:
         """The person nearest the trigger who is not the head of state signing the decree."""
@@ -363,7 +415,7 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headl
             twin.type = "CALL"  # talks with the same people reported as a phone call were the call
         twin.location = twin.location or ev.location
         twin.framework = twin.framework or ev.framework
-        if twin.date and ev.date and len(ev.date) > len(twin.date):
+        if ev.date and (not twin.date or len(ev.date) > len(twin.date)):
             twin.date = ev.date
     return out
 
