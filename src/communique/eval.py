@@ -324,6 +324,9 @@ def details(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> str:
                 se = sd["events"][pairs[gi]]
                 lines.append(f"       sys  {se.get('date')} loc={amap.get(se.get('location') or '', se.get('location'))} "
                              f"fw={amap.get(se.get('framework') or '', se.get('framework'))} {se.get('modality')}")
+        missing = sorted({p for e in g.get("events", []) for p in e["participants"]} - set(amap.values()))
+        if missing:
+            lines.append(f"  NOT FOUND {missing}")
         for si, se in enumerate(sd.get("events", [])):
             if si not in matched_sys:
                 keys = [amap.get(p, p) for p in se["participants"]]
