@@ -36,6 +36,19 @@ def test_failing_document_is_recorded_and_batch_goes_on():
     assert out[2].title == "abadc"
 
 
+class Caches(Adds):
+    def __call__(self, doc):
+        doc.scratch["seen"] = {doc.id: doc.text}
+        return super().__call__(doc)
+
+
+def test_run_caches_are_emptied_after_the_run_and_after_a_failure():
+    pipe = Pipeline([Caches("a", provides=("x",)), Adds("bad", requires=("x",), fail=True)])
+    out = list(pipe.pipe([Document("1", "fine"), Document("2", "boom")]))
+    assert [d.scratch for d in out] == [{}, {}]
+    assert "scratch" not in out[0].to_dict()
+
+
 def test_registry_builds_default_pipeline_by_name():
     assert set(DEFAULT) <= set(stage_names())
     assert build().names == list(DEFAULT)

@@ -110,6 +110,9 @@ class Document:
     facts: list[Fact] = field(default_factory=list)
     done: set[str] = field(default_factory=set)  # labels provided so far
     failure: Failure | None = None
+    # Caches stages share within one pipeline run (a sentence's tokens, dates, pattern matches);
+    # never stored or exported, and emptied by Pipeline after the run so workers do not pickle it back.
+    scratch: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def content_hash(self) -> str:

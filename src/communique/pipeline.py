@@ -37,17 +37,20 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         doc.done.add("text")
-        for st in self.stages:
-            t0 = time.perf_counter()
-            try:
-                doc = st(doc)
-            except Exception as exc:  # noqa: BLE001 - any stage error is recorded on the document
-                doc.failure = Failure(st.name, f"{type(exc).__name__}: {exc}")
-                return doc
-            finally:
-                self.timings[st.name] += time.perf_counter() - t0
-            doc.done.update(st.provides)
-        return doc
+        try:
+            for st in self.stages:
+                t0 = time.perf_counter()
+                try:
+                    doc = st(doc)
+                except Exception as exc:  # noqa: BLE001 - any stage error is recorded on the document
+                    doc.failure = Failure(st.name, f"{type(exc).__name__}: {exc}")
+                    return doc
+                finally:
+                    self.timings[st.name] += time.perf_counter() - t0
+                doc.done.update(st.provides)
+            return doc
+        finally:
+            doc.scratch.clear()  # per-run caches only: nothing extra kept, stored or sent back by workers
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:

@@ -121,3 +121,14 @@ def test_export_import_carries_corrections(overlay, tmp_path, monkeypatch):
 def test_bad_corrections_are_refused_with_a_reason(overlay, tmp_path, capsys, args, problem):
     assert main(["kb", "--db", f"sqlite:///{tmp_path / 'b.db'}", *args]) == 2
     assert problem in capsys.readouterr().err
+
+
+def test_role_lookups_follow_the_roles_list_as_it_grows():
+    from communique.kb import KnowledgeBase, Role, data_dir
+    kb = KnowledgeBase([data_dir()])
+    person = kb.roles[0].person
+    assert kb.roles_of(person) == [r for r in kb.roles if r.person == person]
+    kb.roles.append(Role(person, "ambassador", "country:fr", "2030", ""))  # a later overlay's role
+    assert kb.roles_of(person)[-1].role == "ambassador"
+    assert kb.holders("ambassador", "country:fr", "2031-01-01") == [
+        r.person for r in kb.roles if r.role == "ambassador" and r.of == "country:fr" and r.active("2031-01-01")]

@@ -35,6 +35,8 @@ COLUMNS = {
     "comitative.tsv": 2,
     "talks.tsv": 1,
     "speech.tsv": 2,
+    "membership.tsv": 2,
+    "between.tsv": 2,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -52,9 +54,12 @@ TEXT_COLUMN = {
     "comitative.tsv": 1,
     "talks.tsv": 0,
     "speech.tsv": 1,
+    "membership.tsv": 1,
+    "between.tsv": 1,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
-PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv")
+PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv",
+                 "membership.tsv", "between.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}
@@ -65,6 +70,7 @@ HARMONY = {"back", "front", "*"}
 BOILERPLATE_KINDS = {"related", "share", "counter", "subscribe", "credit"}
 FRAMEWORK_POSITION = {"az": {"after"}, "kk": {"after"}, "ru": {"before"}}
 ELLIPSIS = "…"
+MEMBERSHIP_ROLES = {"member", "observer"}
 
 
 def _lines(code: str, name: str) -> list[tuple[int, str]]:
@@ -289,3 +295,9 @@ def test_boilerplate_regexes_compile(code):
 @pytest.mark.parametrize("code", LANGS)
 def test_offtopic(code):
     assert _rows(code, "offtopic.tsv")
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_membership_roles(code):
+    bad = [r for r in _rows(code, "membership.tsv") if r[0] not in MEMBERSHIP_ROLES]
+    assert not bad, f"{code}/membership.tsv: unknown roles {bad}"

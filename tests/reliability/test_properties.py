@@ -177,3 +177,22 @@ def test_pipeline_on_arbitrary_text_keeps_every_offset_exact(pipeline, text, lan
         assert 0 <= s.start <= s.end <= len(text)
     assert len({ev.id for ev in doc.events}) == len(doc.events)  # the store keys events by id
     json.dumps(doc.to_dict(), ensure_ascii=False).encode("utf-8")
+
+
+def _pattern_words(code: str) -> list[str]:
+    ld = langdata.load(code)
+    heads = [t.rstrip("*") for idx in (ld.triggers, ld.titles, ld.frameworks, ld.speech) for p in idx
+             for t in p.tokens if t != "…"]
+    return sorted(set(heads + [h + "lar" for h in heads] + [fold(w) for w in WORDS]))
+
+
+@SETTINGS
+@given(st.sampled_from(CODES), st.sampled_from(["triggers", "titles", "frameworks", "speech", "modality"]), st.data())
+def test_pattern_index_finds_what_each_pattern_finds(code, name, data):
+    """The index (patterns by first word, candidates remembered per word) gives what scanning every
+    pattern at every word gives, in pattern-file order, however often it is asked."""
+    index = getattr(langdata.load(code), name)
+    words = data.draw(st.lists(st.sampled_from(_pattern_words(code)), max_size=30))
+    scan = [(p, i, j) for p in index for i, j in p.find(words)]
+    assert index.find(words) == scan
+    assert index.find(words) == scan

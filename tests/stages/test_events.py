@@ -158,3 +158,8 @@ def test_meetings_in_the_plural_are_one_per_counterpart(pipeline, text):
     meets = sorted(sorted(p) for t, p, _ in evs if t == "MEET")
     assert meets == [["person:hakan-fidan", "person:jeyhun-bayramov"],
                      ["person:jeyhun-bayramov", "person:sergey-lavrov"]]
+
+
+def test_states_between_which_relations_are_discussed_are_not_parties(pipeline):
+    _, evs = _events(pipeline, "Sergey Lavrov Çinə səfər edib, Rusiya ilə Çin arasında tərəfdaşlığı müzakirə edib.")
+    assert [p for t, p, _ in evs if t == "MEET"] == [{"person:sergey-lavrov", "country:cn"}]

@@ -1,12 +1,12 @@
 """The web pages in a real browser: navigation, filters, charts, keyboard, and
-article markup that must stay text. Saves docs/screenshots/*.png."""
+article markup that must stay text. Takes screenshots (see conftest.py)."""
 from urllib.parse import quote
 
 import pytest
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 SCRIPT_TEXT = "<script>alert(1)</script>"
 
@@ -20,7 +20,9 @@ def _click(browser, element) -> None:
     url = browser.current_url
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
     element.click()
-    assert browser.current_url != url
+    # navigation starts asynchronously: wait for it (a loaded machine may take a moment)
+    WebDriverWait(browser, 15).until(lambda b: b.current_url != url)
+    WebDriverWait(browser, 15).until(lambda b: b.execute_script("return document.readyState") == "complete")
 
 
 def test_web_dashboard_event_entity_document_journey(browser, server, screenshot):

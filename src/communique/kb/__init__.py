@@ -74,6 +74,9 @@ class KnowledgeBase:
     def __init__(self, folders: list[Path] | None = None):
         self.entities: dict[str, KBEntity] = {}
         self.roles: list[Role] = []
+        self._roles_seen: list[Role] | None = None  # the list _role_index was built from
+        self._roles_count = 0
+        self._roles_by: tuple[dict, dict] = ({}, {})
         self.memberships: list[dict[str, str]] = []
         self.chairs: list[dict[str, str]] = []
         self.gatherings: dict[str, dict[str, str]] = {}
@@ -159,10 +162,23 @@ class KnowledgeBase:
         return self._by_translit.get(translit_key(name), set())
 
     def holders(self, role: str, of: str, date: str | None) -> list[str]:
-        return [r.person for r in self.roles if r.role == role and r.of == of and r.active(date)]
+        return [r.person for r in self._role_index()[1].get((role, of), ()) if r.active(date)]
 
     def roles_of(self, person: str) -> list[Role]:
-        return [r for r in self.roles if r.person == person]
+        return list(self._role_index()[0].get(person, ()))
+
+    def _role_index(self) -> tuple[dict[str, list[Role]], dict[tuple[str, str], list[Role]]]:
+        """Roles by person and by (role, of), in file order; rebuilt when ``roles`` is replaced or
+        grows (asked for every person mention, so a scan of all roles each time adds up)."""
+        if self._roles_seen is not self.roles or self._roles_count != len(self.roles):
+            by_person: dict[str, list[Role]] = defaultdict(list)
+            by_office: dict[tuple[str, str], list[Role]] = defaultdict(list)
+            for r in self.roles:
+                by_person[r.person].append(r)
+                by_office[(r.role, r.of)].append(r)
+            self._roles_by = (dict(by_person), dict(by_office))
+            self._roles_seen, self._roles_count = self.roles, len(self.roles)
+        return self._roles_by
 
     def label(self, eid: str) -> str:
         e = self.entities.get(eid)

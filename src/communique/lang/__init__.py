@@ -13,6 +13,7 @@ from ..text import fold, lower
 
 LANGS = ("az", "kk", "ru")
 TURKIC = ("az", "kk")
+_CANDIDATE_MEMO = 50_000  # words remembered per pattern index
 
 
 def _rows(path: Path, ncols: int) -> list[list[str]]:
@@ -68,6 +69,24 @@ class PatternIndex:
                 self.exact.setdefault(head, []).append(p)
         self.lengths = sorted({len(k) for k in self.prefix})
         self.order = {id(p): k for k, p in enumerate(patterns)}
+        self._candidates: dict[str, tuple[tuple[Pattern, tuple[str, ...], int], ...]] = {}
+
+    def candidates(self, word: str) -> tuple[tuple[Pattern, tuple[str, ...], int], ...]:
+        """(pattern, tokens left to match, words matched already) for each pattern that may match
+        at a word: exact heads, prefix heads, then '…' heads. Remembered per word (vocabulary
+        repeats; building the list was most of the time spent matching)."""
+        got = self._candidates.get(word)
+        if got is None:
+            heads = list(self.exact.get(word, ()))
+            for n in self.lengths:
+                if n > len(word):
+                    break
+                heads += self.prefix.get(word[:n], ())
+            got = tuple((p, p.tokens[1:], 1) for p in heads) + tuple((p, p.tokens, 0) for p in self.anywhere)
+            if len(self._candidates) >= _CANDIDATE_MEMO:
+                self._candidates.clear()
+            self._candidates[word] = got
+        return got
 
     def __iter__(self):
         return iter(self.patterns)
@@ -78,18 +97,17 @@ class PatternIndex:
     def find(self, words: list[str]) -> list[tuple[Pattern, int, int]]:
         """(pattern, first word, one past the last word) for every match, in pattern-file order."""
         out = []
-        for i, w in enumerate(words):
-            cands = list(self.exact.get(w, ()))
-            for n in self.lengths:
-                if n > len(w):
-                    break
-                cands += self.prefix.get(w[:n], ())
-            cands += self.anywhere
-            for p in cands:
-                j = p.match_at(words, i)
+        for i, cands in enumerate(map(self._candidates.get, words)):
+            if not cands:
+                if cands is not None:
+                    continue  # most words start no pattern
+                cands = self.candidates(words[i])
+            for p, rest, done in cands:
+                j = _match(rest, words, i + done) if rest else i + done
                 if j is not None:
                     out.append((p, i, j))
-        out.sort(key=lambda m: (self.order[id(m[0])], m[1]))
+        if len(out) > 1:
+            out.sort(key=lambda m: (self.order[id(m[0])], m[1]))
         return out
 
 
@@ -98,18 +116,18 @@ def _word_ok(pat: str, word: str) -> bool:
 
 
 def _match(toks: tuple[str, ...], words: list[str], i: int) -> int | None:
-    if not toks:
-        return i
-    head, rest = toks[0], toks[1:]
-    if head == "…":
-        for skip in range(0, 7):
-            j = _match(rest, words, i + skip)
-            if j is not None:
-                return j
-        return None
-    if i < len(words) and _word_ok(head, words[i]):
-        return _match(rest, words, i + 1)
-    return None
+    for k, head in enumerate(toks):
+        if head == "…":
+            rest = toks[k + 1:]
+            for skip in range(0, 7):
+                j = _match(rest, words, i + skip)
+                if j is not None:
+                    return j
+            return None
+        if i >= len(words) or not _word_ok(head, words[i]):
+            return None
+        i += 1
+    return i
 
 
 def _patterns(rows: list[list[str]], label_col: int, pat_col: int, extra_col: int | None = None) -> list[Pattern]:
@@ -146,6 +164,8 @@ class LangData:
     comitative: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     talks: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     speech: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    membership: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    between: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     memo: dict = field(default_factory=dict, repr=False)  # per-process caches of derived lookups
 
 
@@ -176,4 +196,6 @@ def load(code: str) -> LangData:
     ld.comitative = PatternIndex(_patterns(_rows(d / "comitative.tsv", 2), 0, 1))
     ld.talks = PatternIndex(_patterns(_rows(d / "talks.tsv", 1), 0, 0))
     ld.speech = PatternIndex(_patterns(_rows(d / "speech.tsv", 2), 0, 1))
+    ld.membership = PatternIndex(_patterns(_rows(d / "membership.tsv", 2), 0, 1))
+    ld.between = PatternIndex(_patterns(_rows(d / "between.tsv", 2), 0, 1))
     return ld

@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..text import fold, lower, tokenize
-from . import LangData
+from ..text import Token, fold, lower, tokenize
+from . import LangData, Pattern, PatternIndex
 from .morph import candidates
 
 _NUM = re.compile(r"^(\d{1,4})(?:[-–](\d{1,2}))?(?:[-'’]?[^\W\d_]+)?$")
@@ -81,9 +81,12 @@ def _is_year(n: int) -> bool:
     return 1900 <= n <= 2100
 
 
-def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None) -> list[DateMatch]:
-    """Every date expression between start and end, in text order."""
-    toks = tokenize(text, start, end)
+def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
+               toks: list[Token] | None = None) -> list[DateMatch]:
+    """Every date expression between start and end, in text order (``toks``: that range's tokens,
+    when the caller has them already)."""
+    if toks is None:
+        toks = tokenize(text, start, end)
     words = [t.text for t in toks]
     out: list[DateMatch] = []
     used: set[int] = set()
@@ -131,16 +134,27 @@ def _years_alone(toks, words, used) -> list[DateMatch]:
 
 
 def _relative(toks, words, ld: LangData, used) -> list[DateMatch]:
+    """Relative dates ("dünən", "bu gün", "вчера"): each form at each word not yet used, forms in
+    file order. A form's last word may also be the prefix of an inflected word when longer than
+    four letters ("dünənki")."""
     out = []
-    folded = [fold(w) for w in words]
-    for form, days in ld.relative_dates.items():
-        parts = form.split()
-        for i in range(len(folded) - len(parts) + 1):
-            if i not in used and all(folded[i + k] == p or (k == len(parts) - 1 and folded[i + k].startswith(p) and len(p) > 4)
-                                     for k, p in enumerate(parts)):
-                out.append(DateMatch(toks[i].start, toks[i + len(parts) - 1].end, None, None, None, relative=days))
-                used.update(range(i, i + len(parts)))
+    for p, i, j in relative_patterns(ld).find([fold(w) for w in words]):
+        if i not in used:
+            out.append(DateMatch(toks[i].start, toks[j - 1].end, None, None, None, relative=int(p.label)))
+            used.update(range(i, j))
     return out
+
+
+def relative_patterns(ld: LangData) -> PatternIndex:
+    """The relative-date forms as patterns (built once per table; rebuilt if it is replaced)."""
+    got = ld.memo.get("relative")
+    if got is None or got[0] is not ld.relative_dates:
+        patterns = []
+        for form, days in ld.relative_dates.items():
+            *head, last = form.split() or [""]
+            patterns.append(Pattern(str(days), (*head, last + "*" if len(last) > 4 else last), ""))
+        got = ld.memo["relative"] = (ld.relative_dates, PatternIndex(patterns))
+    return got[1]
 
 
 def _iso(text: str, start: int, end: int, found: list[DateMatch]) -> list[DateMatch]:

@@ -86,7 +86,18 @@ _NOT_AFTER_PERSONS = ("loc", "rel", "poss3", "plural")
 
 
 def base_form(word: str, ld: LangData) -> str:
-    """Strip the case/possessive suffixes a person's name certainly carries, keeping its spelling."""
+    """Strip the case/possessive suffixes a person's name certainly carries, keeping its spelling
+    (remembered per language: asked for most capitalised words)."""
+    memo = ld.memo.setdefault("base_form", {})
+    got = memo.get(word)
+    if got is None:
+        if len(memo) > 100_000:
+            memo.clear()
+        got = memo[word] = _base_form(word, ld)
+    return got
+
+
+def _base_form(word: str, ld: LangData) -> str:
     if not ld.suffixes:
         return word
     cur = word

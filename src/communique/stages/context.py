@@ -16,6 +16,46 @@ _SEPARATOR = re.compile(r"[,;:()«»\"“”]|\s(?:ilə|və|и|с|со|мен|м
 _QUALIFIER_REACH = 90
 
 
+def run_cache(doc: Document, name: str) -> dict:
+    """A cache on the document for one pipeline run (``Document.scratch``), emptied if the text
+    it was derived from has been replaced."""
+    scratch = doc.scratch
+    if scratch.get("text") is not doc.text:
+        scratch.clear()
+        scratch["text"] = doc.text
+    got = scratch.get(name)
+    if got is None:
+        got = scratch[name] = {}
+    return got
+
+
+def sentence_tokens(doc: Document, start: int, end: int) -> list[Token]:
+    """The tokens of ``doc.text[start:end]``, made once per run (mentions, events and facts ask)."""
+    cache = run_cache(doc, "tokens")
+    got = cache.get((start, end))
+    if got is None:
+        got = cache[(start, end)] = tokenize(doc.text, start, end)
+    return got
+
+
+def endings(ld: langdata.LangData, *cases: str) -> tuple[str, ...]:
+    """A language's suffixes of some cases, longest first (remembered: asked for every mention)."""
+    key = ("endings", cases)
+    got = ld.memo.get(key)
+    if got is None:
+        got = ld.memo[key] = tuple(s.text for s in ld.suffixes if s.case in cases)
+    return got
+
+
+@dataclass
+class _Base:
+    """What a SentenceContext holds that does not depend on the mentions."""
+    toks: list[Token]
+    folds: list[str]
+    dates: list[DateMatch]
+    matches: dict
+
+
 @dataclass
 class SentenceContext:
     doc: Document
@@ -32,12 +72,19 @@ class SentenceContext:
     def build(cls, doc: Document, sent: Sentence) -> "SentenceContext":
         code = sent.lang if sent.lang in langdata.LANGS else (doc.lang if doc.lang in langdata.LANGS else "az")
         ld = langdata.load(code)
-        toks = tokenize(doc.text, sent.start, sent.end)
-        # officials named only by title are linked for search, not counted as named participants
-        mentions = [m for m in doc.mentions if sent.contains(m) and m.entity_id and m.source != "role"]
-        ctx = cls(doc, sent, code, ld, toks, [fold(t.text) for t in toks], mentions)
-        ctx.dates = find_dates(doc.text, ld, sent.start, sent.end)
-        return ctx
+        start, end = sent.start, sent.end
+        # Tokens, dates and pattern matches depend on the text alone: the events and facts stages
+        # share them. Mentions are taken afresh (the events stage may add some).
+        cache = run_cache(doc, "context")
+        base = cache.get((start, end, code))
+        if base is None:
+            toks = sentence_tokens(doc, start, end)
+            base = cache[(start, end, code)] = _Base(
+                toks, [fold(t.text) for t in toks], find_dates(doc.text, ld, start, end, toks=toks), {})
+        # officials named only by title count too: linking gave them an id only where the text makes
+        # the referent certain
+        mentions = [m for m in doc.mentions if start <= m.start and m.end <= end and m.entity_id]
+        return cls(doc, sent, code, ld, list(base.toks), list(base.folds), mentions, list(base.dates), base.matches)
 
     def without_speaker(self, trigger_at: int) -> "SentenceContext":
         """The same sentence without the speaker of reported speech ("Kelli əlavə edib ki, Tramp …
@@ -85,7 +132,7 @@ class SentenceContext:
 
     def is_counterpart(self, m: Mention) -> bool:
         """"Moratinos ilə", "Тоқаевпен", "с Лавровым": the name is joined to the verb as a counterpart."""
-        suffixes = tuple(s.text for s in self.ld.suffixes if s.case in ("com", "ins"))
+        suffixes = endings(self.ld, "com", "ins")
         if suffixes and lower(self.doc.text[m.start:m.end]).endswith(suffixes):
             return True
         i, j = self.token_index(m.start), self.token_index(m.end - 1) + 1
@@ -98,7 +145,7 @@ class SentenceContext:
 
     def is_locative(self, m: Mention) -> bool:
         """"Avstriyadakı", "Украинадағы": a state where something is, not whose it is."""
-        suffixes = tuple(s.text for s in self.ld.suffixes if s.case in ("loc", "rel"))
+        suffixes = endings(self.ld, "loc", "rel")
         return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
 
     def is_ablative(self, m: Mention) -> bool:
@@ -108,7 +155,7 @@ class SentenceContext:
 
     def is_genitive(self, m: Mention) -> bool:
         """"Tokayevin", "Тоқаевтың": the person owns what follows (its subject, not a counterpart)."""
-        suffixes = tuple(s.text for s in self.ld.suffixes if s.case == "gen")
+        suffixes = endings(self.ld, "gen")
         return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
 
     def within_date(self, m: Mention) -> bool:

@@ -48,11 +48,14 @@ class EventStage:
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
         year = self._context_year(doc)
-        # an undated report is news of the day it was published; without that, the year or month
-        # of a gathering the article names is a guess, applied after duplicates are merged
-        reported = self._dateline(doc, year) or (doc.published[:7] if doc.published else None)
+        # An undated report is news of the month it was published (of the dateline's day, set after
+        # merging: "вчера" in the lead must still meet the headline). Without a publication date the
+        # year or month of a gathering the article names is a guess, also applied after merging.
+        dateline = self._dateline(doc, year)
+        reported = (dateline or doc.published or "")[:7] or None
         guess = None if reported else self._context_month(doc) or year
         focus: str | None = None  # the person the article is about so far ("Onun ... görüşündə")
+        undated: set[str] = set()
         for sent in doc.sentences:
             if sent.boilerplate:
                 continue
@@ -70,12 +73,16 @@ class EventStage:
             for ev in self._events(ctx, year, focus, earlier=seen):
                 if ev.type == "APPOINT" and not doc.published:
                     ev.date = self._role_date(ev, ctx) or ev.date
+                if not (ev.date or back) and reported:
+                    undated.add(ev.id)
                 ev.date = ev.date or back or reported
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
         doc.events = merge_duplicates(events, self.kb, _headline(doc))
         for ev in doc.events:
             ev.date = ev.date or guess
+            if dateline and ev.id in undated and ev.date == reported:
+                ev.date = dateline
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
 
@@ -113,7 +120,7 @@ class EventStage:
             return doc.published[:4]
         lead = [s for s in doc.sentences if not s.boilerplate][:3]
         for sent in lead:
-            ld = langdata.load(sent.lang if sent.lang in langdata.LANGS else doc.lang or "az")
+            ld = langdata.load(_code(sent.lang, doc.lang))
             for d in find_dates(doc.text, ld, sent.start, sent.end):
                 if d.year and d.month and d.relative is None:
                     return str(d.year)
@@ -194,8 +201,11 @@ class EventStage:
         if type_ in ("MEET", "CALL") and focus and focus not in persons and (
                 not persons or (len(persons) == 1 and not owners)):
             persons = [focus] + persons
+        # "Қазақстан мен Қытай арасындағы серіктестік": with persons meeting, the pair of states is
+        # what they talked about
+        topic = _between(ctx) if type_ in ("MEET", "CALL") and persons else set()
         states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
-                      and m.entity_id != framework and m.kind not in ("adjective",))
+                      and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic)
         gatherings = _ids(ctx.of_type("gathering"))
         if type_ == "CHAIR":
             series = [(self.kb.gatherings.get(g) or {}).get("organization") for g in gatherings]
@@ -203,6 +213,12 @@ class EventStage:
             # "BMT-dən sonra ən böyük ... Hərəkata" compares with the UN
             return _ids(m for m in ctx.of_type("country", "organization")
                         if m.type == "country" or not ctx.is_ablative(m)) + [o for o in series if o]
+        if type_ == "CONVENE" and any(m.source != "role" for m in ctx.of_type("person")):
+            # an official named only by title beside named attendees is mostly the narrator
+            # ("ҚР СІМ басшысы ... Назарбаевтың 1992 жылы ... сессиясында жариялаған идеясы")
+            roles = {m.entity_id for m in ctx.of_type("person") if m.source == "role"}
+            named = {m.entity_id for m in ctx.of_type("person") if m.source != "role"}
+            persons = [p for p in persons if p not in roles - named]
         if type_ == "CONVENE":
             hosts = {(self.kb.gatherings.get(g) or {}).get("organization") for g in gatherings}
             base = persons or [x for x in states if x not in hosts]  # the body holding a named summit is its frame
@@ -321,7 +337,7 @@ class EventStage:
             head = doc.text[sent.start:min(sent.end, sent.start + 60)]
             if sent.boilerplate or not _DATELINE_START.match(head):
                 continue
-            ld = langdata.load(sent.lang if sent.lang in langdata.LANGS else doc.lang or "ru")
+            ld = langdata.load(_code(sent.lang, doc.lang))
             for d in find_dates(head, ld):
                 if d.relative is None and d.month and d.day and (d.year or year):
                     return d.value(f"{year}-01-01")
@@ -380,6 +396,22 @@ def _ids(mentions) -> list[str]:
     return out
 
 
+def _code(*langs: str | None) -> str:
+    """The first of these languages we have data for ("und" and None are not)."""
+    return next((c for c in langs if c in langdata.LANGS), "az")
+
+
+def _between(ctx: SentenceContext) -> set[int]:
+    """Start offsets of the state mentions a "between" marker takes (up to five words away)."""
+    out = set()
+    for p, a, b in ctx.matches(ctx.ld.between):
+        lo, hi = (a - 5, a) if p.label == "before" else (b, b + 5)
+        for m in ctx.of_type("country", "organization"):
+            if lo <= ctx.token_index(m.start) < hi:
+                out.add(m.start)
+    return out
+
+
 def _headline(doc: Document):
     """The article's headline: its first sentence when that is a line without a full stop."""
     first = next((s for s in doc.sentences if not s.boilerplate), None)
@@ -401,7 +433,10 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headl
             ev.date = ev.date or head.date
             out[0] = ev
             continue
-        twin = next((o for o in reversed(out) if _same_kind(o, ev) and _compatible(o.date, ev.date)
+        twin = next((o for o in reversed(out) if _same_kind(o, ev)
+                     # a chairmanship lasts: days apart in one month are one chairmanship
+                     and (_compatible(o.date, ev.date) or o.type == ev.type == "CHAIR"
+                          and (o.date or "")[:7] == (ev.date or "")[:7])
                      # a planned handover is not the chairmanship held (one summit stays one summit)
                      and (o.modality == ev.modality or ev.type == "CONVENE")
                      and (participants_agree(frozenset(o.participants), frozenset(ev.participants))
@@ -426,6 +461,7 @@ def _tells_headline(head: Event, ev: Event, out: list[Event]) -> bool:
     def persons(e: Event) -> set[str]:
         return {p for p in e.participants if "person:" in p}
     return (head.type == ev.type and head.type in ("MEET", "CALL") and head.modality == ev.modality
+            and all("person:" in p or p.startswith("country:") for p in head.participants)
             and len(persons(ev)) > len(persons(head))
             and not any(o.type == ev.type for o in out[1:])
             and bool(persons(head) & persons(ev)))

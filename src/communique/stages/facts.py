@@ -1,4 +1,5 @@
-"""Facts: who holds which position (from titles before names), who chairs what."""
+"""Facts: who holds which position (from titles before names), who chairs what, which state is a
+member or an observer of which organisation."""
 from __future__ import annotations
 
 from ..document import Document, Evidence, Fact
@@ -27,6 +28,7 @@ class FactStage:
             date = next((e.date for e in doc.events if e.evidence.start == sent.start and e.date), fallback)
             facts += self._positions(ctx, date)
             facts += self._chairs(ctx, doc)
+            facts += self._members(ctx, date)
         doc.facts = _unique(facts)
         add_inferred_entities(doc, self.kb, [x for f in doc.facts for x in (f.subject, f.of)])
         return doc
@@ -77,6 +79,25 @@ class FactStage:
                 for s in states[:1]:
                     for o in orgs[:1]:
                         out.append(Fact("chairs", s, None, o, ev.date, ev.evidence))
+        return out
+
+
+    @staticmethod
+    def _members(ctx: SentenceContext, date: str | None) -> list[Fact]:
+        """"Küveyt AQEM-in 28-ci üzv dövləti olub", "АӨСШК-нің бақылаушы мемлекеті болып табылатын
+        Беларусь": the state nearest the membership words, of the organisation nearest them."""
+        out = []
+        for p, a, b in ctx.matches(ctx.ld.membership):
+            lo, hi = ctx.toks[a].start, ctx.toks[b - 1].end
+
+            def distance(m, lo=lo, hi=hi) -> int:
+                return lo - m.end if m.end <= lo else m.start - hi if m.start >= hi else 0
+            orgs = sorted(ctx.of_type("organization"), key=distance)
+            states = sorted((m for m in ctx.of_type("country") if not ctx.is_locative(m)), key=distance)
+            if orgs and states:
+                out.append(Fact("member_of", states[0].entity_id, "observer" if p.label == "observer" else None,
+                                orgs[0].entity_id, date,
+                                Evidence(ctx.sent.start, ctx.sent.end, ctx.doc.text[ctx.sent.start:ctx.sent.end])))
         return out
 
 

@@ -60,31 +60,48 @@ class LinkingStage:
         named only by title is the person holding that office at the article's date, when the
         text says which state (a qualifying country, else the state the article is about)."""
         from .. import lang as langdata
-        from ..text import fold, tokenize
+        from ..text import fold
+        from .context import sentence_tokens
         home = _home_country(mentions)
         date = doc.published
-        if not date:
-            return []  # who held an office "now" is only certain when the article's date is known
         named = {m.entity_id for m in mentions if m.type == "person"}
         out = []
         for sent in doc.sentences:
             if sent.boilerplate or sent.lang not in langdata.LANGS:
                 continue
-            toks = tokenize(doc.text, sent.start, sent.end)
+            toks = sentence_tokens(doc, sent.start, sent.end)
             folds = [fold(t.text) for t in toks]
             for p, a, b in langdata.load(sent.lang).titles.find(folds):
                 role = _ROLE_OF_TITLE.get(p.label)
                 if role is None:
                     continue
                 start, end = toks[a].start, toks[b - 1].end
+                if _plural_title(p.tokens, folds[a:b], sent.lang):
+                    continue  # "сыртқы істер министрлерінің": several officials, no one person
                 limit = toks[min(b + 2, len(toks) - 1)].end
                 if any(m.type == "person" and m.end > start and m.start <= limit for m in mentions + out):
                     continue  # the title introduces a name: nothing to resolve
+                # "президентом МККК Петером Маурером": the title of an organisation's officer
+                if any(m.type == "organization" and 0 <= m.start - end <= 2 for m in mentions):
+                    continue
+                # the state stands before the title in az and kk ("ҚР Президентінің"), after it in
+                # Russian ("Президент Казахстана"); in "Мемлекет басшысы Қытай Елшісін" it is the envoy's
+                after = 25 if sent.lang == "ru" else -1
+                # inside the title too: "глава азербайджанского внешнеполитического ведомства"
                 near = [m for m in mentions if m.type == "country" and sent.contains(m)
-                        and (0 <= start - m.end <= 40 or 0 <= m.start - end <= 25)]
-                near.sort(key=lambda m: min(abs(start - m.end), abs(m.start - end)))
+                        and (0 <= start - m.end <= 40 or 0 <= m.start - end <= after
+                             or start <= m.start < end)]
+                near.sort(key=lambda m: 0 if start <= m.start < end else min(abs(start - m.end), abs(m.start - end)))
                 state = near[0].entity_id if near else home
-                holders = sorted(set(self.kb.holders(role, state, date))) if state else []
+                holders = sorted(set(self.kb.holders(role, state, date))) if state and date else []
+                if not (len(holders) == 1 and holders[0] in named):
+                    # undated, or the state only guessed: who held the office is open, unless the
+                    # article names exactly one person who held it ("Мемлекет басшысы ... қабылдады"
+                    # ... "Қасым-Жомарт Тоқаев ... айтты")
+                    state = near[0].entity_id if near else None
+                    holders = sorted(p for p in named if p and any(
+                        r.role == role and (state is None or r.of == state) and (not date or r.active(date))
+                        for r in self.kb.roles_of(p)))
                 # only a person the article names elsewhere: then the text makes the referent certain
                 if len(holders) == 1 and holders[0] in named:
                     out.append(Mention(start, end, doc.text[start:end], "person", base=doc.text[start:end],
@@ -133,6 +150,23 @@ class LinkingStage:
 # Titles that name one office per state, resolvable through the knowledge base's roles.
 _ROLE_OF_TITLE = {"head of state": "president", "president": "president", "prime minister": "prime minister",
                   "minister of foreign affairs": "minister of foreign affairs"}
+
+
+_RU_PLURAL = ("ов", "ры", "ты", "ами", "ам", "ах")
+
+
+def _plural_title(pattern: tuple[str, ...], words: list[str], code: str) -> bool:
+    """A title in the plural ("сыртқы істер министрлерінің", "nazirləri", "министров иностранных
+    дел"): a plural suffix in the head noun (Turkic), a plural ending on the first word (Russian)."""
+    from .. import lang as langdata
+    if code == "ru":
+        return bool(pattern) and pattern[0].rstrip("*").endswith(_RU_PLURAL)
+    plurals = tuple(x.text for x in langdata.load(code).suffixes if x.case == "plural")
+    for pat, word in zip(pattern, words):
+        stem = pat.rstrip("*")
+        if plurals and (stem.endswith(plurals) or word[len(stem):].startswith(plurals)) and len(stem) > 3:
+            return True
+    return False
 
 
 def _home_country(mentions: list[Mention]) -> str | None:

@@ -14,6 +14,7 @@ from ..document import Document, Mention, Sentence
 from ..kb import KnowledgeBase
 from ..lang.morph import base_form, candidates
 from ..text import Token, fold, lower, tokenize
+from .context import sentence_tokens
 
 _LOWER_KINDS = ("adjective", "demonym")
 _TYPE_RANK = {"person": 0, "gathering": 1, "organization": 2, "country": 3, "location": 4}
@@ -40,8 +41,10 @@ class AliasMatcher:
         self.index: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.first_len: dict[str, int] = {}
         self._cache: dict[str, list[str]] = {}
+        self._one_word: dict[str, tuple[list[tuple[str, str]], str] | None] = {}
 
     def add(self, key: tuple[str, ...], hits: list[tuple[str, str]]) -> None:
+        self._one_word.clear()
         bucket = self.index.setdefault(key, [])
         bucket.extend(h for h in hits if h not in bucket)
         if len(key) > 1:
@@ -62,10 +65,14 @@ class AliasMatcher:
         while i < len(toks):
             found = None
             for n in range(min(self.first_len.get(keys[i], 1), len(toks) - i), 0, -1):
+                if n == 1:
+                    one = self._one_word_name(toks[i].text)
+                    found = (i, i + 1, *one) if one else None
+                    break
                 head = tuple(keys[i:i + n - 1])
                 for stem in self._stems(toks[i + n - 1].text):
                     hits = self.index.get(head + (stem,))
-                    if hits and _case_ok(toks[i], hits):
+                    if hits and _case_ok(toks[i].text, hits):
                         found = (i, i + n, hits, stem)
                         break
                 if found:
@@ -77,9 +84,25 @@ class AliasMatcher:
                 i += 1
         return out
 
+    def _one_word_name(self, word: str) -> tuple[list[tuple[str, str]], str] | None:
+        """(hits, stem) of the first stem of a word that is a one-word name, remembered per word
+        (most words are looked up this way, and vocabulary repeats)."""
+        if word in self._one_word:
+            return self._one_word[word]
+        got = None
+        for stem in self._stems(word):
+            hits = self.index.get((stem,))
+            if hits and _case_ok(word, hits):
+                got = (hits, stem)
+                break
+        if len(self._one_word) > _CACHE_LIMIT:
+            self._one_word.clear()
+        self._one_word[word] = got
+        return got
 
-def _case_ok(tok: Token, hits) -> bool:
-    if tok.text[:1].isupper() or tok.text[:1].isdigit():
+
+def _case_ok(first_word: str, hits) -> bool:
+    if first_word[:1].isupper() or first_word[:1].isdigit():
         return True
     return any(kind in _LOWER_KINDS for _, kind in hits)
 
@@ -206,6 +229,8 @@ class MentionStage:
         self._morph: RussianMorph | None = None
         self._ner: NatashaNER | None = None
         self._series: dict[tuple[str, int], str] | None = None
+        self._series_orgs: set[str] = set()
+        self._gathering_words: dict[str, GatheringWords] = {}
         self._agencies: list[re.Pattern] | None = None
 
     # Resources are built on first use, once per process and language.
@@ -237,7 +262,7 @@ class MentionStage:
             if sent.boilerplate:
                 continue
             code = _route(sent.lang or doc.lang)
-            toks = tokenize(doc.text, sent.start, sent.end)
+            toks = sentence_tokens(doc, sent.start, sent.end)
             found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
             found += cue_mentions(doc.text, toks, found, code)
             doc.mentions += found
@@ -269,34 +294,41 @@ class MentionStage:
         if self._series is None:
             self._series = {(g["organization"], int(g["number"])): gid for gid, g in self.kb.gatherings.items()
                             if g.get("organization") and g.get("number", "").isdigit()}
+            self._series_orgs = {o for o, _ in self._series}
         return self._series
+
+    def gathering_words(self, code: str) -> GatheringWords:
+        if code not in self._gathering_words:
+            self._gathering_words[code] = GatheringWords(langdata.load(code))
+        return self._gathering_words[code]
 
     def _numbered(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
         """"76-й сессии Генассамблеи ООН", "AQEM-in 6-cı Zirvə toplantısı", "VI саммитіне",
         "47 сессиясында": an ordinal next to a convening body names that body's numbered
         session or summit. The gathering mention covers the ordinal and the gathering word;
         the body keeps its own mention."""
-        ld = langdata.load(code if code in langdata.LANGS else "az")
-        words = [p for p in ld.triggers if p.label == "CONVENE" and len(p.tokens) == 1]
+        words = self.gathering_words(code if code in langdata.LANGS else "az")
 
         def is_gathering_word(i: int) -> bool:
-            return i < len(toks) and any(p.match_at([fold(toks[i].text)], 0) for p in words)
+            return i < len(toks) and words.match(toks[i].text)
 
         out = list(found)
-        taken = {i for m in found for i, t in enumerate(toks) if m.start <= t.start < m.end}
+        starts = [t.start for t in toks]
+        taken = _covered(starts, found)
+        series, orgs = self.series, self._series_orgs
         for m in found:
             org = m.candidates[0] if m.source == "kb" and m.candidates else None
-            if not org or not any(o == org for o, _ in self.series):
+            if not org or org not in orgs:
                 continue
-            k = _tok(toks, m)
-            e = max(i for i, t in enumerate(toks) if t.start < m.end)
+            k = bisect.bisect_left(starts, m.start)  # the first token of the mention
+            e = bisect.bisect_left(starts, m.end) - 1  # its last
             for j in [*range(max(0, k - 4), k), *range(e + 1, min(len(toks), e + 5))]:
                 if j in taken:
                     continue
                 number = _ordinal(toks[j].text)
                 if number is None and _BARE_NUMBER.match(toks[j].text) and is_gathering_word(j + 1):
                     number = int(toks[j].text)
-                gid = number and self.series.get((org, number))
+                gid = number and series.get((org, number))
                 if not gid:
                     continue
                 hi = j
@@ -348,8 +380,33 @@ def _ordinal(word: str) -> int | None:
     return None
 
 
-def _tok(toks: list[Token], m: Mention) -> int:
-    return next((i for i, t in enumerate(toks) if t.start >= m.start), len(toks))
+class GatheringWords:
+    """One-word CONVENE triggers ("sammit", "сессия*"): the word after an ordinal that makes it a
+    numbered gathering. Answers per folded word are remembered (asked for every ordinal)."""
+
+    def __init__(self, ld: langdata.LangData):
+        heads = [p.tokens[0] for p in ld.triggers if p.label == "CONVENE" and len(p.tokens) == 1]
+        self.exact = {h for h in heads if h != "…" and not h.endswith("*")}
+        self.prefixes = tuple(h[:-1] for h in heads if h.endswith("*"))
+        self._memo: dict[str, bool] = {}
+
+    def match(self, word: str) -> bool:
+        got = self._memo.get(word)
+        if got is None:
+            w = fold(word)
+            got = w in self.exact or w.startswith(self.prefixes)
+            if len(self._memo) > _CACHE_LIMIT:
+                self._memo.clear()
+            self._memo[word] = got
+        return got
+
+
+def _covered(starts: list[int], found: list[Mention]) -> set[int]:
+    """Indexes of the tokens (by start offset, ascending) that begin inside a mention."""
+    out: set[int] = set()
+    for m in found:
+        out.update(range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)))
+    return out
 
 
 def _route(code: str | None) -> str:
@@ -380,7 +437,7 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
     """Capitalised names after a title ("xarici işlər naziri Ceyhun Bayramov") and lone
     capitalised words that may be short references (resolved or dropped by linking)."""
     ld = langdata.load(code if code in langdata.LANGS else "az")
-    covered = {k for m in found for k, t in enumerate(toks) if m.start <= t.start < m.end}
+    covered = _covered([t.start for t in toks], found)
     folds = [fold(t.text) for t in toks]
     titled, in_title = set(), set()
     genitive = tuple(x.text for x in ld.suffixes if x.case == "gen")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import and_, create_engine, delete, event, func, or_, select, text
 from sqlalchemy.engine import Connection, Engine
@@ -33,6 +33,11 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _insert(conn: Connection, table, rows: list[dict]) -> None:
+    if rows:
+        conn.execute(table.insert(), rows)
+
+
 def _insert_ignore(conn: Connection, table, rows: list[dict]) -> None:
     if not rows:
         return
@@ -47,6 +52,65 @@ def _insert_ignore(conn: Connection, table, rows: list[dict]) -> None:
                 conn.execute(table.insert().values(**r))
         return
     conn.execute(insert(table).on_conflict_do_nothing(), rows)
+
+
+_IDS_PER_STATEMENT = 500  # document ids in one DELETE (SQLite limits the parameters of a statement)
+
+
+@dataclass
+class _BatchRows:
+    """A batch's rows per table, in the order the documents came."""
+    documents: list[dict] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+    aliases: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+    clusters: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    participants: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+
+    def add(self, doc: Document, version: str, now: str, stories: StoryIndex, keep: bool = True) -> None:
+        """One document's rows; with ``keep`` False (a later copy replaces it) only what outlives
+        that replacement: its entities, aliases and story clusters."""
+        if keep:
+            self.documents.append({
+                "id": doc.id, "content_hash": doc.content_hash, "url": doc.url, "title": doc.title,
+                "published": doc.published, "source": doc.source, "origin": doc.origin, "lang": doc.lang,
+                "text": doc.text, "error_stage": doc.failure.stage if doc.failure else None,
+                "error": doc.failure.error if doc.failure else None, "pipeline_version": version,
+                "ingested_at": now})
+        if doc.failure:
+            return
+        self.entities += [{"id": e.id, "type": e.type, "label": e.label, "wikidata": e.wikidata, "new": e.new}
+                          for e in doc.entities]
+        self.aliases += [{"entity_id": e.id, "lang": doc.lang, "alias": m.base or m.text, "kind": m.kind,
+                          "source": m.source} for e in doc.entities if e.new for m in e.mentions if m.source != "short"]
+        if keep:
+            self.mentions += [{"doc_id": doc.id, "entity_id": m.entity_id, "start": m.start, "end": m.end,
+                               "text": m.text, "base": m.base, "type": m.type, "source": m.source,
+                               "pipeline_version": version} for m in doc.mentions if m.entity_id]
+        for ev in doc.events:
+            known = stories.find(ev)
+            ev.cluster = stories.assign(ev)
+            if known is None:  # the row as the cluster is now: later events may lengthen its date in memory only
+                c = stories.clusters[ev.cluster]
+                self.clusters.append({"id": c.id, "type": c.type, "participants": "|".join(sorted(c.participants)),
+                                      "date": c.date})
+            if not keep:
+                continue
+            self.events.append({
+                "id": ev.id, "doc_id": doc.id, "type": ev.type, "date": ev.date, "location": ev.location,
+                "framework": ev.framework, "modality": ev.modality, "confidence": ev.confidence,
+                "ev_start": ev.evidence.start, "ev_end": ev.evidence.end, "evidence": ev.evidence.text,
+                "trigger": ev.trigger, "cluster_id": ev.cluster, "pipeline_version": version})
+            self.participants += [{"event_id": ev.id, "entity_id": p, "position": i}
+                                  for i, p in enumerate(ev.participants)]
+        if keep:
+            self.facts += [{"doc_id": doc.id, "relation": f.relation, "subject": f.subject, "role": f.role,
+                            "of": f.of, "date": f.date, "former": f.former,
+                            "ev_start": f.evidence.start if f.evidence else None,
+                            "ev_end": f.evidence.end if f.evidence else None, "pipeline_version": version}
+                           for f in doc.facts]
 
 
 @dataclass
@@ -121,9 +185,7 @@ class Store:
         for attempt in range(3):
             try:
                 with self.engine.begin() as conn:
-                    stories = self.stories(conn)
-                    for doc in docs:
-                        self._write_one(conn, doc, version, now, stories)
+                    self._write_batch(conn, docs, version, now, self.stories(conn))
                 return
             except IntegrityError as exc:
                 # another writer stored one of these documents between our delete and insert: redo
@@ -136,50 +198,34 @@ class Store:
                 self._stories = None  # the in-memory index may hold clusters that were rolled back
                 raise StoreError(f"database write failed, nothing from this batch was kept: {_one_line(exc)}") from exc
 
-    def _write_one(self, conn: Connection, doc: Document, version: str, now: str, stories: StoryIndex) -> None:
-        self._delete_results(conn, doc.id)
-        conn.execute(t.documents.insert().values(
-            id=doc.id, content_hash=doc.content_hash, url=doc.url, title=doc.title, published=doc.published,
-            source=doc.source, origin=doc.origin, lang=doc.lang, text=doc.text,
-            error_stage=doc.failure.stage if doc.failure else None,
-            error=doc.failure.error if doc.failure else None, pipeline_version=version, ingested_at=now))
-        if doc.failure:
-            return
-        _insert_ignore(conn, t.entities, [
-            {"id": e.id, "type": e.type, "label": e.label, "wikidata": e.wikidata, "new": e.new} for e in doc.entities])
-        _insert_ignore(conn, t.aliases, [
-            {"entity_id": e.id, "lang": doc.lang, "alias": m.base or m.text, "kind": m.kind, "source": m.source}
-            for e in doc.entities if e.new for m in e.mentions if m.source != "short"])
-        if doc.mentions:
-            conn.execute(t.mentions.insert(), [
-                {"doc_id": doc.id, "entity_id": m.entity_id, "start": m.start, "end": m.end, "text": m.text,
-                 "base": m.base, "type": m.type, "source": m.source, "pipeline_version": version}
-                for m in doc.mentions if m.entity_id])
-        for ev in doc.events:
-            known = stories.find(ev)
-            ev.cluster = stories.assign(ev)
-            if known is None:
-                c = stories.clusters[ev.cluster]
-                _insert_ignore(conn, t.clusters, [{"id": c.id, "type": c.type,
-                                                   "participants": "|".join(sorted(c.participants)), "date": c.date}])
-            conn.execute(t.events.insert().values(
-                id=ev.id, doc_id=doc.id, type=ev.type, date=ev.date, location=ev.location, framework=ev.framework,
-                modality=ev.modality, confidence=ev.confidence, ev_start=ev.evidence.start, ev_end=ev.evidence.end,
-                evidence=ev.evidence.text, trigger=ev.trigger, cluster_id=ev.cluster, pipeline_version=version))
-            conn.execute(t.participants.insert(), [{"event_id": ev.id, "entity_id": p, "position": i}
-                                                   for i, p in enumerate(ev.participants)])
-        if doc.facts:
-            conn.execute(t.facts.insert(), [
-                {"doc_id": doc.id, "relation": f.relation, "subject": f.subject, "role": f.role, "of": f.of,
-                 "date": f.date, "former": f.former, "ev_start": f.evidence.start if f.evidence else None,
-                 "ev_end": f.evidence.end if f.evidence else None, "pipeline_version": version} for f in doc.facts])
+    def _write_batch(self, conn: Connection, docs: list[Document], version: str, now: str,
+                     stories: StoryIndex) -> None:
+        """The rows of every document, gathered per table and written with one statement each
+        (a statement per row cost more than the rest of the write). A document given twice keeps
+        its last results, as when each replaced the one before."""
+        rows = _BatchRows()
+        last = {doc.id: k for k, doc in enumerate(docs)}
+        for k, doc in enumerate(docs):
+            rows.add(doc, version, now, stories, keep=last[doc.id] == k)
+        ids = list(last)
+        for n in range(0, len(ids), _IDS_PER_STATEMENT):
+            self._delete_results(conn, ids[n:n + _IDS_PER_STATEMENT])
+        # in the order of the foreign keys: documents, entities before aliases, events before participants
+        _insert(conn, t.documents, rows.documents)
+        _insert_ignore(conn, t.entities, rows.entities)
+        _insert_ignore(conn, t.aliases, rows.aliases)
+        _insert(conn, t.mentions, rows.mentions)
+        _insert_ignore(conn, t.clusters, rows.clusters)
+        _insert(conn, t.events, rows.events)
+        _insert(conn, t.participants, rows.participants)
+        _insert(conn, t.facts, rows.facts)
 
-    def _delete_results(self, conn: Connection, doc_id: str) -> None:
-        ev_ids = select(t.events.c.id).where(t.events.c.doc_id == doc_id)
+    def _delete_results(self, conn: Connection, doc_ids: list[str]) -> None:
+        ev_ids = select(t.events.c.id).where(t.events.c.doc_id.in_(doc_ids))
         conn.execute(delete(t.participants).where(t.participants.c.event_id.in_(ev_ids)))
         for table in (t.events, t.mentions, t.facts):
-            conn.execute(delete(table).where(table.c.doc_id == doc_id))
-        conn.execute(delete(t.documents).where(t.documents.c.id == doc_id))
+            conn.execute(delete(table).where(table.c.doc_id.in_(doc_ids)))
+        conn.execute(delete(t.documents).where(t.documents.c.id.in_(doc_ids)))
 
     # -- curation ------------------------------------------------------------
     def entity_row(self, eid: str) -> dict[str, str] | None:

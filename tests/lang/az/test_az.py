@@ -43,6 +43,18 @@ def test_relative_date_uses_publication_date():
     assert d.value("2024-07-20") == "2024-07-20"
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Prezident bu gün görüşüb", [("bu gün", 0)]),
+    ("bugün və dünən", [("bugün", 0), ("dünən", -1)]),
+    ("dünənki görüşdə", [("dünənki", -1)]),  # a form over four letters also begins an inflected word
+    ("dünən bu gün", [("dünən", -1), ("bu gün", 0)]),
+    ("bu", []),
+    ("gün", []),
+])
+def test_relative_dates(text, found):
+    assert [(text[d.start:d.end], d.relative) for d in find_dates(text, AZ)] == found
+
+
 def test_year_inferred_from_publication():
     assert find_dates("sentyabrın 27-də", AZ)[0].value("2021-10-01") == "2021-09-27"
 

@@ -38,6 +38,16 @@ def test_relative_date():
     assert find_dates("Президент бүгін кездесті", KK)[0].value("2020-09-24") == "2020-09-24"
 
 
+@pytest.mark.parametrize("text, found", [
+    ("алдыңғы күні кездесті", [("алдыңғы күні", -2)]),
+    ("кешегі кездесу", [("кешегі", -1)]),
+    ("кешелер", []),  # four letters are too few to be the start of an inflected word
+    ("ертеңгі", [("ертеңгі", 1)]),
+])
+def test_relative_dates(text, found):
+    assert [(text[d.start:d.end], d.relative) for d in find_dates(text, KK)] == found
+
+
 @pytest.mark.parametrize("text, n", [
     ("М.Тілеуберді кездесті. Тараптар талқылады.", 2),
     ("ҚР СІМ басшысы М. Тілеуберді сөйлесті. Тараптар т.б. мәселелерді талқылады.", 2),

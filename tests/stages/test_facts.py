@@ -1,0 +1,31 @@
+"""Facts from hand-written sentences: positions, chairmanships, memberships."""
+import pytest
+
+from communique.document import Document
+
+
+def _facts(pipeline, text, published=None):
+    doc = pipeline(Document("t", text, published=published))
+    assert doc.failure is None, doc.failure
+    return {(f.relation, f.subject, f.role, f.of) for f in doc.facts}
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Sammitdə Monqolustan ŞƏT-in üzv dövləti olub.", ("member_of", "country:mn", None, "org:sco")),
+    ("Özbəkistan isə AQEM-ə müşahidəçi qismində qoşulub.", ("member_of", "country:uz", "observer", "org:cica")),
+    ("ШЫҰ-ның бақылаушы мемлекеті болып табылатын Моңғолия өкілдері де келді.",
+     ("member_of", "country:mn", "observer", "org:sco")),
+    ("В прошлом году Иран стал полноправным членом ШОС.", ("member_of", "country:ir", None, "org:sco")),
+])
+def test_membership_of_a_state(pipeline, text, fact):
+    assert fact in _facts(pipeline, text)
+
+
+def test_members_in_general_are_no_membership_fact(pipeline):
+    facts = _facts(pipeline, "ŞƏT-ə üzv dövlətlərin xarici işlər nazirləri Astanada toplaşıb.")
+    assert not [f for f in facts if f[0] == "member_of"]
+
+
+def test_position_from_title(pipeline):
+    facts = _facts(pipeline, "Xarici işlər naziri Ceyhun Bayramov Astanaya gəlib.", "2024-05-02")
+    assert ("holds_position", "person:jeyhun-bayramov", "minister of foreign affairs", "country:az") in facts

@@ -1,0 +1,37 @@
+"""Linking of officials named only by their title, from hand-written sentences."""
+from communique.document import Document
+
+KZ_PRES = "person:kassym-jomart-tokayev"
+
+
+def _role_links(pipeline, text, published=None):
+    doc = pipeline(Document("t", text, published=published))
+    assert doc.failure is None, doc.failure
+    return {(m.text, m.entity_id) for m in doc.mentions if m.source == "role"}, doc
+
+
+def test_undated_title_links_to_the_one_holder_the_article_names(pipeline):
+    links, doc = _role_links(pipeline, "Мемлекет басшысы Франция Елшісін қабылдады. "
+                                       "Қасым-Жомарт Тоқаев екі ел арасындағы ынтымақтастықты атап өтті.")
+    assert ("Мемлекет басшысы", KZ_PRES) in links
+    # the received envoy's state does not qualify the head of state's title
+    assert any(e.type == "MEET" and KZ_PRES in e.participants for e in doc.events)
+
+
+def test_undated_title_stays_open_when_two_holders_are_named(pipeline):
+    links, _ = _role_links(pipeline, "Мемлекет басшысы Франция Елшісін қабылдады. Қасым-Жомарт Тоқаев "
+                                     "Нұрсұлтан Назарбаевтың бастамаларын атап өтті.")
+    assert not links
+
+
+def test_plural_title_is_no_one_person(pipeline):
+    links, _ = _role_links(pipeline, "Сыртқы істер министрлерінің кездесуі өтті. "
+                                     "Мұрат Нұртілеу баяндама жасады.", "2024-05-10")
+    assert not links
+
+
+def test_title_of_an_organisations_officer_is_not_the_state_office(pipeline):
+    links, _ = _role_links(pipeline, "Министр иностранных дел Азербайджана Джейхун Байрамов встретился с "
+                                     "президентом МККК Петером Маурером. Ильхам Алиев принял его позже.",
+                           "2021-09-25")
+    assert not any(eid == "person:ilham-aliyev" for _, eid in links)
