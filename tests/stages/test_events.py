@@ -163,3 +163,9 @@ def test_meetings_in_the_plural_are_one_per_counterpart(pipeline, text):
 def test_states_between_which_relations_are_discussed_are_not_parties(pipeline):
     _, evs = _events(pipeline, "Sergey Lavrov Çinə səfər edib, Rusiya ilə Çin arasında tərəfdaşlığı müzakirə edib.")
     assert [p for t, p, _ in evs if t == "MEET"] == [{"person:sergey-lavrov", "country:cn"}]
+
+
+def test_name_after_title_and_copula_is_the_appointee(pipeline):
+    doc, _ = _events(pipeline, "Түркияның Грузиядағы Елшісі болып Ахмет Сурея Эрдем тағайындалды.")
+    appoint = [e for e in doc.events if e.type == "APPOINT"]
+    assert appoint and any(p.startswith("new:person:") for p in appoint[0].participants)

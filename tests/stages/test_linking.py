@@ -35,3 +35,9 @@ def test_title_of_an_organisations_officer_is_not_the_state_office(pipeline):
                                      "президентом МККК Петером Маурером. Ильхам Алиев принял его позже.",
                            "2021-09-25")
     assert not any(eid == "person:ilham-aliyev" for _, eid in links)
+
+
+def test_genitive_on_the_first_word_of_a_compound_name(pipeline):
+    # "AQEM-in Gənclər Şurası" (CICA's Youth Council) is the KB's "AQEM Gənclər Şurası"
+    doc = pipeline(Document("t", "Bakıda AQEM-in Gənclər Şurasının konfransı keçirilib."))
+    assert ("AQEM-in Gənclər Şurasının", "org:cica-youth-council") in {(m.text, m.entity_id) for m in doc.mentions}

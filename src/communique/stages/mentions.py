@@ -34,10 +34,12 @@ class AliasMatcher:
     the forms a word may stand for (suffix candidates, or a Russian lemma).
     """
 
-    def __init__(self, kb: KnowledgeBase, stems, key_of=fold):
+    def __init__(self, kb: KnowledgeBase, stems, key_of=fold, genitive: tuple[str, ...] = ()):
         self.kb = kb
         self.stems = stems
         self.key_of = key_of
+        # "AQEM-in Gənclər Şurası" is "AQEM Gənclər Şurası": a hyphenated genitive on the first word
+        self.genitive = tuple("-" + g for g in genitive)
         self.index: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.first_len: dict[str, int] = {}
         self._cache: dict[str, list[str]] = {}
@@ -63,26 +65,31 @@ class AliasMatcher:
         keys = [self.key_of(t.text) for t in toks]
         out, i = [], 0
         while i < len(toks):
-            found = None
-            for n in range(min(self.first_len.get(keys[i], 1), len(toks) - i), 0, -1):
-                if n == 1:
-                    one = self._one_word_name(toks[i].text)
-                    found = (i, i + 1, *one) if one else None
-                    break
-                head = tuple(keys[i:i + n - 1])
-                for stem in self._stems(toks[i + n - 1].text):
-                    hits = self.index.get(head + (stem,))
-                    if hits and _case_ok(toks[i].text, hits):
-                        found = (i, i + n, hits, stem)
-                        break
-                if found:
-                    break
+            found = self._match_at(toks, keys, i)
+            if self.genitive and keys[i].endswith(self.genitive):
+                head = keys[i][:keys[i].rindex("-")]
+                if self.first_len.get(head, 1) > 1:
+                    longer = self._match_at(toks, [*keys[:i], head, *keys[i + 1:]], i, min_words=2)
+                    found = longer or found
             if found:
                 out.append(found)
                 i = found[1]
             else:
                 i += 1
         return out
+
+    def _match_at(self, toks: list[Token], keys: list[str], i: int, min_words: int = 1):
+        """The longest name starting at token i, of at least ``min_words`` words."""
+        for n in range(min(self.first_len.get(keys[i], 1), len(toks) - i), min_words - 1, -1):
+            if n == 1:
+                one = self._one_word_name(toks[i].text)
+                return (i, i + 1, *one) if one else None
+            head = tuple(keys[i:i + n - 1])
+            for stem in self._stems(toks[i + n - 1].text):
+                hits = self.index.get(head + (stem,))
+                if hits and _case_ok(toks[i].text, hits):
+                    return (i, i + n, hits, stem)
+        return None
 
     def _one_word_name(self, word: str) -> tuple[list[tuple[str, str]], str] | None:
         """(hits, stem) of the first stem of a word that is a one-word name, remembered per word
@@ -110,7 +117,7 @@ def _case_ok(first_word: str, hits) -> bool:
 def turkic_matcher(kb: KnowledgeBase, ld) -> AliasMatcher:
     def stems(word: str) -> list[str]:
         return [c.replace("ı", "i") for c in candidates(lower(word), ld)]
-    m = AliasMatcher(kb, stems)
+    m = AliasMatcher(kb, stems, genitive=tuple(x.text for x in ld.suffixes if x.case == "gen"))
     for key in kb.keys():
         m.add(key, kb.lookup(key))
     return m
@@ -433,6 +440,10 @@ def _possessed(word: str, code: str) -> bool:
     return False
 
 
+# "as" between a title and the name it introduces (kk "болып", "ретінде"; az "olaraq", "qismində")
+_AS = frozenset({"болып", "ретінде", "olaraq", "qismində"})
+
+
 def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
     """Capitalised names after a title ("xarici işlər naziri Ceyhun Bayramov") and lone
     capitalised words that may be short references (resolved or dropped by linking)."""
@@ -446,6 +457,8 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
         # "Baş katibinin Yaxın Şərq ... köməkçisi": a title in the genitive qualifies a later title
         if not (genitive and lower(toks[b - 1].text).endswith(genitive)):
             titled.add(b)
+            if b < len(folds) and folds[b] in _AS:  # "Елшісі болып Мехмет Сурея Эр тағайындалды"
+                titled.add(b + 1)
     out, k = [], 0
     while k < len(toks):
         if k in covered or k in in_title or not _is_name_token(toks[k]):
