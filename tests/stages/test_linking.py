@@ -41,3 +41,16 @@ def test_genitive_on_the_first_word_of_a_compound_name(pipeline):
     # "AQEM-in Gənclər Şurası" (CICA's Youth Council) is the KB's "AQEM Gənclər Şurası"
     doc = pipeline(Document("t", "Bakıda AQEM-in Gənclər Şurasının konfransı keçirilib."))
     assert ("AQEM-in Gənclər Şurasının", "org:cica-youth-council") in {(m.text, m.entity_id) for m in doc.mentions}
+
+
+def test_near_spelling_of_a_known_name_links_to_it(pipeline):
+    doc = pipeline(Document("t", "Арарат Мирзоен встретился в Ереване с Иваном Петровским."))
+    ids = {m.entity_id for m in doc.mentions if m.type == "person"}
+    assert "person:ararat-mirzoyan" in ids
+    assert not any(i.startswith("person:") and "petrov" in i for i in ids)
+
+
+def test_near_spelling_needs_one_clear_candidate(kb):
+    assert kb.fuzzy_person("Ararat Mirzoian") == "person:ararat-mirzoyan"
+    assert kb.fuzzy_person("Djeyhun Bayramov") is None  # first letters differ: too far to be sure
+    assert kb.fuzzy_person("Ivan Petrov") is None

@@ -161,6 +161,29 @@ class KnowledgeBase:
     def by_translit(self, name: str) -> set[str]:
         return self._by_translit.get(translit_key(name), set())
 
+    def fuzzy_person(self, name: str) -> str | None:
+        """The one known person whose name is a near spelling of this one ("Мухтар Тлеуберди",
+        "Mukhtar Tileuberdi"): as many words, each starting with the same letter, similarity at
+        least 90 of 100, and no other person as close."""
+        key = translit_key(name)
+        memo = self.__dict__.setdefault("_fuzzy_memo", {})
+        if key in memo:
+            return memo[key]
+        from rapidfuzz import fuzz, process
+        words = key.split()
+        found = None
+        if len(words) >= 2 and len(key) >= 8:
+            keys = [k for k in self._by_translit if len(k.split()) == len(words)
+                    and all(a[:1] == b[:1] for a, b in zip(k.split(), words))]
+            best = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=90, limit=3)
+            ids = {eid for k, score, _ in best if score >= best[0][1] - 3 for eid in self._by_translit[k]} \
+                if best else set()
+            found = next(iter(ids)) if len(ids) == 1 else None
+        if len(memo) > 50_000:
+            memo.clear()
+        memo[key] = found
+        return found
+
     def holders(self, role: str, of: str, date: str | None) -> list[str]:
         return [r.person for r in self._role_index()[1].get((role, of), ()) if r.active(date)]
 

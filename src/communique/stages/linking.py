@@ -113,6 +113,11 @@ class LinkingStage:
             hits = self.kb.by_translit(m.base)
             if len(hits) == 1:
                 return next(iter(hits))
+            # another spelling of a known name (the surface form too: Russian lemmas of foreign
+            # surnames go astray, "Мирзоен" -> "Мирзойный")
+            near = None if hits else self.kb.fuzzy_person(m.base) or self.kb.fuzzy_person(m.text)
+            if near:
+                return near
         return new_entity_id(m.type, m.base)
 
     def _doc_persons(self, doc: Document) -> dict[str, list[str]]:
