@@ -1,4 +1,6 @@
-"""Linking of officials named only by their title, from hand-written sentences."""
+"""Linking from hand-written sentences: officials named by title, near spellings, new organisations."""
+import pytest
+
 from communique.document import Document
 
 KZ_PRES = "person:kassym-jomart-tokayev"
@@ -54,3 +56,27 @@ def test_near_spelling_needs_one_clear_candidate(kb):
     assert kb.fuzzy_person("Ararat Mirzoian") == "person:ararat-mirzoyan"
     assert kb.fuzzy_person("Djeyhun Bayramov") is None  # first letters differ: too far to be sure
     assert kb.fuzzy_person("Ivan Petrov") is None
+
+
+@pytest.mark.parametrize("texts", [
+    ["Bayramov Xəzər Ekoloji Assosiasiyasının sədri ilə görüşüb.", "Xəzər Ekoloji Assosiasiyası bəyanat yayıb."],
+    ["Тоқаев Еуразиялық Даму Қорының басшысымен кездесті.", "Еуразиялық Даму Қорына қаржы бөлінді."],
+    ["Лавров принял делегацию Ассоциации азиатских парламентов.",
+     "Ассоциация азиатских парламентов провела сессию."],
+])
+def test_organisation_the_kb_lacks_from_its_head_noun_one_id_in_every_case(pipeline, texts):
+    ids = []
+    for text in texts:
+        doc = pipeline(Document("t", text))
+        ids.append({m.entity_id for m in doc.mentions if m.type == "organization" and m.source == "cue"})
+    assert len(ids[0]) == 1 and ids[0] == ids[1] and next(iter(ids[0])).startswith("new:organization:")
+
+
+def test_country_adjective_inside_an_organisations_name_is_part_of_it(pipeline):
+    doc = pipeline(Document("t", "Байрамов встретился с представителями Коалиции американских еврейских организаций."))
+    assert not any(m.entity_id == "country:us" for m in doc.mentions)
+
+
+def test_verb_after_a_head_noun_is_not_part_of_a_name(pipeline):
+    doc = pipeline(Document("t", "Комитет поддержал решение."))
+    assert not [m for m in doc.mentions if m.type == "organization"]

@@ -166,6 +166,7 @@ class LangData:
     speech: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     membership: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     between: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    org_heads: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     memo: dict = field(default_factory=dict, repr=False)  # per-process caches of derived lookups
 
 
@@ -198,4 +199,5 @@ def load(code: str) -> LangData:
     ld.speech = PatternIndex(_patterns(_rows(d / "speech.tsv", 2), 0, 1))
     ld.membership = PatternIndex(_patterns(_rows(d / "membership.tsv", 2), 0, 1))
     ld.between = PatternIndex(_patterns(_rows(d / "between.tsv", 2), 0, 1))
+    ld.org_heads = PatternIndex(_patterns(_rows(d / "org_heads.tsv", 1), 0, 0))
     return ld

@@ -271,6 +271,7 @@ class MentionStage:
             code = _route(sent.lang or doc.lang)
             toks = sentence_tokens(doc, sent.start, sent.end)
             found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
+            found = org_name_mentions(doc.text, toks, found, code, self.morph.lemma if code == "ru" else None)
             found += cue_mentions(doc.text, toks, found, code)
             doc.mentions += found
             if code == "ru":
@@ -438,6 +439,80 @@ def _possessed(word: str, code: str) -> bool:
     if code == "kk":
         return w[:1].islower() and len(w) > 4 and w.endswith(("сы", "сі", "ы", "і"))
     return False
+
+
+# Lower-case words that may follow a Russian organisation's head noun: genitive adjectives and nouns,
+# not verbs ("Комитет поддержал ..."), prepositions or conjunctions
+_RU_GENITIVE_END = ("ых", "их", "ого", "его", "ой", "ей", "ов", "ев", "ий", "ия", "ии", "ы", "и", "а", "я")
+_RU_NOT_MODIFIER_END = ("ла", "ло", "ли", "ет", "ит", "ют", "ят", "ать", "ять", "ить", "ал", "ил", "ел")
+_RU_STOP = frozenset({"и", "в", "во", "с", "со", "по", "на", "для", "о", "об", "от", "к", "за", "из", "у", "при",
+                      "что", "как", "а", "но", "не", "же", "ее", "его", "их"})
+_ORG_SPAN = 5
+
+
+def org_name_mentions(text: str, toks: list[Token], found: list[Mention], code: str, lemma=None) -> list[Mention]:
+    """Organisations the knowledge base lacks, from their head noun (org_heads.tsv): "Amerika Yəhudi
+    Komitəsi" (capitalised words ending in the head), "Коалиции американских еврейских организаций"
+    (a capitalised head, then lower-case genitives). A country adjective or name inside becomes
+    part of the organisation's name."""
+    ld = langdata.load(code if code in langdata.LANGS else "az")
+    heads = [a for p, a, b in ld.org_heads.find([fold(t.text) for t in toks])]
+    if not heads:
+        return found
+    owner = {}
+    for m in found:
+        for k, t in enumerate(toks):
+            if m.start <= t.start < m.end:
+                owner[k] = m
+
+    def joined(i: int, j: int) -> bool:  # nothing but spaces between tokens i and j
+        return not text[toks[i].end:toks[j].start].strip()
+
+    out = list(found)
+    for h in sorted(set(heads)):
+        if h in owner or not _is_name_token(toks[h]):
+            continue
+        if code == "ru":
+            lo = hi = h
+            while hi + 1 < len(toks) and hi + 1 - h < _ORG_SPAN and joined(hi, hi + 1):
+                w = toks[hi + 1].text
+                m = owner.get(hi + 1)
+                if not w.isalpha() or not w.islower() or w in _RU_STOP or w.endswith(_RU_NOT_MODIFIER_END) \
+                        or not w.endswith(_RU_GENITIVE_END) or (m is not None and m.kind not in _LOWER_KINDS):
+                    break
+                hi += 1
+        else:
+            lo = hi = h
+            while lo - 1 >= 0 and h - (lo - 1) < _ORG_SPAN and joined(lo - 1, lo) and _is_name_token(toks[lo - 1]) \
+                    and getattr(owner.get(lo - 1), "type", "country") in ("country", "location"):
+                lo -= 1
+        if hi == lo:
+            continue
+        start, end = toks[lo].start, toks[hi].end
+        inside = [m for m in out if start <= m.start and m.end <= end]
+        if any(m.start < start < m.end or m.start < end < m.end for m in out):
+            continue  # would cut a name in two
+        for m in inside:
+            out.remove(m)
+        if code == "ru":
+            base = lemma(toks[h].text).capitalize() + text[toks[h].end:end]
+        else:
+            base = text[start:toks[hi].start] + _possessed_head(toks[hi].text, ld)
+        out.append(Mention(start, end, text[start:end], "organization", base=base, source="cue", kind="name"))
+        for k in range(lo, hi + 1):
+            owner[k] = out[-1]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _possessed_head(word: str, ld) -> str:
+    """The head of a Turkic compound name carries the 3rd-person possessive ("Komitəsi", "Қоры"):
+    its base is the longest suffix-stripped form that ends in it ("Komitəsinin" -> "Komitəsi")."""
+    poss = tuple(x.text for x in ld.suffixes if x.case == "poss3")
+    low = lower(word)
+    for stem in candidates(low, ld):
+        if poss and stem.endswith(poss) and len(low) == len(word):
+            return word[:len(stem)]
+    return base_form(word, ld)
 
 
 # "as" between a title and the name it introduces (kk "болып", "ретінде"; az "olaraq", "qismində")
