@@ -169,3 +169,21 @@ def test_name_after_title_and_copula_is_the_appointee(pipeline):
     doc, _ = _events(pipeline, "Түркияның Грузиядағы Елшісі болып Ахмет Сурея Эрдем тағайындалды.")
     appoint = [e for e in doc.events if e.type == "APPOINT"]
     assert appoint and any(p.startswith("new:person:") for p in appoint[0].participants)
+
+
+def test_month_after_publication_without_a_year_is_last_year(pipeline):
+    doc, _ = _events(pipeline, "Решение было принято в декабре в ходе Совета глав МИД стран СНГ в Минске.",
+                     "2016-01-01")
+    assert [(e.type, e.date) for e in doc.events] == [("CONVENE", "2015-12")]
+
+
+def test_planned_month_after_publication_stays_this_year(pipeline):
+    doc, _ = _events(pipeline, "В декабре в Минске состоится саммит СНГ.", "2016-01-15")
+    assert [(e.type, e.date, e.modality) for e in doc.events] == [("CONVENE", "2016-12", "planned")]
+
+
+def test_meeting_of_unnamed_body_in_an_article_about_one_organisation(pipeline):
+    text = ("AQEM yeni layihələr hazırlayır. AQEM-in üzvləri bu barədə məlumatlandırılıb. "
+            "AQEM-in fəaliyyəti genişlənir. Azərbaycan 2011-ci ildə Bakıda ekspertlərin görüşünə ev sahibliyi edib.")
+    doc, evs = _events(pipeline, text)
+    assert ("CONVENE", {"country:az", "org:cica"}, "asserted") in evs
