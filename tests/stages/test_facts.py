@@ -29,3 +29,12 @@ def test_members_in_general_are_no_membership_fact(pipeline):
 def test_position_from_title(pipeline):
     facts = _facts(pipeline, "Xarici işlər naziri Ceyhun Bayramov Astanaya gəlib.", "2024-05-02")
     assert ("holds_position", "person:jeyhun-bayramov", "minister of foreign affairs", "country:az") in facts
+
+
+@pytest.mark.parametrize("text", [
+    "Посол Казахстана в Австрии Кайрат Сарыбай вручил верительные грамоты.",
+    "Qazaxıstanın Avstriyadakı səfiri Kayrat Sarıbay etimadnaməsini təqdim edib.",
+])
+def test_ambassador_to_the_state_where_the_embassy_is(pipeline, text):
+    facts = _facts(pipeline, text, "2020-03-02")
+    assert ("holds_position", "person:kairat-sarybay", "ambassador to Austria", "country:kz") in facts

@@ -144,7 +144,10 @@ class SentenceContext:
         return False
 
     def is_locative(self, m: Mention) -> bool:
-        """"Avstriyadakı", "Украинадағы": a state where something is, not whose it is."""
+        """"Avstriyadakı", "Украинадағы", "в Австрии": a state where something is, not whose it is."""
+        if self.code == "ru":
+            before = self.doc.text[max(0, m.start - 4):m.start].lower().split()
+            return bool(before) and before[-1] in ("в", "во")
         suffixes = endings(self.ld, "loc", "rel")
         return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
 
