@@ -38,6 +38,7 @@ COLUMNS = {
     "membership.tsv": 2,
     "between.tsv": 2,
     "org_heads.tsv": 1,
+    "series.tsv": 1,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -58,10 +59,12 @@ TEXT_COLUMN = {
     "membership.tsv": 1,
     "between.tsv": 1,
     "org_heads.tsv": 0,
+    "series.tsv": 0,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
 PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv",
-                 "membership.tsv", "between.tsv", "org_heads.tsv")
+                 "membership.tsv", "between.tsv", "org_heads.tsv",
+                 "series.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}

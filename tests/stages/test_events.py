@@ -187,3 +187,12 @@ def test_meeting_of_unnamed_body_in_an_article_about_one_organisation(pipeline):
             "AQEM-in fəaliyyəti genişlənir. Azərbaycan 2011-ci ildə Bakıda ekspertlərin görüşünə ev sahibliyi edib.")
     doc, evs = _events(pipeline, text)
     assert ("CONVENE", {"country:az", "org:cica"}, "asserted") in evs
+
+
+@pytest.mark.parametrize("text", [
+    "Ceyhun Bayramov Nyu-Yorkda BMT rəsmiləri ilə bir sıra görüşlər keçirib.",
+    "Джейхун Байрамов провел в Нью-Йорке ряд встреч с представителями ООН.",
+])
+def test_a_number_of_meetings_with_no_named_counterpart_is_a_summary(pipeline, text):
+    _, evs = _events(pipeline, text)
+    assert not [e for e in evs if e[0] == "MEET"]

@@ -165,6 +165,8 @@ class EventStage:
         """"Tramp ... Paşinyan və Əliyevlə görüşlər keçirəcək", "проведет встречи с X и Y": meetings
         in the plural with several counterparts are one meeting per counterpart."""
         persons = [p for p in ev.participants if "person:" in p]
+        if ev.type == "MEET" and len(persons) < 2 and ctx.matches(ctx.ld.series) and _plural_trigger(ctx, a, b):
+            return []  # "BMT rəsmiləri ilə bir sıra görüşlər keçirib": a summary, not one meeting
         if ev.type != "MEET" or len(persons) < 3 or len(persons) != len(ev.participants):
             return [ev]
         if not _plural_trigger(ctx, a, b):
