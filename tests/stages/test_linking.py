@@ -80,3 +80,15 @@ def test_country_adjective_inside_an_organisations_name_is_part_of_it(pipeline):
 def test_verb_after_a_head_noun_is_not_part_of_a_name(pipeline):
     doc = pipeline(Document("t", "Комитет поддержал решение."))
     assert not [m for m in doc.mentions if m.type == "organization"]
+
+
+def test_assembly_named_alone_is_the_one_session_the_article_names(pipeline):
+    doc = pipeline(Document("t", "На полях Генассамблеи ООН министры встретились. Джейхун Байрамов выступил "
+                                 "на 76-й сессии Генеральной Ассамблеи ООН."))
+    assert {m.entity_id for m in doc.mentions if "unga" in (m.entity_id or "")} == {"gathering:unga-76"}
+
+
+def test_assembly_stays_the_body_when_two_sessions_are_named(pipeline):
+    doc = pipeline(Document("t", "Генассамблея ООН приняла резолюцию. Джейхун Байрамов выступил на 76-й сессии "
+                                 "Генеральной Ассамблеи ООН, а год спустя на 77-й сессии Генеральной Ассамблеи ООН."))
+    assert "org:unga" in {m.entity_id for m in doc.mentions}

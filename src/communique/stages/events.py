@@ -294,8 +294,12 @@ class EventStage:
         return (info or {}).get("location") or None
 
     def _gathering_date(self, framework: str | None) -> str | None:
-        info = self.kb.gatherings.get(framework or "")
-        return ((info or {}).get("start") or "")[:4] or None
+        """The year of a summit; nothing for a session that lasts a year (the UN General Assembly's)."""
+        info = self.kb.gatherings.get(framework or "") or {}
+        start, end = info.get("start") or "", info.get("end") or ""
+        if end and end[:7] != start[:7]:
+            return None
+        return start[:4] or None
 
     def _modality(self, ctx: SentenceContext, trigger_modality: str, a: int, b: int) -> str:
         """The trigger's own form, or a marker in its clause (not in a neighbouring clause
