@@ -16,7 +16,9 @@ from . import LangData, Pattern, PatternIndex
 from .morph import candidates
 
 _NUM = re.compile(r"^(\d{1,4})(?:[-–](\d{1,2}))?(?:[-'’]?[^\W\d_]+)?$")
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+# 2024-10-25, 25.10.2024, and a bare year-month "2024-12" (not a range of years: "2011-12-ci illər")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"
+                  r"|(?<![\w.-])(\d{4})-(0[1-9]|1[0-2])(?![\w-])")
 _YEAR_WORDS = ("il", "жыл", "год", "г")
 
 
@@ -164,8 +166,10 @@ def _iso(text: str, start: int, end: int, found: list[DateMatch]) -> list[DateMa
             continue
         if m.group(1):
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        else:
+        elif m.group(4):
             d, mo, y = int(m.group(4)), int(m.group(5)), int(m.group(6))
-        if 1 <= mo <= 12 and 1 <= d <= 31 and _is_year(y):
+        else:
+            y, mo, d = int(m.group(7)), int(m.group(8)), None
+        if 1 <= mo <= 12 and (d is None or 1 <= d <= 31) and _is_year(y):
             out.append(DateMatch(m.start(), m.end(), y, mo, d))
     return out

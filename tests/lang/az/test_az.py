@@ -33,6 +33,8 @@ def test_base_form_strips_only_certain_suffixes(word, base):
     ("2021-ci ilin sentyabrında", "2021-09"),
     ("2024, 20 iyul", "2024-07-20"),
     ("2019-cu ildə", "2019"),
+    ("date 2024-12 Prezident", "2024-12"),
+    ("2011-12-ci illərdə", "2011"),  # a range of years, not December 2011
 ])
 def test_dates(text, value):
     assert find_dates(text, AZ)[0].value() == value
