@@ -39,6 +39,7 @@ COLUMNS = {
     "between.tsv": 2,
     "org_heads.tsv": 1,
     "series.tsv": 1,
+    "this_year.tsv": 1,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -60,11 +61,12 @@ TEXT_COLUMN = {
     "between.tsv": 1,
     "org_heads.tsv": 0,
     "series.tsv": 0,
+    "this_year.tsv": 0,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
 PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv",
                  "membership.tsv", "between.tsv", "org_heads.tsv",
-                 "series.tsv")
+                 "series.tsv", "this_year.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}

@@ -196,3 +196,13 @@ def test_meeting_of_unnamed_body_in_an_article_about_one_organisation(pipeline):
 def test_a_number_of_meetings_with_no_named_counterpart_is_a_summary(pipeline, text):
     _, evs = _events(pipeline, text)
     assert not [e for e in evs if e[0] == "MEET"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bu il Ceyhun Bayramov Sergey Lavrov ilə görüşüb.",
+    "Биыл Қасым-Жомарт Тоқаев Ильхам Әлиевпен кездесті.",
+    "В этом году Джейхун Байрамов встретился с Сергеем Лавровым.",
+])
+def test_this_year_is_the_year_of_publication(pipeline, text):
+    doc, _ = _events(pipeline, text, "2023-06-10")
+    assert [e.date for e in doc.events if e.type == "MEET"] == ["2023"]

@@ -168,6 +168,7 @@ class LangData:
     between: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     org_heads: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     series: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    this_year: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     memo: dict = field(default_factory=dict, repr=False)  # per-process caches of derived lookups
 
 
@@ -202,4 +203,5 @@ def load(code: str) -> LangData:
     ld.between = PatternIndex(_patterns(_rows(d / "between.tsv", 2), 0, 1))
     ld.org_heads = PatternIndex(_patterns(_rows(d / "org_heads.tsv", 1), 0, 0))
     ld.series = PatternIndex(_patterns(_rows(d / "series.tsv", 1), 0, 0))
+    ld.this_year = PatternIndex(_patterns(_rows(d / "this_year.tsv", 1), 0, 0))
     return ld

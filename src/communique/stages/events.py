@@ -323,6 +323,10 @@ class EventStage:
                 v = f"{int(v[:4]) - 1:04d}{v[4:]}"
             if v:
                 return v
+        # "биыл күзде", "в этом году": the year of publication, or the article's year
+        this_year = (published or "")[:4] or year
+        if this_year and ctx.matches(ctx.ld.this_year):
+            return this_year
         return None
 
     def _role_date(self, ev: Event, ctx: SentenceContext) -> str | None:
