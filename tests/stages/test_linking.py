@@ -92,3 +92,10 @@ def test_assembly_stays_the_body_when_two_sessions_are_named(pipeline):
     doc = pipeline(Document("t", "Генассамблея ООН приняла резолюцию. Джейхун Байрамов выступил на 76-й сессии "
                                  "Генеральной Ассамблеи ООН, а год спустя на 77-й сессии Генеральной Ассамблеи ООН."))
     assert "org:unga" in {m.entity_id for m in doc.mentions}
+
+
+def test_title_inside_a_longer_title_is_not_resolved(pipeline):
+    # Tokayev was prime minister once; "заместитель премьер-министра" is someone else's office
+    links, _ = _role_links(pipeline, "Заместитель премьер-министра освобожден от должности. "
+                                     "Соответствующий указ подписал Касым-Жомарт Токаев.")
+    assert not [t for t, eid in links if "премьер" in t]

@@ -71,10 +71,13 @@ class LinkingStage:
                 continue
             toks = sentence_tokens(doc, sent.start, sent.end)
             folds = [fold(t.text) for t in toks]
-            for p, a, b in langdata.load(sent.lang).titles.find(folds):
+            titles = langdata.load(sent.lang).titles.find(folds)
+            for p, a, b in titles:
                 role = _ROLE_OF_TITLE.get(p.label)
                 if role is None:
                     continue
+                if any(x <= a and b <= y and (x, y) != (a, b) for _, x, y in titles):
+                    continue  # "премьер-министра" inside "заместитель премьер-министра"
                 start, end = toks[a].start, toks[b - 1].end
                 if _plural_title(p.tokens, folds[a:b], sent.lang):
                     continue  # "сыртқы істер министрлерінің": several officials, no one person
@@ -96,8 +99,8 @@ class LinkingStage:
                 holders = sorted(set(self.kb.holders(role, state, date))) if state and date else []
                 if not (len(holders) == 1 and holders[0] in named):
                     # undated, or the state only guessed: who held the office is open, unless the
-                    # article names exactly one person who held it ("Мемлекет басшысы ... қабылдады"
-                    # ... "Қасым-Жомарт Тоқаев ... айтты")
+                    # article names exactly one person who held it (on its date; undated: ever)
+                    # ("Мемлекет басшысы ... қабылдады" ... "Қасым-Жомарт Тоқаев ... айтты")
                     state = near[0].entity_id if near else None
                     holders = sorted(p for p in named if p and any(
                         r.role == role and (state is None or r.of == state) and (not date or r.active(date))

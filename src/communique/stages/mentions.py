@@ -480,7 +480,9 @@ def org_name_mentions(text: str, toks: list[Token], found: list[Mention], code: 
     (a capitalised head, then lower-case genitives). A country adjective or name inside becomes
     part of the organisation's name."""
     ld = langdata.load(code if code in langdata.LANGS else "az")
-    heads = [a for p, a, b in ld.org_heads.find([fold(t.text) for t in toks])]
+    found_heads = ld.org_heads.find([fold(t.text) for t in toks])
+    heads = [a for p, a, b in found_heads]
+    stems = {a: p.tokens[0].rstrip("*") for p, a, b in found_heads}
     if not heads:
         return found
     owner = {}
@@ -521,21 +523,22 @@ def org_name_mentions(text: str, toks: list[Token], found: list[Mention], code: 
         if code == "ru":
             base = lemma(toks[h].text).capitalize() + text[toks[h].end:end]
         else:
-            base = text[start:toks[hi].start] + _possessed_head(toks[hi].text, ld)
+            base = text[start:toks[hi].start] + _possessed_head(toks[hi].text, stems.get(hi, ""), ld)
         out.append(Mention(start, end, text[start:end], "organization", base=base, source="cue", kind="name"))
         for k in range(lo, hi + 1):
             owner[k] = out[-1]
     return sorted(out, key=lambda m: m.start)
 
 
-def _possessed_head(word: str, ld) -> str:
+def _possessed_head(word: str, head: str, ld) -> str:
     """The head of a Turkic compound name carries the 3rd-person possessive ("Komitəsi", "Қоры"):
-    its base is the longest suffix-stripped form that ends in it ("Komitəsinin" -> "Komitəsi")."""
+    its base is the shortest suffix-stripped form of the head noun that ends in it ("Komitəsinin",
+    "Təşkilatını" -> "Komitəsi", "Təşkilatı")."""
     poss = tuple(x.text for x in ld.suffixes if x.case == "poss3")
     low = lower(word)
-    for stem in candidates(low, ld):
-        if poss and stem.endswith(poss) and len(low) == len(word):
-            return word[:len(stem)]
+    fits = [c for c in candidates(low, ld) if poss and c.startswith(head) and c.endswith(poss)]
+    if fits and len(low) == len(word):
+        return word[:len(min(fits, key=len))]
     return base_form(word, ld)
 
 
