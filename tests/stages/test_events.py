@@ -206,3 +206,11 @@ def test_a_number_of_meetings_with_no_named_counterpart_is_a_summary(pipeline, t
 def test_this_year_is_the_year_of_publication(pipeline, text):
     doc, _ = _events(pipeline, text, "2023-06-10")
     assert [e.date for e in doc.events if e.type == "MEET"] == ["2023"]
+
+
+def test_undated_event_of_the_organisation_whose_summit_is_reported_takes_its_day(pipeline):
+    doc, _ = _events(pipeline, "Oktyabrın 13-də Astanada AQEM-in 6-cı Zirvə Toplantısı keçirilib. İlham Əliyev "
+                               "tədbirdə iştirak edib.\n\nAQEM-in sədri olan Qazaxıstan yeni təşəbbüslər irəli sürüb.")
+    chair = [e for e in doc.events if e.type == "CHAIR"]
+    convene = [e for e in doc.events if e.type == "CONVENE"]
+    assert chair and convene and chair[0].date == convene[0].date and len(chair[0].date) == 10

@@ -81,7 +81,7 @@ class EventStage:
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
         doc.events = merge_duplicates(events, self.kb, _headline(doc))
         for ev in doc.events:
-            ev.date = ev.date or guess
+            ev.date = ev.date or self._occasion_date(ev, doc.events) or guess
             if dateline and ev.id in undated and ev.date == reported:
                 ev.date = dateline
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
@@ -328,6 +328,16 @@ class EventStage:
         if this_year and ctx.matches(ctx.ld.this_year):
             return this_year
         return None
+
+    def _occasion_date(self, ev: Event, events: list[Event]) -> str | None:
+        """An undated event involving an organisation whose dated summit the article reports took
+        place at that summit ("AQEM-in sədri olan Qazaxıstan" in a report of the CICA summit)."""
+        if ev.date is not None:
+            return None
+        dates = {o.date for o in events if o.type == "CONVENE" and o.date and len(o.date) == 10 and o is not ev
+                 and _gathering_keys(o, self.kb) & set(ev.participants)
+                 and any(p.startswith("gathering:") for p in o.participants)}
+        return dates.pop() if len(dates) == 1 else None
 
     def _role_date(self, ev: Event, ctx: SentenceContext) -> str | None:
         """An appointment the knowledge base knows: the office's start gives the year the text leaves
