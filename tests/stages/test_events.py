@@ -214,3 +214,17 @@ def test_undated_event_of_the_organisation_whose_summit_is_reported_takes_its_da
     chair = [e for e in doc.events if e.type == "CHAIR"]
     convene = [e for e in doc.events if e.type == "CONVENE"]
     assert chair and convene and chair[0].date == convene[0].date and len(chair[0].date) == 10
+
+
+def test_a_gathering_described_after_the_meeting_gives_it_neither_place_nor_modality(pipeline):
+    doc, _ = _events(pipeline, "Ceyhun Bayramov Sergey Lavrov ilə görüş əsnasında Bakıda keçiriləcək COP29 "
+                               "konfransının əhəmiyyətini qeyd edib.", "2024-07-20")
+    meet = [e for e in doc.events if e.type == "MEET"]
+    assert meet and meet[0].modality == "asserted" and meet[0].location != "loc:baku"
+
+
+def test_back_reference_takes_the_place_of_the_occasion(pipeline):
+    doc, _ = _events(pipeline, "13 октября в Астане состоялся саммит СВМДА. "
+                               "По итогам саммита Касым-Жомарт Токаев и Ильхам Алиев подписали декларацию.",
+                     "2022-10-14")
+    assert {e.type: e.location for e in doc.events} == {"CONVENE": "loc:astana", "SIGN": "loc:astana"}

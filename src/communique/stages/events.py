@@ -70,8 +70,10 @@ class EventStage:
                 self._enrich(events[-1], ctx)
             # "по итогам саммита", "görüş zamanı": what the sentence reports happened at the occasion
             # reported before it, on its date
-            back = events[-1].date if events and ctx.matches(ctx.ld.anaphora) else None
+            occasion = events[-1] if events and ctx.matches(ctx.ld.anaphora) else None
+            back = occasion.date if occasion else None
             for ev in self._events(ctx, year, focus, earlier=seen):
+                ev.location = ev.location or (occasion.location if occasion else None)
                 if ev.type == "APPOINT" and not doc.published:
                     ev.date = self._role_date(ev, ctx) or ev.date
                 if not (ev.date or back) and reported:
@@ -97,7 +99,7 @@ class EventStage:
     def _enrich(self, ev: Event, ctx: SentenceContext) -> None:
         """A back-reference often says where and in which frame the meeting took place."""
         ev.framework = ev.framework or self._framework(ctx)
-        ev.location = ev.location or self._location(ctx, ev.participants, ev.framework)
+        ev.location = ev.location or self._location(ctx, ev.participants, ev.framework, ev.type)
         if ev.date is None:
             ev.date = self._date(ctx, None)
 
@@ -187,11 +189,11 @@ class EventStage:
         sent, doc = ctx.sent, ctx.doc
         if type_ == "CONVENE" and framework is None:  # a named summit happens in its organisation's frame
             framework = next((o for g in parts if (o := (self.kb.gatherings.get(g) or {}).get("organization"))), None)
-        location = self._location(ctx, parts, framework)
+        location = self._location(ctx, parts, framework, type_)
         ev = Event(event_id(doc.id, type_, sent.start), type_, parts,
                    Evidence(sent.start, sent.end, doc.text[sent.start:sent.end]),
                    location=location, framework=framework if framework not in parts else None,
-                   modality=self._modality(ctx, modality, a, b), trigger=" ".join(ctx.folds[a:b]))
+                   modality=self._modality(ctx, modality, a, b, [*parts, framework]), trigger=" ".join(ctx.folds[a:b]))
         ev.confidence = min(0.95, 0.45 + 0.15 * min(len(parts), 2) + (0.1 if location else 0)
                             + (0.1 if any(m.source == "kb" for m in ctx.mentions) else 0))
         return ev
@@ -286,10 +288,17 @@ class EventStage:
                 return near[-1 if p.label == "after" else 0].entity_id
         return None
 
-    def _location(self, ctx: SentenceContext, parts: list[str], framework: str | None) -> str | None:
+    def _location(self, ctx: SentenceContext, parts: list[str], framework: str | None,
+                  type_: str = "MEET") -> str | None:
+        others = [g for g in ctx.of_type("gathering") if g.entity_id not in parts and g.entity_id != framework] \
+            if type_ in ("MEET", "CALL") else []
         for m in ctx.of_type("location"):
-            if m.entity_id not in parts and not ctx.is_qualifier(m):
-                return m.entity_id
+            if m.entity_id in parts or ctx.is_qualifier(m):
+                continue
+            # "Bakıda keçiriləcək COP29": where another gathering takes place, not this meeting
+            if any(0 <= ctx.token_index(g.start) - ctx.token_index(m.end - 1) <= 3 for g in others):
+                continue
+            return m.entity_id
         info = self.kb.gatherings.get(framework or "")
         return (info or {}).get("location") or None
 
@@ -301,11 +310,14 @@ class EventStage:
             return None
         return start[:4] or None
 
-    def _modality(self, ctx: SentenceContext, trigger_modality: str, a: int, b: int) -> str:
+    def _modality(self, ctx: SentenceContext, trigger_modality: str, a: int, b: int, own=()) -> str:
         """The trigger's own form, or a marker in its clause (not in a neighbouring clause
-        about something else: "Bakıda keçiriləcək COP29 ... görüş əsnasında")."""
+        about something else: "Bakıda keçiriləcək COP29 ... görüş əsnasında", nor a participle
+        describing another gathering: "görüş əsnasında Bakıda keçiriləcək COP29-un əhəmiyyəti")."""
         lo, hi = _clause(ctx, a, b)
-        labels = {p.label for p, x, y in ctx.matches(ctx.ld.modality) if lo <= x and y <= hi}
+        others = [ctx.token_index(g.start) for g in ctx.of_type("gathering") if g.entity_id not in own]
+        labels = {p.label for p, x, y in ctx.matches(ctx.ld.modality) if lo <= x and y <= hi
+                  and not (x >= b and any(0 <= g - y <= 2 for g in others))}
         if trigger_modality == "negated" or "negated" in labels:
             return "negated"
         if trigger_modality == "planned" or "planned" in labels:
