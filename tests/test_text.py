@@ -35,3 +35,8 @@ def test_tokens_keep_hyphenated_suffixes_and_offsets():
     toks = tokenize(text)
     assert [t.text for t in toks] == ["AQEM-in", "baş", "katibi", "Nyu-Yorkda"]
     assert all(text[t.start:t.end] == t.text for t in toks)
+
+
+@pytest.mark.parametrize("word", ["0İ\u0300", "0ı\u0300", "0I\u0300"])
+def test_fold_is_idempotent_when_a_replaced_letter_carries_an_accent(word):
+    assert fold(fold(word)) == fold(word) == "0\u00ec"

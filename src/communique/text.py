@@ -71,13 +71,19 @@ def lower(word: str) -> str:
     # NFC again after unmix: a replaced base letter may compose with the accent after it
     word = unicodedata.normalize("NFC", unmix(word))
     word = word.replace("İ", "i").replace("I", "ı").lower()
-    return word.replace("’", "'").replace("ʼ", "'")
+    return _nfc(word.replace("’", "'").replace("ʼ", "'"))
 
 
 @lru_cache(maxsize=262144)
 def fold(word: str) -> str:
     """Case- and variant-insensitive key for matching (offsets are never taken from it)."""
-    return lower(word).replace("ı", "i")
+    return _nfc(lower(word).replace("ı", "i"))
+
+
+def _nfc(word: str) -> str:
+    """Composed again after a letter was replaced: "İ"/"ı" + a combining accent have no composed
+    form, "i" + it has ("ì"), so without this fold(fold(w)) could differ from fold(w)."""
+    return word if unicodedata.is_normalized("NFC", word) else unicodedata.normalize("NFC", word)
 
 
 # Cyrillic (ru, kk, ky) to a Latin spelling close to az/tr/uz practice.
