@@ -32,7 +32,7 @@ from ..document import Document
 from ..errors import CommuniqueError, InputError
 from ..pipeline import Pipeline
 from ..registry import Config, build
-from ..stages.ingest import _iso_date, _str, iter_paths, read_bytes
+from ..stages.ingest import _iso_date, _str, iter_paths, read_bytes, read_file
 from ..stages.stories import StoryIndex
 from .local import Summary, add_timings, limit_blas_threads, map_ordered
 
@@ -60,15 +60,7 @@ class FilesPart:
 
     def read(self) -> Iterator[Document | InputError]:
         for source, doc_id, path in self.files:
-            try:
-                data = Path(path).read_bytes()
-            except FileNotFoundError:
-                yield InputError(source, "no such file or folder")
-                continue
-            except OSError as exc:
-                yield InputError(source, f"cannot read: {exc.strerror or exc}")
-                continue
-            yield from read_bytes(data, source, doc_id)
+            yield from read_file(source, doc_id, Path(path))
 
 
 @dataclass(frozen=True)

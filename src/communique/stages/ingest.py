@@ -344,22 +344,27 @@ def _read_limited(stream) -> bytes:
 def read(paths: list[str]) -> Iterator[Item]:
     """Every document (or input error) under the given paths, streaming."""
     for source, doc_id, path in iter_paths(paths):
-        try:
-            if path is not None and (size := path.stat().st_size) > MAX_BYTES:
-                yield _too_large(source, size)  # never read into memory
-                continue
-            if path is None:
-                data = _read_limited(sys.stdin.buffer)
-            else:
-                with path.open("rb") as f:  # a pipe or device has no size to check beforehand
-                    data = _read_limited(f)
-            if len(data) > MAX_BYTES:
-                yield _too_large(source)
-                continue
-        except FileNotFoundError:
-            yield InputError(source, "no such file or folder")
-            continue
-        except OSError as exc:
-            yield InputError(source, f"cannot read: {exc.strerror or exc}")
-            continue
-        yield from read_bytes(data, source, doc_id)
+        yield from read_file(source, doc_id, path)
+
+
+def read_file(source: str, doc_id: str, path: Path | None) -> Iterator[Item]:
+    """One file (standard input when ``path`` is None), at most MAX_BYTES of it."""
+    try:
+        if path is not None and (size := path.stat().st_size) > MAX_BYTES:
+            yield _too_large(source, size)  # never read into memory
+            return
+        if path is None:
+            data = _read_limited(sys.stdin.buffer)
+        else:
+            with path.open("rb") as f:  # a pipe or device has no size to check beforehand
+                data = _read_limited(f)
+        if len(data) > MAX_BYTES:
+            yield _too_large(source)
+            return
+    except FileNotFoundError:
+        yield InputError(source, "no such file or folder")
+        return
+    except OSError as exc:
+        yield InputError(source, f"cannot read: {exc.strerror or exc}")
+        return
+    yield from read_bytes(data, source, doc_id)
