@@ -38,6 +38,11 @@ def sentence_tokens(doc: Document, start: int, end: int) -> list[Token]:
     return got
 
 
+def sentence_code(doc: Document, sent: Sentence) -> str:
+    """The language whose data reads a sentence: its own, else the document's, else az."""
+    return next((c for c in (sent.lang, doc.lang) if c in langdata.LANGS), "az")
+
+
 def endings(ld: langdata.LangData, *cases: str) -> tuple[str, ...]:
     """A language's suffixes of some cases, longest first (remembered: asked for every mention)."""
     key = ("endings", cases)
@@ -70,7 +75,7 @@ class SentenceContext:
 
     @classmethod
     def build(cls, doc: Document, sent: Sentence) -> "SentenceContext":
-        code = sent.lang if sent.lang in langdata.LANGS else (doc.lang if doc.lang in langdata.LANGS else "az")
+        code = sentence_code(doc, sent)
         ld = langdata.load(code)
         start, end = sent.start, sent.end
         # Tokens, dates and pattern matches depend on the text alone: the events and facts stages
@@ -153,7 +158,7 @@ class SentenceContext:
 
     def is_ablative(self, m: Mention) -> bool:
         """"BMT-dən", "Украинадан": where something comes from or what it is compared with."""
-        suffixes = tuple(s.text for s in self.ld.suffixes if s.case == "abl")
+        suffixes = endings(self.ld, "abl")
         return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
 
     def is_genitive(self, m: Mention) -> bool:

@@ -12,7 +12,7 @@ from ..lang import Pattern
 from ..lang.dates import find_dates
 from ..text import lower
 from .clean import _DATELINE_START
-from .context import SentenceContext
+from .context import SentenceContext, endings, sentence_code
 from .stories import participants_agree
 
 # When one sentence has several trigger types, the more specific one wins over these.
@@ -34,8 +34,7 @@ def _plural_trigger(ctx: SentenceContext, a: int, b: int) -> bool:
     words = ctx.folds[a:b]
     if ctx.code == "ru":
         return any(w in _RU_PLURAL_MEETING for w in words)
-    plurals = tuple(x.text for x in ctx.ld.suffixes if x.case == "plural")
-    return any(p in w[3:] for w in words for p in plurals)
+    return any(p in w[3:] for w in words for p in endings(ctx.ld, "plural"))
 
 
 class EventStage:
@@ -122,9 +121,8 @@ class EventStage:
         if doc.published:
             return doc.published[:4]
         lead = [s for s in doc.sentences if not s.boilerplate][:3]
-        for sent in lead:
-            ld = langdata.load(_code(sent.lang, doc.lang))
-            for d in find_dates(doc.text, ld, sent.start, sent.end):
+        for sent in lead:  # the contexts are built once per run: the sentence loop reuses their dates
+            for d in SentenceContext.build(doc, sent).dates:
                 if d.year and d.month and d.relative is None:
                     return str(d.year)
         for m in doc.mentions:
@@ -375,8 +373,7 @@ class EventStage:
             head = doc.text[sent.start:min(sent.end, sent.start + 60)]
             if sent.boilerplate or not _DATELINE_START.match(head):
                 continue
-            ld = langdata.load(_code(sent.lang, doc.lang))
-            for d in find_dates(head, ld):
+            for d in find_dates(head, langdata.load(sentence_code(doc, sent))):
                 if d.relative is None and d.month and d.day and (d.year or year):
                     return d.value(f"{year}-01-01")
         return None
@@ -390,7 +387,7 @@ def _is_since(ctx: SentenceContext, d) -> bool:
     """A date that starts a period: the ablative ("2018-ci ildən", "2019 жылдан") or Russian
     "с ... года" / "с апреля" that is not the start of a range ("с 13 по 15 октября")."""
     text = ctx.doc.text
-    abl = tuple(s.text for s in ctx.ld.suffixes if s.case == "abl")
+    abl = endings(ctx.ld, "abl")
     if abl and lower(text[d.start:d.end]).endswith(abl):
         return True
     if ctx.code == "ru":
@@ -442,11 +439,6 @@ def _main_organization(doc: Document) -> list[str]:
     if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         return [top[0][0]]
     return []
-
-
-def _code(*langs: str | None) -> str:
-    """The first of these languages we have data for ("und" and None are not)."""
-    return next((c for c in langs if c in langdata.LANGS), "az")
 
 
 def _between(ctx: SentenceContext) -> set[int]:

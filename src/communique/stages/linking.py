@@ -167,9 +167,10 @@ def _plural_title(pattern: tuple[str, ...], words: list[str], code: str) -> bool
     """A title in the plural ("сыртқы істер министрлерінің", "nazirləri", "министров иностранных
     дел"): a plural suffix in the head noun (Turkic), a plural ending on the first word (Russian)."""
     from .. import lang as langdata
+    from .context import endings
     if code == "ru":
         return bool(pattern) and pattern[0].rstrip("*").endswith(_RU_PLURAL)
-    plurals = tuple(x.text for x in langdata.load(code).suffixes if x.case == "plural")
+    plurals = endings(langdata.load(code), "plural")
     for pat, word in zip(pattern, words):
         stem = pat.rstrip("*")
         if plurals and (stem.endswith(plurals) or word[len(stem):].startswith(plurals)) and len(stem) > 3:

@@ -15,7 +15,7 @@ from ..document import Document, Mention, Sentence
 from ..kb import KnowledgeBase
 from ..lang.morph import base_form, candidates
 from ..text import Token, fold, lower, tokenize
-from .context import sentence_tokens
+from .context import endings, sentence_tokens
 
 _LOWER_KINDS = ("adjective", "demonym")
 _TYPE_RANK = {"person": 0, "gathering": 1, "organization": 2, "country": 3, "location": 4}
@@ -118,7 +118,7 @@ def _case_ok(first_word: str, hits) -> bool:
 def turkic_matcher(kb: KnowledgeBase, ld) -> AliasMatcher:
     def stems(word: str) -> list[str]:
         return [c.replace("ı", "i") for c in candidates(lower(word), ld)]
-    m = AliasMatcher(kb, stems, genitive=tuple(x.text for x in ld.suffixes if x.case == "gen"))
+    m = AliasMatcher(kb, stems, genitive=endings(ld, "gen"))
     for key in kb.keys():
         m.add(key, kb.lookup(key))
     return m
@@ -534,7 +534,7 @@ def _possessed_head(word: str, head: str, ld) -> str:
     """The head of a Turkic compound name carries the 3rd-person possessive ("Komitəsi", "Қоры"):
     its base is the shortest suffix-stripped form of the head noun that ends in it ("Komitəsinin",
     "Təşkilatını" -> "Komitəsi", "Təşkilatı")."""
-    poss = tuple(x.text for x in ld.suffixes if x.case == "poss3")
+    poss = endings(ld, "poss3")
     low = lower(word)
     fits = [c for c in candidates(low, ld) if poss and c.startswith(head) and c.endswith(poss)]
     if fits and len(low) == len(word):
@@ -553,7 +553,7 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
     covered = _covered([t.start for t in toks], found)
     folds = [fold(t.text) for t in toks]
     titled, in_title = set(), set()
-    genitive = tuple(x.text for x in ld.suffixes if x.case == "gen")
+    genitive = endings(ld, "gen")
     for _, a, b in ld.titles.find(folds):
         in_title.update(range(a, b))  # "Xarici İşlər naziri": capitalised words of a title
         # "Baş katibinin Yaxın Şərq ... köməkçisi": a title in the genitive qualifies a later title
