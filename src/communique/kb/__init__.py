@@ -94,6 +94,7 @@ class KnowledgeBase:
                 target.aliases += [a for a in old.aliases + [Alias(old.label, "en", "name")] if a not in target.aliases]
         self._by_key: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
         self._by_translit: dict[str, set[str]] = defaultdict(set)
+        self._fuzzy_memo: dict[str, str | None] = {}
         for e in self.entities.values():
             for a in [Alias(e.label, "en", "name"), *e.aliases]:
                 self._index(e.id, a)
@@ -166,7 +167,7 @@ class KnowledgeBase:
         "Mukhtar Tileuberdi"): as many words, each starting with the same letter, similarity at
         least 90 of 100, and no other person as close."""
         key = translit_key(name)
-        memo = self.__dict__.setdefault("_fuzzy_memo", {})
+        memo = self._fuzzy_memo
         if key in memo:
             return memo[key]
         from rapidfuzz import fuzz, process
