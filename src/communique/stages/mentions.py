@@ -238,7 +238,7 @@ class MentionStage:
         self._ner: NatashaNER | None = None
         self._series: dict[tuple[str, int], str] | None = None
         self._series_orgs: set[str] = set()
-        self._assemblies: set[str] = set()
+        self._assemblies: set[str] | None = None
         self._gathering_words: dict[str, GatheringWords] = {}
         self._agencies: list[re.Pattern] | None = None
 
@@ -281,17 +281,17 @@ class MentionStage:
         if ner_chunks:
             self._add_ner(doc, ner_chunks)
         doc.mentions.sort(key=lambda m: (m.start, -m.end))
-        self._later_sessions(doc)
+        self._assembly_sessions(doc)
         return doc
 
-    def _later_sessions(self, doc: Document) -> None:
+    def _assembly_sessions(self, doc: Document) -> None:
         """"на полях 76-й сессии Генассамблеи ООН" ... "на полях Генассамблеи ООН": in an article that
         names one session of an assembly, the assembly named alone is that session."""
         sessions: dict[str, set[str]] = {}
         for m in doc.mentions:
             if m.type == "gathering" and m.candidates and m.candidates[0] in self.kb.gatherings:
                 org = self.kb.gatherings[m.candidates[0]].get("organization")
-                if org in self._assemblies:
+                if org in self.assemblies:
                     sessions.setdefault(org, set()).add(m.candidates[0])
         for k, m in enumerate(doc.mentions):
             one = sessions.get(m.candidates[0], ()) if m.type == "organization" and m.candidates else ()
@@ -320,10 +320,15 @@ class MentionStage:
             self._series = {(g["organization"], int(g["number"])): gid for gid, g in self.kb.gatherings.items()
                             if g.get("organization") and g.get("number", "").isdigit()}
             self._series_orgs = {o for o, _ in self._series}
-            # bodies whose numbered gatherings are their own sessions (the UN General Assembly)
-            self._assemblies = {g["organization"] for gid, g in self.kb.gatherings.items() if g.get("organization")
-                                and " session of " in self.kb.label(gid)}
         return self._series
+
+    @property
+    def assemblies(self) -> set[str]:
+        """Bodies whose numbered gatherings are their own sessions (the UN General Assembly)."""
+        if self._assemblies is None:
+            self._assemblies = {g["organization"] for gid, g in self.kb.gatherings.items()
+                                if g.get("organization") and " session of " in self.kb.label(gid)}
+        return self._assemblies
 
     def gathering_words(self, code: str) -> GatheringWords:
         if code not in self._gathering_words:
@@ -365,7 +370,7 @@ class MentionStage:
                 start, end = toks[j].start, toks[hi].end
                 out.append(Mention(start, end, text[start:end], "gathering", base=text[start:end], source="kb",
                                    candidates=[gid], kind="name"))
-                if org in self._assemblies and (j == e + 1 or hi + 1 == k):
+                if org in self.assemblies and (j == e + 1 or hi + 1 == k):
                     # an assembly's session is named after it ("БҰҰ Бас Ассамблеясының 47 сессиясында"):
                     # its name there is the session's, not a second participant
                     out[out.index(m)] = dataclasses.replace(m, type="gathering", candidates=[gid])
