@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -46,6 +47,18 @@ class Role:
         return (not self.start or self.start[: len(d)] <= d) and (not self.end or date[: len(self.end)] <= self.end)
 
 
+@dataclass(frozen=True)
+class Occasion:
+    """A well-known dated occasion (a state visit, a signing, an air crash): an article that names it
+    without a year is dated by it."""
+    id: str
+    date: str
+    kind: str
+    participants: frozenset[str]
+    location: str
+    label: str
+
+
 @dataclass
 class KBEntity:
     id: str
@@ -54,6 +67,9 @@ class KBEntity:
     wikidata: str = ""
     aliases: list[Alias] = field(default_factory=list)
     details: dict[str, str] = field(default_factory=dict)
+
+
+_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 
 def data_dir() -> Path:
@@ -81,12 +97,18 @@ class KnowledgeBase:
         self.chairs: list[dict[str, str]] = []
         self.gatherings: dict[str, dict[str, str]] = {}
         self.agencies: list[dict[str, str]] = []
+        self.occasions: dict[str, Occasion] = {}
+        self.occasion_keywords: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)  # lang -> (id, rx)
         self.same_as: dict[str, str] = {}  # merged id -> surviving id
         removed: set[tuple[str, str, str]] = set()
         for folder in folders or [data_dir()]:
             self._load(Path(folder), removed)
         for e in self.entities.values():
             e.aliases = [a for a in e.aliases if (e.id, a.lang, a.text) not in removed]
+        for occ in self.occasions.values():
+            unknown = [x for x in (*occ.participants, occ.location) if x and x not in self.entities]
+            if unknown:
+                raise DataError(f"occasions.tsv: {occ.id} names unknown entities {', '.join(sorted(unknown))}")
         for gone in list(self.same_as):
             old = self.entities.pop(gone, None)
             target = self.entities.get(self.canonical(gone))
@@ -128,6 +150,20 @@ class KnowledgeBase:
             self.agencies += _read(folder / "agencies.tsv")
         if (folder / "gatherings.tsv").exists():
             self.gatherings.update({r["id"]: r for r in _read(folder / "gatherings.tsv")})
+        if (folder / "occasions.tsv").exists():
+            for r in _read(folder / "occasions.tsv"):
+                if not _DATE.fullmatch(r["date"]):
+                    raise DataError(f"occasions.tsv: {r['id']}: date {r['date']!r} is not YYYY-MM or YYYY-MM-DD")
+                parts = frozenset(p.strip() for p in r["participants"].split(",") if p.strip())
+                self.occasions[r["id"]] = Occasion(r["id"], r["date"], r["kind"], parts, r["location"], r["label"])
+        if (folder / "occasions.keywords.tsv").exists():
+            for r in _read(folder / "occasions.keywords.tsv"):
+                if r["id"] not in self.occasions:
+                    raise DataError(f"occasions.keywords.tsv: unknown occasion {r['id']}")
+                try:
+                    self.occasion_keywords[r["lang"]].append((r["id"], re.compile(r["pattern"], re.I)))
+                except re.error as e:
+                    raise DataError(f"occasions.keywords.tsv: {r['id']}: bad pattern: {e}") from None
 
     def _index(self, eid: str, alias: Alias) -> None:
         key = tuple(fold(t.text) for t in tokenize(alias.text))

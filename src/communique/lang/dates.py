@@ -30,6 +30,8 @@ class DateMatch:
     month: int | None
     day: int | None
     relative: int | None = None  # days from publication
+    weekday: int | None = None  # ISO weekday named with the date ("Бейсенбі, 20 желтоқсан")
+    ranged: bool = False  # a range of days ("yanvarın 15-20-də"): the day is its first
 
     def value(self, published: str | None = None) -> str | None:
         year, month, day = self.year, self.month, self.day
@@ -98,12 +100,13 @@ def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
             continue
         lo = hi = i
         day = year = None
+        ranged = False
         # day before the month ("25 oktyabr", "24 қыркүйек", "25 сентября") or after ("oktyabrın 25-də")
         for j in (i - 1, i + 1):
             if 0 <= j < len(words) and j not in used:
                 num = _number(words[j])
                 if num and 1 <= num[0] <= 31 and day is None:
-                    day = num[0]
+                    day, ranged = num[0], num[1] is not None
                     lo, hi = min(lo, j), max(hi, j)
         # a year within three words either side ("2023-cü il oktyabrın", "24 Қыркүйек, 2020")
         for j in list(range(max(0, lo - 3), lo)) + list(range(hi + 1, min(len(words), hi + 3))):
@@ -115,11 +118,22 @@ def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
                     hi = j + 1
                 break
         used.update(range(lo, hi + 1))
-        out.append(DateMatch(toks[lo].start, toks[hi].end, year, month, day))
+        out.append(DateMatch(toks[lo].start, toks[hi].end, year, month, day, ranged=ranged,
+                             weekday=_weekday(words, lo, hi, ld) if day and not year else None))
     out += _years_alone(toks, words, used)
     out += _relative(toks, words, ld, used)
     out += _iso(text, start, len(text) if end is None else end, out)
     return sorted(out, key=lambda d: d.start)
+
+
+def _weekday(words: list[str], lo: int, hi: int, ld: LangData) -> int | None:
+    """The weekday named just before a day and month ("Бейсенбі, 20 желтоқсан", "в четверг, 8 мая")
+    or just after it ("20 dekabr, cümə axşamı")."""
+    folded = [fold(w) for w in words[max(0, lo - 3):hi + 4]]
+    offset = max(0, lo - 3)
+    near = [(j - i, p) for p, i, j in _forms_index(ld, "weekdays").find(folded)
+            if j + offset <= lo and lo - (j + offset) <= 1 or i + offset > hi and i + offset - hi <= 2]
+    return int(max(near, key=lambda x: x[0])[1].label) if near else None  # "cümə axşamı", not "cümə"
 
 
 def _years_alone(toks, words, used) -> list[DateMatch]:
@@ -140,22 +154,25 @@ def _relative(toks, words, ld: LangData, used) -> list[DateMatch]:
     file order. A form's last word may also be the prefix of an inflected word when longer than
     four letters ("dünənki")."""
     out = []
-    for p, i, j in relative_patterns(ld).find([fold(w) for w in words]):
+    for p, i, j in _forms_index(ld, "relative_dates").find([fold(w) for w in words]):
         if i not in used:
             out.append(DateMatch(toks[i].start, toks[j - 1].end, None, None, None, relative=int(p.label)))
             used.update(range(i, j))
     return out
 
 
-def relative_patterns(ld: LangData) -> PatternIndex:
-    """The relative-date forms as patterns (built once per table; rebuilt if it is replaced)."""
-    got = ld.memo.get("relative")
-    if got is None or got[0] is not ld.relative_dates:
+def _forms_index(ld: LangData, table: str) -> PatternIndex:
+    """A table of word forms (relative dates, weekdays) as patterns whose label is the value; a form's
+    last word longer than four letters also matches inflected words. Built once per table, rebuilt
+    if the table is replaced."""
+    forms: dict[str, int] = getattr(ld, table)
+    got = ld.memo.get(table)
+    if got is None or got[0] is not forms:
         patterns = []
-        for form, days in ld.relative_dates.items():
+        for form, value in forms.items():
             *head, last = form.split() or [""]
-            patterns.append(Pattern(str(days), (*head, last + "*" if len(last) > 4 else last), ""))
-        got = ld.memo["relative"] = (ld.relative_dates, PatternIndex(patterns))
+            patterns.append(Pattern(str(value), (*head, last + "*" if len(last) > 4 else last), ""))
+        got = ld.memo[table] = (forms, PatternIndex(patterns))
     return got[1]
 
 

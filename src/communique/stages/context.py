@@ -14,6 +14,7 @@ from ..text import Token, fold, lower, tokenize
 # Джейхун Байрамов") there is no list separator and no conjunction.
 _SEPARATOR = re.compile(r"[,;:()«»\"“”]|\s(?:ilə|və|и|с|со|мен|менен|және|пен|бен|and|with)\s", re.I)
 _QUALIFIER_REACH = 90
+_RANGE_END = ("по", "до")
 
 
 def run_cache(doc: Document, name: str) -> dict:
@@ -166,5 +167,31 @@ class SentenceContext:
         suffixes = endings(self.ld, "gen")
         return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
 
+    def titled_persons(self, reach: int = 5) -> list[tuple[Mention, object, int, int]]:
+        """Each person with the title before it ("Türkiyə prezidenti Ərdoğan"): the title ending
+        nearest the name, within ``reach`` tokens, the longest of those."""
+        titles = self.matches(self.ld.titles)
+        out = []
+        for person in self.of_type("person"):
+            k = self.token_index(person.start)
+            near = [(p, a, b) for p, a, b in titles if 0 <= k - b <= reach]
+            if near:
+                out.append((person, *max(near, key=lambda t: (t[2], t[2] - t[1]))))
+        return out
+
     def within_date(self, m: Mention) -> bool:
         return any(d.start <= m.start < d.end for d in self.dates)
+
+
+def is_since(ctx: SentenceContext, d) -> bool:
+    """A date that starts a period: the ablative ("2018-ci ildən", "2019 жылдан") or Russian
+    "с ... года" / "с апреля" that is not the start of a range ("с 13 по 15 октября")."""
+    text = ctx.doc.text
+    abl = endings(ctx.ld, "abl")
+    if abl and lower(text[d.start:d.end]).endswith(abl):
+        return True
+    if ctx.code == "ru":
+        before = lower(text[max(0, d.start - 4):d.start]).split()
+        after = lower(text[d.end:d.end + 12]).split()
+        return bool(before) and before[-1] in ("с", "со") and not (after and after[0] in _RANGE_END)
+    return False

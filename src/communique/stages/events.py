@@ -6,13 +6,10 @@ import hashlib
 from collections import Counter
 
 from ..document import Document, Entity, Event, Evidence
-from .. import lang as langdata
 from ..kb import KnowledgeBase
 from ..lang import Pattern
-from ..lang.dates import find_dates
-from ..text import lower
-from .clean import _DATELINE_START
-from .context import SentenceContext, endings, sentence_code
+from .context import SentenceContext, endings, is_since
+from . import when
 from .stories import participants_agree
 
 # When one sentence has several trigger types, the more specific one wins over these.
@@ -47,13 +44,15 @@ class EventStage:
 
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
-        year = self._context_year(doc)
+        year = when.article_year(doc, self.kb)
         # An undated report is news of the month it was published (of the dateline's day, set after
         # merging: "вчера" in the lead must still meet the headline). Without a publication date the
-        # year or month of a gathering the article names is a guess, also applied after merging.
-        dateline = self._dateline(doc, year)
+        # day the lead gives is the news' day; else the year or month of a gathering the article
+        # names is a guess, also applied after merging.
+        lead_day = None if doc.published else when.lead_day(doc, year)
+        dateline = when.dateline(doc, year) or lead_day
         reported = (dateline or doc.published or "")[:7] or None
-        guess = None if reported else self._context_month(doc) or year
+        guess = None if reported else when.context_month(doc, self.kb) or year
         focus: str | None = None  # the person the article is about so far ("Onun ... görüşündə")
         undated: set[str] = set()
         for sent in doc.sentences:
@@ -77,12 +76,14 @@ class EventStage:
                     ev.date = self._role_date(ev, ctx) or ev.date
                 if not (ev.date or back) and reported:
                     undated.add(ev.id)
-                ev.date = ev.date or back or reported
+                    # a plan announced in a month is for later: only its year is certain
+                    ev.date = reported[:4] if ev.modality == "planned" and not lead_day else reported
+                ev.date = ev.date or back
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
         doc.events = merge_duplicates(events, self.kb, _headline(doc))
         for ev in doc.events:
-            ev.date = ev.date or self._occasion_date(ev, doc.events) or guess
+            ev.date = ev.date or self._occasion_date(ev, doc.events) or self._decree_date(ev, doc.events) or guess
             if dateline and ev.id in undated and ev.date == reported:
                 ev.date = dateline
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
@@ -108,29 +109,6 @@ class EventStage:
         return any(p.label == "CALL" and any(x < b and a < y for x, y in back)
                    for p, a, b in ctx.matches(ctx.ld.triggers))
 
-    def _context_month(self, doc: Document) -> str | None:
-        for m in doc.mentions:
-            start = (self.kb.gatherings.get(m.entity_id or "") or {}).get("start")
-            if start and len(start) >= 7:
-                return start[:7]
-        return None
-
-    def _context_year(self, doc: Document) -> str | None:
-        """The article's year when certain: publication, else a full date in the lead ("2023-cü il
-        oktyabrın 25-də ... tamam olur"), else a dated gathering it names."""
-        if doc.published:
-            return doc.published[:4]
-        lead = [s for s in doc.sentences if not s.boilerplate][:3]
-        for sent in lead:  # the contexts are built once per run: the sentence loop reuses their dates
-            for d in SentenceContext.build(doc, sent).dates:
-                if d.year and d.month and d.relative is None:
-                    return str(d.year)
-        for m in doc.mentions:
-            start = (self.kb.gatherings.get(m.entity_id or "") or {}).get("start")
-            if start:
-                return start[:4]
-        return None
-
     def _events(self, ctx: SentenceContext, year: str | None, focus: str | None,
                 earlier: set[str] = frozenset()) -> list[Event]:
         found: dict[str, tuple] = {}
@@ -155,7 +133,8 @@ class EventStage:
             if ev is not None:
                 # "2018-ci ildən", "с апреля 2023 года": since when, not when; a chairmanship is dated
                 # to its start, so there the start is the date
-                ev.date = self._date(ctx, year, since=type_ == "CHAIR", past=ev.modality == "asserted") \
+                ev.date = self._date(ctx, year, since=type_ == "CHAIR", past=ev.modality == "asserted",
+                                     chair=type_ == "CHAIR") \
                     or self._gathering_date(ev.framework)
                 out += self._separate_meetings(ctx, ev, a, b)
         return out
@@ -322,12 +301,15 @@ class EventStage:
             return "planned"
         return "asserted"
 
-    def _date(self, ctx: SentenceContext, year: str | None, since: bool = True, past: bool = False) -> str | None:
+    def _date(self, ctx: SentenceContext, year: str | None, since: bool = True, past: bool = False,
+              chair: bool = False) -> str | None:
         published = ctx.doc.published
         for d in ctx.dates:
-            if not since and _is_since(ctx, d):
+            if not since and is_since(ctx, d):
                 continue
             v = d.value(published or (f"{year}-01-01" if year and d.relative is None else None))
+            if v and chair and d.ranged:
+                v = v[:7]  # handed over at a summit of several days: on one of them, in that month
             if v and past and published and d.year is None and d.relative is None and v[:7] > published[:7]:
                 # "в декабре" in a report of 1 January: what happened was last December
                 v = f"{int(v[:4]) - 1:04d}{v[4:]}"
@@ -349,6 +331,15 @@ class EventStage:
                  and any(p.startswith("gathering:") for p in o.participants)}
         return dates.pop() if len(dates) == 1 else None
 
+    @staticmethod
+    def _decree_date(ev: Event, events: list[Event]) -> str | None:
+        """Appointments reported together are one reshuffle: an undated one ("X освобожден от
+        должности") takes the date of the others ("Y назначен") where they agree on one."""
+        if ev.type != "APPOINT" or ev.date is not None:
+            return None
+        dates = {o.date for o in events if o.type == "APPOINT" and o.date and o.modality == ev.modality}
+        return dates.pop() if len(dates) == 1 else None
+
     def _role_date(self, ev: Event, ctx: SentenceContext) -> str | None:
         """An appointment the knowledge base knows: the office's start gives the year the text leaves
         out ("26 қыркүйекте ... тағайындады"), or the month where the text gives no date at all."""
@@ -356,7 +347,7 @@ class EventStage:
                   if r.start and r.of in ev.participants}
         if not starts:
             return None
-        own = [d for d in ctx.dates if d.relative is None and d.month and not _is_since(ctx, d)]
+        own = [d for d in ctx.dates if d.relative is None and d.month and not is_since(ctx, d)]
         if own and own[0].year is None:
             month = f"-{own[0].month:02d}"
             fits = {st[:4] for st in starts if st[4:7] == month and
@@ -366,35 +357,8 @@ class EventStage:
             return next(iter(starts))[:7]
         return None
 
-    def _dateline(self, doc: Document, year: str | None) -> str | None:
-        """"РОВАНИЕМИ, 6 мая - РИА Новости.": an agency report is about that day's news."""
-        year = doc.published[:4] if doc.published else year
-        for sent in doc.sentences[:3]:
-            head = doc.text[sent.start:min(sent.end, sent.start + 60)]
-            if sent.boilerplate or not _DATELINE_START.match(head):
-                continue
-            for d in find_dates(head, langdata.load(sentence_code(doc, sent))):
-                if d.relative is None and d.month and d.day and (d.year or year):
-                    return d.value(f"{year}-01-01")
-        return None
-
 
 _CLAUSE_BREAK = frozenset(",;:—–()")
-_RANGE_END = ("по", "до")
-
-
-def _is_since(ctx: SentenceContext, d) -> bool:
-    """A date that starts a period: the ablative ("2018-ci ildən", "2019 жылдан") or Russian
-    "с ... года" / "с апреля" that is not the start of a range ("с 13 по 15 октября")."""
-    text = ctx.doc.text
-    abl = endings(ctx.ld, "abl")
-    if abl and lower(text[d.start:d.end]).endswith(abl):
-        return True
-    if ctx.code == "ru":
-        before = lower(text[max(0, d.start - 4):d.start]).split()
-        after = lower(text[d.end:d.end + 12]).split()
-        return bool(before) and before[-1] in ("с", "со") and not (after and after[0] in _RANGE_END)
-    return False
 
 
 def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:

@@ -35,13 +35,8 @@ class FactStage:
 
     def _positions(self, ctx: SentenceContext, date: str | None) -> list[Fact]:
         out = []
-        titles = ctx.matches(ctx.ld.titles)
-        for person in ctx.of_type("person"):
+        for person, p, a, b in ctx.titled_persons(_TITLE_REACH):
             k = ctx.token_index(person.start)
-            near = [(p, a, b) for p, a, b in titles if 0 <= k - b <= _TITLE_REACH]
-            if not near:
-                continue
-            p, a, b = max(near, key=lambda t: (t[2], t[2] - t[1]))
             of = self._of(ctx, person, a)
             role = p.label
             if role == "ambassador" and of:

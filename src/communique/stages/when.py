@@ -1,0 +1,170 @@
+"""When an article was written, where it does not say: the year its year-less dates take, and the
+day its undated news happened.
+
+Each source is used only where it is certain: the publication date, an agency dateline, a full
+date in the lead, a weekday that fits one year of the officials named, a well-known occasion the
+article names or describes, a dated gathering the article names.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..document import Document
+from .. import lang as langdata
+from ..kb import KnowledgeBase
+from ..lang.dates import DateMatch, find_dates
+from .clean import _DATELINE_START
+from .context import SentenceContext, is_since, sentence_code
+
+_LEAD = 4  # sentences of prose (not the one-word lines around a headline) that make the lead
+_FIRST_YEAR = 1990  # the oldest news communique reads: a weekday picks one year among those since
+
+
+def lead(doc: Document) -> list[SentenceContext]:
+    """The first sentences of prose, built once per run (the event loop reuses them)."""
+    out = []
+    for sent in doc.sentences:
+        if len(out) == _LEAD:
+            break
+        if not sent.boilerplate:
+            ctx = SentenceContext.build(doc, sent)
+            if len(ctx.toks) >= 3:
+                out.append(ctx)
+    return out
+
+
+def article_year(doc: Document, kb: KnowledgeBase, today: dt.date | None = None) -> str | None:
+    """The article's year when certain: publication, a full date in the lead ("2023-cü il oktyabrın
+    25-də ... tamam olur"), a weekday that fits one year, a known occasion, else a dated gathering it
+    names."""
+    if doc.published:
+        return doc.published[:4]
+    for ctx in lead(doc)[:3]:
+        for d in ctx.dates:
+            if d.year and d.month and d.relative is None:
+                return str(d.year)
+    found = weekday_year(doc, kb, today) or occasion_year(doc, kb)
+    if found:
+        return found
+    for m in doc.mentions:
+        start = (kb.gatherings.get(m.entity_id or "") or {}).get("start")
+        if start:
+            return start[:4]
+    return None
+
+
+def context_month(doc: Document, kb: KnowledgeBase) -> str | None:
+    """The month of the first dated gathering the article names, unless the article places it in
+    "this year" ("биыл күзде COP29"): that gives the year, not the month of the news."""
+    for m in doc.mentions:
+        start = (kb.gatherings.get(m.entity_id or "") or {}).get("start")
+        if not start or len(start) < 7:
+            continue
+        sent = next((s for s in doc.sentences if s.start <= m.start < s.end), None)
+        ctx = SentenceContext.build(doc, sent) if sent is not None else None
+        if ctx is not None and ctx.matches(ctx.ld.this_year):
+            continue
+        return start[:7]
+    return None
+
+
+def _plain_dates(doc: Document):
+    """(sentence context, date) for every date in the article's prose."""
+    for sent in doc.sentences:
+        if not sent.boilerplate:
+            ctx = SentenceContext.build(doc, sent)
+            for d in ctx.dates:
+                yield ctx, d
+
+
+def weekday_year(doc: Document, kb: KnowledgeBase, today: dt.date | None = None) -> str | None:
+    """"Бейсенбі, 20 желтоқсан": the one year, up to today, in which that day was that weekday
+    while each official the article names by title held that title."""
+    today = today or dt.date.today()
+    held = _titled_roles(doc, kb)
+    for _, d in _plain_dates(doc):
+        if not (d.weekday and d.day and d.month) or d.year is not None:
+            continue
+        years = []
+        for y in range(_FIRST_YEAR, today.year + 1):
+            try:
+                day = dt.date(y, d.month, d.day)
+            except ValueError:
+                continue
+            if day <= today and day.isoweekday() == d.weekday and all(
+                    any(r.active(day.isoformat()) for r in roles) for roles in held):
+                years.append(y)
+        if len(years) == 1:
+            return str(years[0])
+    return None
+
+
+def _titled_roles(doc: Document, kb: KnowledgeBase) -> list[list]:
+    """For each official named with a title the knowledge base knows them by, their terms in it."""
+    out = []
+    for sent in doc.sentences:
+        if sent.boilerplate:
+            continue
+        for person, p, _, _ in SentenceContext.build(doc, sent).titled_persons():
+            roles = [r for r in kb.roles_of(person.entity_id or "") if r.role == p.label]
+            if roles:
+                out.append(roles)
+    return out
+
+
+def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
+    """The year of the one well-known occasion the article names ("Azerbaijan Airlines" and a crash
+    near Aktau) or describes: two of its participants, one a person, and its day and month (or its
+    month) given without a year ("Avqustun 8-də", "биыл қыркүйекте")."""
+    if not kb.occasions:
+        return None
+    ids = {m.entity_id for m in doc.mentions if m.entity_id}
+    text = "\n".join(doc.text[s.start:s.end] for s in doc.sentences if not s.boilerplate)
+    named = {oid for oid, rx in kb.occasion_keywords.get(doc.lang or "", []) if rx.search(text)}
+    yearless = [d for _, d in _plain_dates(doc) if d.year is None and d.month and d.relative is None]
+    years = set()
+    for occ in kb.occasions.values():
+        shared = occ.participants & ids
+        if occ.id in named and shared:
+            years.add(occ.date[:4])
+        elif len(shared) >= 2 and any(p.startswith("person:") for p in shared) and any(
+                _same_day(d, occ.date) for d in yearless):
+            years.add(occ.date[:4])
+    return years.pop() if len(years) == 1 else None
+
+
+def _same_day(d: DateMatch, date: str) -> bool:
+    """A year-less date that names the occasion's day (or, given as a month alone, its month)."""
+    if d.month != int(date[5:7]):
+        return False
+    if d.day is None:
+        return True
+    return len(date) == 10 and d.day == int(date[8:10])
+
+
+def dateline(doc: Document, year: str | None) -> str | None:
+    """"РОВАНИЕМИ, 6 мая - РИА Новости.": an agency report is about that day's news."""
+    year = doc.published[:4] if doc.published else year
+    for sent in doc.sentences[:3]:
+        head = doc.text[sent.start:min(sent.end, sent.start + 60)]
+        if sent.boilerplate or not _DATELINE_START.match(head):
+            continue
+        for d in find_dates(head, langdata.load(sentence_code(doc, sent))):
+            if d.relative is None and d.month and d.day and (d.year or year):
+                return d.value(f"{year}-01-01")
+    return None
+
+
+def lead_day(doc: Document, year: str | None) -> str | None:
+    """Without a publication date, the day the lead gives ("Avqustun 8-də ... imzalayacaqlar",
+    "Бейсенбі, 20 желтоқсан күні"): the article's news is of that day. Not a day it gives as the
+    start of a period, and none where the lead gives two different days."""
+    if doc.published:
+        return None
+    days = set()
+    for ctx in lead(doc):
+        for d in ctx.dates:
+            if d.relative is None and d.month and d.day and (d.year or year) and not d.ranged \
+                    and not is_since(ctx, d):
+                days.add(d.value(f"{year}-01-01"))
+    return days.pop() if len(days) == 1 else None

@@ -1,0 +1,134 @@
+"""When an article without a publication date was written: weekdays, the lead's day, known
+occasions, and the precision a date keeps (hand-written sentences, not the gold articles)."""
+import datetime as dt
+
+import pytest
+
+from communique import lang
+from communique.document import Document
+from communique.lang.dates import find_dates
+from communique.registry import Config, build
+
+AZ_PRES, KZ_PRES = "person:ilham-aliyev", "person:kassym-jomart-tokayev"
+
+
+def _doc(pipeline, text, published=None):
+    doc = pipeline(Document("t", text, published=published))
+    assert doc.failure is None, doc.failure
+    return doc
+
+
+@pytest.mark.parametrize("code, text, weekday", [
+    ("kk", "Бейсенбі, 20 желтоқсан күні жарлық жарияланды.", 4),
+    ("kk", "20 желтоқсан, жұма күні жарлық жарияланды.", 5),
+    ("ru", "В четверг, 20 декабря, указ опубликован.", 4),
+    ("ru", "В среду, 14 ноября, указ опубликован.", 3),
+    ("az", "20 dekabr, cümə axşamı fərman dərc olunub.", 4),
+    ("az", "Cümə, 20 dekabr fərman dərc olunub.", 5),
+])
+def test_a_weekday_next_to_a_day_and_month_is_read(code, text, weekday):
+    dates = find_dates(text, lang.load(code))
+    assert [(d.weekday, d.year) for d in dates] == [(weekday, None)]
+
+
+def test_a_weekday_far_from_the_date_is_not_its_weekday():
+    dates = find_dates("Бейсенбі күні делегация келді, ал 20 желтоқсан күні жарлық шықты.", lang.load("kk"))
+    assert [d.weekday for d in dates if d.month] == [None]
+
+
+def test_a_range_of_days_is_marked():
+    dates = find_dates("2024-cü il yanvarın 15-20-də", lang.load("az"))
+    assert [(d.value(), d.ranged) for d in dates] == [("2024-01-15", True)]
+
+
+def test_weekday_and_the_officials_named_fix_the_year(pipeline):
+    # 14 November was a Wednesday in 2001, 2007, 2012 and 2018; Erdoğan has been president since 2014
+    doc = _doc(pipeline, "В среду, 14 ноября, президент Турции Реджеп Тайип Эрдоган подписал указ. "
+                         "Послом Турции в Казахстане назначен Невзат Уянык.")
+    assert [e.date for e in doc.events if e.type == "APPOINT"] == ["2018-11-14"]
+
+
+def test_a_weekday_that_fits_several_years_fixes_nothing(pipeline):
+    doc = _doc(pipeline, "В среду, 14 ноября, Джейхун Байрамов встретился с Сергеем Лавровым.")
+    assert [e.date for e in doc.events if e.type == "MEET"] == [None]
+
+
+def test_weekday_years_stop_at_today(pipeline, kb):
+    from communique.stages.when import weekday_year
+    doc = _doc(pipeline, "В среду, 14 ноября, президент Турции Реджеп Тайип Эрдоган подписал указ.")
+    assert weekday_year(doc, kb, today=dt.date(2018, 11, 20)) == "2018"
+    assert weekday_year(doc, kb, today=dt.date(2018, 11, 1)) is None  # 2012 is before his presidency
+
+
+def test_a_plan_without_a_date_of_its_own_keeps_only_the_year(pipeline):
+    doc = _doc(pipeline, "Ильхам Алиев посетит Казахстан с государственным визитом.", "2024-05-10")
+    assert [(e.date, e.modality) for e in doc.events] == [("2024", "planned")]
+
+
+def test_what_happened_without_a_date_of_its_own_is_news_of_the_month(pipeline):
+    doc = _doc(pipeline, "Ильхам Алиев провел телефонный разговор с Касым-Жомартом Токаевым.", "2024-05-10")
+    assert [e.date for e in doc.events] == ["2024-05"]
+
+
+def test_appointments_reported_together_share_the_decree_date(pipeline):
+    doc = _doc(pipeline, "Министр иностранных дел Казахстана Мурат Нуртлеу освобожден от должности. "
+                         "26 сентября 2025 года Ермек Кошербаев назначен министром иностранных дел Казахстана.")
+    assert sorted(e.date for e in doc.events if e.type == "APPOINT") == ["2025-09-26", "2025-09-26"]
+
+
+def test_a_chairmanship_handed_over_at_a_summit_of_several_days_is_dated_to_its_month(pipeline):
+    doc = _doc(pipeline, "Председательство в ГУАМ перейдет от Украины к Азербайджану на саммите 12-14 мая 2025 года.")
+    assert [e.date for e in doc.events if e.type == "CHAIR"] == ["2025-05"]
+
+
+def test_a_gathering_placed_in_this_year_gives_the_year_not_its_month(pipeline):
+    doc = _doc(pipeline, "Қасым-Жомарт Тоқаев Ильхам Әлиевпен телефон арқылы сөйлесті. "
+                         "Тоқаев Әзербайжанның биыл күзде COP29 конференциясын өткізуіне сәттілік тіледі.")
+    assert [e.date for e in doc.events if e.type == "CALL"] == ["2024"]
+
+
+def test_the_lead_day_dates_the_undated_news_of_an_article_without_publication_date(pipeline):
+    doc = _doc(pipeline, "В среду, 14 ноября, президент Турции Реджеп Тайип Эрдоган прибыл в Баку.\n\n"
+                         "Эрдоган провел переговоры с Ильхамом Алиевым.")
+    assert [e.date for e in doc.events if e.type == "MEET"] == ["2018-11-14"]
+
+
+# --- known occasions, from an overlay so the tests do not depend on the shipped list ------------
+
+_OCCASIONS = ("id\tdate\tkind\tparticipants\tlocation\tlabel\n"
+              "occasion:test-visit\t2016-03-17\tvisit\tperson:ilham-aliyev,person:kassym-jomart-tokayev,country:az,"
+              "country:kz\tloc:astana\tA visit for the tests\n"
+              "occasion:test-crash\t2017-06-02\tincident\tcountry:kz\t\tAn incident for the tests\n")
+_KEYWORDS = "id\tlang\tpattern\noccasion:test-crash\tru\tкрушени\\w+ дирижабл\\w+\n"
+
+
+@pytest.fixture(scope="module")
+def occasions_pipeline(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kb")
+    (folder / "occasions.tsv").write_text(_OCCASIONS, encoding="utf-8")
+    (folder / "occasions.keywords.tsv").write_text(_KEYWORDS, encoding="utf-8")
+    return build(Config(kb_folders=(str(folder),)))
+
+
+def test_a_yearless_day_of_a_known_occasion_takes_its_year(occasions_pipeline):
+    doc = _doc(occasions_pipeline, "17 марта Ильхам Алиев встретился с Касым-Жомартом Токаевым в Астане.")
+    assert [e.date for e in doc.events if e.type == "MEET"] == ["2016-03-17"]
+
+
+def test_the_same_day_without_the_occasions_participants_takes_no_year(occasions_pipeline):
+    doc = _doc(occasions_pipeline, "17 марта Джейхун Байрамов встретился с Сергеем Лавровым.")
+    assert [e.date for e in doc.events if e.type == "MEET"] == [None]
+
+
+def test_an_occasion_named_by_its_keywords_gives_the_year_only(occasions_pipeline):
+    doc = _doc(occasions_pipeline, "Касым-Жомарт Токаев провел телефонный разговор с Ильхамом Алиевым "
+                                   "в связи с крушением дирижабля в Казахстане.")
+    assert [e.date for e in doc.events if e.type == "CALL"] == ["2017"]
+
+
+def test_an_occasion_naming_an_unknown_entity_is_a_data_error(tmp_path):
+    from communique.errors import DataError
+    from communique.kb import KnowledgeBase, data_dir
+    (tmp_path / "occasions.tsv").write_text(_OCCASIONS.replace("country:kz\tloc", "country:zz\tloc"), encoding="utf-8")
+    with pytest.raises(DataError, match="country:zz"):
+        KnowledgeBase([data_dir(), tmp_path])
