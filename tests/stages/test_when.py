@@ -132,3 +132,12 @@ def test_an_occasion_naming_an_unknown_entity_is_a_data_error(tmp_path):
     (tmp_path / "occasions.tsv").write_text(_OCCASIONS.replace("country:kz\tloc", "country:zz\tloc"), encoding="utf-8")
     with pytest.raises(DataError, match="country:zz"):
         KnowledgeBase([data_dir(), tmp_path])
+
+
+@pytest.mark.parametrize("text", [
+    "24 сентября Джейхун Байрамов встретился с Сергеем Лавровым. В тот же день Байрамов встретился с Русланом Казакбаевым.",
+    "Sentyabrın 24-də Ceyhun Bayramov Sergey Lavrov ilə görüşüb. Həmin gün Bayramov Ruslan Kazakbayev ilə görüşüb.",
+])
+def test_the_same_day_is_the_day_of_the_news_before(pipeline, text):
+    doc = _doc(pipeline, text, "2021-09-25")
+    assert [e.date for e in doc.events if e.type == "MEET"] == ["2021-09-24", "2021-09-24"]

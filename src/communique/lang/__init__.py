@@ -170,6 +170,7 @@ class LangData:
     org_heads: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     series: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     this_year: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    same_day: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     memo: dict = field(default_factory=dict, repr=False)  # per-process caches of derived lookups
 
 
@@ -206,4 +207,5 @@ def load(code: str) -> LangData:
     ld.org_heads = PatternIndex(_patterns(_rows(d / "org_heads.tsv", 1), 0, 0))
     ld.series = PatternIndex(_patterns(_rows(d / "series.tsv", 1), 0, 0))
     ld.this_year = PatternIndex(_patterns(_rows(d / "this_year.tsv", 1), 0, 0))
+    ld.same_day = PatternIndex(_patterns(_rows(d / "same_day.tsv", 1), 0, 0))
     return ld

@@ -70,6 +70,8 @@ class EventStage:
             # reported before it, on its date
             occasion = events[-1] if events and ctx.matches(ctx.ld.anaphora) else None
             back = occasion.date if occasion else None
+            if ctx.matches(ctx.ld.same_day):  # "в тот же день", "həmin gün": the day of the news before
+                back = next((e.date for e in reversed(events) if e.date and len(e.date) == 10), back)
             for ev in self._events(ctx, year, focus, earlier=seen):
                 ev.location = ev.location or (occasion.location if occasion else None)
                 if ev.type == "APPOINT" and not doc.published:
