@@ -141,3 +141,21 @@ def test_an_occasion_naming_an_unknown_entity_is_a_data_error(tmp_path):
 def test_the_same_day_is_the_day_of_the_news_before(pipeline, text):
     doc = _doc(pipeline, text, "2021-09-25")
     assert [e.date for e in doc.events if e.type == "MEET"] == ["2021-09-24", "2021-09-24"]
+
+
+def test_an_occasion_named_far_below_the_lead_is_a_memory_not_the_news(occasions_pipeline):
+    filler = " ".join(f"Стороны обсудили вопрос номер {n} двусторонней повестки." for n in range(10))
+    doc = _doc(occasions_pipeline, "Касым-Жомарт Токаев провел телефонный разговор с Ильхамом Алиевым. "
+                                   f"{filler} Они вспомнили о крушении дирижабля в Казахстане.")
+    assert [e.date for e in doc.events if e.type == "CALL"] == [None]
+
+
+def test_a_president_and_his_own_state_are_one_side_of_an_occasion(occasions_pipeline):
+    # the test visit has Aliyev and Tokayev; Tokayev with Kazakhstan alone is one side of it
+    doc = _doc(occasions_pipeline, "17 марта Касым-Жомарт Токаев выступил в Казахстане с посланием народу.")
+    from communique.stages.when import occasion_year
+    assert occasion_year(doc, _kb_of(occasions_pipeline)) is None
+
+
+def _kb_of(pipeline):
+    return next(st.kb for st in pipeline.stages if hasattr(st, "kb"))

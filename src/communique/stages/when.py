@@ -17,14 +17,15 @@ from .clean import _DATELINE_START
 from .context import SentenceContext, is_since, sentence_code
 
 _LEAD = 4  # sentences of prose (not the one-word lines around a headline) that make the lead
+_NAMED_REACH = 8  # sentences of prose in which a named occasion is what the article reports, not a memory
 _FIRST_YEAR = 1990  # the oldest news communique reads: a weekday picks one year among those since
 
 
-def lead(doc: Document) -> list[SentenceContext]:
+def lead(doc: Document, n: int = _LEAD) -> list[SentenceContext]:
     """The first sentences of prose, built once per run (the event loop reuses them)."""
     out = []
     for sent in doc.sentences:
-        if len(out) == _LEAD:
+        if len(out) == n:
             break
         if not sent.boilerplate:
             ctx = SentenceContext.build(doc, sent)
@@ -113,24 +114,36 @@ def _titled_roles(doc: Document, kb: KnowledgeBase) -> list[list]:
 
 
 def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
-    """The year of the one well-known occasion the article names ("Azerbaijan Airlines" and a crash
-    near Aktau) or describes: two of its participants, one a person, and its day and month (or its
-    month) given without a year ("Avqustun 8-də", "биыл қыркүйекте")."""
+    """The year of the one well-known occasion the article's lead names ("Azerbaijan Airlines" and a
+    crash near Aktau) or it describes by its day and month (or its month) given without a year ("Avqustun
+    8-də", "биыл қыркүйекте") and a person taking part; either way with two of its sides named."""
     if not kb.occasions:
         return None
     ids = {m.entity_id for m in doc.mentions if m.entity_id}
-    text = "\n".join(doc.text[s.start:s.end] for s in doc.sentences if not s.boilerplate)
+    # an occasion named further down is mostly a memory ("после 44-дневной войны"), not the news
+    text = "\n".join(doc.text[c.sent.start:c.sent.end] for c in lead(doc, _NAMED_REACH))
     named = {oid for oid, rx in kb.occasion_keywords.get(doc.lang or "", []) if rx.search(text)}
     yearless = [d for _, d in _plain_dates(doc) if d.year is None and d.month and d.relative is None]
     years = set()
     for occ in kb.occasions.values():
         shared = occ.participants & ids
-        if occ.id in named and shared:
-            years.add(occ.date[:4])
-        elif len(shared) >= 2 and any(p.startswith("person:") for p in shared) and any(
+        # two sides of it, not a president and his own state (an incident may have one side)
+        if len(_sides(shared, kb)) < 2 and not (occ.id in named and shared and len(_sides(occ.participants, kb)) < 2):
+            continue
+        if occ.id in named or any(p.startswith("person:") for p in shared) and any(
                 _same_day(d, occ.date) for d in yearless):
             years.add(occ.date[:4])
     return years.pop() if len(years) == 1 else None
+
+
+def _sides(ids: set[str], kb: KnowledgeBase) -> set[str]:
+    """The parties among entity ids: a person is on the side of a state or organisation they serve."""
+    out = {eid for eid in ids if not eid.startswith("person:")}
+    for eid in sorted(ids - out):
+        serves = {r.of for r in kb.roles_of(eid)}
+        if not serves & out:
+            out.add(min(serves) if serves else eid)
+    return out
 
 
 def _same_day(d: DateMatch, date: str) -> bool:
