@@ -228,3 +228,18 @@ def test_back_reference_takes_the_place_of_the_occasion(pipeline):
                                "По итогам саммита Касым-Жомарт Токаев и Ильхам Алиев подписали декларацию.",
                      "2022-10-14")
     assert {e.type: e.location for e in doc.events} == {"CONVENE": "loc:astana", "SIGN": "loc:astana"}
+
+
+@pytest.mark.parametrize("text", [
+    "Astanada AQEM-in altıncı Zirvə toplantısı keçirilib.",
+    "Астанада АӨСШК-тің алтыншы саммиті өтті.",
+    "В Астане прошел шестой саммит СВМДА.",
+])
+def test_a_spelled_ordinal_names_the_numbered_gathering(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert "gathering:cica-summit-6" in {m.entity_id for m in doc.mentions}
+
+
+def test_a_spelled_ordinal_without_a_gathering_word_names_nothing(pipeline):
+    doc, _ = _events(pipeline, "АӨСШК-тің алтыншы мүшесі ретінде Қазақстан бастама көтерді.")
+    assert not [m for m in doc.mentions if m.type == "gathering"]

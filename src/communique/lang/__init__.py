@@ -154,6 +154,7 @@ class LangData:
     months: dict[str, int] = field(default_factory=dict)
     relative_dates: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
+    ordinals: dict[str, int] = field(default_factory=dict)
     abbreviations: set[str] = field(default_factory=set)
     triggers: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     modality: PatternIndex = field(default_factory=lambda: PatternIndex([]))
@@ -191,6 +192,7 @@ def load(code: str) -> LangData:
     ld.months = {fold(r[0]): int(r[1]) for r in _rows(d / "months.tsv", 2)}
     ld.relative_dates = {fold(r[0]): int(r[1]) for r in _rows(d / "relative_dates.tsv", 2)}
     ld.weekdays = {fold(r[0]): int(r[1]) for r in _rows(d / "weekdays.tsv", 2)}
+    ld.ordinals = {fold(r[0]): int(r[1]) for r in _rows(d / "ordinals.tsv", 2)}
     ld.abbreviations = {fold(r[0]) for r in _rows(d / "abbreviations.txt", 1)}
     ld.triggers = PatternIndex(_patterns(_rows(d / "triggers.tsv", 3), 0, 2, 1))
     ld.modality = PatternIndex(_patterns(_rows(d / "modality.tsv", 2), 0, 1))

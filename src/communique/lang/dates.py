@@ -131,7 +131,7 @@ def _weekday(words: list[str], lo: int, hi: int, ld: LangData) -> int | None:
     or just after it ("20 dekabr, cümə axşamı")."""
     folded = [fold(w) for w in words[max(0, lo - 3):hi + 4]]
     offset = max(0, lo - 3)
-    near = [(j - i, p) for p, i, j in _forms_index(ld, "weekdays").find(folded)
+    near = [(j - i, p) for p, i, j in forms_index(ld, "weekdays").find(folded)
             if j + offset <= lo and lo - (j + offset) <= 1 or i + offset > hi and i + offset - hi <= 2]
     return int(max(near, key=lambda x: x[0])[1].label) if near else None  # "cümə axşamı", not "cümə"
 
@@ -154,14 +154,14 @@ def _relative(toks, words, ld: LangData, used) -> list[DateMatch]:
     file order. A form's last word may also be the prefix of an inflected word when longer than
     four letters ("dünənki")."""
     out = []
-    for p, i, j in _forms_index(ld, "relative_dates").find([fold(w) for w in words]):
+    for p, i, j in forms_index(ld, "relative_dates").find([fold(w) for w in words]):
         if i not in used:
             out.append(DateMatch(toks[i].start, toks[j - 1].end, None, None, None, relative=int(p.label)))
             used.update(range(i, j))
     return out
 
 
-def _forms_index(ld: LangData, table: str) -> PatternIndex:
+def forms_index(ld: LangData, table: str) -> PatternIndex:
     """A table of word forms (relative dates, weekdays) as patterns whose label is the value; a form's
     last word longer than four letters also matches inflected words. Built once per table, rebuilt
     if the table is replaced."""

@@ -13,6 +13,7 @@ import re
 from .. import lang as langdata
 from ..document import Document, Mention, Sentence
 from ..kb import KnowledgeBase
+from ..lang.dates import forms_index
 from ..lang.morph import base_form, candidates
 from ..text import Token, fold, lower, tokenize
 from .context import endings, sentence_tokens
@@ -349,22 +350,33 @@ class MentionStage:
         starts = [t.start for t in toks]
         taken = _covered(starts, found)
         series, orgs = self.series, self._series_orgs
+        spelled: dict[int, tuple[int, int]] | None = None  # token -> (number, last token) of "бесінші", "он екінші"
         for m in found:
             org = m.candidates[0] if m.source == "kb" and m.candidates else None
             if not org or org not in orgs:
                 continue
+            if spelled is None:
+                ld = langdata.load(code if code in langdata.LANGS else "az")
+                spelled = {i: (int(p.label), j - 1) for p, i, j in forms_index(ld, "ordinals").find(
+                    [fold(t.text) for t in toks])}
             k = bisect.bisect_left(starts, m.start)  # the first token of the mention
             e = bisect.bisect_left(starts, m.end) - 1  # its last
-            for j in [*range(max(0, k - 4), k), *range(e + 1, min(len(toks), e + 5))]:
+            # a spelled ordinal may stand after the body's description ("«Орталық Азия – Қытай»
+            # форматындағы сыртқы істер министрлерінің бесінші кездесуі") when a gathering word follows
+            for j in [*range(max(0, k - 4), k), *range(e + 1, min(len(toks), e + 7))]:
                 if j in taken:
                     continue
-                number = _ordinal(toks[j].text)
-                if number is None and _BARE_NUMBER.match(toks[j].text) and is_gathering_word(j + 1):
+                number = _ordinal(toks[j].text) if j <= e + 4 else None
+                last = j
+                if number is None and j in spelled and words.match_any(toks[spelled[j][1] + 1].text
+                                                                       if spelled[j][1] + 1 < len(toks) else ""):
+                    number, last = spelled[j]
+                if number is None and j <= e + 4 and _BARE_NUMBER.match(toks[j].text) and is_gathering_word(j + 1):
                     number = int(toks[j].text)
                 gid = number and series.get((org, number))
                 if not gid:
                     continue
-                hi = j
+                hi = last
                 while hi + 1 < len(toks) and hi + 1 not in taken and hi - j < 2 and is_gathering_word(hi + 1):
                     hi += 1
                 start, end = toks[j].start, toks[hi].end
@@ -426,6 +438,14 @@ class GatheringWords:
         self.exact = {h for h in heads if h != "…" and not h.endswith("*")}
         self.prefixes = tuple(h[:-1] for h in heads if h.endswith("*"))
         self._memo: dict[str, bool] = {}
+        # after a spelled ordinal a meeting word also names a numbered gathering ("бесінші кездесуі")
+        meets = [p.tokens[0] for p in ld.triggers if p.label in ("MEET", "CONVENE") and len(p.tokens) == 1]
+        self.any_exact = {h for h in meets if h != "…" and not h.endswith("*")}
+        self.any_prefixes = tuple(h[:-1] for h in meets if h.endswith("*"))
+
+    def match_any(self, word: str) -> bool:
+        w = fold(word)
+        return bool(w) and (w in self.any_exact or w.startswith(self.any_prefixes))
 
     def match(self, word: str) -> bool:
         got = self._memo.get(word)
