@@ -98,7 +98,9 @@ def test_the_lead_day_dates_the_undated_news_of_an_article_without_publication_d
 _OCCASIONS = ("id\tdate\tkind\tparticipants\tlocation\tlabel\n"
               "occasion:test-visit\t2016-03-17\tvisit\tperson:ilham-aliyev,person:kassym-jomart-tokayev,country:az,"
               "country:kz\tloc:astana\tA visit for the tests\n"
-              "occasion:test-crash\t2017-06-02\tincident\tcountry:kz\t\tAn incident for the tests\n")
+              "occasion:test-crash\t2017-06-02\tincident\tcountry:kz\t\tAn incident for the tests\n"
+              "occasion:test-visit-to-kz\t2019-09\tvisit\tperson:ilham-aliyev,country:az,country:kz\tloc:astana\t"
+              "A visit to Kazakhstan for the tests\n")
 _KEYWORDS = "id\tlang\tpattern\noccasion:test-crash\tru\tкрушени\\w+ дирижабл\\w+\n"
 
 
@@ -159,3 +161,21 @@ def test_a_president_and_his_own_state_are_one_side_of_an_occasion(occasions_pip
 
 def _kb_of(pipeline):
     return next(st.kb for st in pipeline.stages if hasattr(st, "kb"))
+
+
+def test_a_month_and_a_visit_to_the_host_described_in_one_sentence_give_the_year(occasions_pipeline):
+    doc = _doc(occasions_pipeline, "В сентябре Ильхам Алиев совершит государственный визит в Казахстан.")
+    assert [e.date for e in doc.events if e.type == "MEET"] == ["2019-09"]
+
+
+def test_a_visit_the_other_way_is_not_the_occasion(occasions_pipeline):
+    doc = _doc(occasions_pipeline, "В сентябре Ильхам Алиев примет в Баку делегацию Казахстана.")
+    from communique.stages.when import occasion_year
+    assert occasion_year(doc, _kb_of(occasions_pipeline)) is None
+
+
+def test_a_month_far_from_the_occasions_sides_gives_no_year(occasions_pipeline):
+    doc = _doc(occasions_pipeline, "В сентябре в регионе прошло много встреч. "
+                                   "Ильхам Алиев совершит государственный визит в Казахстан.")
+    from communique.stages.when import occasion_year
+    assert occasion_year(doc, _kb_of(occasions_pipeline)) is None

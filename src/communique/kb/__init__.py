@@ -98,6 +98,7 @@ class KnowledgeBase:
         self.gatherings: dict[str, dict[str, str]] = {}
         self.agencies: list[dict[str, str]] = []
         self.occasions: dict[str, Occasion] = {}
+        self.place_country: dict[str, str] = {}  # loc id -> the country it lies in
         self.occasion_keywords: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)  # lang -> (id, rx)
         self.same_as: dict[str, str] = {}  # merged id -> surviving id
         removed: set[tuple[str, str, str]] = set()
@@ -150,6 +151,8 @@ class KnowledgeBase:
             self.agencies += _read(folder / "agencies.tsv")
         if (folder / "gatherings.tsv").exists():
             self.gatherings.update({r["id"]: r for r in _read(folder / "gatherings.tsv")})
+        if (folder / "places.countries.tsv").exists():
+            self.place_country.update({r["loc"]: r["country"] for r in _read(folder / "places.countries.tsv")})
         if (folder / "occasions.tsv").exists():
             for r in _read(folder / "occasions.tsv"):
                 if not _DATE.fullmatch(r["date"]):

@@ -157,6 +157,14 @@ class SentenceContext:
         suffixes = endings(self.ld, "loc", "rel")
         return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
 
+    def is_dative(self, m: Mention) -> bool:
+        """"Qazaxıstana", "ҚХР-ға": where one goes (in Russian "в Китай" reads as locative)."""
+        suffixes = endings(self.ld, "dat")
+        text, base = lower(self.doc.text[m.start:m.end]), lower(m.base or "")
+        # the ending beyond the name's base form: "Астана" is a name, not "Аста" + dative
+        tail = text[len(base):].lstrip("-'’") if base and text.startswith(base) else ""
+        return bool(tail) and tail.endswith(suffixes)
+
     def is_ablative(self, m: Mention) -> bool:
         """"BMT-dən", "Украинадан": where something comes from or what it is compared with."""
         suffixes = endings(self.ld, "abl")

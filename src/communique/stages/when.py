@@ -123,7 +123,9 @@ def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
     # an occasion named further down is mostly a memory ("после 44-дневной войны"), not the news
     text = "\n".join(doc.text[c.sent.start:c.sent.end] for c in lead(doc, _NAMED_REACH))
     named = {oid for oid, rx in kb.occasion_keywords.get(doc.lang or "", []) if rx.search(text)}
-    yearless = [d for _, d in _plain_dates(doc) if d.year is None and d.month and d.relative is None]
+    # a month alone is weak evidence: the sentence giving it must name two sides of the occasion
+    yearless = [(d, {m.entity_id for m in ctx.mentions if m.entity_id} if d.day is None else ids)
+                for ctx, d in _plain_dates(doc) if d.year is None and d.month and d.relative is None]
     years = set()
     for occ in kb.occasions.values():
         shared = occ.participants & ids
@@ -131,9 +133,28 @@ def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
         if len(_sides(shared, kb)) < 2 and not (occ.id in named and shared and len(_sides(occ.participants, kb)) < 2):
             continue
         if occ.id in named or any(p.startswith("person:") for p in shared) and any(
-                _same_day(d, occ.date) for d in yearless):
+                _same_day(d, occ.date) and len(_sides(occ.participants & near, kb)) >= 2 for d, near in yearless) \
+                and _goes_to_host(doc, kb, occ):
             years.add(occ.date[:4])
     return years.pop() if len(years) == 1 else None
+
+
+def _goes_to_host(doc: Document, kb: KnowledgeBase, occ) -> bool:
+    """A visit described rather than named goes to its host: the article names the host state (or
+    a place in it) as where one goes or is ("ҚХР-ға ... сапары", "visit to China", "в Пекине"),
+    so that a visit to China is not taken for a visit from China."""
+    host = kb.place_country.get(occ.location)
+    if occ.kind != "visit" or not host:
+        return True
+    for sent in doc.sentences:
+        if sent.boilerplate:
+            continue
+        ctx = SentenceContext.build(doc, sent)
+        for m in ctx.of_type("country", "location"):
+            if host in (m.entity_id, kb.place_country.get(m.entity_id or "")) and (
+                    ctx.is_locative(m) or ctx.is_dative(m)):
+                return True
+    return False
 
 
 def _sides(ids: set[str], kb: KnowledgeBase) -> set[str]:
