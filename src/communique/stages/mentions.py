@@ -366,12 +366,13 @@ class MentionStage:
             for j in [*range(max(0, k - 4), k), *range(e + 1, min(len(toks), e + 7))]:
                 if j in taken:
                     continue
-                number = _ordinal(toks[j].text) if j <= e + 4 else None
+                near = j <= e + 4  # digits and Roman numerals stand right by the body's name
+                number = _ordinal(toks[j].text) if near else None
                 last = j
                 if number is None and j in spelled and words.match_any(toks[spelled[j][1] + 1].text
                                                                        if spelled[j][1] + 1 < len(toks) else ""):
                     number, last = spelled[j]
-                if number is None and j <= e + 4 and _BARE_NUMBER.match(toks[j].text) and is_gathering_word(j + 1):
+                if number is None and near and _BARE_NUMBER.match(toks[j].text) and is_gathering_word(j + 1):
                     number = int(toks[j].text)
                 gid = number and series.get((org, number))
                 if not gid:
@@ -429,19 +430,21 @@ def _ordinal(word: str) -> int | None:
     return None
 
 
+def _one_word_triggers(ld: langdata.LangData, labels: tuple[str, ...]) -> tuple[set[str], tuple[str, ...]]:
+    """The one-word triggers of these types: exact words, and the prefixes of those ending in '*'."""
+    heads = [p.tokens[0] for p in ld.triggers if p.label in labels and len(p.tokens) == 1]
+    return {h for h in heads if h != "…" and not h.endswith("*")}, tuple(h[:-1] for h in heads if h.endswith("*"))
+
+
 class GatheringWords:
     """One-word CONVENE triggers ("sammit", "сессия*"): the word after an ordinal that makes it a
     numbered gathering. Answers per folded word are remembered (asked for every ordinal)."""
 
     def __init__(self, ld: langdata.LangData):
-        heads = [p.tokens[0] for p in ld.triggers if p.label == "CONVENE" and len(p.tokens) == 1]
-        self.exact = {h for h in heads if h != "…" and not h.endswith("*")}
-        self.prefixes = tuple(h[:-1] for h in heads if h.endswith("*"))
+        self.exact, self.prefixes = _one_word_triggers(ld, ("CONVENE",))
         self._memo: dict[str, bool] = {}
         # after a spelled ordinal a meeting word also names a numbered gathering ("бесінші кездесуі")
-        meets = [p.tokens[0] for p in ld.triggers if p.label in ("MEET", "CONVENE") and len(p.tokens) == 1]
-        self.any_exact = {h for h in meets if h != "…" and not h.endswith("*")}
-        self.any_prefixes = tuple(h[:-1] for h in meets if h.endswith("*"))
+        self.any_exact, self.any_prefixes = _one_word_triggers(ld, ("MEET", "CONVENE"))
 
     def match_any(self, word: str) -> bool:
         w = fold(word)

@@ -69,23 +69,30 @@ def context_month(doc: Document, kb: KnowledgeBase) -> str | None:
     return None
 
 
-def _plain_dates(doc: Document):
-    """(sentence context, date) for every date in the article's prose."""
+def _prose(doc: Document):
+    """The context of every sentence outside boilerplate (built once per run)."""
     for sent in doc.sentences:
         if not sent.boilerplate:
-            ctx = SentenceContext.build(doc, sent)
-            for d in ctx.dates:
-                yield ctx, d
+            yield SentenceContext.build(doc, sent)
+
+
+def _plain_dates(doc: Document):
+    """(sentence context, date) for every date in the article's prose."""
+    for ctx in _prose(doc):
+        for d in ctx.dates:
+            yield ctx, d
 
 
 def weekday_year(doc: Document, kb: KnowledgeBase, today: dt.date | None = None) -> str | None:
     """"Бейсенбі, 20 желтоқсан": the one year, up to today, in which that day was that weekday
     while each official the article names by title held that title."""
     today = today or dt.date.today()
-    held = _titled_roles(doc, kb)
+    held = None  # the titled officials' terms, read only for an article that names a weekday
     for _, d in _plain_dates(doc):
         if not (d.weekday and d.day and d.month) or d.year is not None:
             continue
+        if held is None:
+            held = _titled_roles(doc, kb)
         years = []
         for y in range(_FIRST_YEAR, today.year + 1):
             try:
@@ -103,10 +110,8 @@ def weekday_year(doc: Document, kb: KnowledgeBase, today: dt.date | None = None)
 def _titled_roles(doc: Document, kb: KnowledgeBase) -> list[list]:
     """For each official named with a title the knowledge base knows them by, their terms in it."""
     out = []
-    for sent in doc.sentences:
-        if sent.boilerplate:
-            continue
-        for person, p, _, _ in SentenceContext.build(doc, sent).titled_persons():
+    for ctx in _prose(doc):
+        for person, p, _, _ in ctx.titled_persons():
             roles = [r for r in kb.roles_of(person.entity_id or "") if r.role == p.label]
             if roles:
                 out.append(roles)
@@ -146,10 +151,7 @@ def _goes_to_host(doc: Document, kb: KnowledgeBase, occ) -> bool:
     host = kb.place_country.get(occ.location)
     if occ.kind != "visit" or not host:
         return True
-    for sent in doc.sentences:
-        if sent.boilerplate:
-            continue
-        ctx = SentenceContext.build(doc, sent)
+    for ctx in _prose(doc):
         for m in ctx.of_type("country", "location"):
             if host in (m.entity_id, kb.place_country.get(m.entity_id or "")) and (
                     ctx.is_locative(m) or ctx.is_dative(m)):
