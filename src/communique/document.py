@@ -52,6 +52,7 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     wikidata: str | None = None
     new: bool = False  # not in the knowledge base: learned from text
+    organization: str | None = None  # a gathering's convening body, where the article composed it
 
 
 @dataclass

@@ -2,29 +2,34 @@
 the pipeline from names and config instead of unpickling models."""
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
 
 from .errors import PipelineError
 from .pipeline import Pipeline
 
-DEFAULT = ("clean", "langid", "segment", "mentions", "linking", "events", "facts", "stories")
+DEFAULT = ("clean", "langid", "segment", "mentions", "linking", "gatherings", "events", "facts", "stories")
 
 
 @dataclass(frozen=True)
 class Config:
+    """What a pipeline is built from. ``options`` gives a stage's constructor arguments beside the
+    knowledge base, by stage name, as plain values a worker can receive: {"events": {"as_of":
+    "2025-06-30"}} (the composition root decides such things as "as of", never a stage)."""
     kb_folders: tuple[str, ...] = ()
     stages: tuple[str, ...] = DEFAULT
     options: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 def _factories():
-    from .stages import clean, events, facts, langid, linking, mentions, segment, stories
+    from .stages import clean, events, facts, gatherings, langid, linking, mentions, segment, stories
     return {
         "clean": clean.CleanStage,
         "langid": langid.LangIdStage,
         "segment": segment.SegmentStage,
         "mentions": mentions.MentionStage,
         "linking": linking.LinkingStage,
+        "gatherings": gatherings.GatheringStage,
         "events": events.EventStage,
         "facts": facts.FactStage,
         "stories": stories.StoryStage,
@@ -38,8 +43,17 @@ def stage_names() -> list[str]:
 def build(config: Config = Config()) -> Pipeline:
     from . import kb as kbmod
     factories = _factories()
-    unknown = [n for n in config.stages if n not in factories]
+    unknown = [n for n in (*config.stages, *config.options) if n not in factories]
     if unknown:
         raise PipelineError(f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(factories)}")
     kb = kbmod.load(tuple(config.kb_folders))
-    return Pipeline([factories[n](kb=kb) for n in config.stages])
+    return Pipeline([_make(n, factories[n], kb, config.options.get(n) or {}) for n in config.stages])
+
+
+def _make(name: str, factory, kb, options: dict):
+    try:
+        inspect.signature(factory).bind(kb=kb, **options)
+    except TypeError as exc:
+        raise PipelineError(f"stage {name!r} does not take the options {sorted(options)} ({exc}); "
+                            f"remove them from the configuration") from None
+    return factory(kb=kb, **options)

@@ -243,3 +243,37 @@ def test_a_spelled_ordinal_names_the_numbered_gathering(pipeline, text):
 def test_a_spelled_ordinal_without_a_gathering_word_names_nothing(pipeline):
     doc, _ = _events(pipeline, "АӨСШК-тің алтыншы мүшесі ретінде Қазақстан бастама көтерді.")
     assert not [m for m in doc.mentions if m.type == "gathering"]
+
+
+@pytest.mark.parametrize("text, chair", [
+    ("MDB-yə sədrlik Qırğızıstandan Rusiyaya keçib.", {"country:kg", "country:ru", "org:cis"}),
+    ("Келесі жылы ТМД-ға төрағалық Тәжікстанға өтеді.", {"country:tj", "org:cis"}),
+    ("Председательство в СНГ переходит Кыргызстану.", {"country:kg", "org:cis"}),
+])
+def test_chairmanship_in_any_form_names_the_state_and_the_body(pipeline, text, chair):
+    _, evs = _events(pipeline, text, "2024-10-09")
+    assert any(t == "CHAIR" and chair <= p for t, p, _ in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Заседание Совета Безопасности Казахстана прошло под председательством Касым-Жомарта Токаева.",
+    "Qazaxıstan Təhlükəsizlik Şurasının iclası İlham Əliyevin sədrliyi ilə keçirilib.",
+])
+def test_a_person_presiding_is_no_chairmanship(pipeline, text):
+    _, evs = _events(pipeline, text, "2024-10-09")
+    assert not any(t == "CHAIR" for t, _, _ in evs)
+
+
+def test_chairmanship_of_the_organisation_the_article_is_about(pipeline):
+    text = ("ТМД саммиті Мәскеуде өтті. ТМД елдерінің басшылары ынтымақтастықты талқылады. "
+            "Келесі жылы ұйымға Тәжікстан төрағалық етеді.")
+    _, evs = _events(pipeline, text, "2024-10-09")
+    assert any(t == "CHAIR" and {"country:tj", "org:cis"} <= p for t, p, _ in evs)
+
+
+def test_visit_meets_the_host_person_the_article_names(pipeline):
+    text = ("Президент Казахстана Касым-Жомарт Токаев прибыл с государственным визитом в Азербайджан. "
+            "Президент Азербайджана Ильхам Алиев выступил с заявлением для прессы.")
+    _, evs = _events(pipeline, text, "2024-10-09")
+    meets = [p for t, p, _ in evs if t == "MEET"]
+    assert meets and meets[0] == {KZ_PRES, AZ_PRES}

@@ -172,6 +172,7 @@ class LangData:
     series: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     this_year: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     same_day: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    gatherings: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     memo: dict = field(default_factory=dict, repr=False)  # per-process caches of derived lookups
 
 
@@ -210,4 +211,5 @@ def load(code: str) -> LangData:
     ld.series = PatternIndex(_patterns(_rows(d / "series.tsv", 1), 0, 0))
     ld.this_year = PatternIndex(_patterns(_rows(d / "this_year.tsv", 1), 0, 0))
     ld.same_day = PatternIndex(_patterns(_rows(d / "same_day.tsv", 1), 0, 0))
+    ld.gatherings = PatternIndex(_patterns(_rows(d / "gatherings.tsv", 3), 0, 2, 1))
     return ld

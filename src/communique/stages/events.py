@@ -10,12 +10,18 @@ from ..kb import KnowledgeBase
 from ..lang import Pattern
 from .context import SentenceContext, endings, is_since
 from . import when
+from .gatherings import gathering_organization
 from .stories import participants_agree
 
 # When one sentence has several trigger types, the more specific one wins over these.
 _SUPPRESSED_BY = {"MEET": {"CALL"}, "CONVENE": {"MEET", "CALL", "SIGN", "APPOINT", "CHAIR"}}
+_SUPPRESSIBLE_ORDER = {"MEET": 1, "CONVENE": 2}  # made after the types that may suppress them
 _LOCATIVE_COUNTRY_TYPES = ("location",)
 _GATHERING_TYPES = ("MEET", "CALL", "CONVENE")
+_BODY_FRAMED = ("CONVENE", "SIGN", "APPOINT")
+_HEAD_OF_STATE = frozenset({"president", "head of state", "king"})
+_MULTILATERAL = 4
+_PRESIDER_REACH = 3  # words from "под председательством" to the presiding person's name (a title between)  # persons at one meeting: beyond a few named parties (GOLD.md) it is a gathering
 
 
 def event_id(doc_id: str, type_: str, start: int, part: int = 0) -> str:
@@ -41,6 +47,17 @@ class EventStage:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self._member_bodies: set[str] | None = None
+
+    @property
+    def member_bodies(self) -> set[str]:
+        """Bodies of member states (the knowledge base's memberships, chairs and summits): an
+        event of theirs happens in their frame; a ministry or an agency frames nothing."""
+        if self._member_bodies is None:
+            kb = self.kb
+            self._member_bodies = ({m["organization"] for m in kb.memberships} | {c["organization"] for c in kb.chairs}
+                                   | {g["organization"] for g in kb.gatherings.values() if g.get("organization")})
+        return self._member_bodies
 
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
@@ -83,6 +100,8 @@ class EventStage:
                 ev.date = ev.date or back
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
+        for ev in events:
+            self._name_host(ev, doc)
         doc.events = merge_duplicates(events, self.kb, _headline(doc))
         for ev in doc.events:
             ev.date = ev.date or self._occasion_date(ev, doc.events) or self._decree_date(ev, doc.events) or guess
@@ -90,6 +109,22 @@ class EventStage:
                 ev.date = dateline
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
+
+    def _name_host(self, ev: Event, doc: Document) -> None:
+        """A visit is a meeting with the host person where the article names one (GOLD.md): the
+        state visited stands for the official of that state the article names, the head of state
+        where it names several."""
+        persons = [p for p in ev.participants if "person:" in p]
+        states = [p for p in ev.participants if p.startswith("country:")]
+        if ev.type not in ("MEET", "CALL") or len(persons) != 1 or len(states) != 1 or len(ev.participants) != 2:
+            return
+        named = {m.entity_id for m in doc.mentions if m.type == "person" and m.entity_id not in persons}
+        officials = {r.person: r.role for p in named for r in self.kb.roles_of(p)
+                     if r.of == states[0] and r.active(ev.date or doc.published)}
+        heads = [p for p, role in officials.items() if role in _HEAD_OF_STATE]
+        host = list(officials) if len(officials) == 1 else heads
+        if len(host) == 1:
+            ev.participants = [host[0] if p == states[0] else p for p in ev.participants]
 
     @staticmethod
     def _refers_back(ctx: SentenceContext, earlier: set[str]) -> bool:
@@ -127,9 +162,11 @@ class EventStage:
         if "MEET" not in found and any(ctx.is_counterpart(m) for m in ctx.of_type("person")):
             for p, a, b in ctx.matches(ctx.ld.talks):  # "Tokayevlə ... müzakirə edib"
                 found.setdefault("MEET", (Pattern("MEET", p.tokens, "asserted"), a, b))
-        out = []
-        for type_, (p, a, b) in found.items():
-            if _SUPPRESSED_BY.get(type_, set()) & found.keys():
+        out: list[Event] = []
+        # the more specific event wins only where it was made ("под председательством президента":
+        # no chairing state, no CHAIR, so the meeting stays)
+        for type_, (p, a, b) in sorted(found.items(), key=lambda kv: _SUPPRESSIBLE_ORDER.get(kv[0], 0)):
+            if any(o.type in _SUPPRESSED_BY.get(type_, ()) for o in out):
                 continue
             ev = self._event(ctx, type_, p.extra or "asserted", a, b, focus)
             if ev is not None:
@@ -161,17 +198,21 @@ class EventStage:
         ctx = ctx.without_speaker(a)
         framework = self._framework(ctx)
         parts = self._participants(ctx, type_, framework, focus, a)
-        if type_ == "MEET" and sum(not p.startswith(("person:", "new:person:")) for p in parts) >= 3:
-            type_ = "CONVENE"  # a meeting of three or more states is a multilateral gathering
+        states = sum(not p.startswith(("person:", "new:person:")) for p in parts)
+        if type_ == "MEET" and (states >= 3 or len(parts) - states >= _MULTILATERAL):
+            type_ = "CONVENE"  # a meeting of three or more states, or of many leaders, is a multilateral gathering
         if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2):
             return None
         sent, doc = ctx.sent, ctx.doc
         if type_ == "CONVENE" and framework is None:  # a named summit happens in its organisation's frame
-            framework = next((o for g in parts if (o := (self.kb.gatherings.get(g) or {}).get("organization"))), None)
+            framework = next((o for g in parts if (o := gathering_organization(doc, self.kb, g))), None)
+        if type_ in _BODY_FRAMED and framework is None:
+            # an organisation's own gathering, signing or appointment happens in its frame
+            framework = next((p for p in parts if p in self.member_bodies), None)
         location = self._location(ctx, parts, framework, type_)
         ev = Event(event_id(doc.id, type_, sent.start), type_, parts,
                    Evidence(sent.start, sent.end, doc.text[sent.start:sent.end]),
-                   location=location, framework=framework if framework not in parts else None,
+                   location=location, framework=framework,
                    modality=self._modality(ctx, modality, a, b, [*parts, framework]), trigger=" ".join(ctx.folds[a:b]))
         ev.confidence = min(0.95, 0.45 + 0.15 * min(len(parts), 2) + (0.1 if location else 0)
                             + (0.1 if any(m.source == "kb" for m in ctx.mentions) else 0))
@@ -193,11 +234,7 @@ class EventStage:
                       and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic)
         gatherings = _ids(ctx.of_type("gathering"))
         if type_ == "CHAIR":
-            series = [(self.kb.gatherings.get(g) or {}).get("organization") for g in gatherings]
-            # chairmanship passes from a state ("Azərbaycandan"), never from an organisation:
-            # "BMT-dən sonra ən böyük ... Hərəkata" compares with the UN
-            return _ids(m for m in ctx.of_type("country", "organization")
-                        if m.type == "country" or not ctx.is_ablative(m)) + [o for o in series if o]
+            return self._chair_parties(ctx, gatherings, trigger_at)
         if type_ == "CONVENE" and any(m.source != "role" for m in ctx.of_type("person")):
             # an official named only by title beside named attendees is mostly the narrator
             # ("ҚР СІМ басшысы ... Назарбаевтың 1992 жылы ... сессиясында жариялаған идеясы")
@@ -205,7 +242,7 @@ class EventStage:
             named = {m.entity_id for m in ctx.of_type("person") if m.source != "role"}
             persons = [p for p in persons if p not in roles - named]
         if type_ == "CONVENE":
-            hosts = {(self.kb.gatherings.get(g) or {}).get("organization") for g in gatherings}
+            hosts = {gathering_organization(ctx.doc, self.kb, g) for g in gatherings}
             base = persons or [x for x in states if x not in hosts]  # the body holding a named summit is its frame
             if not gatherings:  # a body meeting with no name of its own: the organisation stands for it
                 orgs = [m.entity_id for m in ctx.of_type("organization") if not ctx.is_qualifier(m)]
@@ -230,6 +267,32 @@ class EventStage:
         if len(persons) >= 2 or type_ in ("SIGN",) and persons:
             return persons
         return persons + [s for s in states if s not in persons]
+
+    def _chair_parties(self, ctx: SentenceContext, gatherings: list[str], at: int) -> list[str]:
+        """The chairing states and the body chaired. A state is needed: a person presiding over a
+        meeting (the chairmanship of the person next to it, "под председательством Токаева",
+        "Əliyevin sədrliyi ilə") chairs no body.
+        The body is the one named (chairmanship passes from a state, "Azərbaycandan", never from
+        an organisation: "BMT-dən sonra ən böyük ... Hərəkata" compares with the UN), a gathering
+        presided over (COP29), or the one the article is about ("ұйымға": to the organisation)."""
+        persons = ctx.of_type("person")
+        if any(ctx.token_index(m.end - 1) == at - 1 or 0 < ctx.token_index(m.start) - at <= _PRESIDER_REACH
+               for m in persons):
+            return []  # the chairmanship of a person next to it ("Əliyevin sədrliyi ilə"): presiding
+        states = _ids(ctx.of_type("country"))
+        if not states:
+            return []
+        series = [gathering_organization(ctx.doc, self.kb, g) for g in gatherings]
+        bodies = _ids(m for m in ctx.of_type("organization") if not ctx.is_ablative(m))
+        bodies += [o for o in series if o and o not in bodies]
+        bodies += [g for g in gatherings if g in self.kb.gatherings and not series[gatherings.index(g)]]
+        return states + (bodies or self._article_body(ctx.doc))
+
+    def _article_body(self, doc: Document) -> list[str]:
+        """The body of member states the article names most, where one stands out."""
+        counts = Counter(m.entity_id for m in doc.mentions if m.entity_id in self.member_bodies)
+        top = counts.most_common(2)
+        return [top[0][0]] if top and (len(top) == 1 or top[0][1] > top[1][1]) else []
 
     @staticmethod
     def _joined_counterpart(ctx: SentenceContext, m) -> bool:

@@ -1,0 +1,135 @@
+"""Gatherings composed from their parts: a summit word, the organisation holding it, its year.
+
+"ТМД мемлекеттері басшылары кеңесінің отырысы", "MDB-nin Zirvə görüşü" and "саммит СНГ" in 2024
+name one gathering, the CIS summit of 2024, in every language and article. Its id is the knowledge
+base's where a gathering of that organisation is known for that year (the SCO summit of 2024), else
+one built from the organisation, the kind and the year. The summit words are per-language data
+(``lang/<code>/gatherings.tsv``); the organisation is the one named next to them, or the one
+whose summit the article names elsewhere.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..document import Document, Entity, Mention, Sentence
+from ..kb import KnowledgeBase
+from .context import SentenceContext
+
+_REACH = 4  # words between a summit word and the organisation whose summit it is
+
+
+@dataclass(frozen=True)
+class SummitPhrase:
+    start: int
+    end: int
+    kind: str
+    org: str | None
+    year: str | None  # named in its own sentence
+
+
+class GatheringStage:
+    name = "gatherings"
+    requires = ("entities", "sents")
+    provides = ("gatherings",)
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self._known: dict[tuple[str, str], list[str]] | None = None
+
+    @property
+    def known(self) -> dict[tuple[str, str], list[str]]:
+        """(organisation, year) -> the knowledge base's gatherings of that body starting that year."""
+        if self._known is None:
+            self._known = {}
+            for gid, g in self.kb.gatherings.items():
+                if g.get("organization") and (g.get("start") or "")[:4].isdigit():
+                    self._known.setdefault((g["organization"], g["start"][:4]), []).append(gid)
+        return self._known
+
+    def __call__(self, doc: Document) -> Document:
+        phrases = [p for s in doc.sentences if not s.boilerplate for p in self.find(doc, s)]
+        orgs = {p.org for p in phrases if p.org}
+        added: list[Mention] = []
+        for p in phrases:
+            # a summit word alone ("the summit") is the summit of the one body the article names with one
+            org = p.org or (next(iter(orgs)) if len(orgs) == 1 else None)
+            if org is None:
+                continue
+            year = p.year or _usual_year(phrases, org, p.kind) or _year(doc.published)
+            gid = self.gathering_id(org, p.kind, year)
+            added.append(Mention(p.start, p.end, doc.text[p.start:p.end], "gathering", base=doc.text[p.start:p.end],
+                                 source="composed", entity_id=gid, candidates=[gid]))
+            entity = doc.entity(gid)
+            if entity is None:
+                kbe = self.kb.get(gid)
+                label = kbe.label if kbe else " ".join(x for x in (year, self.kb.label(org), p.kind) if x)
+                entity = Entity(gid, "gathering", label, new=kbe is None, organization=org)
+                doc.entities.append(entity)
+            entity.mentions.append(added[-1])
+        doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, -m.end))
+        return doc
+
+    def gathering_id(self, org: str, kind: str, year: str | None) -> str:
+        known = self.known.get((org, year or ""), [])
+        if len(known) == 1 and kind == "summit":
+            return known[0]
+        return "new:gathering:" + "-".join(_ascii_key(x) for x in (org.split(":")[-1], kind, year) if x)
+
+    def find(self, doc: Document, sent: Sentence) -> list[SummitPhrase]:
+        ctx = SentenceContext.build(doc, sent)
+        named = [(ctx.token_index(m.start), ctx.token_index(m.end - 1)) for m in ctx.of_type("gathering")]
+        orgs = [(ctx.token_index(m.start), ctx.token_index(m.end - 1), m.entity_id)
+                for m in ctx.of_type("organization")]
+        year = next((str(d.year) for d in ctx.dates if d.year and d.relative is None), None)
+        out: list[SummitPhrase] = []
+        for p, a, b in _longest(ctx.ld.gatherings.find(ctx.folds)):
+            if any(x < b and a <= y for x, y in named):
+                continue  # named already ("6-cı Zirvə Toplantısı", "COP29")
+            out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, p.label, _nearest(orgs, a, b, p.extra), year))
+        return out
+
+
+def _longest(matches):
+    """Non-overlapping matches, the longest first ("бейресми саммит" over "саммит")."""
+    out: list = []
+    for m in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        if not any(m[1] < o[2] and o[1] < m[2] for o in out):
+            out.append(m)
+    return sorted(out, key=lambda m: m[1])
+
+
+def _nearest(orgs: list[tuple[int, int, str]], a: int, b: int, side: str) -> str | None:
+    """The nearest organisation within reach on the side the language puts it (a genitive before
+    the phrase in az/kk, "ШЫҰ саммиті"; after it in Russian, "саммит ШОС"), or inside the phrase
+    ("MDB Dövlət Başçıları Şurasının iclası")."""
+    lo, hi = (a - _REACH, b - 1) if side == "before" else (a, b - 1 + _REACH)
+    near = [(min(abs(a - y), abs(x - b + 1)), oid) for x, y, oid in orgs if lo <= y and x <= hi]
+    return min(near)[1] if near else None
+
+
+def _usual_year(phrases: list[SummitPhrase], org: str, kind: str) -> str | None:
+    """The year the article's other sentences give for this body's summit of this kind."""
+    years = Counter(p.year for p in phrases if p.org == org and p.kind == kind and p.year)
+    top = years.most_common(2)
+    return top[0][0] if len(top) == 1 else None
+
+
+def _ascii_key(part: str) -> str:
+    """Ids and kinds are ASCII already ("org:cis", "informal summit"): only spaces become hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-")
+
+
+def _year(published: str | None) -> str | None:
+    return published[:4] if published and published[:4].isdigit() else None
+
+
+def gathering_organization(doc: Document, kb: KnowledgeBase, gid: str) -> str | None:
+    """The body that holds a gathering: from the knowledge base, or as composed in this article."""
+    known = (kb.gatherings.get(gid) or {}).get("organization")
+    if known:
+        return known
+    entity = doc.entity(gid)
+    return entity.organization if entity is not None else None
+

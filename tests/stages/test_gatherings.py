@@ -1,0 +1,48 @@
+"""Gatherings composed from a summit word, the organisation next to it and the year (hand-written
+sentences, not the gold articles)."""
+import pytest
+
+from communique.document import Document
+
+
+def _gatherings(pipeline, text, published="2024-10-09"):
+    doc = pipeline(Document("t", text, published=published))
+    assert doc.failure is None, doc.failure
+    return doc, {e.id: e for e in doc.entities if e.type == "gathering"}
+
+
+@pytest.mark.parametrize("text", [
+    "Prezident İlham Əliyev Moskvada MDB Dövlət Başçıları Şurasının iclasında iştirak edib.",
+    "Қасым-Жомарт Тоқаев Мәскеуде ТМД мемлекеттері басшылары кеңесінің отырысына қатысты.",
+    "Касым-Жомарт Токаев принял участие в заседании Совета глав государств СНГ в Москве.",
+])
+def test_summit_of_a_body_is_one_gathering_in_every_language(pipeline, text):
+    doc, found = _gatherings(pipeline, text)
+    assert list(found) == ["new:gathering:cis-summit-2024"]
+    assert found["new:gathering:cis-summit-2024"].organization == "org:cis"
+    convene = [e for e in doc.events if e.type == "CONVENE"]
+    assert convene and "new:gathering:cis-summit-2024" in convene[0].participants
+    assert convene[0].framework == "org:cis"  # the summit happens in its body's frame
+
+
+def test_known_summit_of_the_year_takes_the_knowledge_base_id(pipeline):
+    _, found = _gatherings(pipeline, "Астанада Шанхай ынтымақтастық ұйымының саммиті өтті.", "2024-07-04")
+    assert "gathering:sco-summit-2024" in found
+
+
+def test_summit_word_alone_is_the_summit_the_article_names(pipeline):
+    text = ("Касым-Жомарт Токаев прибыл в Москву на саммит СНГ. "
+            "На саммите лидеры обсудили сотрудничество.")
+    doc, found = _gatherings(pipeline, text)
+    ids = {m.entity_id for m in doc.mentions if m.type == "gathering"}
+    assert ids == {"new:gathering:cis-summit-2024"} and len(found) == 1
+
+
+def test_summit_word_without_a_body_names_no_gathering(pipeline):
+    _, found = _gatherings(pipeline, "Лидеры встретились на саммите в Москве.")
+    assert not found
+
+
+def test_informal_summit_is_its_own_kind(pipeline):
+    _, found = _gatherings(pipeline, "Тоқаев ТМД мемлекет басшыларының бейресми кездесуіне қатысты.", "2024-12-26")
+    assert "new:gathering:cis-informal-summit-2024" in found

@@ -1,0 +1,47 @@
+"""The scorer follows GOLD.md's Scoring section (hand-made gold and system outputs)."""
+from communique import eval as ev
+
+GOLD = {"id": "g", "lang": "ru", "entities": [
+    {"key": "CIS", "type": "organization", "mentions": ["СНГ"]},
+    {"key": "2024 CIS Summit", "type": "gathering", "mentions": ["саммит"]},
+    {"key": "Putin", "type": "person", "mentions": ["Путин"]},
+    {"key": "Tokayev", "type": "person", "mentions": ["Токаев"]}],
+    "events": [{"type": "CONVENE", "participants": ["Putin", "Tokayev", "2024 CIS Summit"],
+                "date": "2024-10-08", "date_from": "text"}]}
+TEXT = "Путин и Токаев прибыли на саммит СНГ."
+
+
+def _sys(parts, type_="CONVENE", date=None):
+    ents = [{"id": "s:cis", "mentions": [{"start": 31, "end": 34}]},
+            {"id": "s:summit", "mentions": [{"start": 24, "end": 30}]},
+            {"id": "s:putin", "mentions": [{"start": 0, "end": 5}]},
+            {"id": "s:tokayev", "mentions": [{"start": 8, "end": 14}]}]
+    return {"entities": ents, "events": [{"type": type_, "participants": parts, "date": date}]}
+
+
+def test_convene_naming_the_gold_gathering_matches_leniently():
+    sd = _sys(["s:summit", "s:cis"])
+    amap = ev.align(GOLD, TEXT, sd)
+    assert ev.match_events(GOLD, sd, amap, strict=False) == [(0, 0)]
+    assert ev.match_events(GOLD, sd, amap, strict=True) == []
+
+
+def test_only_convene_matches_on_the_gathering_alone():
+    sd = _sys(["s:summit", "s:cis"], type_="MEET")
+    gold = {**GOLD, "events": [{**GOLD["events"][0], "type": "MEET"}]}
+    assert ev.match_events(gold, sd, ev.align(gold, TEXT, sd), strict=False) == []
+
+
+def test_one_other_participant_without_the_gathering_does_not_match():
+    sd = _sys(["s:putin", "s:cis"])
+    assert ev.match_events(GOLD, sd, ev.align(GOLD, TEXT, sd), strict=False) == []
+
+
+def test_date_is_also_scored_where_the_text_supplies_it():
+    articles = [ev.GoldArticle(GOLD, TEXT)]
+    result = ev.score(articles, {"g": _sys(["s:putin", "s:tokayev", "s:summit"], date="2024-10-08")})
+    s = result["langs"]["ru"]
+    assert s.acc("date") == 1.0 and s.acc("date_text") == 1.0
+    knowledge = {**GOLD, "events": [{**GOLD["events"][0], "date_from": "knowledge"}]}
+    result = ev.score([ev.GoldArticle(knowledge, TEXT)], {"g": _sys(["s:putin", "s:tokayev"], date="2024")})
+    assert result["langs"]["ru"].acc("date") == 0.0 and result["langs"]["ru"].acc("date_text") is None
