@@ -174,7 +174,8 @@ def test_language_column_is_lower_case(code, name):
 @pytest.mark.parametrize("code", LANGS)
 @pytest.mark.parametrize("name", PATTERN_FILES)
 def test_pattern_syntax(code, name):
-    """Tokens are words with an optional final '*', or '…' between two words."""
+    """Tokens are words with an optional final '*' (a prefix) or initial '*' (an ending), or '…'
+    between two words."""
     col = TEXT_COLUMN[name]
     for n, line in _lines(code, name):
         toks = line.split("\t")[col].split(" ")
@@ -186,7 +187,8 @@ def test_pattern_syntax(code, name):
         for tok in toks:
             if tok == ELLIPSIS:
                 continue
-            assert "*" not in tok[:-1], f"{where}: '*' inside a token"
+            assert "*" not in tok[1:-1], f"{where}: '*' inside a token"
+            assert not (tok.startswith("*") and tok.endswith("*")), f"{where}: '*' at both ends"
             assert tok.rstrip("*"), f"{where}: bare '*'"
             assert "." not in tok, f"{where}: tokens never contain a dot"
 
@@ -314,3 +316,15 @@ def test_offtopic(code):
 def test_membership_roles(code):
     bad = [r for r in _rows(code, "membership.tsv") if r[0] not in MEMBERSHIP_ROLES]
     assert not bad, f"{code}/membership.tsv: unknown roles {bad}"
+
+
+@pytest.mark.parametrize("pattern, words, found", [
+    ("*acaq", ["prezident", "səfər", "edəcək"], False),
+    ("*əcək", ["prezident", "səfər", "edəcək"], True),
+    ("*мақ", ["ол", "келісімге", "қол", "қоймақ"], True),
+    ("*мақ", ["мақ"], False),  # the ending alone is no word
+])
+def test_pattern_ending_matches_any_word_ending_in_it(pattern, words, found):
+    from communique.lang import Pattern, PatternIndex
+    index = PatternIndex([Pattern("planned", (pattern,))])
+    assert bool(index.find(words)) is found

@@ -61,7 +61,7 @@ class PatternIndex:
         self.anywhere: list[Pattern] = []
         for p in patterns:
             head = p.tokens[0] if p.tokens else "…"
-            if head == "…":
+            if head == "…" or _is_ending(head):
                 self.anywhere.append(p)
             elif head.endswith("*"):
                 self.prefix.setdefault(head[:-1], []).append(p)
@@ -111,7 +111,13 @@ class PatternIndex:
         return out
 
 
+def _is_ending(pat: str) -> bool:
+    return len(pat) > 1 and pat.startswith("*")
+
+
 def _word_ok(pat: str, word: str) -> bool:
+    if _is_ending(pat):  # '*acaq': an inflectional ending (the future of any verb)
+        return word.endswith(pat[1:]) and len(word) > len(pat)
     return word.startswith(pat[:-1]) if pat.endswith("*") else word == pat
 
 
