@@ -57,3 +57,17 @@ def test_registry_builds_default_pipeline_by_name():
 def test_registry_rejects_unknown_stage():
     with pytest.raises(PipelineError, match="unknown stage"):
         build(Config(stages=("clean", "nonsense")))
+
+
+def test_registry_passes_each_stage_its_options_by_name():
+    pipe = build(Config(stages=("clean",), options={"clean": {"langs": ("ru",)}}))
+    assert pipe.stages[0].langs == ("ru",)
+
+
+@pytest.mark.parametrize("options, problem", [
+    ({"nonsense": {"as_of": "2025-01-01"}}, "unknown stage"),
+    ({"clean": {"nonsense": 1}}, "does not take the options"),
+])
+def test_registry_rejects_options_no_stage_takes(options, problem):
+    with pytest.raises(PipelineError, match=problem):
+        build(Config(stages=("clean",), options=options))

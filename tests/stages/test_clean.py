@@ -1,5 +1,7 @@
+import pytest
+
 from communique.document import Document
-from communique.stages.clean import CleanStage
+from communique.stages.clean import CleanStage, url_date
 
 ARTICLE = """Президент провел переговоры с коллегой
 БАКУ, 25 сен — Sputnik.
@@ -32,3 +34,39 @@ def test_published_from_turkic_dateline(kb):
     kk = "Тақырып\n24 Қыркүйек, 2020\nМәтін."
     assert CleanStage(kb)(Document("a", az)).published == "2024-07-20"
     assert CleanStage(kb)(Document("k", kk)).published == "2020-09-24"
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://news.example.az/posts/sammit-basa-catib-2023-10-13-150926", "2023-10-13"),  # inside a slug
+    ("https://example.ru/ampnews/2024/05/08/slug-of-the-news", "2024-05-08"),
+    ("https://example.kz/2024/5/8/slug", "2024-05-08"),
+    ("https://example.az/news_2021.06.16.html", "2021-06-16"),
+    ("https://example.az/20171102/slug-412590168.html", "2017-11-02"),  # YYYYMMDD as a path segment
+    ("https://example.az/news/20171102.html", "2017-11-02"),
+    ("https://example.az/news/201711021530/slug", "2017-11-02"),  # with the time of day
+    ("https://example.az/news/20210925045851456-slug-of-the-news", "2021-09-25"),  # and milliseconds
+    ("https://example.az/news/20213925045851456-slug", None),
+    ("https://example.kz/news/aktau-1735309058", "2024-12-27"),  # a Unix time ending the slug
+    ("https://example.by/world/view/slug-166885-2015", None),  # a year alone is not a day
+    ("https://example.by/world/2015/slug", None),
+    ("https://example.az/2024/02/30/slug", None),  # not a calendar date
+    ("https://example.az/2024-13-01-slug", None),
+    ("https://example.az/news/1875-01-01", None),  # not a year of news
+    ("https://example.az/news/2024050899", None),  # a number, not a date and time
+    ("https://example.az/item1-2024-05-08x", None),  # not delimited
+    ("https://example.az/?date=2024-05-08", None),  # the query is not the path
+    ("https://example.az/2024/02/30/x-2024-03-01", "2024-03-01"),  # the first real date
+])
+def test_published_from_a_date_in_the_url_path(url, expected):
+    assert url_date(url) == expected
+
+
+def test_url_date_comes_before_the_dateline(kb):
+    doc = CleanStage(kb)(Document("d", ARTICLE, url="https://example.org/news/slug-2022-01-02-123456"))
+    assert doc.published == "2022-01-02"
+
+
+def test_a_url_without_a_date_leaves_the_dateline(kb):
+    az = "Başlıq\n2024, 20 iyul\nMətn."
+    doc = CleanStage(kb)(Document("a", az, url="https://example.az/news/slug-2015"))
+    assert doc.published == "2024-07-20"

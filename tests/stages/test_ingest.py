@@ -115,3 +115,57 @@ def test_jsonl_line_separator_inside_a_string_does_not_split_the_record(tmp_path
     docs = list(read([str(p)]))
     assert [d.id for d in docs] == ["s1", "s2"]
     assert docs[0].text == text
+
+
+_BODY = "<p>" + " ".join([RU] * 6) + "</p>"
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    ('<meta property="article:modified_time" content="2024-01-02T10:00:00">'
+     '<meta property="article:published_time" content="2023-10-25T10:00:00+05:00">', _BODY, "2023-10-25"),
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebSite"}, '
+     '{"@type": "NewsArticle", "dateModified": "2022-05-01", "datePublished": "2022-03-04T08:00:00Z"}]}</script>',
+     _BODY, "2022-03-04"),
+    ('<meta name="pubdate" content="Wed, 08 May 2024 10:00:00 +0300">', _BODY, "2024-05-08"),
+    ("", '<span itemprop="datePublished" content="2020-02-29"></span>' + _BODY, "2020-02-29"),
+    ("", '<article><time datetime="2021-06-16T12:00">16 июня</time>' + _BODY + "</article>", "2021-06-16"),
+    # dates in the prose are about events, and a list of other news carries their dates
+    ("", "<article><p>Визит состоится 25 октября 2023 года.</p>" + _BODY + "</article>", None),
+    ("", '<ul><li><time datetime="2021-06-16">a</time></li><li><time datetime="2021-06-15">b</time></li></ul>'
+     + _BODY, None),
+    ('<meta property="article:published_time" content="2024-02-30">', _BODY, None),
+])
+def test_html_publication_date_comes_from_the_page_metadata(tmp_path, head, body, expected):
+    p = tmp_path / "page.html"
+    p.write_text(f"<!doctype html><html><head><title>Визит</title>{head}</head><body>{body}</body></html>",
+                 encoding="utf-8")
+    doc = _read_one(p)
+    assert isinstance(doc, Document) and doc.published == expected
+
+
+_ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title>Визит</title><id>e1</id><link href="https://example.org/a"/>
+<updated>2024-05-10T09:00:00Z</updated><published>2024-05-08T09:00:00Z</published>
+<summary>{text}</summary></entry>
+<entry><title>Визит</title><id>e2</id><link href="https://example.org/b"/>
+<updated>2024-05-10T09:00:00Z</updated><summary>{text}</summary></entry>
+</feed>"""
+
+_RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>
+<item><title>Визит</title><link>https://example.org/c</link><pubDate>Wed, 08 May 2024 23:30:00 +0500</pubDate>
+<description>{text}</description></item>
+<item><title>Визит</title><link>https://example.org/d</link><dc:date>2024-05-07</dc:date>
+<description>{text}</description></item>
+</channel></rss>"""
+
+
+@pytest.mark.parametrize("name, feed, expected", [
+    ("feed.atom", _ATOM, ["2024-05-08", "2024-05-10"]),  # <published> before <updated>, wherever it stands
+    ("feed.rss", _RSS, ["2024-05-08", "2024-05-07"]),  # the day where the item was published
+])
+def test_feed_items_take_their_publication_date(tmp_path, name, feed, expected):
+    p = tmp_path / name
+    p.write_text(feed.format(text=RU), encoding="utf-8")
+    assert [d.published for d in read([str(p)])] == expected

@@ -53,11 +53,25 @@ def test_a_weekday_that_fits_several_years_fixes_nothing(pipeline):
     assert [e.date for e in doc.events if e.type == "MEET"] == [None]
 
 
-def test_weekday_years_stop_at_today(pipeline, kb):
+def test_weekday_years_stop_at_the_date_given_as_of(pipeline, kb):
     from communique.stages.when import weekday_year
     doc = _doc(pipeline, "В среду, 14 ноября, президент Турции Реджеп Тайип Эрдоган подписал указ.")
-    assert weekday_year(doc, kb, today=dt.date(2018, 11, 20)) == "2018"
-    assert weekday_year(doc, kb, today=dt.date(2018, 11, 1)) is None  # 2012 is before his presidency
+    assert weekday_year(doc, kb, as_of=dt.date(2018, 11, 20)) == "2018"
+    assert weekday_year(doc, kb, as_of=dt.date(2018, 11, 1)) is None  # 2012 is before his presidency
+    assert weekday_year(doc, kb, as_of=dt.date(2030, 1, 1)) is None  # 14 November 2029 is a Wednesday too
+
+
+def test_without_an_as_of_the_weekday_years_stop_at_the_knowledge_bases_last_date(pipeline, kb, tmp_path):
+    from communique.kb import KnowledgeBase, data_dir
+    from communique.stages.when import known_until, weekday_year
+    doc = _doc(pipeline, "В среду, 14 ноября, президент Турции Реджеп Тайип Эрдоган подписал указ.")
+    assert weekday_year(doc, kb) == weekday_year(doc, kb, as_of=known_until(kb)) == "2018"
+    # a knowledge base that records a later occasion knows the open terms to run later: 2029 fits too
+    (tmp_path / "occasions.tsv").write_text("id\tdate\tkind\tparticipants\tlocation\tlabel\n"
+                                            "occasion:later\t2030-01\tvisit\tcountry:tr,country:az\t\tLater\n",
+                                            encoding="utf-8")
+    later = KnowledgeBase([data_dir(), tmp_path])
+    assert known_until(later) == dt.date(2030, 1, 1) and weekday_year(doc, later) is None
 
 
 def test_a_plan_without_a_date_of_its_own_keeps_only_the_year(pipeline):

@@ -7,13 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 
 from .. import lang as langdata
 from ..document import Document, Span
 from ..kb import KnowledgeBase
 from ..lang.dates import find_dates
 
-_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-]?(\d\d)[/-]?(\d\d)(?:\d{2,})?(?=[/_.-]|$)")
+# A date in the URL's path, its parts and its ends marked by / - _ . : "/2024/05/08/", "-2023-10-13-150926",
+# "_2021.6.16."; or a run of digits so marked that starts with one, a time of day or a clock reading
+# after it: "/20171102/", "/news/20210925045851456-slug".
+_URL_DATE = re.compile(r"(?<![^/_.-])((?:19|20)\d\d)([/_.-])(\d{1,2})\2(\d{1,2})(?![^/_.-])")
+_URL_DIGITS = re.compile(r"(?<![^/_.-])((?:19|20)\d\d)(\d\d)(\d\d)"
+                         r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d\d{0,6})?)?(?![^/_.-])")
 _URL_STAMP = re.compile(r"[-_/](1[2-9]\d{8})(?:[/?#.]|$)")
 _LINE = re.compile(r"[^\n]*\n?")
 _LONG_LINE = 250
@@ -42,6 +48,22 @@ def _union(rules: list[tuple[str, re.Pattern]]) -> re.Pattern | None:
         return re.compile("|".join(f"(?:{rx.pattern})" for _, rx in rules), rules[0][1].flags)
     except re.error:
         return None
+
+
+def url_date(url: str) -> str | None:
+    """The publication date a URL's path states, the first real calendar date in it ("/2024/02/30/" is
+    none, nor is a year alone: "...-2015"), else a Unix time ending a slug ("...-aktau-1735309058")."""
+    path = urlsplit(url).path
+    found = [(m.start(), m.group(1), m.group(3), m.group(4)) for m in _URL_DATE.finditer(path)]
+    found += [(m.start(), *m.groups()) for m in _URL_DIGITS.finditer(path)]
+    for _, y, mo, d in sorted(found):
+        try:
+            return dt.date(int(y), int(mo), int(d)).isoformat()
+        except ValueError:
+            continue
+    if m := _URL_STAMP.search(path):
+        return dt.datetime.fromtimestamp(int(m.group(1)), dt.timezone.utc).date().isoformat()
+    return None
 
 
 class CleanStage:
@@ -90,14 +112,8 @@ class CleanStage:
         return None
 
     def _published(self, doc: Document) -> str | None:
-        if doc.url and (m := _URL_DATE.search(doc.url)):
-            y, mo, d = map(int, m.groups())
-            try:
-                return dt.date(y, mo, d).isoformat()  # "/2024/02/30/" is not a date
-            except ValueError:
-                pass
-        if doc.url and (m := _URL_STAMP.search(doc.url)):  # "...-aktau-1735309058": a Unix time
-            return dt.datetime.fromtimestamp(int(m.group(1)), dt.timezone.utc).date().isoformat()
+        if doc.url and (found := url_date(doc.url)):
+            return found
         # A dateline is a short line at the top ("БАКУ, 25 сен — Sputnik", "24 Қыркүйек, 2020")
         # or the bottom ("AZƏRTAC\n2024, 20 iyul"); dates inside the prose are about events.
         all_lines = [ln for _, _, ln in lines(doc.text) if ln.strip()]

@@ -191,7 +191,10 @@ def read_text(text: str, source: str, doc_id: str) -> Iterator[Item]:
 def read_html(html: str, source: str, doc_id: str, url: str | None = None) -> Iterator[Item]:
     import trafilatura
     try:
-        result = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True)
+        # trafilatura's own date is a guess where the page states none (a year in the text becomes
+        # "YYYY-01-01"): the date is read from the page's metadata instead (page_date)
+        result = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True,
+                                             date_extraction_params={"extensive_search": False})
     except Exception as exc:  # noqa: BLE001 - trafilatura raises many types on broken HTML
         yield InputError(source, f"HTML could not be parsed: {exc}")
         return
@@ -202,7 +205,60 @@ def read_html(html: str, source: str, doc_id: str, url: str | None = None) -> It
     title = getattr(result, "title", None)
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     yield Document(id=doc_id, text=text, title=title, url=url or getattr(result, "url", None),
-                   published=_iso_date(getattr(result, "date", None)), origin=source)
+                   published=page_date(html), origin=source)
+
+
+# Where a page states when it was published, most explicit first: Open Graph and Dublin Core meta
+# tags, schema.org (microdata and JSON-LD), then a <time> element. A modified date is not a publication date.
+_META_PUBLISHED = ("article:published_time", "og:article:published_time", "datepublished", "pubdate",
+                   "publishdate", "publish-date", "publish_date", "publication_date", "dc.date.issued",
+                   "dcterms.issued", "dc.date", "dcterms.date", "date")
+
+
+def page_date(html: str) -> str | None:
+    """The publication date an HTML page states in its markup, or None: never a date read from the
+    prose, which is mostly about events."""
+    import lxml.etree
+    import lxml.html
+    try:
+        tree = lxml.html.fromstring(html.encode("utf-8", "replace"),
+                                    parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    metas: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        metas.setdefault(key, el.get("content") or "")
+    for key in _META_PUBLISHED:
+        if found := _iso_date(metas.get(key)):
+            return found
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        if found := _iso_date(_json_ld_published(script.text or "")):
+            return found
+    for el in tree.xpath('//*[@itemprop="datePublished"]|//time[@pubdate]'):
+        if found := _iso_date(el.get("content") or el.get("datetime")):
+            return found
+    # a <time> without a mark: the article's first, or the page's only one (not one of a list of news)
+    in_article, anywhere = tree.xpath("//article//time[@datetime]"), tree.xpath("//time[@datetime]")
+    first = in_article[:1] or (anywhere if len(anywhere) == 1 else [])
+    return _iso_date(first[0].get("datetime")) if first else None
+
+
+def _json_ld_published(text: str) -> str | None:
+    """The first datePublished in a JSON-LD block (objects, lists and @graph)."""
+    try:
+        todo = [json.loads(text)]
+    except ValueError:
+        return None
+    while todo:
+        node = todo.pop(0)
+        if isinstance(node, list):
+            todo[:0] = node
+        elif isinstance(node, dict):
+            if isinstance(node.get("datePublished"), str):
+                return node["datePublished"]
+            todo[:0] = [v for v in node.values() if isinstance(v, (dict, list))]
+    return None
 
 
 def read_jsonl(text: str, source: str, doc_id: str) -> Iterator[Item]:
@@ -290,9 +346,16 @@ def read_feed(text: str, source: str, doc_id: str) -> Iterator[Item]:
             continue
         text_ = f"{title}\n\n{body}" if title else body
         iid = _child_text(it, "guid", "id") or link or f"{doc_id}#{n}"
-        yield Document(id=iid, text=text_, title=title, url=link,
-                       published=_iso_date(_child_text(it, "pubDate", "published", "updated", "date")),
-                       origin=f"{source}#{n}")
+        yield Document(id=iid, text=text_, title=title, url=link, published=_item_date(it), origin=f"{source}#{n}")
+
+
+def _item_date(item) -> str | None:
+    """A feed item's publication date: RSS <pubDate>, Atom <published> or Dublin Core <dc:date>; Atom
+    <updated> (when it was last changed) only where none of them is given."""
+    for name in ("pubDate", "published", "date", "updated"):
+        if found := _iso_date(_child_text(item, name)):
+            return found
+    return None
 
 
 def _strip_tags(html: str) -> str:

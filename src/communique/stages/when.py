@@ -4,6 +4,10 @@ day its undated news happened.
 Each source is used only where it is certain: the publication date, an agency dateline, a full
 date in the lead, a weekday that fits one year of the officials named, a well-known occasion the
 article names or describes, a dated gathering the article names.
+
+Nothing here reads the clock: where a rule needs the present (the years a weekday can fall in), it
+takes an explicit "as of" date, by default the last day the knowledge base records anything on, so
+the same article, knowledge base and "as of" always give the same dates.
 """
 from __future__ import annotations
 
@@ -34,17 +38,17 @@ def lead(doc: Document, n: int = _LEAD) -> list[SentenceContext]:
     return out
 
 
-def article_year(doc: Document, kb: KnowledgeBase, today: dt.date | None = None) -> str | None:
+def article_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None) -> str | None:
     """The article's year when certain: publication, a full date in the lead ("2023-cü il oktyabrın
-    25-də ... tamam olur"), a weekday that fits one year, a known occasion, else a dated gathering it
-    names."""
+    25-də ... tamam olur"), a weekday that fits one year up to ``as_of``, a known occasion, else a
+    dated gathering it names."""
     if doc.published:
         return doc.published[:4]
     for ctx in lead(doc)[:3]:
         for d in ctx.dates:
             if d.year and d.month and d.relative is None:
                 return str(d.year)
-    found = weekday_year(doc, kb, today) or occasion_year(doc, kb)
+    found = weekday_year(doc, kb, as_of) or occasion_year(doc, kb)
     if found:
         return found
     for m in doc.mentions:
@@ -83,23 +87,37 @@ def _plain_dates(doc: Document):
             yield ctx, d
 
 
-def weekday_year(doc: Document, kb: KnowledgeBase, today: dt.date | None = None) -> str | None:
-    """"Бейсенбі, 20 желтоқсан": the one year, up to today, in which that day was that weekday
-    while each official the article names by title held that title."""
-    today = today or dt.date.today()
+def known_until(kb: KnowledgeBase) -> dt.date | None:
+    """The last day the knowledge base records something on (a term of office begun or ended, an
+    occasion): the terms it gives as open are known to run until then."""
+    latest = max((d for r in kb.roles for d in (r.start, r.end) if d), default="")
+    latest = max([latest, *(o.date for o in kb.occasions.values())])
+    try:
+        return dt.date.fromisoformat(f"{latest}-01-01"[:10]) if latest else None
+    except ValueError:
+        return None
+
+
+def weekday_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None) -> str | None:
+    """"Бейсенбі, 20 желтоқсан": the one year, up to ``as_of`` (by default the last day the knowledge
+    base knows of), in which that day was that weekday while each official the article names by
+    title held that title."""
     held = None  # the titled officials' terms, read only for an article that names a weekday
     for _, d in _plain_dates(doc):
         if not (d.weekday and d.day and d.month) or d.year is not None:
             continue
         if held is None:
             held = _titled_roles(doc, kb)
+            as_of = as_of or known_until(kb)
+        if as_of is None:
+            return None  # no end to the years it may fall in
         years = []
-        for y in range(_FIRST_YEAR, today.year + 1):
+        for y in range(_FIRST_YEAR, as_of.year + 1):
             try:
                 day = dt.date(y, d.month, d.day)
             except ValueError:
                 continue
-            if day <= today and day.isoweekday() == d.weekday and all(
+            if day <= as_of and day.isoweekday() == d.weekday and all(
                     any(r.active(day.isoformat()) for r in roles) for roles in held):
                 years.append(y)
         if len(years) == 1:
