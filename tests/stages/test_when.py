@@ -41,6 +41,22 @@ def test_a_range_of_days_is_marked():
     assert [(d.value(), d.ranged) for d in dates] == [("2024-01-15", True)]
 
 
+@pytest.mark.parametrize("code, text", [
+    ("ru", "Конференция пройдет 15—20 января 2024 года."),
+    ("ru", "Конференция пройдет 15 – 20 января 2024 года."),
+    ("kk", "Конференция 2024 жылғы 15–20 қаңтарда өтеді."),
+    ("az", "Konfrans 2024-cü il 15 — 20 yanvar tarixlərində keçiriləcək."),
+])
+def test_a_range_of_days_split_at_a_dash_starts_at_its_first_day(code, text):
+    dates = find_dates(text, lang.load(code))
+    assert [(d.value(), d.ranged) for d in dates] == [("2024-01-15", True)]
+
+
+def test_two_days_that_are_no_range_keep_the_day_next_to_the_month():
+    dates = find_dates("Пункт 20 — 15 января 2024 года.", lang.load("ru"))
+    assert [(d.value(), d.ranged) for d in dates] == [("2024-01-15", False)]
+
+
 def test_weekday_and_the_officials_named_fix_the_year(pipeline):
     # 14 November was a Wednesday in 2001, 2007, 2012 and 2018; Erdoğan has been president since 2014
     doc = _doc(pipeline, "В среду, 14 ноября, президент Турции Реджеп Тайип Эрдоган подписал указ. "

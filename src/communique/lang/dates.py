@@ -20,6 +20,7 @@ _NUM = re.compile(r"^(\d{1,4})(?:[-–](\d{1,2}))?(?:[-'’]?[^\W\d_]+)?$")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"
                   r"|(?<![\w.-])(\d{4})-(0[1-9]|1[0-2])(?![\w-])")
 _YEAR_WORDS = ("il", "жыл", "год", "г")
+_DASH = re.compile(r"\s*[-‐‑‒–—―]\s*")
 
 
 @dataclass
@@ -108,6 +109,8 @@ def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
                 if num and 1 <= num[0] <= 31 and day is None:
                     day, ranged = num[0], num[1] is not None
                     lo, hi = min(lo, j), max(hi, j)
+                    if j == i - 1 and (first := _range_start(text, toks, words, j, used)) is not None:
+                        day, ranged, lo = first, True, j - 1
         # a year within three words either side ("2023-cü il oktyabrın", "24 Қыркүйек, 2020")
         for j in list(range(max(0, lo - 3), lo)) + list(range(hi + 1, min(len(words), hi + 3))):
             num = _number(words[j])
@@ -124,6 +127,15 @@ def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
     out += _relative(toks, words, ld, used)
     out += _iso(text, start, len(text) if end is None else end, out)
     return sorted(out, key=lambda d: d.start)
+
+
+def _range_start(text: str, toks: list[Token], words: list[str], j: int, used: set[int]) -> int | None:
+    """The first day of a range whose days the tokens split at a dash ("11—22 ноября", "11 – 22"):
+    the day before the dash, where it is an earlier day."""
+    if j < 1 or j - 1 in used or not _DASH.fullmatch(text, toks[j - 1].end, toks[j].start):
+        return None
+    first, last = _number(words[j - 1]), _number(words[j])
+    return first[0] if first and last and first[1] is None and 1 <= first[0] < last[0] else None
 
 
 def _weekday(words: list[str], lo: int, hi: int, ld: LangData) -> int | None:
