@@ -7,12 +7,14 @@ never duplicates anything.
 """
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import socket
+import ssl
 import time
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -24,35 +26,157 @@ from ..storage import schema as t
 from .local import Summary, run
 
 USER_AGENT = "communique-watch/0.1 (+https://example.org/communique)"
+MAX_REDIRECTS = 5
+_REDIRECTS = {301, 302, 303, 307, 308}
+_CGNAT = ipaddress.ip_network("100.64.0.0/10")  # RFC 6598; named too so no Python version can let it through
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052: the last 32 bits are an IPv4 address
 
 
-def check_url(url: str, allow_private: bool = False) -> None:
-    """http(s) only; no loopback, link-local or private addresses unless allowed."""
+@dataclass(frozen=True)
+class Target:
+    """A checked URL and the one address a connection for it may go to."""
+    scheme: str
+    host: str
+    port: int
+    path: str
+    ip: str
+
+
+def _embedded_v4(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """IPv4 addresses an IPv6 address carries (mapped, NAT64, 6to4): they reach IPv4 hosts."""
+    if ip.version == 4:
+        return []
+    found = [ip.ipv4_mapped, ip.sixtofour, ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if ip in _NAT64 else None]
+    return [a for a in found if a is not None]
+
+
+def is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Globally routable unicast: not loopback, private, link-local, CGNAT, reserved, unspecified or multicast."""
+    if not ip.is_global or ip.is_multicast or ip.is_unspecified or ip in _CGNAT:
+        return False
+    return all(is_public(v4) for v4 in _embedded_v4(ip))
+
+
+def _resolve(url: str, host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise InputError(url, f"cannot resolve host: {exc.strerror}") from exc
+    return [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]  # drop an IPv6 zone
+
+
+def check_url(url: str, allow_private: bool = False) -> Target:
+    """http(s) only; resolved once, and every address must be public unless allowed. The
+    connection goes to the returned ``ip``, so a DNS answer that changes later is never used."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError(url, "only http:// and https:// feed URLs are accepted")
-    if allow_private:
-        return
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
-    except socket.gaierror as exc:
-        raise InputError(url, f"cannot resolve host: {exc.strerror}") from exc
-    for info in infos:
-        ip = ipaddress.ip_address(info[4][0])
-        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast:
-            raise InputError(url, f"refusing {ip} (a private or local address); pass --allow-private to allow it")
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:
+        raise InputError(url, f"bad port: {exc}") from exc
+    ips = _resolve(url, parts.hostname, port)
+    if not allow_private:
+        for ip in ips:
+            if not is_public(ip):
+                raise InputError(url, f"refusing {ip} (a private or local address); "
+                                      "pass --allow-private to allow it")
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    path = urllib.parse.quote(path, safe="/?&=%:@!$'()*+,;~")  # http.client sends ASCII only
+    return Target(parts.scheme, parts.hostname, port, path, str(ips[0]))
+
+
+class _PinnedHTTP(http.client.HTTPConnection):
+    """Host header from the URL, socket to the checked address (no second DNS lookup)."""
+
+    def __init__(self, target: Target, timeout: float):
+        super().__init__(target.host, target.port, timeout=timeout)
+        self.pinned_ip = target.ip
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self.pinned_ip, self.port), self.timeout, self.source_address)
+
+
+class _PinnedHTTPS(http.client.HTTPSConnection):
+    """As _PinnedHTTP; SNI and the certificate check use the URL's host name, not the address."""
+
+    def __init__(self, target: Target, timeout: float):
+        self.tls = ssl.create_default_context()  # verifies the certificate and that it names the host
+        super().__init__(target.host, target.port, timeout=timeout, context=self.tls)
+        self.pinned_ip = target.ip
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self.pinned_ip, self.port), self.timeout, self.source_address)
+        self.sock = self.tls.wrap_socket(sock, server_hostname=self.host)
+
+
+def _read_capped(sock: socket.socket, resp: http.client.HTTPResponse, deadline: float) -> bytes:
+    """At most MAX_BYTES + 1 bytes (the extra byte tells the reader it is too large), before the
+    deadline: read1 returns what has arrived, so a server sending a byte at a time cannot stall it."""
+    parts, size = [], 0
+    while size <= MAX_BYTES:
+        sock.settimeout(_left(deadline))
+        piece = resp.read1(min(2**20, MAX_BYTES + 1 - size))
+        if not piece:
+            break
+        parts.append(piece)
+        size += len(piece)
+    return b"".join(parts)
+
+
+def _left(deadline: float) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("the time limit is spent")
+    return left
+
+
+def _get(target: Target, deadline: float) -> tuple[int, str | None, bytes]:
+    """One request without following redirects: status, Location and body."""
+    conn = (_PinnedHTTPS if target.scheme == "https" else _PinnedHTTP)(target, _left(deadline))
+    try:
+        conn.request("GET", target.path, headers={"User-Agent": USER_AGENT})
+        sock = conn.sock  # getresponse() drops it from conn when the server closes after the body
+        with conn.getresponse() as resp:
+            if resp.status in _REDIRECTS:
+                return resp.status, resp.getheader("Location"), b""
+            return resp.status, None, _read_capped(sock, resp, deadline)
+    finally:
+        conn.close()
+
+
+def fetch_bytes(url: str, allow_private: bool = False, timeout: float = 30.0) -> bytes:
+    """The body at ``url``, following at most MAX_REDIRECTS redirects, each hop checked like the
+    first (a public feed must not be able to send us to an internal address)."""
+    deadline, hop = time.monotonic() + timeout, url
+    for n in range(MAX_REDIRECTS + 1):
+        try:
+            target = check_url(hop, allow_private)
+        except InputError as exc:
+            if n == 0:
+                raise
+            raise InputError(url, f"redirected to {exc}") from exc
+        status, location, data = _get(target, deadline)
+        if status not in _REDIRECTS:
+            if not 200 <= status < 300:
+                raise InputError(url, f"cannot fetch: HTTP {status}")
+            return data
+        if not location:
+            raise InputError(url, f"HTTP {status} without a Location header")
+        hop = urllib.parse.urljoin(hop, location)
+    raise InputError(url, f"more than {MAX_REDIRECTS} redirects")
 
 
 def fetch(url: str, allow_private: bool = False, timeout: float = 30.0) -> Iterator[Document | InputError]:
     try:
-        check_url(url, allow_private)
-        req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - scheme checked above
-            data = resp.read(MAX_BYTES + 1)
+        data = fetch_bytes(url, allow_private, timeout)
     except InputError as exc:
         yield exc
         return
-    except OSError as exc:
+    except TimeoutError:  # before OSError: the socket's "timed out" would not say which limit
+        yield InputError(url, f"cannot fetch: no complete answer within {timeout:g} s")
+        return
+    except (OSError, http.client.HTTPException) as exc:  # HTTPException: a malformed response or URL
         yield InputError(url, f"cannot fetch: {exc}")
         return
     yield from read_bytes(data, url, urllib.parse.urlsplit(url).path.rsplit("/", 1)[-1] or "feed")

@@ -19,7 +19,7 @@ from .. import kb as kbmod
 from ..errors import NotFound
 from ..text import fold, script_of, tokenize
 from . import schema as t
-from .store import Store
+from .store import LIKE_ESCAPE, Store, escape_like
 
 EVENT_TYPES = ("MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR")
 MODALITIES = ("asserted", "planned", "negated")
@@ -476,7 +476,8 @@ def search(store: Store, q: str, *, limit: int = 20) -> dict:
     entities = store.find_entities(q, limit=limit) if q else []
     ids = [e["id"] for e in entities]
     d = t.documents.c
-    text_match = or_(*[c.ilike(f"%{v}%") for v in _variants(q) for c in (d.text, d.title)])
+    text_match = or_(*[c.ilike(f"%{escape_like(v)}%", escape=LIKE_ESCAPE)
+                       for v in _variants(q) for c in (d.text, d.title)])
     mentions = d.id.in_(select(t.mentions.c.doc_id).where(t.mentions.c.entity_id.in_(ids)))
     cond = or_(text_match, mentions) if ids else text_match
     with store.engine.connect() as conn:

@@ -25,6 +25,16 @@ def _one_line(exc: Exception) -> str:
     return f"{orig.__class__.__name__}: {msg[:300]}"
 
 
+LIKE_ESCAPE = "/"  # not a backslash: its quoting differs between SQLite and PostgreSQL
+
+
+def escape_like(text: str) -> str:
+    """``text`` for a LIKE pattern, its %, _ and escape character taken literally (pass
+    ``escape=LIKE_ESCAPE``): a search for "%" must not match every row."""
+    return (text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%")
+            .replace("_", LIKE_ESCAPE + "_"))
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
@@ -268,7 +278,8 @@ class Store:
                      for a in conn.execute(select(t.aliases).where(t.aliases.c.entity_id == src))]
             _insert_ignore(conn, t.aliases, moved)
             conn.execute(delete(t.aliases).where(t.aliases.c.entity_id == src))
-            for c in conn.execute(select(t.clusters).where(t.clusters.c.participants.contains(src))).all():
+            in_cluster = t.clusters.c.participants.contains(src, autoescape=True)  # "_" in an id is no wildcard
+            for c in conn.execute(select(t.clusters).where(in_cluster)).all():
                 parts = sorted({dst if p == src else p for p in c.participants.split("|")})
                 conn.execute(t.clusters.update().where(t.clusters.c.id == c.id).values(participants="|".join(parts)))
 
@@ -344,10 +355,11 @@ class Store:
         ids += [e for e, _ in kb.lookup(key) if e not in ids]
         ids += [e for e in sorted(kb.by_translit(name)) if e not in ids]
         with self.engine.connect() as conn:
-            pattern = f"%{name}%"
+            pattern = f"%{escape_like(name)}%"
             rows = conn.execute(select(t.entities.c.id).where(or_(
-                t.entities.c.id == name, t.entities.c.label.ilike(pattern),
-                t.entities.c.id.in_(select(t.aliases.c.entity_id).where(t.aliases.c.alias.ilike(pattern))))
+                t.entities.c.id == name, t.entities.c.label.ilike(pattern, escape=LIKE_ESCAPE),
+                t.entities.c.id.in_(select(t.aliases.c.entity_id)
+                                    .where(t.aliases.c.alias.ilike(pattern, escape=LIKE_ESCAPE))))
             ).limit(limit)).scalars().all()
             ids += [r for r in rows if r not in ids]
             tkey = translit_key(name)
