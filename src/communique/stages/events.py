@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 from collections import Counter
 
@@ -45,8 +46,10 @@ class EventStage:
     requires = ("entities", "sents")
     provides = ("events",)
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, as_of: str | None = None):
         self.kb = kb
+        # the day the reading is done as of (never the clock): bounds the years a weekday may fit
+        self.as_of = dt.date.fromisoformat(as_of) if as_of else None
         self._member_bodies: set[str] | None = None
 
     @property
@@ -61,14 +64,15 @@ class EventStage:
 
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
-        year = when.article_year(doc, self.kb)
+        year = when.article_year(doc, self.kb, self.as_of)
         # An undated report is news of the month it was published (of the dateline's day, set after
         # merging: "вчера" in the lead must still meet the headline). Without a publication date the
         # day the lead gives is the news' day; else the year or month of a gathering the article
         # names is a guess, also applied after merging.
         lead_day = None if doc.published else when.lead_day(doc, year)
         dateline = when.dateline(doc, year) or lead_day
-        reported = (dateline or doc.published or "")[:7] or None
+        # an undated report is news of the day it was published (the batches' gold, GOLD.md "published")
+        reported = (dateline or doc.published or "")[:10] or None
         guess = None if reported else when.context_month(doc, self.kb) or year
         focus: str | None = None  # the person the article is about so far ("Onun ... görüşündə")
         undated: set[str] = set()
