@@ -13,6 +13,9 @@ _AZ_LETTERS = set("əƏ")
 _KK_ONLY = set("әғқұһіӘҒҚҰҺІ")  # not Kyrgyz
 
 
+_SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
+
+
 class LangIdStage:
     name = "langid"
     requires = ("text",)
@@ -49,8 +52,21 @@ class LangIdStage:
     def __call__(self, doc: Document) -> Document:
         if not doc.lang:
             doc.lang = self.identify(doc.text[:5000]) or "und"
-        doc.paragraphs = []
-        for start, end, line in lines(doc.text):
-            if line.strip():
-                doc.paragraphs.append(Sentence(start, end, lang=self.identify(line) or doc.lang))
+        doc.paragraphs = [Sentence(a, b, lang=self.identify(doc.text[a:b]) or doc.lang)
+                          for a, b in paragraphs(doc.text)]
         return doc
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines, a hard-wrapped sentence joined again: a line that ends without a sentence
+    end and a next line that starts with a lower-case letter are one paragraph."""
+    out: list[list[int]] = []
+    for start, end, line in lines(text):
+        if not line.strip():
+            continue
+        first = line.lstrip()[:1]
+        if out and first.islower() and not text[out[-1][0]:out[-1][1]].rstrip().endswith(_SENTENCE_ENDS):
+            out[-1][1] = end
+        else:
+            out.append([start, end])
+    return [(a, b) for a, b in out]
