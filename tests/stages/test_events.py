@@ -277,3 +277,12 @@ def test_visit_meets_the_host_person_the_article_names(pipeline):
     _, evs = _events(pipeline, text, "2024-10-09")
     meets = [p for t, p, _ in evs if t == "MEET"]
     assert meets and meets[0] == {KZ_PRES, AZ_PRES}
+
+
+@pytest.mark.parametrize("text", [
+    "Bişkekdə MDB Dövlət Başçıları Şurasının iclası keçirilib. Daha sonra sənədlər imzalanıb.",
+    "В Бишкеке прошел саммит СНГ. Затем были подписаны документы.",
+])
+def test_documents_signed_with_no_signer_named_are_the_gatherings_body(pipeline, text):
+    _, evs = _events(pipeline, text, "2023-10-13")
+    assert ("SIGN", {"org:cis"}, "asserted") in evs

@@ -93,7 +93,11 @@ class EventStage:
             back = occasion.date if occasion else None
             if ctx.matches(ctx.ld.same_day):  # "в тот же день", "həmin gün": the day of the news before
                 back = next((e.date for e in reversed(events) if e.date and len(e.date) == 10), back)
-            for ev in self._events(ctx, year, focus, earlier=seen):
+            # the body whose gathering the article last reported: documents signed with no signer named
+            # ("Daha sonra sənədlər imzalanıb") are that gathering's
+            body = next((e.framework for e in reversed(events) if e.type == "CONVENE"
+                         and e.framework in self.member_bodies), None)
+            for ev in self._events(ctx, year, focus, earlier=seen, body=body):
                 ev.location = ev.location or (occasion.location if occasion else None)
                 if ev.type == "APPOINT" and not doc.published:
                     ev.date = self._role_date(ev, ctx) or ev.date
@@ -151,7 +155,7 @@ class EventStage:
                    for p, a, b in ctx.matches(ctx.ld.triggers))
 
     def _events(self, ctx: SentenceContext, year: str | None, focus: str | None,
-                earlier: set[str] = frozenset()) -> list[Event]:
+                earlier: set[str] = frozenset(), body: str | None = None) -> list[Event]:
         found: dict[str, tuple] = {}
         # "during the meeting" refers back, unless it brings in someone new ("X ilə görüşündə")
         new_people = {m.entity_id for m in ctx.of_type("person") if ctx.is_counterpart(m)} - earlier
@@ -172,7 +176,7 @@ class EventStage:
         for type_, (p, a, b) in sorted(found.items(), key=lambda kv: _SUPPRESSIBLE_ORDER.get(kv[0], 0)):
             if any(o.type in _SUPPRESSED_BY.get(type_, ()) for o in out):
                 continue
-            ev = self._event(ctx, type_, p.extra or "asserted", a, b, focus)
+            ev = self._event(ctx, type_, p.extra or "asserted", a, b, focus, body)
             if ev is not None:
                 # "2018-ci ildən", "с апреля 2023 года": since when, not when; a chairmanship is dated
                 # to its start, so there the start is the date
@@ -198,10 +202,12 @@ class EventStage:
                                     participants=[host, g]) for k, g in enumerate(guests)]
 
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
-               focus: str | None) -> Event | None:
+               focus: str | None, body: str | None = None) -> Event | None:
         ctx = ctx.without_speaker(a)
         framework = self._framework(ctx)
         parts = self._participants(ctx, type_, framework, focus, a)
+        if type_ == "SIGN" and not parts and body:
+            parts = [body]
         states = sum(not p.startswith(("person:", "new:person:")) for p in parts)
         if type_ == "MEET" and (states >= 3 or len(parts) - states >= _MULTILATERAL):
             type_ = "CONVENE"  # a meeting of three or more states, or of many leaders, is a multilateral gathering
