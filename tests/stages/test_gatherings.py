@@ -46,3 +46,40 @@ def test_summit_word_without_a_body_names_no_gathering(pipeline):
 def test_informal_summit_is_its_own_kind(pipeline):
     _, found = _gatherings(pipeline, "Тоқаев ТМД мемлекет басшыларының бейресми кездесуіне қатысты.", "2024-12-26")
     assert "new:gathering:cis-informal-summit-2024" in found
+
+
+@pytest.mark.parametrize("text, gid", [
+    ("Тоқаев Қазақстан мен Түркия арасындағы Жоғары деңгейдегі стратегиялық ынтымақтастық кеңесінің "
+     "отырысына қатысты.", "new:gathering:kz-tr-high-level-strategic-cooperation-council"),
+    ("В Каире прошло заседание азербайджано-египетской межправительственной комиссии.",
+     "new:gathering:az-eg-intergovernmental-commission"),
+    ("Bakıda Azərbaycan-Qazaxıstan Ali Dövlətlərarası Şurasının iclası keçirilib.",
+     "new:gathering:az-kz-supreme-interstate-council"),
+])
+def test_bilateral_body_is_named_by_its_two_states(pipeline, text, gid):
+    doc, found = _gatherings(pipeline, text)
+    assert gid in found
+    assert any(e.type == "CONVENE" and gid in e.participants for e in doc.events)
+
+
+@pytest.mark.parametrize("word, states", [
+    ("азербайджано-египетской", ["country:az", "country:eg"]),
+    ("қазақ-түрік", ["country:kz", "country:tr"]),  # a whole word first: not Turkmenistan
+    ("Azərbaycan-Misir", ["country:az", "country:eg"]),
+    ("научно-технический", []),
+])
+def test_compound_names_two_states(kb, word, states):
+    from communique.stages.gatherings import GatheringStage
+    from communique.text import fold
+    assert GatheringStage(kb).compound_states(fold(word)) == states
+
+
+def test_leaders_talks_beside_a_bilateral_body_are_two_events(pipeline):
+    doc, _ = _gatherings(pipeline, "Ердоған Тоқаевпен екіжақты кездесіп, Қазақстан мен Түркия арасындағы "
+                                   "Жоғары деңгейдегі стратегиялық ынтымақтастық кеңесінің отырысына қатысты.")
+    assert {e.type for e in doc.events} == {"MEET", "CONVENE"}
+
+
+def test_talks_on_the_sidelines_of_a_summit_are_one_event(pipeline):
+    doc, _ = _gatherings(pipeline, "На полях саммита СНГ Касым-Жомарт Токаев встретился с Ильхамом Алиевым.")
+    assert [e.type for e in doc.events] == ["MEET"]

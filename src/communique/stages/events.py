@@ -174,9 +174,11 @@ class EventStage:
         # the more specific event wins only where it was made ("под председательством президента":
         # no chairing state, no CHAIR, so the meeting stays)
         for type_, (p, a, b) in sorted(found.items(), key=lambda kv: _SUPPRESSIBLE_ORDER.get(kv[0], 0)):
-            if any(o.type in _SUPPRESSED_BY.get(type_, ()) for o in out):
-                continue
-            ev = self._event(ctx, type_, p.extra or "asserted", a, b, focus, body)
+            over = [o for o in out if o.type in _SUPPRESSED_BY.get(type_, ())]
+            ev = None if over and type_ != "CONVENE" else self._event(ctx, type_, p.extra or "asserted", a, b,
+                                                                      focus, body)
+            if ev is not None and over and not self._own_gathering(ev, over):
+                ev = None
             if ev is not None:
                 # "2018-ci ildən", "с апреля 2023 года": since when, not when; a chairmanship is dated
                 # to its start, so there the start is the date
@@ -185,6 +187,14 @@ class EventStage:
                     or self._gathering_date(ev.framework)
                 out += self._separate_meetings(ctx, ev, a, b)
         return out
+
+    @staticmethod
+    def _own_gathering(ev: Event, others: list[Event]) -> bool:
+        """A named gathering is its own event beside the talks reported with it ("екіжақты кездесіп,
+        ... кеңесінің отырысына қатысты"), unless the talks took place in its frame ("on the
+        sidelines of the summit": the summit is their framework, not a second report)."""
+        named = [x for x in ev.participants if x.startswith(("gathering:", "new:gathering:"))]
+        return bool(named) and not any(o.framework in named for o in others)
 
     @staticmethod
     def _separate_meetings(ctx: SentenceContext, ev: Event, a: int, b: int) -> list[Event]:
@@ -253,7 +263,9 @@ class EventStage:
             persons = [p for p in persons if p not in roles - named]
         if type_ == "CONVENE":
             hosts = {gathering_organization(ctx.doc, self.kb, g) for g in gatherings}
-            base = persons or [x for x in states if x not in hosts]  # the body holding a named summit is its frame
+            # the body holding a named summit is its frame; other bodies named beside a named gathering
+            # are what was discussed there, the states its attendees
+            base = persons or [x for x in states if x not in hosts and not (gatherings and x.startswith("org:"))]
             if not gatherings:  # a body meeting with no name of its own: the organisation stands for it
                 orgs = [m.entity_id for m in ctx.of_type("organization") if not ctx.is_qualifier(m)]
                 gatherings = orgs[:1] or ([framework] if framework else []) or _main_organization(ctx.doc)

@@ -9,6 +9,7 @@ whose summit the article names elsewhere.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ from ..kb import KnowledgeBase
 from .context import SentenceContext
 
 _REACH = 4  # words between a summit word and the organisation whose summit it is
+_MIN_STEM = 4  # letters of a compound's part that must begin a state's name
+_ENDING = 3  # letters a compound's part may carry beyond the state's word (a combining vowel, a case ending)
+_SUMMITS = ("summit", "informal summit")
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class SummitPhrase:
     start: int
     end: int
     kind: str
-    org: str | None
+    org: str | None  # the body holding it, or the pair of states of a bilateral body ("country:kz+country:tr")
     year: str | None  # named in its own sentence
 
 
@@ -37,6 +41,7 @@ class GatheringStage:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self._known: dict[tuple[str, str], list[str]] | None = None
+        self._country_words: list[tuple[str, str]] | None = None
 
     @property
     def known(self) -> dict[tuple[str, str], list[str]]:
@@ -50,22 +55,24 @@ class GatheringStage:
 
     def __call__(self, doc: Document) -> Document:
         phrases = [p for s in doc.sentences if not s.boilerplate for p in self.find(doc, s)]
-        orgs = {p.org for p in phrases if p.org}
+        orgs = {p.org for p in phrases if p.org and "+" not in p.org}
         added: list[Mention] = []
         for p in phrases:
             # a summit word alone ("the summit") is the summit of the one body the article names with one
-            org = p.org or (next(iter(orgs)) if len(orgs) == 1 else None)
+            org = p.org or (next(iter(orgs)) if len(orgs) == 1 and p.kind in _SUMMITS else None)
             if org is None:
                 continue
-            year = p.year or _usual_year(phrases, org, p.kind) or _year(doc.published)
+            pair = "+" in org  # a standing bilateral body meets every year or so: its sessions are the body
+            year = None if pair else p.year or _usual_year(phrases, org, p.kind) or _year(doc.published)
             gid = self.gathering_id(org, p.kind, year)
             added.append(Mention(p.start, p.end, doc.text[p.start:p.end], "gathering", base=doc.text[p.start:p.end],
                                  source="composed", entity_id=gid, candidates=[gid]))
             entity = doc.entity(gid)
             if entity is None:
                 kbe = self.kb.get(gid)
-                label = kbe.label if kbe else " ".join(x for x in (year, self.kb.label(org), p.kind) if x)
-                entity = Entity(gid, "gathering", label, new=kbe is None, organization=org)
+                holder = "–".join(self.kb.label(x) for x in org.split("+"))
+                label = kbe.label if kbe else " ".join(x for x in (year, holder, p.kind) if x)
+                entity = Entity(gid, "gathering", label, new=kbe is None, organization=None if pair else org)
                 doc.entities.append(entity)
             entity.mentions.append(added[-1])
         doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, -m.end))
@@ -75,20 +82,67 @@ class GatheringStage:
         known = self.known.get((org, year or ""), [])
         if len(known) == 1 and kind == "summit":
             return known[0]
-        return "new:gathering:" + "-".join(_ascii_key(x) for x in (org.split(":")[-1], kind, year) if x)
+        holder = "-".join(x.split(":")[-1] for x in sorted(org.split("+")))
+        return "new:gathering:" + "-".join(_ascii_key(x) for x in (holder, kind, year) if x)
 
     def find(self, doc: Document, sent: Sentence) -> list[SummitPhrase]:
         ctx = SentenceContext.build(doc, sent)
         named = [(ctx.token_index(m.start), ctx.token_index(m.end - 1)) for m in ctx.of_type("gathering")]
         orgs = [(ctx.token_index(m.start), ctx.token_index(m.end - 1), m.entity_id)
                 for m in ctx.of_type("organization")]
+        states = [(ctx.token_index(m.start), ctx.token_index(m.end - 1), m.entity_id) for m in ctx.of_type("country")]
         year = next((str(d.year) for d in ctx.dates if d.year and d.relative is None), None)
         out: list[SummitPhrase] = []
         for p, a, b in _longest(ctx.ld.gatherings.find(ctx.folds)):
             if any(x < b and a <= y for x, y in named):
                 continue  # named already ("6-cı Zirvə Toplantısı", "COP29")
-            out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, p.label, _nearest(orgs, a, b, p.extra), year))
+            holder = self._pair(ctx, states, a, b) if p.extra == "states" else _nearest(orgs, a, b, p.extra)
+            out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, p.label, holder, year))
         return out
+
+    def _pair(self, ctx: SentenceContext, states: list[tuple[int, int, str]], a: int, b: int) -> str | None:
+        """The two states of a bilateral body: a compound next to it ("азербайджано-египетской",
+        "Azərbaycan-Misir", "Азербайджан-Турция"), else the two states named nearest to it."""
+        for k in range(max(0, a - _REACH), min(len(ctx.folds), b + _REACH)):
+            pair = self.compound_states(ctx.folds[k])
+            if len(pair) == 2:
+                return "+".join(sorted(pair))
+        near = sorted((min(abs(a - y), abs(x - b + 1)), sid) for x, y, sid in states)
+        pair = list(dict.fromkeys(sid for _, sid in near))[:2]
+        return "+".join(sorted(pair)) if len(pair) == 2 else None
+
+    def compound_states(self, word: str) -> list[str]:
+        """States named by the parts of a hyphenated compound ("азербайджано-египетской",
+        "Azərbaycan-Misir", "қазақ-түрік"): each part, less up to three letters of combining vowel
+        or ending, begins a word of exactly one state's names (a whole word first: "түрік" is
+        Turkey's, not the start of Turkmenistan's)."""
+        parts = word.split("-")
+        if len(parts) != 2:
+            return []
+        out = []
+        for part in parts:
+            ids: set[str] = set()
+            for n in range(len(part), max(_MIN_STEM, len(part) - _ENDING) - 1, -1):
+                ids = self.country_words(part[:n])
+                if ids:
+                    break
+            if len(ids) != 1:
+                return []
+            out.append(ids.pop())
+        return out if len(set(out)) == 2 else []
+
+    def country_words(self, stem: str) -> set[str]:
+        """The states one of whose names has a word equal to ``stem``, else beginning with it."""
+        if self._country_words is None:
+            self._country_words = sorted({(w, eid) for k in self.kb.keys() for eid, _ in self.kb.lookup(k)
+                                          if eid.startswith("country:") for w in k[:1]})
+        words = self._country_words
+        i = bisect.bisect_left(words, (stem, ""))
+        exact, begun = set(), set()
+        while i < len(words) and words[i][0].startswith(stem):
+            (exact if words[i][0] == stem else begun).add(words[i][1])
+            i += 1
+        return exact or begun
 
 
 def _longest(matches):
