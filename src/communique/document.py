@@ -53,6 +53,7 @@ class Entity:
     wikidata: str | None = None
     new: bool = False  # not in the knowledge base: learned from text
     organization: str | None = None  # a gathering's convening body, where the article composed it
+    upcoming: bool = False  # a gathering the article names as the next of its series
 
 
 @dataclass
@@ -126,7 +127,8 @@ class Document:
         return next((e for e in self.entities if e.id == entity_id), None)
 
     def to_dict(self) -> dict[str, Any]:
-        """The output contract of ``extract`` and ``export --format jsonl``."""
+        """The document as plain JSON values, from its own fields alone. ``extract`` prints it with
+        each event's PLOVER and CAMEO codes added by the export step (``export.document_record``)."""
         return {
             "id": self.id, "lang": self.lang, "title": self.title,
             "published": self.published, "source": self.source, "url": self.url,
@@ -149,13 +151,10 @@ def _entity_dict(e: Entity) -> dict:
 
 
 def _event_dict(e: Event) -> dict:
-    from . import kb, ontology
-    coding = ontology.code_event(e, kb.load())
     return {"id": e.id, "type": e.type, "participants": list(e.participants), "date": e.date,
             "location": e.location, "framework": e.framework, "modality": e.modality,
             "evidence": _span_dict(e.evidence), "confidence": round(e.confidence, 3),
-            "cluster": e.cluster, "plover": ontology.plover_dict(coding.plover),
-            "cameo": ontology.cameo_dict(coding.cameo)}
+            "cluster": e.cluster}
 
 
 def _fact_dict(f: Fact) -> dict:

@@ -83,3 +83,17 @@ def test_leaders_talks_beside_a_bilateral_body_are_two_events(pipeline):
 def test_talks_on_the_sidelines_of_a_summit_are_one_event(pipeline):
     doc, _ = _gatherings(pipeline, "На полях саммита СНГ Касым-Жомарт Токаев встретился с Ильхамом Алиевым.")
     assert [e.type for e in doc.events] == ["MEET"]
+
+
+@pytest.mark.parametrize("text, this, upcoming", [
+    ("Bişkekdə MDB Dövlət Başçıları Şurasının iclası keçirilib. Putin MDB Dövlət Başçıları Şurasının "
+     "növbəti iclasının gələn ilin oktyabrında Moskvada keçiriləcəyini bildirib.",
+     "new:gathering:cis-summit-2023", "new:gathering:cis-summit-2024"),
+    ("В Бишкеке прошел саммит СНГ. Следующий саммит СНГ пройдет в Москве.",
+     "new:gathering:cis-summit-2023", "new:gathering:cis-summit-next"),
+])
+def test_the_next_summit_is_another_gathering(pipeline, text, this, upcoming):
+    doc, found = _gatherings(pipeline, text, "2023-10-13")
+    assert {this, upcoming} <= set(found)
+    later = [e for e in doc.events if upcoming in e.participants]
+    assert later and later[0].modality == "planned"

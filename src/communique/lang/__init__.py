@@ -160,6 +160,9 @@ class LangData:
     months: dict[str, int] = field(default_factory=dict)
     relative_dates: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
+    relative_years: dict[str, int] = field(default_factory=dict)
+    relative_months: dict[str, int] = field(default_factory=dict)
+    on_weekday: dict[str, int] = field(default_factory=dict)
     ordinals: dict[str, int] = field(default_factory=dict)
     abbreviations: set[str] = field(default_factory=set)
     triggers: PatternIndex = field(default_factory=lambda: PatternIndex([]))
@@ -179,6 +182,7 @@ class LangData:
     this_year: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     same_day: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     gatherings: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    next: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     memo: dict = field(default_factory=dict, repr=False)  # per-process caches of derived lookups
 
 
@@ -199,6 +203,9 @@ def load(code: str) -> LangData:
     ld.months = {fold(r[0]): int(r[1]) for r in _rows(d / "months.tsv", 2)}
     ld.relative_dates = {fold(r[0]): int(r[1]) for r in _rows(d / "relative_dates.tsv", 2)}
     ld.weekdays = {fold(r[0]): int(r[1]) for r in _rows(d / "weekdays.tsv", 2)}
+    ld.relative_years = {fold(r[0]): int(r[1]) for r in _rows(d / "relative_years.tsv", 2)}
+    ld.relative_months = {fold(r[0]): int(r[1]) for r in _rows(d / "relative_months.tsv", 2)}
+    ld.on_weekday = {fold(r[0]): int(r[1]) for r in _rows(d / "on_weekday.tsv", 2)}
     ld.ordinals = {fold(r[0]): int(r[1]) for r in _rows(d / "ordinals.tsv", 2)}
     ld.abbreviations = {fold(r[0]) for r in _rows(d / "abbreviations.txt", 1)}
     ld.triggers = PatternIndex(_patterns(_rows(d / "triggers.tsv", 3), 0, 2, 1))
@@ -218,4 +225,5 @@ def load(code: str) -> LangData:
     ld.this_year = PatternIndex(_patterns(_rows(d / "this_year.tsv", 1), 0, 0))
     ld.same_day = PatternIndex(_patterns(_rows(d / "same_day.tsv", 1), 0, 0))
     ld.gatherings = PatternIndex(_patterns(_rows(d / "gatherings.tsv", 3), 0, 2, 1))
+    ld.next = PatternIndex(_patterns(_rows(d / "next.tsv", 1), 0, 0))
     return ld

@@ -11,7 +11,7 @@ from ..kb import KnowledgeBase
 from ..lang import Pattern
 from .context import SentenceContext, endings, is_since
 from . import when
-from .gatherings import gathering_organization
+from .gatherings import gathering_organization, is_gathering
 from .stories import participants_agree
 
 # When one sentence has several trigger types, the more specific one wins over these.
@@ -93,11 +93,7 @@ class EventStage:
             back = occasion.date if occasion else None
             if ctx.matches(ctx.ld.same_day):  # "в тот же день", "həmin gün": the day of the news before
                 back = next((e.date for e in reversed(events) if e.date and len(e.date) == 10), back)
-            # the body whose gathering the article last reported: documents signed with no signer named
-            # ("Daha sonra sənədlər imzalanıb") are that gathering's
-            body = next((e.framework for e in reversed(events) if e.type == "CONVENE"
-                         and e.framework in self.member_bodies), None)
-            for ev in self._events(ctx, year, focus, earlier=seen, body=body):
+            for ev in self._events(ctx, year, focus, earlier=seen, signers=self._occasion_parties(events)):
                 ev.location = ev.location or (occasion.location if occasion else None)
                 if ev.type == "APPOINT" and not doc.published:
                     ev.date = self._role_date(ev, ctx) or ev.date
@@ -117,6 +113,17 @@ class EventStage:
                 ev.date = dateline
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
+
+    def _occasion_parties(self, events: list[Event]) -> list[str]:
+        """Who signed documents the text signs with no signer named ("Daha sonra sənədlər imzalanıb",
+        "Сапар аясында ... құжатқа қол қойылады"): the parties of the talks reported last, or the body
+        of the gathering reported last."""
+        last = next((e for e in reversed(events) if e.type in ("MEET", "CALL", "CONVENE")), None)
+        if last is None:
+            return []
+        if last.type == "CONVENE":
+            return [last.framework] if last.framework in self.member_bodies else []
+        return list(last.participants)
 
     def _name_host(self, ev: Event, doc: Document) -> None:
         """A visit is a meeting with the host person where the article names one (GOLD.md): the
@@ -155,7 +162,7 @@ class EventStage:
                    for p, a, b in ctx.matches(ctx.ld.triggers))
 
     def _events(self, ctx: SentenceContext, year: str | None, focus: str | None,
-                earlier: set[str] = frozenset(), body: str | None = None) -> list[Event]:
+                earlier: set[str] = frozenset(), signers: list[str] = ()) -> list[Event]:
         found: dict[str, tuple] = {}
         # "during the meeting" refers back, unless it brings in someone new ("X ilə görüşündə")
         new_people = {m.entity_id for m in ctx.of_type("person") if ctx.is_counterpart(m)} - earlier
@@ -165,7 +172,10 @@ class EventStage:
             # "during the meeting", "встреча прошла на полях …": the meeting is reported already;
             # what was signed or decided during it is new
             triggers = [t for t in triggers if t[0].label not in _GATHERING_TYPES]
+        named = [(ctx.token_index(m.start), ctx.token_index(m.end - 1)) for m in ctx.of_type("gathering")]
         for p, a, b in triggers:
+            if p.label == "MEET" and any(x <= a and b - 1 <= y for x, y in named):
+                p = dataclasses.replace(p, label="CONVENE")  # "бейресми кездесуі": a meeting word naming a gathering
             found.setdefault(p.label, (p, a, b))
         if "MEET" not in found and any(ctx.is_counterpart(m) for m in ctx.of_type("person")):
             for p, a, b in ctx.matches(ctx.ld.talks):  # "Tokayevlə ... müzakirə edib"
@@ -176,8 +186,8 @@ class EventStage:
         for type_, (p, a, b) in sorted(found.items(), key=lambda kv: _SUPPRESSIBLE_ORDER.get(kv[0], 0)):
             over = [o for o in out if o.type in _SUPPRESSED_BY.get(type_, ())]
             ev = None if over and type_ != "CONVENE" else self._event(ctx, type_, p.extra or "asserted", a, b,
-                                                                      focus, body)
-            if ev is not None and over and not self._own_gathering(ev, over):
+                                                                      focus, signers)
+            if ev is not None and over and not self._own_gathering(ev, over, ctx.doc):
                 ev = None
             if ev is not None:
                 # "2018-ci ildən", "с апреля 2023 года": since when, not when; a chairmanship is dated
@@ -189,12 +199,13 @@ class EventStage:
         return out
 
     @staticmethod
-    def _own_gathering(ev: Event, others: list[Event]) -> bool:
-        """A named gathering is its own event beside the talks reported with it ("екіжақты кездесіп,
-        ... кеңесінің отырысына қатысты"), unless the talks took place in its frame ("on the
-        sidelines of the summit": the summit is their framework, not a second report)."""
-        named = [x for x in ev.participants if x.startswith(("gathering:", "new:gathering:"))]
-        return bool(named) and not any(o.framework in named for o in others)
+    def _own_gathering(ev: Event, others: list[Event], doc: Document) -> bool:
+        """The session of a bilateral body is its own event beside the leaders' talks reported with
+        it ("екіжақты кездесіп, ... кеңесінің отырысына қатысты"; GOLD.md), unless the talks took
+        place in its frame."""
+        bodies = [x for x in ev.participants if is_gathering(x) and (e := doc.entity(x)) is not None
+                  and e.new and e.organization is None]
+        return bool(bodies) and not any(o.framework in bodies for o in others)
 
     @staticmethod
     def _separate_meetings(ctx: SentenceContext, ev: Event, a: int, b: int) -> list[Event]:
@@ -212,12 +223,12 @@ class EventStage:
                                     participants=[host, g]) for k, g in enumerate(guests)]
 
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
-               focus: str | None, body: str | None = None) -> Event | None:
+               focus: str | None, signers: list[str] = ()) -> Event | None:
         ctx = ctx.without_speaker(a)
         framework = self._framework(ctx)
         parts = self._participants(ctx, type_, framework, focus, a)
-        if type_ == "SIGN" and not parts and body:
-            parts = [body]
+        if type_ == "SIGN" and not parts:
+            parts = list(signers)
         states = sum(not p.startswith(("person:", "new:person:")) for p in parts)
         if type_ == "MEET" and (states >= 3 or len(parts) - states >= _MULTILATERAL):
             type_ = "CONVENE"  # a meeting of three or more states, or of many leaders, is a multilateral gathering
@@ -234,6 +245,8 @@ class EventStage:
                    Evidence(sent.start, sent.end, doc.text[sent.start:sent.end]),
                    location=location, framework=framework,
                    modality=self._modality(ctx, modality, a, b, [*parts, framework]), trigger=" ".join(ctx.folds[a:b]))
+        if ev.modality == "asserted" and any((e := doc.entity(p)) is not None and e.upcoming for p in parts):
+            ev.modality = "planned"  # the next summit of a series is yet to come
         ev.confidence = min(0.95, 0.45 + 0.15 * min(len(parts), 2) + (0.1 if location else 0)
                             + (0.1 if any(m.source == "kb" for m in ctx.mentions) else 0))
         return ev
@@ -415,7 +428,7 @@ class EventStage:
             return None
         dates = {o.date for o in events if o.type == "CONVENE" and o.date and len(o.date) == 10 and o is not ev
                  and _gathering_keys(o, self.kb) & set(ev.participants)
-                 and any(p.startswith("gathering:") for p in o.participants)}
+                 and any(is_gathering(p) for p in o.participants)}
         return dates.pop() if len(dates) == 1 else None
 
     @staticmethod
@@ -563,16 +576,22 @@ def _same_gathering(a: Event, b: Event, kb: KnowledgeBase | None = None) -> bool
     organisation holding it count as the same key)."""
     if a.type != "CONVENE":
         return False
+    named_a = {p for p in a.participants if is_gathering(p)}
+    named_b = {p for p in b.participants if is_gathering(p)}
+    if named_a and named_b:
+        return bool(named_a & named_b)  # two named gatherings (this summit and the next) are two occasions
     ga = _gathering_keys(a, kb)
     gb = _gathering_keys(b, kb)
     return bool(ga & gb) or bool(ga and set(b.participants) & ga) or bool(gb and set(a.participants) & gb)
 
 
 def _gathering_keys(e: Event, kb: KnowledgeBase | None = None) -> set[str]:
-    keys = ({p for p in e.participants if p.startswith("gathering:")}
+    keys = ({p for p in e.participants if is_gathering(p)}
             or {p for p in e.participants if p.startswith("org:")} or ({e.framework} - {None}))
     if kb is not None:
         keys |= {o for g in keys if (o := (kb.gatherings.get(g) or {}).get("organization"))}
+    if any(is_gathering(k) for k in keys) and e.framework:
+        keys.add(e.framework)  # a composed summit's body is its frame
     return keys
 
 
@@ -593,7 +612,7 @@ def _same_kind(a: Event, b: Event) -> bool:
 def _refers_to_gathering(ev: Event, earlier: Event) -> bool:
     """"İlham Əliyev tədbirdə iştirak etmişdir": a CONVENE naming no gathering after one that did."""
     def named(e: Event) -> bool:
-        return e.framework is not None or any(p.startswith(("gathering:", "org:")) for p in e.participants)
+        return e.framework is not None or any(is_gathering(p) or p.startswith("org:") for p in e.participants)
     return ev.type == "CONVENE" and earlier.type == "CONVENE" and not named(ev)
 
 

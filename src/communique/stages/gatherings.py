@@ -31,6 +31,7 @@ class SummitPhrase:
     kind: str
     org: str | None  # the body holding it, or the pair of states of a bilateral body ("country:kz+country:tr")
     year: str | None  # named in its own sentence
+    upcoming: bool = False  # "the next summit": a later occasion than the one reported
 
 
 class GatheringStage:
@@ -56,6 +57,11 @@ class GatheringStage:
     def __call__(self, doc: Document) -> Document:
         phrases = [p for s in doc.sentences if not s.boilerplate for p in self.find(doc, s)]
         orgs = {p.org for p in phrases if p.org and "+" not in p.org}
+        # the summits the article names by the knowledge base's name or number ("VI саммит"), per body
+        named: dict[str, set[str]] = {}
+        for m in doc.mentions:
+            if m.type == "gathering" and (org := (self.kb.gatherings.get(m.entity_id or "") or {}).get("organization")):
+                named.setdefault(org, set()).add(m.entity_id)
         added: list[Mention] = []
         for p in phrases:
             # a summit word alone ("the summit") is the summit of the one body the article names with one
@@ -63,8 +69,12 @@ class GatheringStage:
             if org is None:
                 continue
             pair = "+" in org  # a standing bilateral body meets every year or so: its sessions are the body
-            year = None if pair else p.year or _usual_year(phrases, org, p.kind) or _year(doc.published)
-            gid = self.gathering_id(org, p.kind, year)
+            year = None if pair else p.year if p.upcoming else (
+                p.year or _usual_year(phrases, org, p.kind) or _year(doc.published))
+            gid = self.gathering_id(org, p.kind, year, p.upcoming)
+            one = named.get(org, set())
+            if gid not in self.kb.gatherings and not p.upcoming and not p.year and len(one) == 1 and p.kind == "summit":
+                gid = next(iter(one))  # "АӨСШК саммиті" in an article on the "VI саммит" of CICA: that one
             added.append(Mention(p.start, p.end, doc.text[p.start:p.end], "gathering", base=doc.text[p.start:p.end],
                                  source="composed", entity_id=gid, candidates=[gid]))
             entity = doc.entity(gid)
@@ -72,18 +82,21 @@ class GatheringStage:
                 kbe = self.kb.get(gid)
                 holder = "–".join(self.kb.label(x) for x in org.split("+"))
                 label = kbe.label if kbe else " ".join(x for x in (year, holder, p.kind) if x)
-                entity = Entity(gid, "gathering", label, new=kbe is None, organization=None if pair else org)
+                entity = Entity(gid, "gathering", label, new=kbe is None, organization=None if pair else org,
+                                upcoming=p.upcoming)
                 doc.entities.append(entity)
             entity.mentions.append(added[-1])
         doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, -m.end))
         return doc
 
-    def gathering_id(self, org: str, kind: str, year: str | None) -> str:
+    def gathering_id(self, org: str, kind: str, year: str | None, upcoming: bool = False) -> str:
         known = self.known.get((org, year or ""), [])
         if len(known) == 1 and kind == "summit":
             return known[0]
         holder = "-".join(x.split(":")[-1] for x in sorted(org.split("+")))
-        return "new:gathering:" + "-".join(_ascii_key(x) for x in (holder, kind, year) if x)
+        # the next summit with no year given is not this year's: it keeps a name of its own
+        when = year or ("next" if upcoming else None)
+        return "new:gathering:" + "-".join(_ascii_key(x) for x in (holder, kind, when) if x)
 
     def find(self, doc: Document, sent: Sentence) -> list[SummitPhrase]:
         ctx = SentenceContext.build(doc, sent)
@@ -92,12 +105,15 @@ class GatheringStage:
                 for m in ctx.of_type("organization")]
         states = [(ctx.token_index(m.start), ctx.token_index(m.end - 1), m.entity_id) for m in ctx.of_type("country")]
         year = next((str(d.year) for d in ctx.dates if d.year and d.relative is None), None)
+        nexts = ctx.ld.next.find(ctx.folds)
         out: list[SummitPhrase] = []
         for p, a, b in _longest(ctx.ld.gatherings.find(ctx.folds)):
             if any(x < b and a <= y for x, y in named):
                 continue  # named already ("6-cı Zirvə Toplantısı", "COP29")
             holder = self._pair(ctx, states, a, b) if p.extra == "states" else _nearest(orgs, a, b, p.extra)
-            out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, p.label, holder, year))
+            upcoming = any(a - 2 <= x < b for _, x, _ in nexts)
+            out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, p.label, holder,
+                                    _own_year(ctx.dates, doc.published) if upcoming else year, upcoming))
         return out
 
     def _pair(self, ctx: SentenceContext, states: list[tuple[int, int, str]], a: int, b: int) -> str | None:
@@ -163,9 +179,18 @@ def _nearest(orgs: list[tuple[int, int, str]], a: int, b: int, side: str) -> str
     return min(near)[1] if near else None
 
 
+def _own_year(dates, published: str | None) -> str | None:
+    """The year a sentence gives, relative ones ("gələn ilin oktyabrında") read from publication."""
+    for d in dates:
+        v = d.value(published) if d.year or d.relative is not None else None
+        if v:
+            return v[:4]
+    return None
+
+
 def _usual_year(phrases: list[SummitPhrase], org: str, kind: str) -> str | None:
     """The year the article's other sentences give for this body's summit of this kind."""
-    years = Counter(p.year for p in phrases if p.org == org and p.kind == kind and p.year)
+    years = Counter(p.year for p in phrases if p.org == org and p.kind == kind and p.year and not p.upcoming)
     top = years.most_common(2)
     return top[0][0] if len(top) == 1 else None
 
@@ -177,6 +202,11 @@ def _ascii_key(part: str) -> str:
 
 def _year(published: str | None) -> str | None:
     return published[:4] if published and published[:4].isdigit() else None
+
+
+def is_gathering(eid: str) -> bool:
+    """A gathering's id: the knowledge base's, or one composed from its parts."""
+    return eid.startswith(("gathering:", "new:gathering:"))
 
 
 def gathering_organization(doc: Document, kb: KnowledgeBase, gid: str) -> str | None:

@@ -51,7 +51,7 @@ def participants_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _same_gathering(type_: str, a: frozenset[str], b: frozenset[str]) -> bool:
     """Reports of one summit name different attendees; the named gathering identifies it."""
-    return type_ == "CONVENE" and any(p.startswith("gathering:") for p in a & b)
+    return type_ == "CONVENE" and any(p.startswith(("gathering:", "new:gathering:")) for p in a & b)
 
 
 def cluster_id(type_: str, participants, date: str | None) -> str:
@@ -63,10 +63,7 @@ class StoryIndex:
     """Clusters of events; ``kb`` lets a report naming the leaders ("Pashinyan and Aliyev signed")
     join one naming their states ("Armenia and Azerbaijan will sign")."""
 
-    def __init__(self, kb: KnowledgeBase | None = None):
-        if kb is None:
-            from .. import kb as kbmod
-            kb = kbmod.load()
+    def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.clusters: dict[str, Cluster] = {}
         self._by_member: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -80,8 +77,6 @@ class StoryIndex:
 
     def _states(self, parts: frozenset[str], date: str | None) -> frozenset[str]:
         """Each participant as a state: a country itself, a person the state whose office they hold."""
-        if self.kb is None:
-            return frozenset()
         out = set()
         for p in parts:
             if p.startswith("country:"):
@@ -126,7 +121,7 @@ class StoryStage:
     requires = ("events",)
     provides = ("stories",)
 
-    def __init__(self, kb: KnowledgeBase | None = None, index: StoryIndex | None = None):
+    def __init__(self, kb: KnowledgeBase, index: StoryIndex | None = None):
         self.index = index or StoryIndex(kb)
 
     def __call__(self, doc: Document) -> Document:
