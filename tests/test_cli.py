@@ -70,3 +70,14 @@ def test_unreachable_database_is_a_clear_error(capsys):
     assert main(["events", "--db", "postgresql://nobody@127.0.0.1:1/none"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: cannot open database") and len(err.strip().splitlines()) == 1
+
+
+def test_show_trace_explains_every_event(demo_db, capsys):
+    main(["events", "--db", demo_db, "--format", "jsonl"])
+    doc_id = json.loads(capsys.readouterr().out.splitlines()[0])["doc_id"]
+    assert main(["show", doc_id, "--trace", "--db", demo_db]) == 0
+    trace = capsys.readouterr().out.split("\nTRACE\n", 1)[1]
+    events = trace.split("EVENT ")[1:]
+    assert events
+    for ev in events:
+        assert "trigger: " in ev and "participants: " in ev and "modality: " in ev

@@ -112,7 +112,27 @@ def cmd_show(args) -> int:
     store = _store(args)
     d = store.document(args.doc)
     print(render_marked(d))
+    if args.trace:
+        print(render_trace(_reread(d)))
     return 0
+
+
+def _reread(d: dict):
+    """The stored article read again (the pipeline is deterministic), keeping how each event was found."""
+    from .document import Document
+    from .registry import build
+    return build()(Document(d["id"], d["text"], url=d.get("url"), title=d.get("title"),
+                            published=d.get("published"), source=d.get("source")))
+
+
+def render_trace(doc) -> str:
+    """Per event: the trigger, the rule that chose its participants, and where its date, modality
+    and framework came from."""
+    lines = ["", "TRACE"]
+    for ev in doc.events:
+        lines.append(f"EVENT {ev.type} {ev.modality} date={ev.date} participants={', '.join(ev.participants)}")
+        lines += [f"  {step}" for step in ev.trace]
+    return "\n".join(lines)
 
 
 def render_marked(d: dict) -> str:
@@ -228,6 +248,8 @@ def parser() -> argparse.ArgumentParser:
 
     s = with_db(sub.add_parser("show", help="a document with its mentions and events marked"))
     s.add_argument("doc")
+    s.add_argument("--trace", action="store_true",
+                   help="also say, per event, which trigger, rule and cues produced it (the article is read again)")
     s.set_defaults(func=cmd_show)
 
     s = with_db(sub.add_parser("export", help="export stored results"))

@@ -74,6 +74,8 @@ class Event:
     confidence: float = 0.5
     trigger: str = ""
     cluster: str | None = None
+    # how the event was read (trigger, rule, cues, merges): shown by `communique show --trace`, not stored
+    trace: list[str] = field(default_factory=list, repr=False, compare=False)
 
 
 @dataclass

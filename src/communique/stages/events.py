@@ -96,19 +96,22 @@ class EventStage:
             for ev in self._events(ctx, year, focus, earlier=seen, signers=self._occasion_parties(events)):
                 ev.location = ev.location or (occasion.location if occasion else None)
                 if ev.type == "APPOINT" and not doc.published:
-                    ev.date = self._role_date(ev, ctx) or ev.date
+                    ev.date = _traced(ev, "the office's start in the knowledge base", self._role_date(ev, ctx)) or ev.date
                 if not (ev.date or back) and reported:
                     undated.add(ev.id)
                     # a plan announced in a month is for later: only its year is certain
-                    ev.date = reported[:4] if ev.modality == "planned" and not lead_day else reported
-                ev.date = ev.date or back
+                    ev.date = _traced(ev, "an undated report: the dateline or publication day (a plan: its year)",
+                                      reported[:4] if ev.modality == "planned" and not lead_day else reported)
+                ev.date = ev.date or _traced(ev, "the occasion referred back to", back)
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
         for ev in events:
             self._name_host(ev, doc)
         doc.events = merge_duplicates(events, self.kb, _headline(doc))
         for ev in doc.events:
-            ev.date = ev.date or self._occasion_date(ev, doc.events) or self._decree_date(ev, doc.events) or guess
+            ev.date = ev.date or _traced(ev, "the summit of its body the article dates", self._occasion_date(ev, doc.events)) \
+                or _traced(ev, "the appointments reported with it", self._decree_date(ev, doc.events)) \
+                or _traced(ev, "the article's month or year", guess)
             if dateline and ev.id in undated and ev.date == reported:
                 ev.date = dateline
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
@@ -140,6 +143,7 @@ class EventStage:
         host = list(officials) if len(officials) == 1 else heads
         if len(host) == 1:
             ev.participants = [host[0] if p == states[0] else p for p in ev.participants]
+            ev.trace.append(f"host: {states[0]} stands for {host[0]}, its official named in the article")
 
     @staticmethod
     def _refers_back(ctx: SentenceContext, earlier: set[str]) -> bool:
@@ -192,9 +196,9 @@ class EventStage:
             if ev is not None:
                 # "2018-ci ildən", "с апреля 2023 года": since when, not when; a chairmanship is dated
                 # to its start, so there the start is the date
-                ev.date = self._date(ctx, year, since=type_ == "CHAIR", past=ev.modality == "asserted",
-                                     chair=type_ == "CHAIR") \
-                    or self._gathering_date(ev.framework)
+                ev.date = _traced(ev, "the sentence", self._date(ctx, year, since=type_ == "CHAIR",
+                                                                 past=ev.modality == "asserted", chair=type_ == "CHAIR")) \
+                    or _traced(ev, "its gathering in the knowledge base", self._gathering_date(ev.framework))
                 out += self._separate_meetings(ctx, ev, a, b)
         return out
 
@@ -226,12 +230,13 @@ class EventStage:
                focus: str | None, signers: list[str] = ()) -> Event | None:
         ctx = ctx.without_speaker(a)
         framework = self._framework(ctx)
-        parts = self._participants(ctx, type_, framework, focus, a)
+        parts, rule = self._participants(ctx, type_, framework, focus, a)
         if type_ == "SIGN" and not parts:
-            parts = list(signers)
+            parts, rule = list(signers), "sign: no signer named, the parties of the occasion reported last"
         states = sum(not p.startswith(("person:", "new:person:")) for p in parts)
         if type_ == "MEET" and (states >= 3 or len(parts) - states >= _MULTILATERAL):
             type_ = "CONVENE"  # a meeting of three or more states, or of many leaders, is a multilateral gathering
+            rule += "; a meeting of many parties is a gathering (CONVENE)"
         if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2):
             return None
         sent, doc = ctx.sent, ctx.doc
@@ -245,14 +250,21 @@ class EventStage:
                    Evidence(sent.start, sent.end, doc.text[sent.start:sent.end]),
                    location=location, framework=framework,
                    modality=self._modality(ctx, modality, a, b, [*parts, framework]), trigger=" ".join(ctx.folds[a:b]))
+        ev.trace += [f"trigger: {' '.join(ctx.toks[k].text for k in range(a, b))!r} ({type_}, "
+                     f"lang/{ctx.code}/triggers.tsv)", f"participants: {rule}",
+                     f"modality: {ev.modality}" + (" (trigger)" if modality != "asserted" else " (markers in the clause)")]
+        if framework:
+            ev.trace.append(f"framework: {framework}")
         if ev.modality == "asserted" and any((e := doc.entity(p)) is not None and e.upcoming for p in parts):
             ev.modality = "planned"  # the next summit of a series is yet to come
+            ev.trace.append("modality: planned (the next gathering of a series)")
         ev.confidence = min(0.95, 0.45 + 0.15 * min(len(parts), 2) + (0.1 if location else 0)
                             + (0.1 if any(m.source == "kb" for m in ctx.mentions) else 0))
         return ev
 
     def _participants(self, ctx: SentenceContext, type_: str, framework: str | None,
-                      focus: str | None, trigger_at: int = 0) -> list[str]:
+                      focus: str | None, trigger_at: int = 0) -> tuple[list[str], str]:
+        """The participants and the name of the rule that chose them (for the trace)."""
         persons = _ids(m for m in ctx.of_type("person") if not ctx.within_date(m))
         # "Onun ... Moratinos ilə görüşündə": the subject is elided, the article's focus person meets
         # the counterpart; a sentence with its own subject keeps it
@@ -267,7 +279,7 @@ class EventStage:
                       and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic)
         gatherings = _ids(ctx.of_type("gathering"))
         if type_ == "CHAIR":
-            return self._chair_parties(ctx, gatherings, trigger_at)
+            return self._chair_parties(ctx, gatherings, trigger_at), "chair: the states holding it, the body chaired"
         if type_ == "CONVENE" and any(m.source != "role" for m in ctx.of_type("person")):
             # an official named only by title beside named attendees is mostly the narrator
             # ("ҚР СІМ басшысы ... Назарбаевтың 1992 жылы ... сессиясында жариялаған идеясы")
@@ -282,26 +294,26 @@ class EventStage:
             if not gatherings:  # a body meeting with no name of its own: the organisation stands for it
                 orgs = [m.entity_id for m in ctx.of_type("organization") if not ctx.is_qualifier(m)]
                 gatherings = orgs[:1] or ([framework] if framework else []) or _main_organization(ctx.doc)
-            return base + [g for g in gatherings if g not in base]
+            return base + [g for g in gatherings if g not in base], "convene: attendees named (persons, else states) and the gathering or the body standing for it"
         if type_ == "APPOINT":
             appointee = self._appointee(ctx, trigger_at)
             if not appointee:
-                return []
+                return [], "appoint: no appointee"
             bodies = [m for m in ctx.of_type("country", "organization") if not ctx.is_locative(m)]
             person = next(m for m in ctx.mentions if m.entity_id == appointee)
             # "Qazaxıstanın Avstriyadakı səfiri K.Sarıbay AQEM-in icraçı direktoru təyin edilib"
             of = [m.entity_id for m in bodies if m.start > person.end][:1] or [m.entity_id for m in bodies][:1]
             if not of:  # the state the appointee serves, from the knowledge base
                 of = [r.of for r in self.kb.roles_of(appointee)][-1:]
-            return [appointee] + of
+            return [appointee] + of, "appoint: the person nearest the trigger who is not the head of state, and the body or state"
         if type_ == "SIGN" and len(persons) == 1:
             # "Tramp ... Ermənistan və Azərbaycanla ... sazişlər imzalayacaq": he signs with them
             partners = _ids(m for m in ctx.of_type("country", "organization") if m.entity_id in states
                             and self._joined_counterpart(ctx, m))
-            return persons + [p for p in partners if p not in persons]
+            return persons + [p for p in partners if p not in persons], "sign: the signer and the parties joined to the counterpart"
         if len(persons) >= 2 or type_ in ("SIGN",) and persons:
-            return persons
-        return persons + [s for s in states if s not in persons]
+            return persons, "persons named in the sentence"
+        return persons + [s for s in states if s not in persons], "persons, and the states and bodies not qualifying a person"
 
     def _chair_parties(self, ctx: SentenceContext, gatherings: list[str], at: int) -> list[str]:
         """The chairing states and the body chaired. A state is needed: a person presiding over a
@@ -477,6 +489,13 @@ def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _traced(ev: Event, origin: str, date: str | None) -> str | None:
+    """``date``, noted in the event's trace with where it came from."""
+    if date:
+        ev.trace.append(f"date: {date} from {origin}")
+    return date
+
+
 def add_inferred_entities(doc: Document, kb: KnowledgeBase, ids) -> None:
     """Entities an event or fact names from knowledge (a gathering's host, an appointee's
     state) join the article's entities, with no mentions."""
@@ -550,6 +569,7 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headl
             out.append(ev)
             continue
         twin.participants += [p for p in ev.participants if p not in twin.participants]
+        twin.trace.append(f"merged: the same occasion reported again at [{ev.evidence.start}:{ev.evidence.end}]")
         if "CALL" in (ev.type, twin.type):
             twin.type = "CALL"  # talks with the same people reported as a phone call were the call
         twin.location = twin.location or ev.location
