@@ -11,8 +11,10 @@ from sqlalchemy import select
 
 from communique.batch.local import run
 from communique.cli import main
-from communique.export import GDELT_FIELDS, export
-from communique.ontology import CAMEO_CODES, MODES, PLOVER_QUADS
+from communique.document import Document, Event, Evidence
+from communique.export import GDELT_FIELDS, document_record, export
+from communique.kb import load as load_kb
+from communique.ontology import CAMEO_CODES, MODES, PLOVER_QUADS, cameo_dict, code_event, plover_dict
 from communique.stages.ingest import read
 from communique.storage import open_store
 from communique.storage import schema as t
@@ -25,7 +27,7 @@ CODED = ("MEET", "CALL", "CONVENE", "SIGN")
 
 
 def _build(url: str):
-    store = open_store(url)
+    store = open_store(url, load_kb())
     run(read([str(SAMPLE)]), store=store)
     return store
 
@@ -166,3 +168,16 @@ def test_exports_agree_on_postgresql(pg_url, plover, gdelt):
         pg.close()
     assert sorted(r["id"] for r in pg_plover) == sorted(r["id"] for r in plover)
     assert len(pg_gdelt) == len(gdelt) and pg_gdelt["NumMentions"].sum() == gdelt["NumMentions"].sum()
+
+
+def test_document_record_codes_each_event_and_to_dict_stays_plain(kb):
+    call = Event("ev-1", "CALL", ["person:kassym-jomart-tokayev", "person:ilham-aliyev"], Evidence(0, 4, "zəng"),
+                 date="2023-12-24")
+    doc = Document("d", "zəng", events=[call])
+    plain, record = doc.to_dict(), document_record(doc, kb)
+    assert "plover" not in plain["events"][0] and "cameo" not in plain["events"][0]
+    coding = code_event(call, kb)
+    assert record["events"][0] == {**plain["events"][0], "plover": plover_dict(coding.plover),
+                                   "cameo": cameo_dict(coding.cameo)}
+    assert record["events"][0]["plover"]["mode"] == "phone"
+    assert {k: v for k, v in record.items() if k != "events"} == {k: v for k, v in plain.items() if k != "events"}

@@ -44,6 +44,8 @@ def test_contract_fields(extracted):
             assert set(ev["participants"]) <= ids
             assert ev["date"] is None or len(ev["date"]) in (4, 7, 10)
             assert 0 <= ev["confidence"] <= 1 and ev["cluster"]
+            assert ev["plover"].keys() == {"event", "mode", "context", "quad_code"}  # coded by the export step
+            assert ev["cameo"].keys() == {"code", "root", "quad_class", "goldstein"}
 
 
 def test_every_offset_slices_the_text_exactly(extracted, texts):

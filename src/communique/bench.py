@@ -132,11 +132,12 @@ def bench(n: int, langs: list[str] | None = None, jobs: int = 1, db: str | None 
           compare: bool = False) -> str:
     """Run the full pipeline on n generated articles into a fresh database; a report to print."""
     from .batch.local import limit_blas_threads, run
+    from .kb import load
     from .storage import open_store
     limit_blas_threads()
     codes = sorted(langs or ["az", "kk", "ru"])
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(db or f"sqlite:///{Path(tmp) / 'bench.db'}")
+        store = open_store(db or f"sqlite:///{Path(tmp) / 'bench.db'}", load())
         progress = Progress(n)
         with MemoryPeak() as mem:
             summary = run(progress.counted(corpus(n, langs)), store=store, jobs=jobs, force=True,

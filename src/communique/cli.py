@@ -23,8 +23,9 @@ def _report_rejected(item) -> None:
 
 
 def _store(args):
+    from .kb import load
     from .storage import open_store
-    return open_store(args.db)
+    return open_store(args.db, load())
 
 
 def cmd_ingest(args) -> int:
@@ -47,13 +48,16 @@ def cmd_ingest(args) -> int:
 
 def cmd_extract(args) -> int:
     from .batch.local import run
+    from .export import document_record
+    from .kb import load
     from .stages.ingest import read
+    kb = load()
 
     def on_doc(item):
         if isinstance(item, InputError):
             _report_rejected(item)
         else:
-            sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(document_record(item, kb), ensure_ascii=False) + "\n")
     summary = run(read(args.paths), jobs=args.jobs, on_doc=on_doc)
     return 1 if summary.rejected else 0
 

@@ -1,4 +1,7 @@
-"""Exports of stored results.
+"""Exports of stored results, and the record ``extract`` prints for a processed document.
+
+Ontology coding (PLOVER, CAMEO) happens here, with the knowledge base the caller
+gave: the store's for stored results, an argument for ``document_record``.
 
 - ``jsonl``: the JSON Lines output contract, one document a line.
 - ``csv``: one row per event.
@@ -25,9 +28,9 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
-from . import kb as kbmod
-from .document import Event, Evidence
-from .ontology import EventCoding, actor_dict, cameo_dict, code_event
+from .document import Document, Event, Evidence
+from .kb import KnowledgeBase
+from .ontology import EventCoding, actor_dict, cameo_dict, code_event, plover_dict
 from .storage import schema as t
 
 FORMATS = ("jsonl", "csv", "plover", "gdelt")
@@ -46,6 +49,16 @@ def export(store, fmt: str, out: TextIO) -> int:
     if fmt not in writers:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return writers[fmt](store, out)
+
+
+def document_record(doc: Document, kb: KnowledgeBase) -> dict:
+    """``doc.to_dict()`` with each event's PLOVER and CAMEO codes ("plover", "cameo"): what
+    ``extract`` prints and ``process --output`` writes."""
+    record = doc.to_dict()
+    for ev, out in zip(doc.events, record["events"]):
+        coding = code_event(ev, kb)
+        out["plover"], out["cameo"] = plover_dict(coding.plover), cameo_dict(coding.cameo)
+    return record
 
 
 def export_jsonl(store, out: TextIO) -> int:
@@ -158,7 +171,7 @@ def _labels(store, reports: list[Report], kb) -> dict[str, str]:
 
 # -- PLOVER ---------------------------------------------------------------------------------
 def export_plover(store, out: TextIO) -> int:
-    kb, n = kbmod.load(), 0
+    kb, n = store.kb, 0
     for page in iter_report_pages(store):
         labels = _labels(store, page, kb)
         for r in page:
@@ -206,7 +219,7 @@ def _comment(ev: Event) -> str | None:
 
 # -- GDELT ------------------------------------------------------------------------------------
 def export_gdelt(store, out: TextIO) -> int:
-    kb, n = kbmod.load(), 0
+    kb, n = store.kb, 0
     w = csv.writer(out, delimiter="\t", lineterminator="\n")
     w.writerow(GDELT_FIELDS)
     for page in iter_cluster_pages(store):

@@ -14,9 +14,10 @@ SAMPLE = Path(str(resources.files("communique").joinpath("sample/articles.jsonl"
 
 def ingest_sample(url: str) -> None:
     from communique.batch.local import run
+    from communique.kb import load as load_kb
     from communique.stages.ingest import read
     from communique.storage import open_store
-    store = open_store(url)
+    store = open_store(url, load_kb())
     summary = run(read([str(SAMPLE), str(MARKUP_ARTICLE)]), store=store)
     store.close()
     assert summary.processed == 13 and not summary.rejected

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 from communique.api.app import create_app
+from communique.kb import load as load_kb
 from communique.storage import open_store
 
 TEXTS = [
@@ -17,7 +18,7 @@ def test_queries_answer_while_an_ingest_runs(db_url, make_client, tmp_path):
     src = tmp_path / "many.jsonl"
     src.write_text("\n".join(json.dumps({"id": f"c-{i}", "text": f"{TEXTS[i % 3]} ({i})"}, ensure_ascii=False)
                              for i in range(60)), encoding="utf-8")
-    open_store(db_url).close()  # schema first, as a running service would have it
+    open_store(db_url, load_kb()).close()  # schema first, as a running service would have it
     client = make_client(create_app(db_url))
     proc = subprocess.Popen([sys.executable, "-m", "communique", "ingest", "-q", "--db", db_url, str(src)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -14,6 +14,8 @@ from communique.batch.distributed import FilesPart, JsonlPart, ProcessOptions, p
 from communique.batch.local import run
 from communique.cli import main
 from communique.errors import InputError
+from communique.export import document_record
+from communique.kb import load as load_kb
 from communique.stages.ingest import read
 from communique.storage import open_store
 from communique.storage.store import EventFilter
@@ -44,11 +46,11 @@ def sources(tmp_path_factory) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def single(sources) -> tuple[list[dict], list[str]]:
-    """The contract records and rejected inputs of a single-process run."""
+def single(sources, kb) -> tuple[list[dict], list[str]]:
+    """The contract records (as `extract` prints them) and rejected inputs of a single-process run."""
     docs, rejected = [], []
     run(read(sources), on_doc=lambda d: rejected.append(str(d)) if isinstance(d, InputError)
-        else docs.append(d.to_dict()))
+        else docs.append(document_record(d, kb)))
     return docs, rejected
 
 
@@ -107,9 +109,9 @@ def test_parquet_output_readable_with_pyarrow(sources, single, client, tmp_path)
 
 
 def test_postgresql_output_equals_single_process(sources, client, pg_url, tmp_path):
-    reference = open_store(f"sqlite:///{tmp_path / 'single.db'}")
+    reference = open_store(f"sqlite:///{tmp_path / 'single.db'}", load_kb())
     run(read(sources), store=reference)
-    store = open_store(pg_url)
+    store = open_store(pg_url, load_kb())
     _process(sources, ProcessOptions(engine="dask", partition_size=4), client=client, store=store)
     everything = EventFilter(limit=10_000)  # sorted by id: the databases order NULL dates differently
     assert sorted(store.events(everything), key=lambda e: e["id"]) == \

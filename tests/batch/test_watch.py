@@ -8,6 +8,7 @@ import pytest
 
 from communique.batch.watch import check_url, poll
 from communique.errors import InputError
+from communique.kb import load as load_kb
 from communique.storage import open_store
 
 RU = "Министр иностранных дел Азербайджана Джейхун Байрамов встретился с Сергеем Лавровым в Москве."
@@ -19,14 +20,14 @@ def test_folder_is_ingested_incrementally_and_restarts_add_nothing(tmp_path):
     folder.mkdir()
     (folder / "a.txt").write_text(RU, encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'w.db'}"
-    first = poll(open_store(db), [str(folder)])
+    first = poll(open_store(db, load_kb()), [str(folder)])
     assert first.processed == 1
-    again = poll(open_store(db), [str(folder)])  # a restart: a new process, a new store
+    again = poll(open_store(db, load_kb()), [str(folder)])  # a restart: a new process, a new store
     assert (again.processed, again.unchanged) == (0, 0)  # unchanged files are not even read
     (folder / "b.txt").write_text(KK, encoding="utf-8")
-    third = poll(open_store(db), [str(folder)])
+    third = poll(open_store(db, load_kb()), [str(folder)])
     assert third.processed == 1
-    assert sorted(open_store(db).doc_ids()) == ["a", "b"]
+    assert sorted(open_store(db, load_kb()).doc_ids()) == ["a", "b"]
 
 
 @pytest.fixture
@@ -50,11 +51,11 @@ def feed_server(tmp_path):
 
 def test_feed_url_is_polled_without_duplicates(feed_server, tmp_path):
     db = f"sqlite:///{tmp_path / 'f.db'}"
-    first = poll(open_store(db), [feed_server], allow_private=True)
+    first = poll(open_store(db, load_kb()), [feed_server], allow_private=True)
     assert first.processed == 3 and not first.rejected
-    second = poll(open_store(db), [feed_server], allow_private=True)
+    second = poll(open_store(db, load_kb()), [feed_server], allow_private=True)
     assert (second.processed, second.unchanged) == (0, 3)
-    assert len(list(open_store(db).doc_ids())) == 3
+    assert len(list(open_store(db, load_kb()).doc_ids())) == 3
 
 
 @pytest.mark.parametrize("url, problem", [
@@ -71,5 +72,5 @@ def test_unsafe_feed_urls_are_refused(url, problem):
 
 
 def test_loopback_feed_refused_unless_allowed(feed_server, tmp_path):
-    s = poll(open_store(f"sqlite:///{tmp_path / 'r.db'}"), [feed_server])
+    s = poll(open_store(f"sqlite:///{tmp_path / 'r.db'}", load_kb()), [feed_server])
     assert s.processed == 0 and "private or local" in str(s.rejected[0])

@@ -22,6 +22,7 @@ from communique.api import hash_token
 from communique.api.app import create_app
 from communique.batch.watch import MAX_REDIRECTS, check_url, fetch, fetch_bytes, poll
 from communique.errors import InputError
+from communique.kb import load as load_kb
 from communique.storage import open_store
 
 PUBLIC = "93.184.215.14"  # globally routable; the fake network routes it to a local server
@@ -100,7 +101,7 @@ def site():
 
 
 def _store(tmp_path):
-    return open_store(f"sqlite:///{tmp_path / 'feeds.db'}")
+    return open_store(f"sqlite:///{tmp_path / 'feeds.db'}", load_kb())
 
 
 def test_redirect_to_an_internal_address_is_refused(net, site, tmp_path):

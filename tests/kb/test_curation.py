@@ -7,6 +7,7 @@ from communique.batch.local import run
 from communique.cli import main
 from communique.document import Document
 from communique.errors import CommuniqueError
+from communique.kb import load as load_kb
 from communique.registry import build
 from communique.storage import open_store
 
@@ -39,7 +40,7 @@ def test_new_person_links_across_languages_and_scripts():
 
 def test_merge_rename_alias_survive_reprocessing(overlay, tmp_path, capsys):
     db = f"sqlite:///{tmp_path / 'c.db'}"
-    store = open_store(db)
+    store = open_store(db, load_kb)
     run(iter([Document("az", AZ), Document("ru", RU)]), store=store)
     # an analyst knows the ambassador by his full name and a Wikidata id
     assert main(["kb", "--db", db, "rename", "new:person:anri-dupon", "Henri Dupont"]) == 0
@@ -47,17 +48,17 @@ def test_merge_rename_alias_survive_reprocessing(overlay, tmp_path, capsys):
     found = store.find_entities("Henri Dupont")
     assert found[0]["id"] == "new:person:anri-dupon" and found[0]["wikidata"] == "Q999999"
     # re-processing keeps the corrections: the overlay is part of the knowledge base now
-    run(iter([Document("az", AZ), Document("ru", RU)]), store=open_store(db), force=True)
+    run(iter([Document("az", AZ), Document("ru", RU)]), store=open_store(db, load_kb), force=True)
     for doc_id in ("az", "ru"):
-        labels = {e["id"]: e["label"] for e in open_store(db).document(doc_id)["entities"]}
+        labels = {e["id"]: e["label"] for e in open_store(db, load_kb).document(doc_id)["entities"]}
         assert labels["new:person:anri-dupon"] == "Henri Dupont"
-    assert open_store(db).find_entities("Дюпон")[0]["wikidata"] == "Q999999"
+    assert open_store(db, load_kb).find_entities("Дюпон")[0]["wikidata"] == "Q999999"
 
 
 def test_merge_moves_every_reference_and_survives_reingest(overlay, tmp_path):
     from communique.kb.curation import Curator
     db = f"sqlite:///{tmp_path / 'm.db'}"
-    store = open_store(db)
+    store = open_store(db, load_kb)
     run(iter([Document("az", AZ), Document("kk", KK)]), store=store)
     Curator(store).merge("new:person:anri-dupon", "person:emmanuel-macron")
     assert not store.find_entities("new:person:anri-dupon") or \
@@ -75,7 +76,7 @@ def test_added_alias_is_found_by_later_ingests(overlay, tmp_path):
     text = "Prezident İlham Əliyev Vova Zelya ilə telefonla danışıb."
     before = build()(Document("x", text))
     assert "person:volodymyr-zelenskyy" not in _ids(before)
-    Curator().add_alias("person:volodymyr-zelenskyy", "Vova Zelya", "az")
+    Curator(kb=load_kb).add_alias("person:volodymyr-zelenskyy", "Vova Zelya", "az")
     after = build()(Document("x", text))
     assert "person:volodymyr-zelenskyy" in _ids(after)
 
@@ -84,13 +85,13 @@ def test_removed_alias_no_longer_links(overlay):
     from communique.kb.curation import Curator
     text = "Bakıda görüş keçirilib."
     assert "loc:baku" in _ids(build()(Document("x", text)))
-    Curator().remove_alias("loc:baku", "Bakı", "az")
+    Curator(kb=load_kb).remove_alias("loc:baku", "Bakı", "az")
     assert "loc:baku" not in _ids(build()(Document("x", text)))
 
 
 def test_split_moves_mentions_of_one_name(overlay, tmp_path):
     from communique.kb.curation import Curator
-    store = open_store(f"sqlite:///{tmp_path / 's.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 's.db'}", load_kb)
     run(iter([Document("az", AZ)]), store=store)
     new = Curator(store).split("new:person:anri-dupon", "Anri Düpon", label="Henri Dupont (ambassador)")
     doc = store.document("az")
@@ -100,7 +101,7 @@ def test_split_moves_mentions_of_one_name(overlay, tmp_path):
 
 def test_export_import_carries_corrections(overlay, tmp_path, monkeypatch):
     from communique.kb.curation import Curator
-    store = open_store(f"sqlite:///{tmp_path / 'e.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'e.db'}", load_kb)
     run(iter([Document("az", AZ)]), store=store)
     Curator(store).rename("new:person:anri-dupon", "Henri Dupont")
     out = tmp_path / "export"

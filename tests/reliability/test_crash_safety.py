@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from communique.document import Document
+from communique.kb import load as load_kb
 from communique.storage import open_store
 
 N_ARTICLES = 150
@@ -206,7 +207,7 @@ def test_two_concurrent_ingests_neither_duplicate_nor_lose(request, tmp_path, sh
                                                            fresh):
     url = f"sqlite:///{tmp_path / 'both.db'}" if backend == "sqlite" else request.getfixturevalue("pg_url")
     if not fresh:
-        open_store(url).close()
+        open_store(url, load_kb()).close()
     (shared, _), (own_a, _), (own_b, _) = shared_and_own
     expected = _only(expected, shared, own_a, own_b)
     results = [_finish(p) for p in [_ingest(url, shared, own_a), _ingest(url, shared, own_b)]]

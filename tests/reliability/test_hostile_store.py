@@ -10,6 +10,7 @@ from reliability_inputs import RU
 
 from communique.batch.local import run
 from communique.document import Document
+from communique.kb import load as load_kb
 from communique.stages.ingest import read_bytes
 from communique.storage import open_store
 
@@ -28,8 +29,8 @@ def stores(tmp_path_factory, pg_server):
     with psycopg.connect(base + "/postgres", autocommit=True) as conn:
         conn.execute('DROP DATABASE IF EXISTS "t_hostile_store"')
         conn.execute('CREATE DATABASE "t_hostile_store"')
-    out = {"sqlite": open_store(f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'h.db'}"),
-           "postgresql": open_store(f"{pg_server}/t_hostile_store")}
+    out = {"sqlite": open_store(f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'h.db'}", load_kb()),
+           "postgresql": open_store(f"{pg_server}/t_hostile_store", load_kb())}
     yield out
     for s in out.values():
         s.close()
@@ -62,7 +63,7 @@ LONG_NAME = "Министр иностранных дел Казахстана �
 
 def test_a_name_longer_than_the_entity_id_column_does_not_sink_its_batch(pg_url):
     docs = [Document(id="before", text=RU), Document(id="long-name", text=LONG_NAME), Document(id="after", text=RU)]
-    store = open_store(pg_url)
+    store = open_store(pg_url, load_kb())
     try:
         run(iter(docs), store=store)
         assert {"before", "long-name", "after"} <= {r["id"] for r in store.failures()} | _ids_in(store)

@@ -6,6 +6,7 @@ import json
 from communique.batch.local import run
 from communique.document import Document
 from communique.export import export
+from communique.kb import load as load_kb
 from communique.stages.ingest import read
 from communique.storage import open_store
 from communique.storage.store import EventFilter
@@ -24,7 +25,7 @@ def test_ingest_query_export_roundtrip(db_url, tmp_path):
     src = tmp_path / "in.jsonl"
     _write_jsonl(src, [{"id": "ru1", "text": RU, "published": "2021-09-24"},
                        {"id": "kk1", "text": KK, "published": "2024-12-27"}])
-    store = open_store(db_url)
+    store = open_store(db_url, load_kb())
     summary = run(read([str(src)]), store=store)
     assert summary.processed == 2 and not summary.rejected
     events = store.events(EventFilter())
@@ -47,7 +48,7 @@ def test_ingest_query_export_roundtrip(db_url, tmp_path):
 
 
 def test_reingest_is_noop_and_update_replaces(db_url, tmp_path):
-    store = open_store(db_url)
+    store = open_store(db_url, load_kb())
     first = run(iter([Document("a", RU)]), store=store)
     again = run(iter([Document("a", RU)]), store=store)
     assert (first.processed, again.processed, again.unchanged) == (1, 0, 1)
@@ -69,7 +70,7 @@ def test_bad_input_leaves_nothing_half_written(db_url, tmp_path):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "broken.jsonl").write_text('{"id": 1, "text": "x"\n{"id": "k", "text": "' + KK + '"}',
                                            encoding="utf-8")
-    store = open_store(db_url)
+    store = open_store(db_url, load_kb())
     summary = run(read([str(tmp_path)]), store=store)
     assert sorted(e.source.rsplit("/", 1)[-1] for e in summary.rejected) == ["bin.txt", "broken.jsonl:1", "empty.txt"]
     assert sorted(store.doc_ids()) == ["k", "ok"]

@@ -6,6 +6,7 @@ import pytest
 
 from communique.api.app import create_app
 from communique.batch.local import run
+from communique.kb import load as load_kb
 from communique.stages.ingest import read
 from communique.storage import open_store
 from communique.storage.queries import search
@@ -22,7 +23,7 @@ DOCS = [
 def store(db_url, tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in DOCS), encoding="utf-8")
-    store = open_store(db_url)
+    store = open_store(db_url, load_kb())
     assert run(read([str(src)]), store=store).processed == len(DOCS)
     yield store
     store.close()

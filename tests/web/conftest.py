@@ -38,11 +38,12 @@ def _missing(what: str) -> None:
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory) -> str:
     from communique.batch.local import run
+    from communique.kb import load as load_kb
     from communique.stages.ingest import read
     from communique.storage import open_store
     url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}"
     sample = str(resources.files("communique").joinpath("sample/articles.jsonl"))
-    store = open_store(url)
+    store = open_store(url, load_kb())
     assert run(read([sample, str(MARKUP_ARTICLE)]), store=store).processed == 13
     store.close()
     return url

@@ -31,6 +31,7 @@ from starlette.exceptions import HTTPException
 from .. import __version__
 from ..document import Document
 from ..errors import CommuniqueError, NotFound, StoreError
+from ..kb import load as load_kb
 from ..storage import open_store
 from ..storage import queries as Q
 from ..web import charts, markup, pages
@@ -341,7 +342,7 @@ def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: b
     ``read_only`` is False, and then require a bearer token whose SHA-256 is ``write_token_hash``."""
     if not read_only and not write_token_hash:
         raise ValueError("writes need a token: pass write_token_hash=communique.api.hash_token(secret)")
-    store = open_store(db_url)
+    store = open_store(db_url, load_kb)  # the knowledge base as it is at each query: curation applies at once
 
     @asynccontextmanager
     async def lifespan(_app):

@@ -17,8 +17,9 @@ def cmd_process(args) -> int:
         return 2
     store = None
     if args.db:
+        from ..kb import load
         from ..storage import open_store
-        store = open_store(args.db)
+        store = open_store(args.db, load())
     bar = _progress("process", not args.quiet)
 
     def on_doc(item) -> None:

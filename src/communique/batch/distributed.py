@@ -28,8 +28,11 @@ from pathlib import Path
 
 from distributed import WorkerPlugin, get_worker
 
+from .. import kb as kbmod
 from ..document import Document
 from ..errors import CommuniqueError, InputError
+from ..export import document_record
+from ..kb import KnowledgeBase
 from ..pipeline import Pipeline
 from ..registry import Config, build
 from ..stages.ingest import _iso_date, _str, iter_paths, read_bytes, read_file
@@ -346,15 +349,17 @@ def local_results(parts: Iterable[Partition], config: Config = Config(), jobs: i
 # -- the global step and the writers ------------------------------------------
 class Collector:
     """Takes partition results in input order, assigns story clusters in that order
-    and writes the database (in batched transactions) and one Parquet file per partition."""
+    and writes the database (in batched transactions) and one Parquet file per partition
+    (the records ``extract`` prints, coded with ``kb``)."""
 
-    def __init__(self, store=None, output: str | Path | None = None,
+    def __init__(self, kb: KnowledgeBase, store=None, output: str | Path | None = None,
                  on_doc: Callable[[Document | InputError], None] | None = None):
+        self.kb = kb
         self.store = store
         self.output = Path(output) if output else None
         self.on_doc = on_doc
         self.summary = Summary()
-        self.stories = StoryIndex()
+        self.stories = StoryIndex(kb)
         if self.output:
             self.output.mkdir(parents=True, exist_ok=True)
             for old in self.output.glob("part-*.parquet"):  # a previous run's partitions
@@ -379,7 +384,8 @@ class Collector:
                     ev.cluster = self.stories.assign(ev)
         if self.output and res.docs:
             t0 = time.perf_counter()
-            write_parquet(self.output / f"part-{res.index:05d}.parquet", [d.to_dict() for d in res.docs])
+            write_parquet(self.output / f"part-{res.index:05d}.parquet",
+                          [document_record(d, self.kb) for d in res.docs])
             s.timings["parquet"] = s.timings.get("parquet", 0.0) + time.perf_counter() - t0
         for doc in res.docs:
             s.processed += 1
@@ -404,7 +410,7 @@ def process_sources(sources: list[str], options: ProcessOptions | None = None, *
     """Every article under ``sources`` through the pipeline; results to Parquet files in
     ``output`` and/or to ``store``. Equal to a single-process run on the same input."""
     options = options or ProcessOptions()
-    collector = Collector(store, output, on_doc)
+    collector = Collector(kbmod.load(tuple(options.config.kb_folders)), store, output, on_doc)
 
     def partitions() -> Iterator[Partition]:
         for p in plan(sources, options.partition_size):
@@ -431,7 +437,7 @@ def process_sources(sources: list[str], options: ProcessOptions | None = None, *
 
 # -- Parquet ------------------------------------------------------------------
 def parquet_schema():
-    """The ``Document.to_dict()`` contract as an Arrow schema."""
+    """The ``export.document_record`` contract (what ``extract`` prints) as an Arrow schema."""
     import pyarrow as pa
     span = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
     entity = pa.struct([("id", pa.string()), ("label", pa.string()), ("type", pa.string()),
@@ -482,7 +488,7 @@ def _unknown_fields(value, typ, path: str) -> Iterator[str]:
 
 
 def read_results(path: str | Path) -> Iterator[dict]:
-    """The records of a Parquet output file or folder, as ``Document.to_dict()`` gives them."""
+    """The records of a Parquet output file or folder, as ``export.document_record`` gives them."""
     import pyarrow.parquet as pq
     path = Path(path)
     files = sorted(path.glob("part-*.parquet")) if path.is_dir() else [path]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TypeVar
 
+from .. import kb as kbmod
 from ..document import Document
 from ..errors import InputError
 from ..pipeline import Pipeline
@@ -124,9 +125,10 @@ def process(docs: Iterable[Document], config: Config = Config(), jobs: int = 1,
 def run(items: Iterable[Document | InputError], *, config: Config = Config(), store=None, jobs: int = 1,
         batch_size: int = 64, on_doc: Callable[[Document | InputError], None] | None = None,
         force: bool = False) -> Summary:
-    """Process every readable item; write to ``store`` in batches when given."""
+    """Process every readable item; write to ``store`` in batches when given (the store then assigns
+    story clusters, else an index over the knowledge base ``config`` names does)."""
     summary = Summary()
-    stories = StoryIndex()
+    stories = StoryIndex(kbmod.load(config.kb_folders)) if store is None else None
 
     def readable() -> Iterator[Document]:
         for item in items:

@@ -248,9 +248,11 @@ def register(sub) -> None:
 def _run(args) -> int:
     import sys
 
+    from ..kb import load
     from ..storage import open_store
     if args.interval <= 0:
         raise InputError("--interval", "must be a positive number of seconds")
-    watch(open_store(args.db), args.sources, interval=args.interval, once=args.once,
+    # a long-running process: the store reads the knowledge base again when a correction changes it
+    watch(open_store(args.db, load), args.sources, interval=args.interval, once=args.once,
           allow_private=args.allow_private, jobs=args.jobs, report=lambda m: print(m, file=sys.stderr, flush=True))
     return 0

@@ -2,6 +2,11 @@
 
 Read from the TSV files in ``kb/data/`` (see its README) and optionally from
 further folders with the same layout (an analyst's curated overlay).
+
+``load`` is called only at the composition roots (the CLI commands, the API
+app factory, ``registry.build`` and the batch runners); everything else is
+given the knowledge base, or a function returning it, through its constructor
+or its arguments (``tests/kb/test_kb_roots.py`` keeps it that way).
 """
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -246,6 +252,13 @@ class KnowledgeBase:
     def label(self, eid: str) -> str:
         e = self.entities.get(eid)
         return e.label if e else eid
+
+
+def current(kb: KnowledgeBase | Callable[[], KnowledgeBase]) -> KnowledgeBase:
+    """The knowledge base given, or the one a function given for it returns now: a long-running
+    process (the API server, ``watch``) hands its store ``load`` itself, so that corrections
+    made while it runs apply at once; a one-shot command hands it what it loaded."""
+    return kb() if callable(kb) else kb
 
 
 def overlay_dir(folder: str | None = None) -> Path:

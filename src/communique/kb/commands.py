@@ -33,8 +33,9 @@ def register(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..storage import open_store
+    from . import load
     from .curation import Curator
-    store = open_store(args.db)
+    store = open_store(args.db, load())
     cur = Curator(store)
     c = args.kb_command
     if c == "merge":

@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import CommuniqueError, NotFound
-from . import TYPES, load, overlay_dir
+from . import TYPES, KnowledgeBase, current, overlay_dir
 
 FILES = {
     "curated.entities.tsv": ("id", "type", "label", "wikidata"),
@@ -29,9 +30,23 @@ class CurationError(CommuniqueError):
 
 
 class Curator:
-    def __init__(self, store=None, folder: str | None = None):
+    """Corrections written to the overlay ``folder`` and applied to ``store``. ``kb`` is the
+    knowledge base they are checked against (a ``KnowledgeBase`` or a function returning the
+    current one); without it, the store's."""
+
+    def __init__(self, store=None, folder: str | None = None,
+                 kb: KnowledgeBase | Callable[[], KnowledgeBase] | None = None):
         self.store = store
         self.folder = overlay_dir(folder)
+        self._kb = kb
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is not None:
+            return current(self._kb)
+        if self.store is None:
+            raise TypeError("this correction checks the knowledge base: give the Curator a store or kb=")
+        return self.store.kb
 
     # -- overlay files -------------------------------------------------------
     def _rows(self, name: str) -> list[dict[str, str]]:
@@ -57,7 +72,7 @@ class Curator:
 
     # -- what an id names ----------------------------------------------------
     def _describe(self, eid: str) -> dict[str, str]:
-        kbe = load().get(eid)
+        kbe = self.kb.get(eid)
         if kbe:
             return {"id": kbe.id, "type": kbe.type, "label": kbe.label, "wikidata": kbe.wikidata}
         row = self.store.entity_row(eid) if self.store else None
@@ -78,9 +93,10 @@ class Curator:
         a, b = self._describe(src), self._describe(dst)
         if a["type"] != b["type"]:
             raise CurationError(f"{src} is a {a['type']} and {dst} a {b['type']}; only entities of one type merge")
-        if load().canonical(dst) == src:
+        kb = self.kb
+        if kb.canonical(dst) == src:
             raise CurationError(f"{dst} is already merged into {src}; split them first")
-        if not load().get(dst):
+        if not kb.get(dst):
             self._upsert_entity(dst)
         self._append("same_as.tsv", {"id": src, "same_as": dst})
         if self.store:
@@ -106,7 +122,7 @@ class Curator:
     def add_alias(self, eid: str, alias: str, lang: str, kind: str = "name") -> None:
         if not alias.strip():
             raise CurationError("an alias cannot be empty")
-        if not load().get(eid):
+        if not self.kb.get(eid):
             self._upsert_entity(eid)
         self._append("curated.aliases.tsv", {"id": eid, "lang": lang, "alias": alias.strip(), "kind": kind})
         self._write("removed_aliases.tsv", [r for r in self._rows("removed_aliases.tsv")
@@ -119,7 +135,7 @@ class Curator:
         return self._remove_alias_everywhere(eid, alias, lang)
 
     def _remove_alias_everywhere(self, eid: str, alias: str, lang: str | None = None) -> int:
-        kbe = load().get(eid)
+        kbe = self.kb.get(eid)
         langs = {a.lang for a in (kbe.aliases if kbe else []) if a.text == alias and (lang is None or a.lang == lang)}
         langs |= {lang} if lang else set()
         for lg in langs or {"und"}:

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
+from ..kb import KnowledgeBase
 from .store import Store
 
 DEFAULT_DB = "sqlite:///communique.db"
@@ -19,8 +21,9 @@ def resolve_url(url: str | None) -> str:
     return url
 
 
-def open_store(url: str | None = None) -> Store:
-    return Store(resolve_url(url))
+def open_store(url: str | None, kb: KnowledgeBase | Callable[[], KnowledgeBase]) -> Store:
+    """The store at ``url`` (see ``resolve_url``) over the knowledge base ``kb`` (see ``Store``)."""
+    return Store(resolve_url(url), kb)
 
 
 __all__ = ["Store", "open_store", "resolve_url", "DEFAULT_DB"]

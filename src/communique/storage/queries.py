@@ -5,6 +5,7 @@ entity profiles joined with the knowledge base (roles, memberships, chairs).
 SQLAlchemy Core against ``schema``: the same statements run on SQLite and
 PostgreSQL. Every function takes a ``Store`` and returns plain JSON-ready
 dicts and lists, so an HTML page and its JSON twin come from the same call.
+The knowledge base is the store's (``Store.kb``), or an argument.
 """
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.engine import Connection
 
-from .. import kb as kbmod
 from ..errors import NotFound
+from ..kb import KnowledgeBase
 from ..text import fold, script_of, tokenize
 from . import schema as t
 from .store import LIKE_ESCAPE, Store, escape_like
@@ -54,7 +55,7 @@ class EventQuery:
 def resolve(store: Store, name: str) -> list[str]:
     """Entity ids for an id or a name: the id itself when it is one, else the entities whose name
     (any language or script) is exactly that, else every entity ``Store.find_entities`` finds."""
-    kb = kbmod.load()
+    kb = store.kb
     if name in kb.entities:
         return [name]
     key = tuple(fold(w.text) for w in tokenize(name))
@@ -72,17 +73,15 @@ def resolve(store: Store, name: str) -> list[str]:
     return [e["id"] for e in store.find_entities(name)] or [name]
 
 
-def _affiliated(conn: Connection, ids: list[str]) -> set[str]:
+def _affiliated(conn: Connection, kb: KnowledgeBase, ids: list[str]) -> set[str]:
     """The entities themselves and the people who hold (or held) an office of them."""
-    kb = kbmod.load()
     out = set(ids) | {r.person for r in kb.roles if r.of in ids}
     out |= set(conn.execute(select(t.facts.c.subject).where(
         t.facts.c.relation == "holds_position", t.facts.c.of.in_(ids))).scalars())
     return out
 
 
-def _frameworks_of(org_ids: list[str]) -> set[str]:
-    kb = kbmod.load()
+def _frameworks_of(kb: KnowledgeBase, org_ids: list[str]) -> set[str]:
     return set(org_ids) | {g for g, row in kb.gatherings.items() if row.get("organization") in org_ids}
 
 
@@ -103,10 +102,11 @@ def _event_conditions(store: Store, conn: Connection, q: EventQuery) -> tuple[li
     if "participant" in resolved:
         conds.append(has_part(resolved["participant"]))
     if "country" in resolved:
-        conds.append(has_part(_affiliated(conn, resolved["country"])))
+        conds.append(has_part(_affiliated(conn, store.kb, resolved["country"])))
     if "organization" in resolved:
         orgs = resolved["organization"]
-        conds.append(or_(has_part(_affiliated(conn, orgs)), ev.framework.in_(sorted(_frameworks_of(orgs)))))
+        kb = store.kb
+        conds.append(or_(has_part(_affiliated(conn, kb, orgs)), ev.framework.in_(sorted(_frameworks_of(kb, orgs)))))
     if "framework" in resolved:
         conds.append(ev.framework.in_(resolved["framework"]))
     if "location" in resolved:
@@ -301,7 +301,7 @@ def meeting_edges(store: Store, q: EventQuery) -> dict:
               "dates": sorted(p["dates"])} for p in pairs.values()]
     edges.sort(key=lambda e: (-e["meetings"], e["source"], e["target"]))
     degree = Counter(x for e in edges for x in (e["source"], e["target"]))
-    kb = kbmod.load()
+    kb = store.kb
     lab = labels(store, degree)
     nodes = [{"id": n, "label": lab.get(n, n), "type": types.get(n) or (kb.get(n).type if kb.get(n) else None),
               "degree": d} for n, d in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -344,9 +344,8 @@ def _positions(entity: dict) -> list[dict]:
     return sorted(rows, key=lambda r: (r["start"] or "", r["end"] or "\uffff", r["role"] or ""))
 
 
-def kb_relations(entity_id: str) -> dict:
+def kb_relations(kb: KnowledgeBase, entity_id: str) -> dict:
     """From the knowledge base: office holders of, memberships in or of, chairmanships, gatherings."""
-    kb = kbmod.load()
     member_rows = [m for m in kb.memberships if entity_id in (m["state"], m["organization"])]
     chair_rows = [c for c in kb.chairs if entity_id in (c["state"], c["organization"])]
     return {
@@ -369,7 +368,7 @@ def entity_profile(store: Store, entity_id: str, *, events: int = 20, documents:
     if not found:
         raise NotFound(f"no entity with id {entity_id!r}; search by any of its names with /api/entities?q=NAME")
     entity = found[0]
-    rel = kb_relations(entity_id)
+    rel = kb_relations(store.kb, entity_id)
     evs = find_events(store, EventQuery(participant=entity_id, limit=events))
     docs = list_documents(store, entity=entity_id, limit=documents)
     cps = counterparts(store, entity_id)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, create_engine, delete, event, func, or_, select, text
@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, S
 
 from ..document import Document
 from ..errors import NotFound, StoreError
+from ..kb import KnowledgeBase, current
 from ..stages.stories import Cluster, StoryIndex
 from ..version import pipeline_version
 from . import migrations
@@ -136,8 +137,13 @@ class EventFilter:
 
 
 class Store:
-    def __init__(self, url: str):
+    """The database at ``url``. ``kb`` is the knowledge base its queries join (labels, names,
+    roles) and its story clusters use: a ``KnowledgeBase``, or a function returning the current
+    one (what a long-running server passes, so that corrections apply while it runs)."""
+
+    def __init__(self, url: str, kb: KnowledgeBase | Callable[[], KnowledgeBase]):
         self.url = url
+        self._kb = kb
         try:
             self.engine: Engine = create_engine(url, future=True)
             if self.engine.dialect.name == "sqlite":
@@ -172,6 +178,10 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def kb(self) -> KnowledgeBase:
+        return current(self._kb)
+
     # -- writing -------------------------------------------------------------
     def is_current(self, doc_id: str, content_hash: str) -> bool:
         with self.engine.connect() as conn:
@@ -181,8 +191,7 @@ class Store:
 
     def stories(self, conn: Connection) -> StoryIndex:
         if self._stories is None:
-            from .. import kb as kbmod
-            idx = StoryIndex(kbmod.load())
+            idx = StoryIndex(self.kb)
             for r in conn.execute(select(t.clusters)):
                 idx.add(Cluster(r.id, r.type, frozenset(r.participants.split("|")), r.date))
             self._stories = idx
@@ -244,8 +253,7 @@ class Store:
         return {"id": r.id, "type": r.type, "label": r.label, "wikidata": r.wikidata or ""} if r else None
 
     def _ensure_entity(self, conn: Connection, eid: str) -> None:
-        from .. import kb as kbmod
-        k = kbmod.load().get(eid)
+        k = self.kb.get(eid)
         if k and not conn.execute(select(t.entities.c.id).where(t.entities.c.id == eid)).first():
             conn.execute(t.entities.insert().values(id=eid, type=k.type, label=k.label,
                                                     wikidata=k.wikidata or None, new=False))
@@ -345,10 +353,9 @@ class Store:
 
     def find_entities(self, name: str, limit: int = 20) -> list[dict]:
         """Entities by id, label or any alias, in any script (through the knowledge base too)."""
-        from .. import kb as kbmod
         from ..text import fold, translit_key
         ids: list[str] = []
-        kb = kbmod.load()
+        kb = self.kb
         if name in kb.entities:
             ids.append(name)
         key = tuple(fold(w) for w in name.split())
@@ -422,8 +429,7 @@ class Store:
                 "evidence": {"start": r.ev_start, "end": r.ev_end, "text": r.evidence}}
 
     def labels(self, ids: list[str]) -> dict[str, str]:
-        from .. import kb as kbmod
-        kb = kbmod.load()
+        kb = self.kb
         out = {i: kb.label(i) for i in ids if kb.get(i)}
         rest = [i for i in ids if i not in out]
         if rest:
