@@ -25,6 +25,9 @@ COLUMNS = {
     "months.tsv": 2,
     "relative_dates.tsv": 2,
     "weekdays.tsv": 2,
+    "relative_years.tsv": 2,
+    "relative_months.tsv": 2,
+    "on_weekday.tsv": 2,
     "ordinals.tsv": 2,
     "abbreviations.txt": 1,
     "triggers.tsv": 3,
@@ -51,6 +54,9 @@ TEXT_COLUMN = {
     "months.tsv": 0,
     "relative_dates.tsv": 0,
     "weekdays.tsv": 0,
+    "relative_years.tsv": 0,
+    "relative_months.tsv": 0,
+    "on_weekday.tsv": 0,
     "ordinals.tsv": 0,
     "abbreviations.txt": 0,
     "triggers.tsv": 2,
@@ -250,6 +256,25 @@ def test_relative_dates(code):
     assert {-1, 0} <= set(days), "today and yesterday are covered"
     if code != "az":  # az 'sabah' (tomorrow) is also 'morning' and is left out on purpose
         assert 1 in days, "tomorrow is covered"
+
+
+@pytest.mark.parametrize("code", LANGS)
+@pytest.mark.parametrize("name", ["relative_years.tsv", "relative_months.tsv"])
+def test_relative_periods_cover_next_and_last(code, name):
+    offsets = set()
+    for form, offset in _rows(code, name):
+        assert re.fullmatch(r"-?\d+", offset), (form, offset)
+        offsets.add(int(offset))
+    assert {-1, 1} <= offsets, f"{code}/{name}: next and last are covered"
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_weekdays_alone_cover_the_week(code):
+    """Every weekday, each in one form at least, and every form of several words (a bare weekday
+    word is an ordinary word too)."""
+    rows = _rows(code, "on_weekday.tsv")
+    assert {int(day) for _, day in rows} == set(range(1, 8))
+    assert all(" " in form for form, _ in rows)
 
 
 @pytest.mark.parametrize("code", LANGS)

@@ -209,3 +209,18 @@ def test_a_month_far_from_the_occasions_sides_gives_no_year(occasions_pipeline):
                                    "Ильхам Алиев совершит государственный визит в Казахстан.")
     from communique.stages.when import occasion_year
     assert occasion_year(doc, _kb_of(occasions_pipeline)) is None
+
+
+@pytest.mark.parametrize("text, published, date", [
+    ("Во вторник Ильхам Алиев провел телефонный разговор с Касым-Жомартом Токаевым.", "2021-06-16", "2021-06-15"),
+    ("Сейсенбі күні Қасым-Жомарт Тоқаев Ильхам Әлиевпен телефон арқылы сөйлесті.", "2021-06-16", "2021-06-15"),
+    ("В мае прошлого года Ильхам Алиев провел телефонный разговор с Касым-Жомартом Токаевым.", "2024-10-08",
+     "2023-05"),
+    ("Prezident İlham Əliyev ötən ilin noyabrında Qasım-Jomart Tokayev ilə telefonla danışıb.", "2024-10-08",
+     "2023-11"),
+    ("В следующем году Ильхам Алиев посетит Казахстан с государственным визитом.", "2024-10-08", "2025"),
+    # counted from a publication date the article does not have: no date
+    ("Во вторник Ильхам Алиев провел телефонный разговор с Касым-Жомартом Токаевым.", None, None),
+])
+def test_an_event_dated_from_publication_keeps_its_precision(pipeline, text, published, date):
+    assert [e.date for e in _doc(pipeline, text, published).events] == [date]

@@ -3,7 +3,9 @@
 dateparser reads "25 сентября" but not the Turkic forms ("2023-cü il
 oktyabrın 25-də", "2020 жылғы 24 қыркүйекте", "2019 жылы маусымда"), so the
 grammar here works on tokens: a month word (any inflection, via the suffix
-rules), a day number next to it, a four-digit year nearby.
+rules), a day number next to it, a four-digit year nearby. Words counted from publication (a day:
+"dünən"; a year or month: "ötən ilin noyabrında", "в прошлом месяце"; a weekday alone: "во вторник")
+give a match with ``relative`` set, which ``DateMatch.value`` reads from the publication date.
 """
 from __future__ import annotations
 
@@ -30,29 +32,61 @@ class DateMatch:
     year: int | None
     month: int | None
     day: int | None
-    relative: int | None = None  # days from publication
-    weekday: int | None = None  # ISO weekday named with the date ("Бейсенбі, 20 желтоқсан")
+    relative: int | None = None  # offset from publication, in ``unit``s ("dünən" -1 day, "ötən il" -1 year)
+    weekday: int | None = None  # ISO weekday: named with the date ("Бейсенбі, 20 желтоқсан") or alone ("во вторник")
     ranged: bool = False  # a range of days ("yanvarın 15-20-də"): the day is its first
+    unit: str = "day"  # of ``relative``: day, month or year
 
-    def value(self, published: str | None = None) -> str | None:
+    @property
+    def weekday_alone(self) -> bool:
+        """A weekday that is the whole date ("во вторник", "сейсенбі күні"): the last such day on or
+        before publication, or, for a planned event, ``value(published, ahead=True)`` the next one."""
+        return self.weekday is not None and self.day is None
+
+    def value(self, published: str | None = None, ahead: bool = False) -> str | None:
         year, month, day = self.year, self.month, self.day
         if self.relative is not None:
             try:  # a malformed publication date ("2024-02-30") or one at the end of the calendar gives no date
-                return (dt.date.fromisoformat((published or "")[:10]) + dt.timedelta(days=self.relative)).isoformat()
+                return self._from(dt.date.fromisoformat((published or "")[:10]), ahead)
             except (ValueError, OverflowError):
                 return None
         if year is None and published and published[:4].isdigit() and published[:4].isascii():
             year = int(published[:4])
-        if year is None:
-            return None
-        if month is None:
-            return f"{year:04d}"
-        if day is None:
-            return f"{year:04d}-{month:02d}"
-        try:
-            return dt.date(year, month, day).isoformat()
-        except ValueError:
-            return f"{year:04d}-{month:02d}"
+        return _iso_of(year, month, day)
+
+    def _from(self, published: dt.date, ahead: bool) -> str | None:
+        """The date ``relative`` units away from publication: a year ("gələn il" "2025", "ötən ilin
+        noyabrında" "2023-11") or month ("в прошлом месяце" "2024-09") at that precision, else a day."""
+        if self.unit == "year":
+            return _iso_of(_calendar_year(published.year + self.relative), self.month, self.day)
+        if self.unit == "month":
+            year, month = divmod(published.year * 12 + published.month - 1 + self.relative, 12)
+            return _iso_of(_calendar_year(year), month + 1, self.day)
+        day = published + dt.timedelta(days=self.relative)
+        if self.weekday_alone:
+            back = (day.isoweekday() - self.weekday) % 7
+            day += dt.timedelta(days=(7 - back) % 7 if ahead else -back)
+        return day.isoformat()
+
+
+def _calendar_year(year: int) -> int:
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError(f"year {year} is outside the calendar")
+    return year
+
+
+def _iso_of(year: int | None, month: int | None, day: int | None) -> str | None:
+    """An ISO date at the precision given: "2021", "2021-09", "2021-09-24"."""
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return f"{year:04d}-{month:02d}"
 
 
 def _month_of(word: str, ld: LangData) -> int | None:
@@ -121,10 +155,17 @@ def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
                     hi = j + 1
                 break
         used.update(range(lo, hi + 1))
+        weekday = _weekday(words, lo, hi, ld) if day else None
+        if weekday:  # read with the date, never alone as well
+            used.update(range(weekday[1], weekday[2]))
         out.append(DateMatch(toks[lo].start, toks[hi].end, year, month, day, ranged=ranged,
-                             weekday=_weekday(words, lo, hi, ld) if day and not year else None))
+                             weekday=weekday[0] if weekday and not year else None))
     out += _years_alone(toks, words, used)
-    out += _relative(toks, words, ld, used)
+    folds = [fold(w) for w in words]
+    out += _relative(toks, folds, ld, used)
+    _relative_years(text, toks, folds, ld, used, out)
+    out += _relative_periods(toks, folds, ld, used, "relative_months", "month")
+    out += _weekdays_alone(toks, folds, ld, used)
     out += _iso(text, start, len(text) if end is None else end, out)
     return sorted(out, key=lambda d: d.start)
 
@@ -138,14 +179,17 @@ def _range_start(text: str, toks: list[Token], words: list[str], j: int, used: s
     return first[0] if first and last and first[1] is None and 1 <= first[0] < last[0] else None
 
 
-def _weekday(words: list[str], lo: int, hi: int, ld: LangData) -> int | None:
+def _weekday(words: list[str], lo: int, hi: int, ld: LangData) -> tuple[int, int, int] | None:
     """The weekday named just before a day and month ("Бейсенбі, 20 желтоқсан", "в четверг, 8 мая")
-    or just after it ("20 dekabr, cümə axşamı")."""
+    or just after it ("20 dekabr, cümə axşamı"): (ISO weekday, its first word, one past its last)."""
     folded = [fold(w) for w in words[max(0, lo - 3):hi + 4]]
     offset = max(0, lo - 3)
-    near = [(j - i, p) for p, i, j in forms_index(ld, "weekdays").find(folded)
+    near = [(j - i, p, i + offset, j + offset) for p, i, j in forms_index(ld, "weekdays").find(folded)
             if j + offset <= lo and lo - (j + offset) <= 1 or i + offset > hi and i + offset - hi <= 2]
-    return int(max(near, key=lambda x: x[0])[1].label) if near else None  # "cümə axşamı", not "cümə"
+    if not near:
+        return None
+    _, p, i, j = max(near, key=lambda x: x[0])  # "cümə axşamı", not "cümə"
+    return int(p.label), i, j
 
 
 def _years_alone(toks, words, used) -> list[DateMatch]:
@@ -161,14 +205,51 @@ def _years_alone(toks, words, used) -> list[DateMatch]:
     return out
 
 
-def _relative(toks, words, ld: LangData, used) -> list[DateMatch]:
+def _relative(toks, folds, ld: LangData, used) -> list[DateMatch]:
     """Relative dates ("dünən", "bu gün", "вчера"): each form at each word not yet used, forms in
     file order. A form's last word may also be the prefix of an inflected word when longer than
     four letters ("dünənki")."""
     out = []
-    for p, i, j in forms_index(ld, "relative_dates").find([fold(w) for w in words]):
+    for p, i, j in forms_index(ld, "relative_dates").find(folds):
         if i not in used:
             out.append(DateMatch(toks[i].start, toks[j - 1].end, None, None, None, relative=int(p.label)))
+            used.update(range(i, j))
+    return out
+
+
+def _relative_periods(toks, folds, ld: LangData, used, table: str, unit: str) -> list[DateMatch]:
+    """Years or months counted from publication ("gələn il", "өткен айда", "в прошлом году"), at
+    that precision: each form of the table at words not yet used."""
+    out = []
+    for p, i, j in forms_index(ld, table).find(folds):
+        if used.isdisjoint(range(i, j)):
+            out.append(DateMatch(toks[i].start, toks[j - 1].end, None, None, None, relative=int(p.label), unit=unit))
+            used.update(range(i, j))
+    return out
+
+
+def _relative_years(text: str, toks, folds, ld: LangData, used, out: list[DateMatch]) -> None:
+    """Relative years (``_relative_periods``); one standing right before or after a month that has
+    no year ("ötən ilin noyabrında", "өткен жылдың мамыр айында", "в мае прошлого года") gives that
+    month its year: the month's match takes the offset and grows to cover the form."""
+    for d in _relative_periods(toks, folds, ld, used, "relative_years", "year"):
+        month = next((m for m in out if m.month and m.year is None and m.relative is None and (
+            not text[d.end:m.start].strip() if d.end <= m.start else not text[m.end:d.start].strip())), None)
+        if month is None:
+            out.append(d)
+        else:
+            month.start, month.end = min(month.start, d.start), max(month.end, d.end)
+            month.relative, month.unit = d.relative, d.unit
+
+
+def _weekdays_alone(toks, folds, ld: LangData, used) -> list[DateMatch]:
+    """A weekday standing as the date of an event ("во вторник", "сейсенбі күні", "bazar ertəsi günü"),
+    only in these forms (a bare "среда", "bazar", "жұма" is also an ordinary word): the last such day
+    on or before publication (``DateMatch.weekday_alone``)."""
+    out = []
+    for p, i, j in forms_index(ld, "on_weekday").find(folds):
+        if used.isdisjoint(range(i, j)):
+            out.append(DateMatch(toks[i].start, toks[j - 1].end, None, None, None, relative=0, weekday=int(p.label)))
             used.update(range(i, j))
     return out
 

@@ -57,6 +57,38 @@ def test_relative_dates(text, found):
     assert [(text[d.start:d.end], d.relative) for d in find_dates(text, AZ)] == found
 
 
+@pytest.mark.parametrize("text, published, value", [
+    ("Gələn il sammit Bakıda keçiriləcək.", "2024-10-08", "2025"),
+    ("Növbəti ildə saziş imzalanacaq.", "2024-10-08", "2025"),
+    ("Keçən il nazirlər görüşüb.", "2024-10-08", "2023"),
+    ("Prezident ötən ilin noyabrında Bakıya səfər edib.", "2024-10-08", "2023-11"),
+    ("Saziş ötən il martın 3-də imzalanıb.", "2024-10-08", "2023-03-03"),
+    ("Gələn ilin aprelində sammit keçiriləcək.", "2024-10-08", "2025-04"),
+    ("Nazir ötən ay Astanada olub.", "2024-01-15", "2023-12"),
+    ("Gələn ayda görüş keçiriləcək.", "2024-12-15", "2025-01"),
+    ("Çərşənbə axşamı günü nazirlər görüşüb.", "2021-06-16", "2021-06-15"),
+    ("Bazar ertəsi günü prezident qəbul edib.", "2021-06-16", "2021-06-14"),
+    ("Çərşənbə günü saziş imzalanıb.", "2021-06-16", "2021-06-16"),  # the day of publication itself
+])
+def test_dates_counted_from_publication(text, published, value):
+    assert [d.value(published) for d in find_dates(text, AZ)] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Ötən illərdə görüşlər keçirilib.",  # no one year
+    "Növbəti illərdə əməkdaşlıq genişlənəcək.",
+    "Bazar iqtisadiyyatı inkişaf edir.",  # a bare weekday word is an ordinary word
+    "Cümə namazı qılınıb.",
+])
+def test_no_date_counted_from_publication(text):
+    assert find_dates(text, AZ) == []
+
+
+def test_a_weekday_alone_is_marked_and_can_be_read_ahead():
+    d = find_dates("Çərşənbə axşamı günü görüş keçiriləcək.", AZ)[0]
+    assert d.weekday_alone and (d.value("2021-06-16"), d.value("2021-06-16", ahead=True)) == ("2021-06-15", "2021-06-22")
+
+
 def test_year_inferred_from_publication():
     assert find_dates("sentyabrın 27-də", AZ)[0].value("2021-10-01") == "2021-09-27"
 

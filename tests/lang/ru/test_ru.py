@@ -24,6 +24,43 @@ def test_relative_date():
     assert find_dates("Министры вчера встретились", RU)[0].value("2021-09-25") == "2021-09-24"
 
 
+@pytest.mark.parametrize("text, published, value", [
+    ("В следующем году саммит пройдет в Астане.", "2024-10-08", "2025"),
+    ("В будущем году стороны подпишут договор.", "2024-10-08", "2025"),
+    ("В прошлом году министры встретились.", "2024-10-08", "2023"),
+    ("В мае прошлого года министры встретились.", "2024-10-08", "2023-05"),
+    ("5 мая прошлого года министры встретились.", "2024-10-08", "2023-05-05"),
+    ("В марте следующего года пройдет саммит.", "2024-10-08", "2025-03"),
+    ("В следующем месяце пройдет саммит.", "2024-12-08", "2025-01"),
+    ("В прошлом месяце министры встретились.", "2024-01-08", "2023-12"),
+    ("Во вторник министры встретились.", "2021-06-16", "2021-06-15"),
+    ("Президент в пятницу провел переговоры.", "2021-06-16", "2021-06-11"),
+    ("В среду министры встретились.", "2021-06-16", "2021-06-16"),  # the day of publication itself
+])
+def test_dates_counted_from_publication(text, published, value):
+    assert [d.value(published) for d in find_dates(text, RU)] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "В прошлые годы министры встречались.",  # no one year
+    "Среда обитания и охрана окружающей среды.",  # a bare weekday word is an ordinary word
+])
+def test_no_date_counted_from_publication(text):
+    assert find_dates(text, RU) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Во вторник, 15 июня, министры встретились.", "2021-06-15"),
+    ("В воскресенье, 13 июня 2021 года, министры встретились.", "2021-06-13"),
+])
+def test_a_weekday_with_its_date_is_not_read_alone_as_well(text, value):
+    assert [(d.value("2021-06-16"), d.weekday_alone) for d in find_dates(text, RU)] == [(value, False)]
+
+
+def test_a_relative_date_needs_the_publication_date():
+    assert [d.value(None) for d in find_dates("В прошлом году и во вторник", RU)] == [None, None]
+
+
 @pytest.mark.parametrize("text, n", [
     ("Встреча прошла в г. Баку. Стороны обсудили сотрудничество и т.д. Затем прошел брифинг.", 3),
     ("Глава МИД Ж. Байрамов встретился с коллегой. Они обсудили повестку.", 2),
