@@ -95,9 +95,9 @@ def test_a_plan_without_a_date_of_its_own_keeps_only_the_year(pipeline):
     assert [(e.date, e.modality) for e in doc.events] == [("2024", "planned")]
 
 
-def test_what_happened_without_a_date_of_its_own_is_news_of_the_month(pipeline):
+def test_what_happened_without_a_date_of_its_own_is_news_of_the_day_published(pipeline):
     doc = _doc(pipeline, "Ильхам Алиев провел телефонный разговор с Касым-Жомартом Токаевым.", "2024-05-10")
-    assert [e.date for e in doc.events] == ["2024-05"]
+    assert [e.date for e in doc.events] == ["2024-05-10"]
 
 
 def test_appointments_reported_together_share_the_decree_date(pipeline):
