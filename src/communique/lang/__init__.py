@@ -186,6 +186,20 @@ class LangData:
     memo: dict = field(default_factory=dict, repr=False)  # per-process caches of derived lookups
 
 
+def route(*codes: str | None) -> str | None:
+    """The one language whose object reads a text, for every stage: the first code given (a
+    sentence's, then its document's) with an object of its own (az, kk, ru). A text identified as a
+    language without one (ky, uz, tr, en, uk, ...) is not read with another language's data: None,
+    and the stages find no mentions, events or facts in it. An unidentified text ("", "und") takes
+    the next code."""
+    for code in codes:
+        if code in LANGS:
+            return code
+        if code and code != "und":
+            return None
+    return None
+
+
 def data_dir(code: str) -> Path:
     return Path(str(resources.files("communique.lang").joinpath(code)))
 

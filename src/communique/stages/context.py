@@ -39,9 +39,15 @@ def sentence_tokens(doc: Document, start: int, end: int) -> list[Token]:
     return got
 
 
-def sentence_code(doc: Document, sent: Sentence) -> str:
-    """The language whose data reads a sentence: its own, else the document's, else az."""
-    return next((c for c in (sent.lang, doc.lang) if c in langdata.LANGS), "az")
+def sentence_code(doc: Document, sent: Sentence) -> str | None:
+    """The language whose object reads a sentence (``lang.route``): its own, else the document's;
+    None for a language without an object."""
+    return langdata.route(sent.lang, doc.lang)
+
+
+def prose(doc: Document):
+    """The sentences the stages read: outside boilerplate, in a language with an object."""
+    return (s for s in doc.sentences if not s.boilerplate and sentence_code(doc, s) is not None)
 
 
 def endings(ld: langdata.LangData, *cases: str) -> tuple[str, ...]:
@@ -77,6 +83,8 @@ class SentenceContext:
     @classmethod
     def build(cls, doc: Document, sent: Sentence) -> "SentenceContext":
         code = sentence_code(doc, sent)
+        if code is None:
+            raise ValueError(f"sentence {sent.start}:{sent.end} is in a language without an object; read prose(doc)")
         ld = langdata.load(code)
         start, end = sent.start, sent.end
         # Tokens, dates and pattern matches depend on the text alone: the events and facts stages

@@ -9,7 +9,7 @@ from collections import Counter
 from ..document import Document, Entity, Event, Evidence
 from ..kb import KnowledgeBase
 from ..lang import Pattern
-from .context import SentenceContext, endings, is_since
+from .context import SentenceContext, endings, is_since, prose
 from . import when
 from .gatherings import gathering_organization, is_gathering
 from .stories import participants_agree
@@ -71,14 +71,14 @@ class EventStage:
         # names is a guess, also applied after merging.
         lead_day = None if doc.published else when.lead_day(doc, year)
         dateline = when.dateline(doc, year) or lead_day
-        # an undated report is news of the day it was published (the batches' gold, GOLD.md "published")
-        reported = (dateline or doc.published or "")[:10] or None
+        reported = (dateline or doc.published or "")[:7] or None
+        # after merging, an undated report is news of the day it was published (the batches' gold,
+        # GOLD.md "published"); its month until then, so "вчера" in the lead still meets the headline
+        reported_day = dateline or (doc.published if doc.published and len(doc.published) == 10 else None)
         guess = None if reported else when.context_month(doc, self.kb) or year
         focus: str | None = None  # the person the article is about so far ("Onun ... görüşündə")
         undated: set[str] = set()
-        for sent in doc.sentences:
-            if sent.boilerplate:
-                continue
+        for sent in prose(doc):
             ctx = SentenceContext.build(doc, sent)
             if ctx.matches(ctx.ld.offtopic):
                 continue
@@ -112,8 +112,8 @@ class EventStage:
             ev.date = ev.date or _traced(ev, "the summit of its body the article dates", self._occasion_date(ev, doc.events)) \
                 or _traced(ev, "the appointments reported with it", self._decree_date(ev, doc.events)) \
                 or _traced(ev, "the article's month or year", guess)
-            if dateline and ev.id in undated and ev.date == reported:
-                ev.date = dateline
+            if reported_day and ev.id in undated and ev.date == reported:
+                ev.date = reported_day
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
 

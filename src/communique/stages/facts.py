@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..document import Document, Evidence, Fact
 from ..kb import KnowledgeBase
-from .context import SentenceContext
+from .context import SentenceContext, prose
 from .events import add_inferred_entities
 
 _TITLE_REACH = 5  # tokens between the end of a title and the name it qualifies
@@ -21,9 +21,7 @@ class FactStage:
     def __call__(self, doc: Document) -> Document:
         facts: list[Fact] = []
         fallback = doc.published or next((e.date for e in doc.events if e.date), None)
-        for sent in doc.sentences:
-            if sent.boilerplate:
-                continue
+        for sent in prose(doc):
             ctx = SentenceContext.build(doc, sent)
             date = next((e.date for e in doc.events if e.evidence.start == sent.start and e.date), fallback)
             facts += self._positions(ctx, date)

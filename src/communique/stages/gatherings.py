@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Entity, Mention, Sentence
 from ..kb import KnowledgeBase
-from .context import SentenceContext
+from .context import SentenceContext, prose
 
 _REACH = 4  # words between a summit word and the organisation whose summit it is
 _MIN_STEM = 4  # letters of a compound's part that must begin a state's name
@@ -55,7 +55,7 @@ class GatheringStage:
         return self._known
 
     def __call__(self, doc: Document) -> Document:
-        phrases = [p for s in doc.sentences if not s.boilerplate for p in self.find(doc, s)]
+        phrases = [p for s in prose(doc) for p in self.find(doc, s)]
         orgs = {p.org for p in phrases if p.org and "+" not in p.org}
         # the summits the article names by the knowledge base's name or number ("VI саммит"), per body
         named: dict[str, set[str]] = {}

@@ -67,11 +67,12 @@ class LinkingStage:
         named = {m.entity_id for m in mentions if m.type == "person"}
         out = []
         for sent in doc.sentences:
-            if sent.boilerplate or sent.lang not in langdata.LANGS:
+            code = langdata.route(sent.lang, doc.lang)
+            if sent.boilerplate or code is None:
                 continue
             toks = sentence_tokens(doc, sent.start, sent.end)
             folds = [fold(t.text) for t in toks]
-            titles = langdata.load(sent.lang).titles.find(folds)
+            titles = langdata.load(code).titles.find(folds)
             for p, a, b in titles:
                 role = _ROLE_OF_TITLE.get(p.label)
                 if role is None:
@@ -79,7 +80,7 @@ class LinkingStage:
                 if any(x <= a and b <= y and (x, y) != (a, b) for _, x, y in titles):
                     continue  # "премьер-министра" inside "заместитель премьер-министра"
                 start, end = toks[a].start, toks[b - 1].end
-                if _plural_title(p.tokens, folds[a:b], sent.lang):
+                if _plural_title(p.tokens, folds[a:b], code):
                     continue  # "сыртқы істер министрлерінің": several officials, no one person
                 limit = toks[min(b + 2, len(toks) - 1)].end
                 if any(m.type == "person" and m.end > start and m.start <= limit for m in mentions + out):
@@ -89,7 +90,7 @@ class LinkingStage:
                     continue
                 # the state stands before the title in az and kk ("ҚР Президентінің"), after it in
                 # Russian ("Президент Казахстана"); in "Мемлекет басшысы Қытай Елшісін" it is the envoy's
-                after = 25 if sent.lang == "ru" else -1
+                after = 25 if code == "ru" else -1
                 # inside the title too: "глава азербайджанского внешнеполитического ведомства"
                 near = [m for m in mentions if m.type == "country" and sent.contains(m)
                         and (0 <= start - m.end <= 40 or 0 <= m.start - end <= after

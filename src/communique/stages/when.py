@@ -18,7 +18,7 @@ from .. import lang as langdata
 from ..kb import KnowledgeBase
 from ..lang.dates import DateMatch, find_dates
 from .clean import _DATELINE_START
-from .context import SentenceContext, is_since, sentence_code
+from .context import SentenceContext, is_since, prose, sentence_code
 
 _LEAD = 4  # sentences of prose (not the one-word lines around a headline) that make the lead
 _NAMED_REACH = 8  # sentences of prose in which a named occasion is what the article reports, not a memory
@@ -28,13 +28,12 @@ _FIRST_YEAR = 1990  # the oldest news communique reads: a weekday picks one year
 def lead(doc: Document, n: int = _LEAD) -> list[SentenceContext]:
     """The first sentences of prose, built once per run (the event loop reuses them)."""
     out = []
-    for sent in doc.sentences:
+    for sent in prose(doc):
         if len(out) == n:
             break
-        if not sent.boilerplate:
-            ctx = SentenceContext.build(doc, sent)
-            if len(ctx.toks) >= 3:
-                out.append(ctx)
+        ctx = SentenceContext.build(doc, sent)
+        if len(ctx.toks) >= 3:
+            out.append(ctx)
     return out
 
 
@@ -75,9 +74,8 @@ def context_month(doc: Document, kb: KnowledgeBase) -> str | None:
 
 def _prose(doc: Document):
     """The context of every sentence outside boilerplate (built once per run)."""
-    for sent in doc.sentences:
-        if not sent.boilerplate:
-            yield SentenceContext.build(doc, sent)
+    for sent in prose(doc):
+        yield SentenceContext.build(doc, sent)
 
 
 def _plain_dates(doc: Document):
@@ -199,9 +197,9 @@ def _same_day(d: DateMatch, date: str) -> bool:
 def dateline(doc: Document, year: str | None) -> str | None:
     """"РОВАНИЕМИ, 6 мая - РИА Новости.": an agency report is about that day's news."""
     year = doc.published[:4] if doc.published else year
-    for sent in doc.sentences[:3]:
+    for sent in list(prose(doc))[:3]:
         head = doc.text[sent.start:min(sent.end, sent.start + 60)]
-        if sent.boilerplate or not _DATELINE_START.match(head):
+        if not _DATELINE_START.match(head):
             continue
         for d in find_dates(head, langdata.load(sentence_code(doc, sent))):
             if d.relative is None and d.month and d.day and (d.year or year):
