@@ -188,6 +188,24 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_train_names(args) -> int:
+    from .names import training
+    grid = training.GRID if args.tune else None
+    data = Path(args.data) if args.data else training.default_data(args.lang)
+    tagger = training.train(args.lang, data, Path(args.output) if args.output else None, grid=grid,
+                            jobs=args.jobs, log=lambda line: print(line, file=sys.stderr))
+    print(f"wrote {tagger.path} ({tagger.path.stat().st_size // 1024} KiB)", file=sys.stderr)
+    return 0
+
+
+def cmd_eval_names(args) -> int:
+    from .names import scoring, training
+    data = Path(args.data) if args.data else training.default_data(args.lang)
+    print(scoring.table(training.held_out_scores(args.lang, data, Path(args.model) if args.model else None,
+                                                 args.min_confidence)))
+    return 0
+
+
 def cmd_demo(args) -> int:
     sample = Path(str(resources.files("communique").joinpath("sample/articles.jsonl")))
     args.paths = [str(sample)]
@@ -270,6 +288,22 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="figures as JSON")
     s.add_argument("--details", action="store_true", help="also list gold and system events per article")
     s.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser("train-names", help="train a language's name tagger on annotated sentences")
+    s.add_argument("--lang", required=True, choices=["kk", "az"])
+    s.add_argument("--data", help="CoNLL/IOB2 file (default for kk: the shared corpus's KazNERD split)")
+    s.add_argument("-o", "--output", help="model file to write (default: the model the package ships)")
+    s.add_argument("--tune", action="store_true", help="choose c1/c2 by cross-validation on the training part")
+    s.add_argument("-j", "--jobs", type=int, default=1, help="folds trained at once while tuning")
+    s.set_defaults(func=cmd_train_names)
+
+    s = sub.add_parser("eval-names", help="per-class P/R/F1 of a name tagger on the held-out sentences")
+    s.add_argument("--lang", required=True, choices=["kk", "az"])
+    s.add_argument("--data", help="CoNLL/IOB2 file (default: as train-names)")
+    s.add_argument("--model", help="model file (default: the one the package ships)")
+    s.add_argument("--min-confidence", type=float, default=0.0,
+                   help="count only names tagged at least this surely (the pipeline keeps 0.6 and up)")
+    s.set_defaults(func=cmd_eval_names)
 
     s = with_db(sub.add_parser("demo", help="ingest the bundled sample and list its events"))
     s.add_argument("-j", "--jobs", type=int, default=1)

@@ -1,0 +1,85 @@
+"""Training and evaluating a language's name tagger: what ``communique train-names`` and
+``communique eval-names`` run."""
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .corpus import CLASSES, Tagged, folds, iob, read_conll, split
+from .scoring import ClassScore, score
+from .tagger import NameTagger, TrainingOptions, shipped_model
+
+# Where each language's annotated sentences live, relative to the repository root
+# (the shared corpus sits beside it).
+DEFAULT_DATA = {"kk": "../shared/corpus/external/kaznerd/IOB2_valid.txt"}
+# (c1, c2) tried by --tune; the shipped kk model uses TrainingOptions' defaults, the best of these in
+# 4-fold cross-validation on its training part (all within 0.005 F1 of each other)
+GRID = [(0.1, 0.01), (0.05, 0.05), (0.2, 0.005), (0.02, 0.1)]
+
+
+def default_data(lang: str) -> Path:
+    if lang not in DEFAULT_DATA:
+        from ..errors import InputError
+        raise InputError(lang, "no default training data for this language; pass --data PATH")
+    return Path(DEFAULT_DATA[lang])
+
+
+def evaluate(tagger: NameTagger, sentences: list[Tagged], min_confidence: float = 0.0) -> list[ClassScore]:
+    """Scores of the names the tagger reports with at least ``min_confidence``."""
+    predicted = [iob(len(s.words), [x for x in tagger.tag(s.words) if x.confidence >= min_confidence])
+                 for s in sentences]
+    return score([s.tags for s in sentences], predicted, CLASSES)
+
+
+def _fold_score(args) -> list[ClassScore]:
+    lang, train, test, options = args
+    with tempfile.TemporaryDirectory() as tmp:
+        return evaluate(NameTagger.train(lang, train, Path(tmp) / "fold.crfsuite", options), test)
+
+
+def cross_validate(lang: str, sentences: list[Tagged], options: TrainingOptions, k: int = 4,
+                   jobs: int = 1) -> list[ClassScore]:
+    """Scores summed over k contiguous folds of ``sentences`` (the training part only)."""
+    work = [(lang, train, test, options) for train, test in folds(sentences, k)]
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            results = list(pool.map(_fold_score, work))
+    else:
+        results = [_fold_score(w) for w in work]
+    return [ClassScore(r[0].label, sum(x.tp for x in r), sum(x.fp for x in r), sum(x.fn for x in r))
+            for r in zip(*results)]
+
+
+def tune(lang: str, sentences: list[Tagged], base: TrainingOptions, grid: list[tuple[float, float]],
+         k: int = 4, jobs: int = 1, log=print) -> TrainingOptions:
+    """The (c1, c2) of ``grid`` with the best F1 over all classes in cross-validation."""
+    best, best_f1 = base, -1.0
+    for c1, c2 in grid:
+        opts = dataclasses.replace(base, c1=c1, c2=c2)
+        f1 = next(r.f1 for r in cross_validate(lang, sentences, opts, k, jobs) if r.label == "all")
+        log(f"c1={c1} c2={c2}: F1 {f1:.3f} over {k} folds of the training part")
+        if f1 > best_f1:
+            best, best_f1 = opts, f1
+    return best
+
+
+def train(lang: str, data: Path, out: Path | None = None, options: TrainingOptions | None = None,
+          grid: list[tuple[float, float]] | None = None, jobs: int = 1, log=print) -> NameTagger:
+    """Train on the training part of ``data`` (tuning c1/c2 inside it when ``grid`` is given) and write
+    the model (by default the one the package ships)."""
+    train_part, _ = split(read_conll(data))
+    options = options or TrainingOptions()
+    if grid:
+        options = tune(lang, train_part, options, grid, jobs=jobs, log=log)
+    out = out or shipped_model(lang)
+    log(f"training on {len(train_part)} sentences (c1={options.c1}, c2={options.c2}) -> {out}")
+    return NameTagger.train(lang, train_part, out, options)
+
+
+def held_out_scores(lang: str, data: Path, model: Path | None = None,
+                    min_confidence: float = 0.0) -> list[ClassScore]:
+    """Per-class scores of a model on the held-out part of ``data``."""
+    _, held = split(read_conll(data))
+    return evaluate(NameTagger.load(lang, model), held, min_confidence)

@@ -1,0 +1,33 @@
+"""Mentions from hand-written sentences: names the Kazakh tagger adds beside the knowledge base."""
+from communique.document import Document
+from communique.stages.mentions import MentionStage
+
+_KK = ("Биыл көктемде Айгерім Нұрланқызы Ақтөбе облысындағы ауылдарды аралап шықты. Қасым-Жомарт Тоқаев "
+       "Астанада Зейнеп Әлімжановамен кездесті, деп хабарлайды Zakon.kz.")
+
+
+def _mentions(pipeline, text):
+    doc = pipeline(Document("t", text))
+    assert doc.failure is None, doc.failure
+    return doc.mentions
+
+
+def test_kk_tagger_adds_persons_the_knowledge_base_lacks(pipeline):
+    got = {(m.text, m.base, m.source, m.entity_id) for m in _mentions(pipeline, _KK)}
+    assert ("Айгерім Нұрланқызы", "Айгерім Нұрланқызы", "tagger", "new:person:aigerim-nurlankizi") in got
+    # the comitative ending is no part of the name
+    assert ("Зейнеп Әлімжановамен", "Зейнеп Әлімжанова", "tagger", "new:person:zeinep-alimjanova") in got
+
+
+def test_kk_tagger_leaves_known_names_places_and_outlets(pipeline):
+    mentions = _mentions(pipeline, _KK)
+    assert {m.source for m in mentions if "Тоқаев" in m.text} == {"kb"}
+    assert not any(m.source == "tagger" and m.type != "person" for m in mentions)  # places: the KB's
+    assert not any("Zakon" in m.text for m in mentions)
+
+
+def test_mention_stage_without_name_models_has_no_tagger(kb):
+    stage = MentionStage(kb, name_models={})
+    assert stage.name_tagger("kk") is None
+    assert MentionStage(kb).name_tagger("kk") is not None
+    assert MentionStage(kb).name_tagger("ru") is None  # Russian keeps natasha
