@@ -291,7 +291,8 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("train-names", help="train a language's name tagger on annotated sentences")
     s.add_argument("--lang", required=True, choices=["kk", "az"])
-    s.add_argument("--data", help="CoNLL/IOB2 file (default for kk: the shared corpus's KazNERD split)")
+    s.add_argument("--data", help="CoNLL/IOB2 file, or a corpus folder to make silver spans from "
+                                  "(default: kk KazNERD's split, az ../shared/corpus)")
     s.add_argument("-o", "--output", help="model file to write (default: the model the package ships)")
     s.add_argument("--tune", action="store_true", help="choose c1/c2 by cross-validation on the training part")
     s.add_argument("-j", "--jobs", type=int, default=1, help="folds trained at once while tuning")

@@ -115,3 +115,11 @@ def test_pieces_keep_punctuation_as_the_corpus_does(text, expected):
     toks = pieces(text)
     assert [t.text for t in toks] == expected
     assert all(text[t.start:t.end] == t.text for t in toks)
+
+
+def test_silver_sentences_mark_gold_mentions_and_known_names():
+    from communique.names.silver import silver_sentences
+    text = "Prezident İlham Əliyev Bakıda Rəşad Məmmədovu qəbul edib."
+    (sent,) = silver_sentences([("t", text)], "az", {"t": [("Rəşad Məmmədovu", "person")]})
+    tagged = {" ".join(sent.words[a:b]): label for a, b, label in spans(sent.tags)}
+    assert tagged == {"İlham Əliyev": "PERSON", "Bakıda": "GPE", "Rəşad Məmmədovu": "PERSON"}

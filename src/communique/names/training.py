@@ -11,9 +11,9 @@ from .corpus import CLASSES, Tagged, folds, iob, read_conll, split
 from .scoring import ClassScore, score
 from .tagger import NameTagger, TrainingOptions, shipped_model
 
-# Where each language's annotated sentences live, relative to the repository root
-# (the shared corpus sits beside it).
-DEFAULT_DATA = {"kk": "../shared/corpus/external/kaznerd/IOB2_valid.txt"}
+# What each language's tagger learns from, relative to the repository root (the shared corpus sits
+# beside it): an annotated CoNLL file (kk: KazNERD), or the corpus folder silver spans are made from (az).
+DEFAULT_DATA = {"kk": "../shared/corpus/external/kaznerd/IOB2_valid.txt", "az": "../shared/corpus"}
 # (c1, c2) tried by --tune; the shipped kk model uses TrainingOptions' defaults, the best of these in
 # 4-fold cross-validation on its training part (all within 0.005 F1 of each other)
 GRID = [(0.1, 0.01), (0.05, 0.05), (0.2, 0.005), (0.02, 0.1)]
@@ -24,6 +24,15 @@ def default_data(lang: str) -> Path:
         from ..errors import InputError
         raise InputError(lang, "no default training data for this language; pass --data PATH")
     return Path(DEFAULT_DATA[lang])
+
+
+def parts(lang: str, data: Path) -> tuple[list[Tagged], list[Tagged]]:
+    """(training part, held-out part) of a CoNLL file (its last fifth held out), or of silver spans
+    over a corpus folder (``silver.silver_parts``)."""
+    if data.is_dir():
+        from .silver import silver_parts
+        return silver_parts(lang, data)
+    return split(read_conll(data))
 
 
 def evaluate(tagger: NameTagger, sentences: list[Tagged], min_confidence: float = 0.0) -> list[ClassScore]:
@@ -69,10 +78,14 @@ def train(lang: str, data: Path, out: Path | None = None, options: TrainingOptio
           grid: list[tuple[float, float]] | None = None, jobs: int = 1, log=print) -> NameTagger:
     """Train on the training part of ``data`` (tuning c1/c2 inside it when ``grid`` is given) and write
     the model (by default the one the package ships)."""
-    train_part, _ = split(read_conll(data))
+    train_part, _ = parts(lang, data)
     options = options or TrainingOptions()
     if grid:
         options = tune(lang, train_part, options, grid, jobs=jobs, log=log)
+    if out is None and not shipped_model(lang).is_file():
+        from ..errors import InputError
+        raise InputError(lang, f"no model ships for this language; pass -o PATH (writing {shipped_model(lang)} "
+                               "makes the pipeline use it)")
     out = out or shipped_model(lang)
     log(f"training on {len(train_part)} sentences (c1={options.c1}, c2={options.c2}) -> {out}")
     return NameTagger.train(lang, train_part, out, options)
@@ -81,5 +94,5 @@ def train(lang: str, data: Path, out: Path | None = None, options: TrainingOptio
 def held_out_scores(lang: str, data: Path, model: Path | None = None,
                     min_confidence: float = 0.0) -> list[ClassScore]:
     """Per-class scores of a model on the held-out part of ``data``."""
-    _, held = split(read_conll(data))
+    _, held = parts(lang, data)
     return evaluate(NameTagger.load(lang, model), held, min_confidence)
