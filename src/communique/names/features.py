@@ -40,6 +40,7 @@ class WordFeatures:
     def __init__(self, ld: langdata.LangData):
         self.ld = ld
         self._memo: dict[str, dict[str, str]] = {}
+        self._attrs: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
 
     def word(self, w: str) -> dict[str, str]:
         got = self._memo.get(w)
@@ -61,37 +62,47 @@ class WordFeatures:
             f["stem_s3"] = stem[-3:]
         return f
 
+    def attributes(self, w: str) -> tuple[list[str], dict[int, list[str]]]:
+        """A word's own attribute strings, and those it gives the words ``d`` places away
+        (remembered per word: building strings is most of the time spent tagging)."""
+        got = self._attrs.get(w)
+        if got is None:
+            f = self.word(w)
+            near = {}
+            for d in (-_WINDOW, -1, 1, _WINDOW):
+                near[d] = [f"{d}:w={f['w']}", f"{d}:shape={f['shape']}"]
+                if abs(d) == 1:
+                    near[d] += [f"{d}:stem={f['stem']}", f"{d}:case={f['case']}", f"{d}:s3={f.get('s3', f['w'])}"]
+            if len(self._attrs) > 200_000:
+                self._attrs.clear()
+            got = self._attrs[w] = (["bias"] + [f"{k}={v}" for k, v in f.items()], near)
+        return got
+
     def sentence(self, words: list[str]) -> list[list[str]]:
         """crfsuite attribute strings for each word: its own features, its neighbours' (±2), and
         whether a title (titles.tsv) ends right before it."""
         own = [self.word(w) for w in words]
+        attrs_of = [self.attributes(w) for w in words]
         titled = self._after_title(words)
+        n = len(words)
         out = []
         for i, f in enumerate(own):
-            attrs = ["bias"] + [f"{k}={v}" for k, v in f.items()]
+            attrs = list(attrs_of[i][0])
             if i == 0:
                 attrs.append("first")
-            if i == len(words) - 1:
+            if i == n - 1:
                 attrs.append("last")
             if i in titled:
                 attrs.append("after_title")
             if i + 1 in titled:
                 attrs.append("before_title_end")
-            for d in range(-_WINDOW, _WINDOW + 1):
+            for d in (-_WINDOW, -1, 1, _WINDOW):
                 j = i + d
-                if d == 0:
-                    continue
-                if not 0 <= j < len(words):
-                    attrs.append(f"{d}:pad")
-                    continue
-                g = own[j]
-                attrs += [f"{d}:w={g['w']}", f"{d}:shape={g['shape']}"]
-                if abs(d) == 1:
-                    attrs += [f"{d}:stem={g['stem']}", f"{d}:case={g['case']}", f"{d}:s3={g.get('s3', g['w'])}"]
+                attrs += attrs_of[j][1][d] if 0 <= j < n else [f"{d}:pad"]
             attrs += self._run(own, i)
             if i > 0:
                 attrs.append(f"-1|0:shape={own[i - 1]['shape']}|{f['shape']}")
-            if i + 1 < len(words):
+            if i + 1 < n:
                 attrs.append(f"0|+1:shape={f['shape']}|{own[i + 1]['shape']}")
             out.append(attrs)
         return out

@@ -641,8 +641,11 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
     tagger says that a span is a name and of which type, linking says whose. A one-word person is a
     short reference, resolved within the article or dropped, as a lone capitalised word is. Outlets
     ("Zakon.kz", a known agency) report, they take no part."""
-    ld = langdata.load(tagger.lang)
     starts = [t.start for t in toks]
+    covered = _covered(starts, found)
+    if not any(t.text[:1].isupper() for k, t in enumerate(toks) if k and k not in covered):
+        return []  # every capitalised word past the first is a known name: nothing to add (tagging costs)
+    ld = langdata.load(tagger.lang)
     out = []
     for start, end, label in tagger.tag_text(text, sent.start, sent.end, MIN_CONFIDENCE):
         i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)  # its words: i .. j - 1
