@@ -17,7 +17,7 @@ from ..lang.dates import forms_index
 from ..lang.morph import base_form, candidates
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
 from ..text import Token, fold, lower, tokenize
-from .context import endings, sentence_tokens
+from .context import endings, prose, sentence_code, sentence_tokens
 
 _LOWER_KINDS = ("adjective", "demonym")
 _TYPE_RANK = {"person": 0, "gathering": 1, "organization": 2, "country": 3, "location": 4}
@@ -276,17 +276,15 @@ class MentionStage:
             if code == "ru":
                 self._matchers[code] = russian_matcher(self.kb, self.morph)
             else:
-                ld = langdata.load(code if code in langdata.TURKIC else "az")
+                ld = langdata.load(code)
                 self._matchers[code] = turkic_matcher(self.kb, ld)
         return self._matchers[code]
 
     def __call__(self, doc: Document) -> Document:
         doc.mentions = []
         ner_chunks: list[Sentence] = []
-        for sent in doc.sentences:
-            if sent.boilerplate:
-                continue
-            code = _route(sent.lang or doc.lang)
+        for sent in prose(doc):
+            code = sentence_code(doc, sent)
             toks = sentence_tokens(doc, sent.start, sent.end)
             found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
             found = org_name_mentions(doc.text, toks, found, code, self.morph.lemma if code == "ru" else None)
@@ -319,7 +317,7 @@ class MentionStage:
 
     def _kb_mentions(self, text: str, toks: list[Token], code: str) -> list[Mention]:
         out = []
-        ld = langdata.load(code if code in langdata.LANGS else "az")
+        ld = langdata.load(code)
         for i, j, hits, stem in self.matcher(code).match(toks):
             ids = sorted({h[0] for h in hits}, key=lambda e: _TYPE_RANK[self.kb.entities[e].type])
             ent = self.kb.entities[ids[0]]
@@ -359,7 +357,7 @@ class MentionStage:
         "47 сессиясында": an ordinal next to a convening body names that body's numbered
         session or summit. The gathering mention covers the ordinal and the gathering word;
         the body keeps its own mention."""
-        words = self.gathering_words(code if code in langdata.LANGS else "az")
+        words = self.gathering_words(code)
 
         def is_gathering_word(i: int) -> bool:
             return i < len(toks) and words.match(toks[i].text)
@@ -374,7 +372,7 @@ class MentionStage:
             if not org or org not in orgs:
                 continue
             if spelled is None:
-                ld = langdata.load(code if code in langdata.LANGS else "az")
+                ld = langdata.load(code)
                 spelled = {i: (int(p.label), j - 1) for p, i, j in forms_index(ld, "ordinals").find(
                     [fold(t.text) for t in toks])}
             k = bisect.bisect_left(starts, m.start)  # the first token of the mention
@@ -487,10 +485,6 @@ def _covered(starts: list[int], found: list[Mention]) -> set[int]:
     return out
 
 
-def _route(code: str | None) -> str:
-    return code if code in langdata.LANGS else ("ru" if code in ("ky", "be", "uk") else "az")
-
-
 def _turkic_base(text: str, toks: list[Token], i: int, j: int, ld) -> str:
     last = toks[j - 1].text
     return text[toks[i].start:toks[j - 1].start] + base_form(last, ld)
@@ -525,7 +519,7 @@ def org_name_mentions(text: str, toks: list[Token], found: list[Mention], code: 
     Komitəsi" (capitalised words ending in the head), "Коалиции американских еврейских организаций"
     (a capitalised head, then lower-case genitives). A country adjective or name inside becomes
     part of the organisation's name."""
-    ld = langdata.load(code if code in langdata.LANGS else "az")
+    ld = langdata.load(code)
     found_heads = ld.org_heads.find([fold(t.text) for t in toks])
     heads = [a for p, a, b in found_heads]
     stems = {a: p.tokens[0].rstrip("*") for p, a, b in found_heads}
@@ -595,7 +589,7 @@ _AS = frozenset({"болып", "ретінде", "olaraq", "qismində"})
 def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
     """Capitalised names after a title ("xarici işlər naziri Ceyhun Bayramov") and lone
     capitalised words that may be short references (resolved or dropped by linking)."""
-    ld = langdata.load(code if code in langdata.LANGS else "az")
+    ld = langdata.load(code)
     covered = _covered([t.start for t in toks], found)
     folds = [fold(t.text) for t in toks]
     titled, in_title = set(), set()
