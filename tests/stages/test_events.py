@@ -286,3 +286,18 @@ def test_visit_meets_the_host_person_the_article_names(pipeline):
 def test_documents_signed_with_no_signer_named_are_the_gatherings_body(pipeline, text):
     _, evs = _events(pipeline, text, "2023-10-13")
     assert ("SIGN", {"org:cis"}, "asserted") in evs
+
+
+def test_an_official_presiding_is_no_chairmanship(pipeline):
+    text = ("Заседание Совета министров иностранных дел ОТГ прошло под председательством министра "
+            "иностранных дел Турции Мевлюта Чавушоглу.")
+    _, evs = _events(pipeline, text, "2022-01-11")
+    assert not any(t == "CHAIR" for t, _, _ in evs) and any(t == "CONVENE" for t, _, _ in evs)
+
+
+def test_one_title_for_two_states_is_their_two_officials(pipeline):
+    text = ("Джейхун Байрамов встретился с Араратом Мирзояном в Вашингтоне. "
+            "Главы МИД Армении и Азербайджана договорились провести еще одну встречу.")
+    _, evs = _events(pipeline, text, "2022-11-08")
+    both = {"person:jeyhun-bayramov", "person:ararat-mirzoyan"}
+    assert ("MEET", both, "asserted") in evs and ("MEET", both, "planned") in evs

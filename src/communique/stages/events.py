@@ -12,6 +12,7 @@ from ..lang import Pattern
 from .context import SentenceContext, endings, is_since, prose
 from . import when
 from .gatherings import gathering_organization, is_gathering
+from .linking import plural_title
 from .stories import participants_agree
 
 # When one sentence has several trigger types, the more specific one wins over these.
@@ -21,6 +22,7 @@ _LOCATIVE_COUNTRY_TYPES = ("location",)
 _GATHERING_TYPES = ("MEET", "CALL", "CONVENE")
 _BODY_FRAMED = ("CONVENE", "SIGN", "APPOINT")
 _HEAD_OF_STATE = frozenset({"president", "head of state", "king"})
+_HEAD_TITLES = ("head of state", "president")
 _MULTILATERAL = 4
 _PRESIDER_REACH = 3  # words from "под председательством" to the presiding person's name (a title between)  # persons at one meeting: beyond a few named parties (GOLD.md) it is a gathering
 
@@ -107,6 +109,7 @@ class EventStage:
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
         for ev in events:
             self._name_host(ev, doc)
+            ev.participants = list(dict.fromkeys(ev.participants))
         doc.events = merge_duplicates(events, self.kb, _headline(doc))
         for ev in doc.events:
             ev.date = ev.date or _traced(ev, "the summit of its body the article dates", self._occasion_date(ev, doc.events)) \
@@ -229,6 +232,8 @@ class EventStage:
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
                focus: str | None, signers: list[str] = ()) -> Event | None:
         ctx = ctx.without_speaker(a)
+        if type_ == "MEET" and ctx.of_type("gathering") and not ctx.of_type("person") and self._plural_heads(ctx):
+            type_ = "CONVENE"  # "саммитке қатысушы мемлекет басшыларын қарсы алу": the summit's attendees
         framework = self._framework(ctx)
         parts, rule = self._participants(ctx, type_, framework, focus, a)
         if type_ == "SIGN" and not parts:
@@ -242,6 +247,8 @@ class EventStage:
         sent, doc = ctx.sent, ctx.doc
         if type_ == "CONVENE" and framework is None:  # a named summit happens in its organisation's frame
             framework = next((o for g in parts if (o := gathering_organization(doc, self.kb, g))), None)
+        if framework in parts and is_gathering(framework):
+            framework = gathering_organization(doc, self.kb, framework)  # a gathering is not its own frame
         if type_ in _BODY_FRAMED and framework is None:
             # an organisation's own gathering, signing or appointment happens in its frame
             framework = next((p for p in parts if p in self.member_bodies), None)
@@ -266,6 +273,15 @@ class EventStage:
                       focus: str | None, trigger_at: int = 0) -> tuple[list[str], str]:
         """The participants and the name of the rule that chose them (for the trace)."""
         persons = _ids(m for m in ctx.of_type("person") if not ctx.within_date(m))
+        rule = ""
+        represented: set[str] = set()
+        if type_ in _GATHERING_TYPES and len(persons) < 2:
+            # "Главы МИД Армении и Азербайджана договорились", "мемлекет басшылары": the officials
+            # of those states the article names stand for the plural title and the states
+            officials, represented = self._plural_officials(ctx)
+            if officials:
+                persons += [p for p in officials if p not in persons]
+                rule = "the officials the article names for a plural title (\"главы МИД\", \"dövlət başçıları\"); "
         # "Onun ... Moratinos ilə görüşündə": the subject is elided, the article's focus person meets
         # the counterpart; a sentence with its own subject keeps it
         owners = [m for m in ctx.of_type("person") if ctx.is_genitive(m)]
@@ -276,8 +292,10 @@ class EventStage:
         # what they talked about
         topic = _between(ctx) if type_ in ("MEET", "CALL") and persons else set()
         states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
-                      and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic)
+                      and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic
+                      and m.entity_id not in represented)
         gatherings = _ids(ctx.of_type("gathering"))
+        convene_rule = rule + "convene: attendees named (persons, else states) and the gathering or the body standing for it"
         if type_ == "CHAIR":
             return self._chair_parties(ctx, gatherings, trigger_at), "chair: the states holding it, the body chaired"
         if type_ == "CONVENE" and any(m.source != "role" for m in ctx.of_type("person")):
@@ -286,6 +304,10 @@ class EventStage:
             roles = {m.entity_id for m in ctx.of_type("person") if m.source == "role"}
             named = {m.entity_id for m in ctx.of_type("person") if m.source != "role"}
             persons = [p for p in persons if p not in roles - named]
+        if type_ == "CONVENE" and not persons and self._plural_heads(ctx):
+            # "саммитке қатысушы мемлекет басшылары", "the heads of state": the leaders the article names
+            persons = self._article_heads(ctx.doc)
+            convene_rule = "convene: the heads of state the article names, for a plural title (\"мемлекет басшылары\")"
         if type_ == "CONVENE":
             hosts = {gathering_organization(ctx.doc, self.kb, g) for g in gatherings}
             # the body holding a named summit is its frame; other bodies named beside a named gathering
@@ -294,7 +316,7 @@ class EventStage:
             if not gatherings:  # a body meeting with no name of its own: the organisation stands for it
                 orgs = [m.entity_id for m in ctx.of_type("organization") if not ctx.is_qualifier(m)]
                 gatherings = orgs[:1] or ([framework] if framework else []) or _main_organization(ctx.doc)
-            return base + [g for g in gatherings if g not in base], "convene: attendees named (persons, else states) and the gathering or the body standing for it"
+            return base + [g for g in gatherings if g not in base], convene_rule
         if type_ == "APPOINT":
             appointee = self._appointee(ctx, trigger_at)
             if not appointee:
@@ -312,8 +334,40 @@ class EventStage:
                             and self._joined_counterpart(ctx, m))
             return persons + [p for p in partners if p not in persons], "sign: the signer and the parties joined to the counterpart"
         if len(persons) >= 2 or type_ in ("SIGN",) and persons:
-            return persons, "persons named in the sentence"
-        return persons + [s for s in states if s not in persons], "persons, and the states and bodies not qualifying a person"
+            return persons, rule + "persons named in the sentence"
+        return persons + [s for s in states if s not in persons], rule + "persons, and the states and bodies not qualifying a person"
+
+    def _plural_officials(self, ctx: SentenceContext) -> tuple[list[str], set[str]]:
+        """For a title in the plural, the persons the article names who held that office of a state
+        named in the sentence (two at least), and the states and offices they stand for (a ministry
+        inside the title, "МИД", is no party)."""
+        doc = ctx.doc
+        named = _ids(m for m in doc.mentions if m.type == "person" and m.entity_id)
+        for p, a, b in ctx.matches(ctx.ld.titles):
+            states = {m.entity_id for m in ctx.of_type("country")}
+            # a plural ending, or one title for two states ("главы МИД Армении и Азербайджана")
+            if not (plural_title(p.tokens, ctx.folds[a:b], ctx.code) or len(states) >= 2):
+                continue
+            roles = _HEAD_OF_STATE if p.label in _HEAD_TITLES else {p.label}
+            holders = {r.person: r.of for x in named for r in self.kb.roles_of(x)
+                       if r.role in roles and (r.of in states or not states) and r.active(doc.published)}
+            if len(holders) >= 2:
+                inside = {m.entity_id for m in ctx.mentions if a <= ctx.token_index(m.start) < b}
+                return list(holders), set(holders.values()) | inside
+        return [], set()
+
+    @staticmethod
+    def _plural_heads(ctx: SentenceContext) -> bool:
+        """A title of heads of state in the plural ("мемлекет басшылары", "dövlət başçıları", "главы
+        государств")."""
+        return any(p.label in _HEAD_TITLES and plural_title(p.tokens, ctx.folds[a:b], ctx.code)
+                   for p, a, b in ctx.matches(ctx.ld.titles))
+
+    def _article_heads(self, doc: Document) -> list[str]:
+        """The heads of state or government the article names (their offices in the knowledge base)."""
+        named = _ids(m for m in doc.mentions if m.type == "person" and m.entity_id)
+        return [p for p in named if any(r.role in _HEAD_OF_STATE | {"prime minister", "head of government"}
+                                        and r.active(doc.published) for r in self.kb.roles_of(p))]
 
     def _chair_parties(self, ctx: SentenceContext, gatherings: list[str], at: int) -> list[str]:
         """The chairing states and the body chaired. A state is needed: a person presiding over a
@@ -324,8 +378,10 @@ class EventStage:
         presided over (COP29), or the one the article is about ("ұйымға": to the organisation)."""
         persons = ctx.of_type("person")
         if any(ctx.token_index(m.end - 1) == at - 1 or 0 < ctx.token_index(m.start) - at <= _PRESIDER_REACH
-               for m in persons):
-            return []  # the chairmanship of a person next to it ("Əliyevin sədrliyi ilə"): presiding
+               for m in persons) or any(b == at or a == at + 1 for _, a, b in ctx.matches(ctx.ld.titles)):
+            # the chairmanship of a person or an official next to it ("Əliyevin sədrliyi ilə", "под
+            # председательством министра иностранных дел Турции"): presiding a meeting
+            return []
         states = _ids(ctx.of_type("country"))
         if not states:
             return []

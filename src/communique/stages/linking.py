@@ -80,7 +80,7 @@ class LinkingStage:
                 if any(x <= a and b <= y and (x, y) != (a, b) for _, x, y in titles):
                     continue  # "премьер-министра" inside "заместитель премьер-министра"
                 start, end = toks[a].start, toks[b - 1].end
-                if _plural_title(p.tokens, folds[a:b], code):
+                if plural_title(p.tokens, folds[a:b], code):
                     continue  # "сыртқы істер министрлерінің": several officials, no one person
                 limit = toks[min(b + 2, len(toks) - 1)].end
                 if any(m.type == "person" and m.end > start and m.start <= limit for m in mentions + out):
@@ -95,6 +95,8 @@ class LinkingStage:
                 near = [m for m in mentions if m.type == "country" and sent.contains(m)
                         and (0 <= start - m.end <= 40 or 0 <= m.start - end <= after
                              or start <= m.start < end)]
+                if len({m.entity_id for m in near}) >= 2:
+                    continue  # "главы МИД Армении и Азербайджана": one title for two states' officials
                 near.sort(key=lambda m: 0 if start <= m.start < end else min(abs(start - m.end), abs(m.start - end)))
                 state = near[0].entity_id if near else home
                 holders = sorted(set(self.kb.holders(role, state, date))) if state and date else []
@@ -164,7 +166,7 @@ _ROLE_OF_TITLE = {"head of state": "president", "president": "president", "prime
 _RU_PLURAL = ("ов", "ры", "ты", "ами", "ам", "ах")
 
 
-def _plural_title(pattern: tuple[str, ...], words: list[str], code: str) -> bool:
+def plural_title(pattern: tuple[str, ...], words: list[str], code: str) -> bool:
     """A title in the plural ("сыртқы істер министрлерінің", "nazirləri", "министров иностранных
     дел"): a plural suffix in the head noun (Turkic), a plural ending on the first word (Russian)."""
     from .. import lang as langdata
