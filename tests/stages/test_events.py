@@ -301,3 +301,11 @@ def test_one_title_for_two_states_is_their_two_officials(pipeline):
     _, evs = _events(pipeline, text, "2022-11-08")
     both = {"person:jeyhun-bayramov", "person:ararat-mirzoyan"}
     assert ("MEET", both, "asserted") in evs and ("MEET", both, "planned") in evs
+
+
+def test_meetings_in_the_plural_with_several_states_are_one_per_state(pipeline):
+    _, evs = _events(pipeline, "В Гоа Сергей Лавров провел встречи с министрами иностранных дел Индии, Китая и Пакистана.",
+                     "2023-05-05")
+    lavrov = "person:sergey-lavrov"
+    meets = sorted(tuple(sorted(p - {lavrov})) for t, p, _ in evs if t == "MEET" and lavrov in p)
+    assert meets == [("country:cn",), ("country:in",), ("country:pk",)]

@@ -221,13 +221,18 @@ class EventStage:
         persons = [p for p in ev.participants if "person:" in p]
         if ev.type == "MEET" and len(persons) < 2 and ctx.matches(ctx.ld.series) and _plural_trigger(ctx, a, b):
             return []  # "BMT rəsmiləri ilə bir sıra görüşlər keçirib": a summary, not one meeting
-        if ev.type != "MEET" or len(persons) < 3 or len(persons) != len(ev.participants):
+        if ev.type != "MEET" or not _plural_trigger(ctx, a, b):
             return [ev]
-        if not _plural_trigger(ctx, a, b):
+        if len(persons) == 1 and len(ev.participants) >= 3:
+            guests = [p for p in ev.participants if p not in persons]  # "провел встречи с министрами Индии, Китая"
+            host = persons[0]
+        elif len(persons) >= 3 and len(persons) == len(ev.participants):
+            host, *guests = persons
+        else:
             return [ev]
-        host, *guests = persons
         return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
-                                    participants=[host, g]) for k, g in enumerate(guests)]
+                                    participants=[host, g], trace=[*ev.trace, "split: one meeting per counterpart"])
+                for k, g in enumerate(guests)]
 
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
                focus: str | None, signers: list[str] = ()) -> Event | None:
@@ -239,7 +244,8 @@ class EventStage:
         if type_ == "SIGN" and not parts:
             parts, rule = list(signers), "sign: no signer named, the parties of the occasion reported last"
         states = sum(not p.startswith(("person:", "new:person:")) for p in parts)
-        if type_ == "MEET" and (states >= 3 or len(parts) - states >= _MULTILATERAL):
+        several = type_ == "MEET" and len(parts) - states == 1 and _plural_trigger(ctx, a, b)  # split below
+        if type_ == "MEET" and not several and (states >= 3 or len(parts) - states >= _MULTILATERAL):
             type_ = "CONVENE"  # a meeting of three or more states, or of many leaders, is a multilateral gathering
             rule += "; a meeting of many parties is a gathering (CONVENE)"
         if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2):
