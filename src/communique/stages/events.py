@@ -297,9 +297,12 @@ class EventStage:
         # "Қазақстан мен Қытай арасындағы серіктестік": with persons meeting, the pair of states is
         # what they talked about
         topic = _between(ctx) if type_ in ("MEET", "CALL") and persons else set()
+        # a ministry named inside an official's title ("главы МИД", "СІМ басшысы") is part of the title
+        titled = [(a, b) for _, a, b in ctx.matches(ctx.ld.titles)]
         states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
                       and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic
-                      and m.entity_id not in represented)
+                      and m.entity_id not in represented
+                      and not (m.type == "organization" and any(a <= ctx.token_index(m.start) < b for a, b in titled)))
         gatherings = _ids(ctx.of_type("gathering"))
         convene_rule = rule + "convene: attendees named (persons, else states) and the gathering or the body standing for it"
         if type_ == "CHAIR":
