@@ -12,13 +12,32 @@ from communique.batch.local import run
 FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text())
 
 
-@pytest.fixture(scope="module")
-def result(corpus):
-    articles = ev.load_gold([str(corpus / "seeds.gold.jsonl"), str(corpus / "dev.gold.jsonl")],
-                            [str(corpus), str(corpus / "dev.articles.jsonl")])
+def _scored(articles):
     sysdocs = {}
     run((ev.gold_document(a) for a in articles), on_doc=lambda d: sysdocs.__setitem__(d.id, d.to_dict()))
     return ev.score(articles, sysdocs)
+
+
+@pytest.fixture(scope="module")
+def result(corpus):
+    return _scored(ev.load_gold([str(corpus / "seeds.gold.jsonl"), str(corpus / "dev.gold.jsonl")],
+                                [str(corpus), str(corpus / "dev.articles.jsonl")]))
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS["batches"]))
+def batch(corpus, request):
+    """A batch of real articles (corpus/batches/bN); b2 and b3 were scored blind first (README)."""
+    folder = corpus / "batches" / request.param
+    return request.param, _scored(ev.load_gold([str(folder / "gold.jsonl")], [str(folder / "articles.jsonl")]))
+
+
+def test_batch_floors_per_language(batch):
+    name, res = batch
+    low = {}
+    for lang, floors in FLOORS["batches"][name].items():
+        figures = ev.figures(res)[lang]
+        low.update({f"{lang}.{k}": round(figures[k], 3) for k, floor in floors.items() if figures[k] < floor})
+    assert not low, f"{name} below floor: {low} (floors {FLOORS['batches'][name]})"
 
 
 @pytest.mark.parametrize("lang", sorted(FLOORS["langs"]))
