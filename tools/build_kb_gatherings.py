@@ -276,6 +276,25 @@ def _central_asia_china() -> list[Gathering]:
     return out
 
 
+def _central_asia_consultative() -> list[Gathering]:
+    # Consultative Meetings of the Heads of State of Central Asia (the C5 leaders' own summit).
+    facts = {
+        1: ("2018-03-15", "2018-03-15", "loc:astana"),
+        2: ("2019-11-29", "2019-11-29", "loc:tashkent"),
+        3: ("2021-08-06", "2021-08-06", "loc:avaza"),
+        4: ("2022-07-21", "2022-07-21", "loc:cholpon-ata"),
+        5: ("2023-09-14", "2023-09-15", "loc:dushanbe"),
+        6: ("2024-08-09", "2024-08-09", "loc:astana"),
+        7: ("2025-11", "2025-11", "loc:tashkent"),
+    }
+    return [(f"gathering:central-asia-consultative-{n}",
+             f"{en_ord(n)} Consultative Meeting of the Heads of State of Central Asia",
+             "org:central-asia-consultative", str(n), s, e, loc, [
+                 ("az", f"Mərkəzi Asiya dövlət başçılarının {az_ord(n)} Məşvərət görüşü", "name"),
+                 ("ru", f"{n}-я Консультативная встреча глав государств Центральной Азии", "name"),
+             ]) for n, (s, e, loc) in facts.items()]
+
+
 RECURRING: list[Gathering] = [
     ("gathering:hlpf", "High-level Political Forum on Sustainable Development", "org:ecosoc", "", "", "",
      "loc:new-york", [
@@ -342,7 +361,7 @@ def _cops() -> list[Gathering]:
 
 def gatherings() -> list[Gathering]:
     return [*_unga(), *_cops(), *_cica_summits(), *_ots_summits(), *_nam_summits(), *_sco_summits(),
-            *_caspian_summits(), *_central_asia_china(), *RECURRING]
+            *_caspian_summits(), *_central_asia_china(), *_central_asia_consultative(), *RECURRING]
 
 
 def _nfc(s: str) -> str:

@@ -97,3 +97,16 @@ def test_the_next_summit_is_another_gathering(pipeline, text, this, upcoming):
     assert {this, upcoming} <= set(found)
     later = [e for e in doc.events if upcoming in e.participants]
     assert later and later[0].modality == "planned"
+
+
+@pytest.mark.parametrize("text, published, gid", [
+    ("В Душанбе прошла Консультативная встреча глав государств Центральной Азии.", "2023-09-14",
+     "gathering:central-asia-consultative-5"),
+    ("Тоқаев Орталық Азия мемлекеттері басшыларының консультативтік кездесуіне қатысты.", "2024-08-09",
+     "gathering:central-asia-consultative-6"),
+    ("Президенты приняли участие в пятой Консультативной встрече глав государств Центральной Азии.", None,
+     "gathering:central-asia-consultative-5"),
+])
+def test_a_series_named_as_a_meeting_takes_its_number_from_the_year_or_the_ordinal(pipeline, text, published, gid):
+    doc, _ = _gatherings(pipeline, text, published)
+    assert any(e.type == "CONVENE" and gid in e.participants for e in doc.events)

@@ -56,12 +56,12 @@ class EventStage:
 
     @property
     def member_bodies(self) -> set[str]:
-        """Bodies of member states (the knowledge base's memberships, chairs and summits): an
-        event of theirs happens in their frame; a ministry or an agency frames nothing."""
+        """Bodies of member states (the knowledge base's memberships and chairs): an event of theirs
+        happens in their frame; a ministry, an agency, or a series of summits with no members of its
+        own (the Caspian summits, the UN climate conferences) frames nothing."""
         if self._member_bodies is None:
             kb = self.kb
-            self._member_bodies = ({m["organization"] for m in kb.memberships} | {c["organization"] for c in kb.chairs}
-                                   | {g["organization"] for g in kb.gatherings.values() if g.get("organization")})
+            self._member_bodies = {m["organization"] for m in kb.memberships} | {c["organization"] for c in kb.chairs}
         return self._member_bodies
 
     def __call__(self, doc: Document) -> Document:
@@ -252,7 +252,8 @@ class EventStage:
             return None
         sent, doc = ctx.sent, ctx.doc
         if type_ == "CONVENE" and framework is None:  # a named summit happens in its organisation's frame
-            framework = next((o for g in parts if (o := gathering_organization(doc, self.kb, g))), None)
+            framework = next((o for g in parts if (o := gathering_organization(doc, self.kb, g))
+                              and o in self.member_bodies), None)
         if framework in parts and is_gathering(framework):
             framework = gathering_organization(doc, self.kb, framework)  # a gathering is not its own frame
         if type_ in _BODY_FRAMED and framework is None:

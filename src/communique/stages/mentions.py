@@ -385,8 +385,10 @@ class MentionStage:
                 near = j <= e + 4  # digits and Roman numerals stand right by the body's name
                 number = _ordinal(toks[j].text) if near else None
                 last = j
-                if number is None and j in spelled and words.match_any(toks[spelled[j][1] + 1].text
-                                                                       if spelled[j][1] + 1 < len(toks) else ""):
+                # a spelled ordinal before a gathering word, or right before a body named as a meeting
+                # ("пятой Консультативной встрече глав государств")
+                if number is None and j in spelled and (spelled[j][1] + 1 == k or words.match_any(
+                        toks[spelled[j][1] + 1].text if spelled[j][1] + 1 < len(toks) else "")):
                     number, last = spelled[j]
                 if number is None and near and _BARE_NUMBER.match(toks[j].text) and is_gathering_word(j + 1):
                     number = int(toks[j].text)
