@@ -99,3 +99,16 @@ def test_title_inside_a_longer_title_is_not_resolved(pipeline):
     links, _ = _role_links(pipeline, "Заместитель премьер-министра освобожден от должности. "
                                      "Соответствующий указ подписал Касым-Жомарт Токаев.")
     assert not [t for t, eid in links if "премьер" in t]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Генеральный секретарь СНГ Сергей Лебедев выступил. Затем С.Лебедев подвёл итоги.",
+     {"С.Лебедев": "person:sergei-lebedev"}),
+    ("В заседании участвовал министр иностранных дел Узбекистана Б.Саидов.", {"Б.Саидов": "new:person:b-saidov"}),
+    ("İclasda Azərbaycan XİN başçısı S.Məmmədov çıxış edib.", {"S.Məmmədov": "new:person:s-mamadov"}),
+])
+def test_initials_make_a_persons_name(pipeline, text, expected):
+    from communique.document import Document
+    doc = pipeline(Document("t", text, published="2024-04-12"))
+    found = {m.text: m.entity_id for m in doc.mentions if m.type == "person"}
+    assert expected.items() <= found.items()

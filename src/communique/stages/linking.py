@@ -7,6 +7,8 @@ same id in every article and run.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from ..document import Document, Entity, Mention
 from ..kb import KnowledgeBase
 from ..text import slug, translit_key
@@ -32,10 +34,12 @@ class LinkingStage:
         self.kb = kb
 
     def __call__(self, doc: Document) -> Document:
-        shorts = []
+        shorts, initialled = [], []
         for m in doc.mentions:
             if m.source == "short":
                 shorts.append(m)
+            elif m.source == "initials":
+                initialled.append(m)
             elif m.source == "kb":
                 m.entity_id = m.candidates[0]
             else:
@@ -44,7 +48,13 @@ class LinkingStage:
             if m.entity_id:
                 m.entity_id = self.kb.canonical(m.entity_id)  # curated merges
         persons = self._doc_persons(doc)
-        kept = [m for m in doc.mentions if m.source != "short"]
+        kept = [m for m in doc.mentions if m.source not in ("short", "initials")]
+        for m in initialled:
+            # "С.Лебедев": the Sergey Lebedev the article names in full, else a name of its own
+            surname = dataclasses.replace(m, base=m.base.rsplit(".", 1)[-1].strip())
+            target = _resolve_short(surname, persons)
+            m.entity_id = self.kb.canonical(target) if target else self.kb.canonical(self._link_name(m))
+            kept.append(m)
         for m in shorts:
             target = _resolve_short(m, persons)
             if target:

@@ -492,6 +492,15 @@ def _turkic_base(text: str, toks: list[Token], i: int, j: int, ld) -> str:
     return text[toks[i].start:toks[j - 1].start] + base_form(last, ld)
 
 
+def _initials(text: str, toks: list[Token], k: int) -> int:
+    """How many initials ("Б.", "Н.Б.", "S. ") start at token k: capital letters each followed by a dot."""
+    n = 0
+    while k + n < len(toks) and n < 2 and len(toks[k + n].text) == 1 and toks[k + n].text.isupper() \
+            and text[toks[k + n].end:toks[k + n].end + 1] == ".":
+        n += 1
+    return n
+
+
 def _is_name_token(t: Token) -> bool:
     w = t.text
     return w[:1].isupper() and any(c.islower() for c in w) and not any(c.isdigit() for c in w)
@@ -605,6 +614,14 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
                 titled.add(b + 1)
     out, k = [], 0
     while k < len(toks):
+        if k not in covered and (n := _initials(text, toks, k)) and k + n < len(toks) \
+                and k + n not in covered and _is_name_token(toks[k + n]):
+            # "Б.Саидов", "Н.Б.Ермекбаев", "S. Mukhammetdurdyev": initials make the next word a person's name
+            start, end = toks[k].start, toks[k + n].end
+            base = text[start:toks[k + n].start] + (toks[k + n].text if code == "ru" else base_form(toks[k + n].text, ld))
+            out.append(Mention(start, end, text[start:end], "person", base=base, source="initials"))
+            k += n + 1
+            continue
         if k in covered or k in in_title or not _is_name_token(toks[k]):
             k += 1
             continue
