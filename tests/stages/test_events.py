@@ -309,3 +309,11 @@ def test_meetings_in_the_plural_with_several_states_are_one_per_state(pipeline):
     lavrov = "person:sergey-lavrov"
     meets = sorted(tuple(sorted(p - {lavrov})) for t, p, _ in evs if t == "MEET" and lavrov in p)
     assert meets == [("country:cn",), ("country:in",), ("country:pk",)]
+
+
+def test_leaders_of_two_countries_signing_are_the_leaders_named(pipeline):
+    text = ("Ильхам Алиев прибыл в Москву, где его встретил Владимир Путин. "
+            "Лидеры двух стран подписали в Кремле декларацию о союзническом взаимодействии.")
+    _, evs = _events(pipeline, text, "2022-02-22")
+    signs = [p for t, p, _ in evs if t == "SIGN"]
+    assert signs and signs[0] == {AZ_PRES, "person:vladimir-putin"}  # the Kremlin is where, not who

@@ -282,7 +282,7 @@ class EventStage:
         persons = _ids(m for m in ctx.of_type("person") if not ctx.within_date(m))
         rule = ""
         represented: set[str] = set()
-        if type_ in _GATHERING_TYPES and len(persons) < 2:
+        if type_ in (*_GATHERING_TYPES, "SIGN") and len(persons) < 2:
             # "Главы МИД Армении и Азербайджана договорились", "мемлекет басшылары": the officials
             # of those states the article names stand for the plural title and the states
             officials, represented = self._plural_officials(ctx)
@@ -300,10 +300,12 @@ class EventStage:
         topic = _between(ctx) if type_ in ("MEET", "CALL") and persons else set()
         # a ministry named inside an official's title ("главы МИД", "СІМ басшысы") is part of the title
         titled = [(a, b) for _, a, b in ctx.matches(ctx.ld.titles)]
+        # an organisation in the locative ("в Кремле", "Akordada") is where talks were held, not a party
         states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
                       and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic
                       and m.entity_id not in represented
-                      and not (m.type == "organization" and any(a <= ctx.token_index(m.start) < b for a, b in titled)))
+                      and not (m.type == "organization" and any(a <= ctx.token_index(m.start) < b for a, b in titled))
+                      and not (m.type == "organization" and type_ in ("MEET", "CALL", "SIGN") and ctx.is_locative(m)))
         gatherings = _ids(ctx.of_type("gathering"))
         convene_rule = rule + "convene: attendees named (persons, else states) and the gathering or the body standing for it"
         if type_ == "CHAIR":
@@ -316,7 +318,7 @@ class EventStage:
             persons = [p for p in persons if p not in roles - named]
         if type_ == "CONVENE" and not persons and self._plural_heads(ctx):
             # "саммитке қатысушы мемлекет басшылары", "the heads of state": the leaders the article names
-            persons = self._article_heads(ctx.doc)
+            persons = self._nearby_heads(ctx)
             convene_rule = "convene: the heads of state the article names, for a plural title (\"мемлекет басшылары\")"
         if type_ == "CONVENE":
             hosts = {gathering_organization(ctx.doc, self.kb, g) for g in gatherings}
@@ -373,9 +375,14 @@ class EventStage:
         return any(p.label in _HEAD_TITLES and plural_title(p.tokens, ctx.folds[a:b], ctx.code)
                    for p, a, b in ctx.matches(ctx.ld.titles))
 
-    def _article_heads(self, doc: Document) -> list[str]:
-        """The heads of state or government the article names (their offices in the knowledge base)."""
-        named = _ids(m for m in doc.mentions if m.type == "person" and m.entity_id)
+    def _nearby_heads(self, ctx: SentenceContext) -> list[str]:
+        """The heads of state or government (their offices in the knowledge base) named in the sentence
+        before or after: "... саммитке қатысушы мемлекет басшылары. Қазақстан Президенті Қасым-Жомарт
+        Тоқаев, ҚХР Төрағасы Си Цзиньпин ..." """
+        doc = ctx.doc
+        k = next((i for i, s in enumerate(doc.sentences) if s.start == ctx.sent.start), 0)
+        lo, hi = doc.sentences[max(0, k - 1)].start, doc.sentences[min(len(doc.sentences) - 1, k + 1)].end
+        named = _ids(m for m in doc.mentions if m.type == "person" and m.entity_id and lo <= m.start < hi)
         return [p for p in named if any(r.role in _HEAD_OF_STATE | {"prime minister", "head of government"}
                                         and r.active(doc.published) for r in self.kb.roles_of(p))]
 
