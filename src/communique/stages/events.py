@@ -112,6 +112,8 @@ class EventStage:
             ev.participants = list(dict.fromkeys(ev.participants))
         doc.events = merge_duplicates(events, self.kb, _headline(doc))
         for ev in doc.events:
+            ev.participants = list(dict.fromkeys(ev.participants))
+        for ev in doc.events:
             ev.date = ev.date or _traced(ev, "the summit of its body the article dates", self._occasion_date(ev, doc.events)) \
                 or _traced(ev, "the appointments reported with it", self._decree_date(ev, doc.events)) \
                 or _traced(ev, "the article's month or year", guess)
