@@ -224,3 +224,15 @@ def test_a_month_far_from_the_occasions_sides_gives_no_year(occasions_pipeline):
 ])
 def test_an_event_dated_from_publication_keeps_its_precision(pipeline, text, published, date):
     assert [e.date for e in _doc(pipeline, text, published).events] == [date]
+
+
+def test_a_day_in_a_city_of_a_known_gathering_gives_its_year(pipeline):
+    doc = _doc(pipeline, "Çin Sədri Si Cinpin sentyabrın 15-də Səmərqənddə Azərbaycan Prezidenti İlham Əliyev ilə görüşüb.",
+               None)
+    assert [e.date for e in doc.events] == ["2022-09-15"]  # the SCO summit in Samarkand, 15-16 September 2022
+
+
+def test_a_day_in_a_city_with_no_gathering_then_gives_no_year(pipeline):
+    doc = _doc(pipeline, "Çin Sədri Si Cinpin sentyabrın 3-də Səmərqənddə Azərbaycan Prezidenti İlham Əliyev ilə görüşüb.",
+               None)
+    assert [e.date for e in doc.events] == [None]

@@ -47,7 +47,7 @@ def article_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None)
         for d in ctx.dates:
             if d.year and d.month and d.relative is None:
                 return str(d.year)
-    found = weekday_year(doc, kb, as_of) or occasion_year(doc, kb)
+    found = weekday_year(doc, kb, as_of) or occasion_year(doc, kb) or gathering_place_year(doc, kb)
     if found:
         return found
     for m in doc.mentions:
@@ -55,6 +55,21 @@ def article_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None)
         if start:
             return start[:4]
     return None
+
+
+def gathering_place_year(doc: Document, kb: KnowledgeBase) -> str | None:
+    """"sentyabrın 15-də Səmərqənddə": a day and month without a year, in the lead, in a city where the
+    knowledge base has exactly one gathering on that day (the SCO summit of 2022) give its year."""
+    years = set()
+    for ctx in lead(doc):
+        places = {m.entity_id for m in ctx.of_type("location")}
+        for d in ctx.dates:
+            if d.year or d.relative is not None or not (d.month and d.day) or not places:
+                continue
+            day = f"{d.month:02d}-{d.day:02d}"
+            years |= {g["start"][:4] for g in kb.gatherings.values() if g.get("location") in places
+                      and len(g.get("start") or "") == 10 and g["start"][5:] <= day <= (g.get("end") or g["start"])[5:]}
+    return years.pop() if len(years) == 1 else None
 
 
 def context_month(doc: Document, kb: KnowledgeBase) -> str | None:
