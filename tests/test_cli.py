@@ -81,3 +81,39 @@ def test_show_trace_explains_every_event(demo_db, capsys):
     assert events
     for ev in events:
         assert "trigger: " in ev and "participants: " in ev and "modality: " in ev
+
+
+RU_MEETING = "Президент Казахстана Касым-Жомарт Токаев встретился в Баку с президентом Азербайджана Ильхамом Алиевым."
+RU_CALL = ("Министр иностранных дел Казахстана Мурат Нуртлеу провел телефонный разговор с министром иностранных дел "
+           "Азербайджана Джейхуном Байрамовым.")
+
+
+def test_ingest_reports_repeated_ids_and_counts_what_it_stored(tmp_path, capsys):
+    import sqlite3
+    src = tmp_path / "dups.jsonl"
+    lines = [{"id": "dup-1", "text": RU_MEETING}, {"id": "other", "text": RU_CALL},
+             {"id": "dup-1", "text": RU_CALL}, {"id": "dup-1", "text": "Другой текст. " + RU_MEETING}]
+    src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert main(["ingest", "-q", "--db", str(db), str(src)]) == 0
+    err = capsys.readouterr().err
+    for n in (3, 4):
+        assert f"warning: {src}:{n}: id 'dup-1' was read already, from {src}:1; this copy is skipped\n" in err
+    with sqlite3.connect(db) as conn:
+        stored = dict(conn.execute("SELECT id, text FROM documents"))
+        events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert stored == {"dup-1": RU_MEETING, "other": RU_CALL}  # the first copy
+    assert events >= 2
+    assert f"2 processed, 0 unchanged, 2 repeated id(s) skipped, 0 rejected, 0 failed in a stage; {events} events" in err
+
+
+def test_error_lines_escape_control_characters_in_file_names(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad\nname\x1b[2J\u2028.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "good.txt").write_text(RU_MEETING, encoding="utf-8")
+    assert main(["ingest", "-q", "--db", str(tmp_path / "t.db"), str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if "bad" in line] == [
+        f"error: {folder}/bad\\nname\\x1b[2J\\u2028.txt: binary file (contains NUL bytes), not text"]
+    assert "\x1b" not in err and "\u2028" not in err

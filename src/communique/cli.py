@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
-from .errors import CommuniqueError, InputError
+from .errors import CommuniqueError, InputError, escape_controls
 
 
 def _progress(desc: str, enabled: bool):
@@ -20,6 +20,14 @@ def _progress(desc: str, enabled: bool):
 def _report_rejected(item) -> None:
     if isinstance(item, InputError):
         print(f"error: {item}", file=sys.stderr)
+
+
+def _report_repeated(summary) -> str:
+    """Prints a warning per document skipped because its id was read already; says how many for the
+    summary line ("" if none)."""
+    for warning in summary.repeated:
+        print(f"warning: {warning}", file=sys.stderr)
+    return f"{len(summary.repeated)} repeated id(s) skipped, " if summary.repeated else ""
 
 
 def _store(args):
@@ -39,10 +47,12 @@ def cmd_ingest(args) -> int:
         bar.update(1)
     summary = run(read(args.paths), store=store, jobs=args.jobs, on_doc=on_doc, force=args.force)
     bar.close()
-    print(f"{summary.processed} processed, {summary.unchanged} unchanged, {len(summary.rejected)} rejected, "
-          f"{summary.failed} failed in a stage; {summary.events} events -> {store._safe_url()}", file=sys.stderr)
+    repeated = _report_repeated(summary)
+    print(f"{summary.processed} processed, {summary.unchanged} unchanged, {repeated}{len(summary.rejected)} "
+          f"rejected, {summary.failed} failed in a stage; {summary.events} events -> {store._safe_url()}",
+          file=sys.stderr)
     for f in store.failures():
-        print(f"failed: {f['id']}: stage {f['error_stage']}: {f['error']}", file=sys.stderr)
+        print(escape_controls(f"failed: {f['id']}: stage {f['error_stage']}: {f['error']}"), file=sys.stderr)
     return 1 if summary.rejected else 0
 
 
@@ -59,6 +69,7 @@ def cmd_extract(args) -> int:
         else:
             sys.stdout.write(json.dumps(document_record(item, kb), ensure_ascii=False) + "\n")
     summary = run(read(args.paths), jobs=args.jobs, on_doc=on_doc)
+    _report_repeated(summary)
     return 1 if summary.rejected else 0
 
 
@@ -343,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except CommuniqueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {escape_controls(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

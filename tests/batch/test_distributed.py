@@ -159,3 +159,21 @@ def test_cli_process_on_a_scheduler(sources, single, client, tmp_path, capsys):
     assert "binary file" in err and f"{len(single[0])} processed, 1 rejected" in err
     assert list(read_results(tmp_path / "out")) == single[0]
     assert main(["process", SAMPLE]) == 2  # nowhere to write
+
+
+def test_process_skips_repeated_ids_and_special_files_like_ingest(tmp_path):
+    import os
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = list(FOLDER.values())[:3]
+    lines = [{"id": "dup-1", "text": texts[0]}, {"id": "other", "text": texts[1]}, {"id": "dup-1", "text": texts[2]}]
+    (folder / "a.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")  # planning must not open it and wait for a writer
+    summary, rejected = _process([str(folder)], ProcessOptions(engine="local", partition_size=1),
+                                 output=tmp_path / "out")
+    assert rejected == [f"{folder}/pipe.txt: a FIFO (named pipe) that nothing is writing to; skipped"]
+    assert [str(w) for w in summary.repeated] == [
+        f"{folder}/a.jsonl:3: id 'dup-1' was read already, from {folder}/a.jsonl:1; this copy is skipped"]
+    records = list(read_results(tmp_path / "out"))
+    assert [r["id"] for r in records] == ["dup-1", "other"] and summary.processed == 2
+    assert summary.events == sum(len(r["events"]) for r in records)

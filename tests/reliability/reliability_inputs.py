@@ -54,6 +54,13 @@ def encoding_cases() -> list[Case]:
     # a one-word headline: short UTF-8 Cyrillic once read as UTF-16 pairs
     out.append(Case("enc-short-headline.txt", "Казахстан".encode(), contains="Казахстан"))
     out.append(Case("enc-spaced-digits.txt", b"1 2 3 4 5 6 7 8 9 10 11 12", contains="1 2 3 4 5 6 7 8 9 10 11 12"))
+    # files joined together: UTF-8 lines and lines in a Russian code page, each line read in its own
+    for codec in SINGLE_BYTE:
+        mixed = (KK + "\n").encode("utf-8") + (RU + "\n").encode(codec) + AZ.encode("utf-8")
+        out.append(Case(f"enc-mixed-utf8-{codec}.txt", mixed, contains=f"{KK}\n{RU}\n{AZ}"))
+    # a UTF-8 line with a broken byte: no reading of it would be right
+    broken = (KK + "\n").encode("utf-8") + RU.encode("utf-8")[:-5] + b"\xd0 ."
+    out.append(Case("enc-broken-utf8-line.txt", broken, problem="line 2 is broken UTF-8"))
     return out
 
 
@@ -104,6 +111,13 @@ def jsonl_case() -> Case:
     return Case("articles.jsonl", "\n".join(lines).encode("utf-8"), contains=RU, docs=3, errors=10)
 
 
+def mixed_jsonl_case() -> Case:
+    """Records appended by different programs, one of them writing cp1251."""
+    lines = [json.dumps({"id": "m-az", "text": AZ}, ensure_ascii=False).encode("utf-8"),
+             json.dumps({"id": "m-ru", "text": RU}, ensure_ascii=False).encode("cp1251")]
+    return Case("mixed-encodings.jsonl", b"\n".join(lines), contains=AZ, docs=2)
+
+
 def _feed(body: str, declared: str = "utf-8", items: str | None = None, link: str = "https://e.kz/1") -> str:
     item = items if items is not None else (
         f"<item><title>Визит</title><link>{link}</link><description>{body}</description></item>")
@@ -129,6 +143,9 @@ def feed_cases() -> list[Case]:
         Case("feed-empty-item.rss", _feed(RU, items=f"<item><title>a</title></item><item><description>{KK}"
                                                     "</description><guid>g2</guid></item>").encode("utf-8"),
              contains=KK, errors=1),
+        # HTML's named entities and a bare '&' written straight into the XML, where they are undefined
+        Case("feed-html-entities.rss", _feed(f"&laquo;{RU}&raquo;&nbsp;AT&T", link="https://e.kz/5").encode("utf-8"),
+             contains=f"«{RU}»\u00a0AT&T"),
         Case("feed-billion-laughs.rss", BILLION_LAUGHS.encode("utf-8"), problem="not valid XML"),
         Case("feed-external-entity.rss", EXTERNAL_ENTITY.encode("utf-8"), problem="not valid XML"),
     ]
@@ -175,7 +192,7 @@ def write_huge_article(path: Path, size: int = 100 * 2**20) -> None:
 
 
 def all_cases() -> list[Case]:
-    return encoding_cases() + html_cases() + [jsonl_case()] + feed_cases() + binary_cases()
+    return encoding_cases() + html_cases() + [jsonl_case(), mixed_jsonl_case()] + feed_cases() + binary_cases()
 
 
 def write_cases(folder: Path, cases: list[Case]) -> None:

@@ -169,3 +169,124 @@ def test_feed_items_take_their_publication_date(tmp_path, name, feed, expected):
     p = tmp_path / name
     p.write_text(feed.format(text=RU), encoding="utf-8")
     assert [d.published for d in read([str(p)])] == expected
+
+
+# -- no silent loss or corruption -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r"])
+def test_decode_reads_a_file_of_utf8_and_single_byte_lines_line_by_line(codec):
+    # files joined together: a UTF-8 article, then one saved in a Russian code page, then UTF-8 again
+    data = (RU + "\n" + KK + "\n").encode("utf-8") + (RU + "\r\n").encode(codec) + "Ещё раз.".encode("utf-8")
+    assert decode(data, "x") == RU + "\n" + KK + "\n" + RU + "\r\nЕщё раз."
+
+
+def test_decode_rejects_a_broken_utf8_line_rather_than_garble_the_file():
+    data = (RU + "\n").encode("utf-8") + KK.encode("utf-8")[:-3] + b"\xd0 " + "кездесті.".encode("utf-8")
+    with pytest.raises(InputError) as err:
+        decode(data, "x")
+    assert "line 2 is broken UTF-8 (byte 0xd0" in str(err.value)
+
+
+def test_jsonl_records_in_different_encodings_keep_their_text(tmp_path):
+    p = tmp_path / "a.jsonl"
+    p.write_bytes(json.dumps({"id": "u", "text": KK}, ensure_ascii=False).encode("utf-8") + b"\n"
+                  + json.dumps({"id": "c", "text": RU}, ensure_ascii=False).encode("cp1251") + b"\n")
+    assert [(d.id, d.text) for d in read([str(p)])] == [("u", KK), ("c", RU)]
+
+
+_RSS_ITEM = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
+             '<item><title>{title}</title><link>https://example.org/a</link><description>{body}</description>'
+             '</item></channel></rss>')
+_ATOM_ENTRY = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>'
+               '<entry><id>e1</id>{title}{body}</entry></feed>')
+
+
+@pytest.mark.parametrize("feed, title, body", [
+    # RSS text is HTML escaped in the XML: its entities are decoded once (&amp;amp; stays an &amp;)
+    (_RSS_ITEM.format(title="&amp;laquo;Визит&amp;raquo; &amp;amp;laquo;", body="Министр&amp;nbsp;прибыл."),
+     "«Визит» &laquo;", "Министр\u00a0прибыл."),
+    # HTML's named entities written straight into the XML, where they are undefined, and a bare '&'
+    (_RSS_ITEM.format(title="&laquo;Визит&raquo; AT&T", body="Министр &ndash; прибыл &foo; &#1040;."),
+     "«Визит» AT&T", "Министр – прибыл &foo; А."),
+    # script and style elements are code, not text
+    (_RSS_ITEM.format(title="Визит", body="&lt;script&gt;var a = '&lt;p&gt;';&lt;/script&gt;&lt;style&gt;p {}"
+                                          "&lt;/style&gt;&lt;p&gt;Министр прибыл.&lt;/p&gt;"),
+     "Визит", "Министр прибыл."),
+    (_RSS_ITEM.format(title="Визит", body="<![CDATA[<p>Министр <style>.a{}</style>прибыл.</p>]]>"),
+     "Визит", "Министр прибыл."),
+    # Atom says how its text is written
+    (_ATOM_ENTRY.format(title='<title type="html">&lt;b&gt;Визит&lt;/b&gt; &amp;laquo;x&amp;raquo;</title>',
+                        body='<summary type="html">&lt;p&gt;Министр&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;</summary>'),
+     "Визит «x»", "Министр"),
+    (_ATOM_ENTRY.format(title='<title type="text">AT&amp;T &amp;laquo;</title>', body="<summary>Министр</summary>"),
+     "AT&T &laquo;", "Министр"),
+    (_ATOM_ENTRY.format(title='<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Визит <b>x</b></div>'
+                              '</title>',
+                        body='<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Министр</p>'
+                             "<script>x()</script><p>прибыл.</p></div></content>"),
+     "Визит x", "Министр\nприбыл."),
+])
+def test_feed_text_is_decoded_once_without_code(tmp_path, feed, title, body):
+    p = tmp_path / "feed.xml"
+    p.write_text(feed, encoding="utf-8")
+    doc = _read_one(p)
+    assert isinstance(doc, Document), doc
+    assert (doc.title, doc.text) == (title, f"{title}\n\n{body}")
+
+
+def test_feed_with_an_undefined_entity_keeps_every_item(tmp_path):
+    items = "".join(f"<item><title>t{i}</title><link>https://example.org/{i}</link><description>Министр{ent}"
+                    f"</description></item>" for i, ent in enumerate(["", "&laquo;", "&bogus;", ""]))
+    p = tmp_path / "feed.rss"
+    p.write_text(f'<?xml version="1.0"?><rss><channel>{items}</channel></rss>', encoding="utf-8")
+    assert [d.text for d in read([str(p)])] == ["t0\n\nМинистр", "t1\n\nМинистр«", "t2\n\nМинистр&bogus;",
+                                                 "t3\n\nМинистр"]
+
+
+def _in_thread(fn, timeout: float = 20.0):
+    """fn()'s result, or a failure where it does not return in time (a reader that waits forever)."""
+    import threading
+    out: list = []
+    worker = threading.Thread(target=lambda: out.append(fn()), daemon=True)
+    worker.start()
+    worker.join(timeout)
+    return out[0] if out else pytest.fail(f"no result within {timeout} s")
+
+
+def test_fifos_and_devices_are_skipped_with_a_reason(tmp_path):
+    import os
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(RU, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    try:
+        items = _in_thread(lambda: list(read([str(folder), str(folder / "pipe.txt"), "/dev/null"])))
+    finally:
+        try:  # a reader stuck in open() is let go
+            os.close(os.open(folder / "pipe.txt", os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+    assert [type(i).__name__ for i in items] == ["Document", "InputError", "InputError", "InputError"]
+    assert [str(e) for e in items[1:]] == [f"{folder}/pipe.txt: a FIFO (named pipe) that nothing is writing to; "
+                                           f"skipped"] * 2 + ["/dev/null: a character device, not a regular file; "
+                                                              "skipped"]
+
+
+def test_a_pipe_something_writes_to_is_read(tmp_path):
+    import os
+    r, w = os.pipe()
+    os.write(w, RU.encode("utf-8"))
+    os.close(w)
+    try:
+        doc = _read_one(f"/dev/fd/{r}")  # what `communique ingest <(command)` names
+    finally:
+        os.close(r)
+    assert isinstance(doc, Document) and doc.text == RU
+
+
+def test_file_names_with_control_characters_are_escaped(tmp_path):
+    p = tmp_path / "a\nb\x1b[31m.txt"
+    p.write_bytes(b"")
+    err = _read_one(p)
+    assert isinstance(err, InputError)
+    assert str(err) == f"{tmp_path}/a\\nb\\x1b[31m.txt: empty file (no text)"

@@ -7,7 +7,7 @@ from ..errors import InputError
 
 
 def cmd_process(args) -> int:
-    from ..cli import _progress, _report_rejected
+    from ..cli import _progress, _report_rejected, _report_repeated
     from .distributed import PARTITION_SIZE, ProcessOptions, process_sources
     if not args.output and not args.db:
         print("error: say where the results go: --output DIR (Parquet files) and/or --db URL", file=sys.stderr)
@@ -36,8 +36,9 @@ def cmd_process(args) -> int:
             store.close()
     where = " and ".join(x for x in (args.output and f"{args.output}/part-*.parquet",
                                      store and store._safe_url()) if x)
-    print(f"{summary.processed} processed, {len(summary.rejected)} rejected, {summary.failed} failed in a stage; "
-          f"{summary.events} events -> {where}", file=sys.stderr)
+    repeated = _report_repeated(summary)
+    print(f"{summary.processed} processed, {repeated}{len(summary.rejected)} rejected, {summary.failed} failed "
+          f"in a stage; {summary.events} events -> {where}", file=sys.stderr)
     return 1 if summary.rejected else 0
 
 

@@ -37,7 +37,7 @@ from ..pipeline import Pipeline
 from ..registry import Config, build
 from ..stages.ingest import _iso_date, _str, iter_paths, read_bytes, read_file
 from ..stages.stories import StoryIndex
-from .local import Summary, add_timings, limit_blas_threads, map_ordered
+from .local import FirstCopies, Summary, add_timings, limit_blas_threads, map_ordered
 
 PARTITION_SIZE = 256  # documents (files, JSON lines, Parquet rows) per partition
 STORE_BATCH = 64  # documents per database transaction
@@ -171,6 +171,8 @@ class _FileGroups:
 def _kind(path: Path) -> str:
     """'jsonl' for a plain UTF-8 JSON Lines file that can be cut at line ends, 'parquet', or 'file'."""
     name = path.name.lower()
+    if not path.is_file():
+        return "file"  # a FIFO or device (opening one may wait forever): the worker says why it is skipped
     try:
         with open(path, "rb") as f:
             head = f.read(4)
@@ -360,6 +362,7 @@ class Collector:
         self.on_doc = on_doc
         self.summary = Summary()
         self.stories = StoryIndex(kb)
+        self.first_copies = FirstCopies()
         if self.output:
             self.output.mkdir(parents=True, exist_ok=True)
             for old in self.output.glob("part-*.parquet"):  # a previous run's partitions
@@ -373,6 +376,7 @@ class Collector:
             s.rejected.append(err)
             if self.on_doc:
                 self.on_doc(err)
+        res.docs = [doc for doc in res.docs if not self._repeats(doc)]
         if self.store is not None:  # the store assigns clusters with its index, seeded from the database
             for i in range(0, len(res.docs), STORE_BATCH):
                 t0 = time.perf_counter()
@@ -393,6 +397,12 @@ class Collector:
             s.events += len(doc.events)
             if self.on_doc:
                 self.on_doc(doc)
+
+
+    def _repeats(self, doc: Document) -> bool:
+        if repeat := self.first_copies.repeat(doc):
+            self.summary.repeated.append(repeat)
+        return repeat is not None
 
 
 @dataclass

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from .. import kb as kbmod
 from ..document import Document
-from ..errors import InputError
+from ..errors import InputError, InputWarning
 from ..pipeline import Pipeline
 from ..registry import Config, build
 from ..stages.stories import StoryIndex
@@ -40,6 +40,24 @@ class Summary:
     rejected: list[InputError] = field(default_factory=list)  # inputs that could not be read
     events: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, plus "store" for writing
+    repeated: list[InputWarning] = field(default_factory=list)  # later copies of an id, skipped (FirstCopies)
+
+
+class FirstCopies:
+    """The ids read so far in one run. A later document with an id already read is reported and
+    skipped: the first copy is the one processed and stored, so the summary counts what was stored."""
+
+    def __init__(self) -> None:
+        self.origins: dict[str, str] = {}  # id -> where its first copy was read
+
+    def repeat(self, doc: Document) -> InputWarning | None:
+        """A warning naming the id and where it was first read if ``doc`` repeats it, else None."""
+        first = self.origins.get(doc.id)
+        if first is None:
+            self.origins[doc.id] = doc.origin or doc.id
+            return None
+        return InputWarning(doc.origin or doc.id, f"id {doc.id!r} was read already, from {first}; "
+                                                  f"this copy is skipped")
 
 
 def limit_blas_threads() -> None:
@@ -129,6 +147,7 @@ def run(items: Iterable[Document | InputError], *, config: Config = Config(), st
     story clusters, else an index over the knowledge base ``config`` names does)."""
     summary = Summary()
     stories = StoryIndex(kbmod.load(config.kb_folders)) if store is None else None
+    first_copies = FirstCopies()
 
     def readable() -> Iterator[Document]:
         for item in items:
@@ -136,6 +155,9 @@ def run(items: Iterable[Document | InputError], *, config: Config = Config(), st
                 summary.rejected.append(item)
                 if on_doc:
                     on_doc(item)
+                continue
+            if repeat := first_copies.repeat(item):
+                summary.repeated.append(repeat)
                 continue
             if store is not None and not force and store.is_current(item.id, item.content_hash):
                 summary.unchanged += 1

@@ -217,6 +217,7 @@ def poll(store, sources: list[str], *, allow_private: bool = False, jobs: int = 
         total.failed += summary.failed
         total.events += summary.events
         total.rejected += summary.rejected
+        total.repeated += summary.repeated
     return total
 
 
@@ -226,6 +227,8 @@ def watch(store, sources: list[str], *, interval: float, once: bool = False, all
         s = poll(store, sources, allow_private=allow_private, jobs=jobs)
         for err in s.rejected:
             report(f"error: {err}")
+        for warning in s.repeated:
+            report(f"warning: {warning}")
         report(f"{time.strftime('%Y-%m-%d %H:%M:%S')}: {s.processed} new or changed, {s.unchanged} unchanged, "
                f"{len(s.rejected)} rejected, {s.events} events")
         if once:

@@ -10,16 +10,20 @@ import email.utils
 import gzip
 import io
 import json
+import os
 import re
+import stat
 import sys
 import xml.etree.ElementTree as ET
 import zlib
 from collections import Counter
 from collections.abc import Iterator
+from html import unescape as _unescape_html
+from html.entities import html5 as _HTML5_ENTITIES
 from pathlib import Path
 
 from ..document import Document
-from ..errors import InputError
+from ..errors import InputError, escape_controls
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ID = 512  # the length of the documents.id column
@@ -49,12 +53,57 @@ def decode(data: bytes, source: str) -> str:
         raise InputError(source, "binary file (control bytes), not text in a known encoding")
     if text is not None:
         return text
-    # Single-byte Cyrillic: the right code page gives mostly lower-case letters.
+    lines = data.split(b"\n")
+    utf8 = [_utf8_line(line) for line in lines]
+    if any(t is not None and not t.isascii() for t in utf8):
+        return _decode_mixed(lines, utf8, source)
+    return _decode_single_byte(data, source)
+
+
+def _decode_single_byte(data: bytes, source: str) -> str:
+    """Single-byte Cyrillic: the right code page gives mostly lower-case letters."""
     best = max(("cp1251", "koi8_r"), key=lambda enc: _lower_share(data.decode(enc, errors="replace")))
     text = data.decode(best, errors="replace")
     if text.count("\ufffd") > len(text) // 100:
         raise InputError(source, "unknown encoding: not UTF-8, UTF-16, cp1251 or KOI8-R")
     return text
+
+
+def _utf8_line(line: bytes) -> str | None:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode_mixed(lines: list[bytes], utf8: list[str | None], source: str) -> str:
+    """A file whose lines are partly UTF-8 and partly a single-byte code page (files joined together),
+    decoded line by line. A UTF-8 line with broken bytes rejects the file: any reading of it would
+    garble or drop letters."""
+    other = [n for n, t in enumerate(utf8) if t is None]
+    for n in other:
+        if (at := _broken_utf8(lines[n])) is not None:
+            raise InputError(source, f"line {n + 1} is broken UTF-8 (byte 0x{lines[n][at]:02x} at byte {at + 1} "
+                                     f"of the line) in a file of UTF-8 lines; repair the line or re-save the file")
+    single = _decode_single_byte(b"\n".join(lines[n] for n in other), source).split("\n")
+    for n, text in zip(other, single):
+        utf8[n] = text
+    return "\n".join(utf8)
+
+
+def _broken_utf8(line: bytes) -> int | None:
+    """Where UTF-8 with a few bad bytes (more well-formed multi-byte letters than bad bytes) first goes
+    wrong, or None: cp1251 and KOI8-R text, whose letters are single high bytes, hardly ever forms even
+    one UTF-8 sequence."""
+    text = line.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if sum(not ch.isascii() for ch in text) - bad <= bad:
+        return None
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return None
 
 
 def _utf8_with_letters(data: bytes) -> str | None:
@@ -329,7 +378,7 @@ def _child_text(el, *names: str) -> str | None:
 def read_feed(text: str, source: str, doc_id: str) -> Iterator[Item]:
     try:
         # parse the decoded text: an encoding="..." declaration may lie, the bytes were decoded already
-        root = ET.fromstring(text.lstrip("\ufeff"))
+        root = _parse_feed(text.lstrip("\ufeff"))
     except ET.ParseError as exc:
         yield InputError(source, f"feed is not valid XML: {exc}")
         return
@@ -337,16 +386,115 @@ def read_feed(text: str, source: str, doc_id: str) -> Iterator[Item]:
     if not items:
         yield InputError(source, "feed has no <item> or <entry>")
     for n, it in enumerate(items, 1):
-        title = _child_text(it, "title")
+        title = _child_markup(it, "title")
         link = _child_text(it, "link")
-        body_html = _child_text(it, "encoded", "content", "description", "summary") or ""
-        body = _strip_tags(body_html)
+        body = _child_markup(it, "encoded", "content", "description", "summary") or ""
         if not body.strip():
             yield InputError(f"{source}#{n}", "feed item has no text")
             continue
         text_ = f"{title}\n\n{body}" if title else body
         iid = _child_text(it, "guid", "id") or link or f"{doc_id}#{n}"
         yield Document(id=iid, text=text_, title=title, url=link, published=_item_date(it), origin=f"{source}#{n}")
+
+
+def _parse_feed(xml: str) -> ET.Element:
+    """The feed's root element. A feed that is not XML only because it writes HTML's named entities
+    (``&laquo;``, ``&nbsp;``, which XML does not define) or a bare ``&`` is read as it means them."""
+    try:
+        return ET.fromstring(xml)
+    except ET.ParseError as exc:
+        repaired = _repair_references(xml)
+        if repaired == xml:
+            raise
+        try:
+            return ET.fromstring(repaired)
+        except ET.ParseError:
+            raise exc from None  # its line and column are those of the file as written
+
+
+_XML_NAMED = frozenset(("amp;", "lt;", "gt;", "quot;", "apos;"))
+_DECLARED = re.compile(r"<!ENTITY\s+(?:%\s+)?([^\s%\"'<>]{1,64})")
+_MARK = re.compile(r"<!\[CDATA\[|<!--|&(#[0-9]{1,8};|#[xX][0-9a-fA-F]{1,8};|[A-Za-z][A-Za-z0-9]{0,31};)?")
+
+
+def _repair_references(xml: str) -> str:
+    """HTML's named entities as numeric character references and any other ``&`` that starts no
+    reference as ``&amp;`` (kept as written), outside CDATA sections and comments. Entities the
+    document declares itself are left to the parser (and its limits on their expansion)."""
+    declared = {name + ";" for name in _DECLARED.findall(xml)}
+    out, pos = [], 0
+    while m := _MARK.search(xml, pos):
+        out.append(xml[pos:m.start()])
+        if m.group().startswith("<"):  # copied up to its end (or the end of the text)
+            close = xml.find("]]>" if m.group() == "<![CDATA[" else "-->", m.end())
+            pos = len(xml) if close < 0 else close + 3
+            out.append(xml[m.start():pos])
+            continue
+        ref, pos = m.group(1), m.end()
+        if ref is None:
+            out.append("&amp;")
+        elif ref.startswith("#") or ref in _XML_NAMED or ref in declared:
+            out.append(m.group())
+        elif (chars := _HTML5_ENTITIES.get(ref)) is not None:
+            out.append("".join(f"&#{ord(ch)};" for ch in chars))
+        else:
+            out.append("&amp;" + ref)
+    out.append(xml[pos:])
+    return "".join(out)
+
+
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_HIDDEN = ("script", "style", "template")  # their contents are code, never text shown to a reader
+# elements that end a line where they end: "<p>a</p><p>b</p>" is two lines, never the word "ab"
+_BLOCKS = frozenset(("address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+                     "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p",
+                     "pre", "section", "table", "td", "th", "tr", "ul"))
+_LINE_START = re.compile(r"[ \t]*[\r\n]")
+_TAG = re.compile(r"<[A-Za-z!/]")
+
+
+def _child_markup(el, *names: str) -> str | None:
+    """The text of the first child of one of these names that has any, as plain text."""
+    for c in el:
+        if _local(c.tag) in names and (text := _markup_text(c)):
+            return text
+    return None
+
+
+def _markup_text(el) -> str:
+    """A feed element's text. Atom says how it is written (``type="text"``, ``"html"`` or ``"xhtml"``);
+    RSS text is HTML escaped in the XML. The XML parser decoded one level of escaping; HTML's
+    own (tags, entities) is decoded here, once. Markup written as XML elements was decoded already."""
+    kind = (el.get("type") or "").lower()
+    text = _element_text(el)
+    if kind == "xhtml" or kind.endswith("xhtml+xml") or len(el):
+        return text.strip()
+    if el.tag.startswith(_ATOM) and kind in ("", "text", "text/plain") and not _TAG.search(text):
+        return text.strip()
+    return _html_text(text)
+
+
+def _element_text(el) -> str:
+    """The text inside an XML element and its descendants, without that of script and style elements
+    (iterative: a deeply nested feed must not exhaust the stack)."""
+    parts, todo = [], [el]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        if node is not el and _local(node.tag) in _HIDDEN:
+            continue
+        parts.append(node.text or "")
+        for child in reversed(node):
+            todo += [_tail(_local(child.tag), child.tail), child]
+    return "".join(parts)
+
+
+def _tail(tag: str, tail: str | None) -> str:
+    """The text after an element, on a line of its own after a block element (unless it starts one)."""
+    tail = tail or ""
+    return "\n" + tail if tag in _BLOCKS and not _LINE_START.match(tail) else tail
 
 
 def _item_date(item) -> str | None:
@@ -358,14 +506,21 @@ def _item_date(item) -> str | None:
     return None
 
 
-def _strip_tags(html: str) -> str:
-    if "<" not in html:
-        return html.strip()
+def _html_text(markup: str) -> str:
+    """The text of an HTML fragment: tags dropped, with the contents of script and style elements;
+    character references decoded."""
+    if "<" not in markup and "&" not in markup:
+        return markup.strip()
     import lxml.html
     try:
-        return lxml.html.fromstring(f"<div>{html}</div>").text_content().strip()
+        root = lxml.html.fromstring(f"<div>{markup}</div>")
     except Exception:  # noqa: BLE001 - malformed fragments fall back to a regex
-        return re.sub(r"<[^>]+>", " ", html).strip()
+        return _unescape_html(re.sub(r"<[^>]+>", " ", markup)).strip()
+    for el in list(root.iter(*_HIDDEN)):
+        el.drop_tree()  # keeps the text after it
+    for el in root.iter(*_BLOCKS):
+        el.tail = _tail(el.tag, el.tail)
+    return root.text_content().strip()
 
 
 def iter_paths(paths: list[str]) -> Iterator[tuple[str, str, Path | None]]:
@@ -376,15 +531,17 @@ def iter_paths(paths: list[str]) -> Iterator[tuple[str, str, Path | None]]:
             continue
         path = Path(p)
         if path.is_dir():
-            for f in sorted(x for x in path.rglob("*") if x.is_file() and not x.name.startswith(".")):
+            # every entry but folders: read_file reports the special files it skips (FIFOs, sockets)
+            for f in sorted(x for x in path.rglob("*") if not x.is_dir() and not x.name.startswith(".")):
                 yield _printable(str(f)), _doc_id(f.relative_to(path)), f
         else:
             yield _printable(str(path)), _doc_id(Path(path.name)), path
 
 
 def _printable(name: str) -> str:
-    """A file name whose bytes are not UTF-8 ("\\xff.txt"), spelled with escapes so it can be stored."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """A file name whose bytes are not UTF-8 ("\\xff.txt") or that holds control characters ("a\\nb.txt"),
+    spelled with escapes so it can be stored and printed on one line."""
+    return escape_controls(name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
 
 
 def _doc_id(rel: Path) -> str:
@@ -413,21 +570,48 @@ def read(paths: list[str]) -> Iterator[Item]:
 def read_file(source: str, doc_id: str, path: Path | None) -> Iterator[Item]:
     """One file (standard input when ``path`` is None), at most MAX_BYTES of it."""
     try:
-        if path is not None and (size := path.stat().st_size) > MAX_BYTES:
-            yield _too_large(source, size)  # never read into memory
-            return
-        if path is None:
-            data = _read_limited(sys.stdin.buffer)
-        else:
-            with path.open("rb") as f:  # a pipe or device has no size to check beforehand
-                data = _read_limited(f)
+        data = _read_limited(sys.stdin.buffer) if path is None else _read_path(path, source)
         if len(data) > MAX_BYTES:
             yield _too_large(source)
             return
+    except InputError as exc:
+        yield exc
+        return
     except FileNotFoundError:
-        yield InputError(source, "no such file or folder")
+        broken_link = path is not None and path.is_symlink()
+        yield InputError(source, "a symbolic link to a missing file" if broken_link else "no such file or folder")
         return
     except OSError as exc:
         yield InputError(source, f"cannot read: {exc.strerror or exc}")
         return
     yield from read_bytes(data, source, doc_id)
+
+
+_SPECIAL = {stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket",
+            stat.S_IFDIR: "a folder"}
+
+
+def _read_path(path: Path, source: str) -> bytes:
+    """A regular file's bytes, or a FIFO's while something writes to it; any other kind of file is
+    refused (a device may never end, a terminal would wait for typing)."""
+    st = path.stat()
+    if stat.S_ISREG(st.st_mode):
+        if st.st_size > MAX_BYTES:
+            raise _too_large(source, st.st_size)  # never read into memory
+        with path.open("rb") as f:
+            return _read_limited(f)
+    if stat.S_ISFIFO(st.st_mode):
+        return _read_pipe(path, source)
+    kind = _SPECIAL.get(stat.S_IFMT(st.st_mode), "a special file")
+    raise InputError(source, f"{kind}, not a regular file; skipped")
+
+
+def _read_pipe(path: Path, source: str) -> bytes:
+    """The bytes of a FIFO something is writing to (``ingest <(command)``). A FIFO nothing writes to is
+    refused at once: opening it the usual way would wait for a writer forever."""
+    with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb", buffering=0) as f:
+        first = f.read(2**16)  # b"" at the end of the data: no writer; None: a writer that has sent nothing yet
+        if first == b"":
+            raise InputError(source, "a FIFO (named pipe) that nothing is writing to; skipped")
+        os.set_blocking(f.fileno(), True)
+        return (first or b"") + _read_limited(f)
