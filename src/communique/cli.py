@@ -30,10 +30,12 @@ def _report_repeated(summary) -> str:
     return f"{len(summary.repeated)} repeated id(s) skipped, " if summary.repeated else ""
 
 
-def _store(args):
+def _store(args, read_only: bool = False):
+    """The database of ``--db``; a command that only reads opens it read-only, so it works on a file
+    it may not write and cannot change one by mistake."""
     from .kb import load
     from .storage import open_store
-    return open_store(args.db, load())
+    return open_store(args.db, load(), read_only=read_only)
 
 
 def cmd_ingest(args) -> int:
@@ -80,7 +82,7 @@ def _labels(store, rows) -> dict[str, str]:
 
 def cmd_events(args) -> int:
     from .storage.store import EventFilter
-    store = _store(args)
+    store = _store(args, read_only=True)
     rows = store.events(EventFilter(actor=args.actor, type=args.type, lang=args.lang, since=args.since,
                                     until=args.until, modality=args.modality, limit=args.limit))
     if args.format == "jsonl":
@@ -104,7 +106,7 @@ def print_events(rows, labels) -> None:
 
 
 def cmd_entity(args) -> int:
-    store = _store(args)
+    store = _store(args, read_only=True)
     found = store.find_entities(args.name)
     if not found:
         print(f"no entity matches {args.name!r}", file=sys.stderr)
@@ -124,7 +126,7 @@ def cmd_entity(args) -> int:
 
 
 def cmd_show(args) -> int:
-    store = _store(args)
+    store = _store(args, read_only=True)
     d = store.document(args.doc)
     print(render_marked(d))
     if args.trace:
@@ -170,7 +172,7 @@ def render_marked(d: dict) -> str:
 
 def cmd_export(args) -> int:
     from .export import export
-    store = _store(args)
+    store = _store(args, read_only=True)
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
         n = export(store, args.format, out)

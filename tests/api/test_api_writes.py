@@ -73,6 +73,9 @@ def test_post_invalid_document_is_422(writer, body, parameter):
 
 
 def test_read_only_app_has_no_write_endpoint(sqlite_url, make_client):
+    from communique.kb import load as load_kb
+    from communique.storage import open_store
+    open_store(sqlite_url, load_kb()).close()  # a read-only server reads a database that exists
     c = make_client(create_app(sqlite_url))
     r = c.post("/api/documents", json={"id": "x", "text": KK}, headers=_auth())
     assert r.status_code == 405 and "--enable-writes" in r.json()["error"]
@@ -130,3 +133,44 @@ def test_feed_submission_refuses_private_addresses(writer):
 def test_request_paths_cannot_leave_the_static_folder(writer, path):
     r = writer.get(path)
     assert r.status_code in (400, 404) and "root:" not in r.text
+
+
+@pytest.mark.parametrize("fields, parameter", [
+    ({"id": "a\x00b"}, "id"), ({"id": "   "}, "id"), ({"id": "x" * 513}, "id"),
+    ({"text": KK + "\x00"}, "text"), ({"title": "a\x00b"}, "title"), ({"url": "https://a\x00b"}, "url"),
+    ({"source": "\x00"}, "source"),
+    ({"lang": "<script>"}, "lang"), ({"lang": "k" * 100}, "lang"), ({"lang": "kazakhstan"}, "lang"),
+    ({"lang": "k\x00"}, "lang"),
+    ({"published": "2024-02-30"}, "published"), ({"published": "2024-13"}, "published"),
+    ({"published": "2024-00-10"}, "published"), ({"published": "2024-1-5"}, "published"),
+])
+def test_post_document_that_cannot_be_stored_is_422_and_stores_nothing(writer, fields, parameter):
+    """What the command line refuses or cannot store, the API refuses too, on both databases
+    (PostgreSQL answered NUL with a plain-text 500 and an over-long lang with 503)."""
+    r = writer.post("/api/documents", json={"id": "doc", "text": KK, **fields}, headers=_auth())
+    assert r.status_code == 422, r.text[:300]
+    assert r.headers["content-type"].startswith("application/json")
+    assert f"parameter '{parameter}'" in r.json()["error"]
+    assert writer.get("/api/documents").json()["total"] == 0
+
+
+@pytest.mark.parametrize("lang, stored", [("kk", "kk"), ("KK", "kk"), ("kk-Cyrl", "kk"), ("ru_RU", "ru")])
+def test_post_document_language_tag_is_read_as_a_json_lines_file_reads_it(sqlite_url, make_client, lang, stored):
+    writer = make_client(create_app(sqlite_url, write_token_hash=hash_token(TOKEN), read_only=False))
+    r = writer.post("/api/documents", json={"id": "doc", "text": KK, "lang": lang, "published": "2024-02-29"},
+                    headers=_auth())
+    assert r.status_code == 201, r.text[:300]
+    assert r.json()["document"]["lang"] == stored and r.json()["document"]["published"] == "2024-02-29"
+
+
+@pytest.mark.parametrize("path, body, parameter", [
+    ("/api/curation/alias", {"entity": "country:kz", "alias": "Qaz\x00", "lang": "az"}, "alias"),
+    ("/api/curation/alias", {"entity": "country:kz", "alias": "Qazaxıstan", "lang": "<script>"}, "lang"),
+    ("/api/curation/rename", {"entity": "country:kz\x00", "label": "Kazakhstan"}, "entity"),
+    ("/api/curation/merge", {"entity": "country:kz", "into": "\x00"}, "into"),
+    ("/api/feeds", {"url": "https://example.org/\x00feed"}, "url"),
+])
+def test_post_body_with_an_unstorable_string_is_422(writer, path, body, parameter):
+    r = writer.post(path, json=body, headers=_auth())
+    assert r.status_code == 422, r.text[:300]
+    assert f"parameter '{parameter}'" in r.json()["error"]

@@ -34,6 +34,7 @@ from ..errors import CommuniqueError, NotFound, StoreError
 from ..kb import load as load_kb
 from ..storage import open_store
 from ..storage import queries as Q
+from ..validation import MAX_INT, InvalidValue, document_problems, language_code, storable_text
 from ..web import charts, markup, pages
 from . import hash_token
 
@@ -73,7 +74,7 @@ class EventParams(BaseModel):
     cluster: str | None = Field(None, description="only the reports of this event cluster")
     sort: str = Field("-date", description="one of " + ", ".join(Q.EVENT_SORTS) + " ('-' for descending)")
     limit: int = Field(50, ge=1, le=1000, description="page size")
-    offset: int = Field(0, ge=0, description="how many matching events to skip")
+    offset: int = Field(0, ge=0, le=MAX_INT, description="how many matching events to skip")
 
     @model_validator(mode="before")
     @classmethod
@@ -139,15 +140,16 @@ class NetworkParams(EventParams):
 
 
 class DocumentIn(BaseModel):
-    """An article to process and store (the JSON Lines input record)."""
+    """An article to process and store (the JSON Lines input record). What may be stored is checked
+    on the document it makes, by the function the batch runners use (``validation.document_problems``)."""
     model_config = ConfigDict(extra="forbid")
     id: str = Field(min_length=1, max_length=512)
     text: str = Field(min_length=1)
     title: str | None = None
     url: str | None = None
-    published: str | None = Field(None, description="YYYY[-MM[-DD]]")
+    published: str | None = Field(None, description="a calendar date: YYYY, YYYY-MM or YYYY-MM-DD")
     source: str | None = None
-    lang: str | None = Field(None, description="ISO 639-1; detected when absent")
+    lang: str | None = Field(None, description="ISO 639-1 (a tag such as kk-Cyrl counts as kk); detected when absent")
 
     @field_validator("text")
     @classmethod
@@ -156,10 +158,50 @@ class DocumentIn(BaseModel):
             raise ValueError("the text is empty")
         return v
 
-    @field_validator("published")
+    @field_validator("lang")
     @classmethod
-    def _published(cls, v):
-        return _date(v)
+    def _lang(cls, v):
+        return language_code(v) if v is not None else v  # as a JSON Lines file's "lang" is read
+
+    def document(self) -> Document:
+        """The document to store, or 422 naming each field that cannot be stored as sent."""
+        doc = Document(id=self.id, text=self.text, title=self.title, url=self.url, published=self.published,
+                       source=self.source, lang=self.lang, origin="api")
+        problems = document_problems(doc)
+        if problems:
+            raise RequestValidationError([{"loc": ("body", name), "msg": why, "type": "value_error",
+                                           "input": getattr(doc, name)} for name, why in problems])
+        return doc
+
+
+class StorableStrings(BaseModel):
+    """A request body whose every string must be storable (no NUL, no unpaired surrogate)."""
+
+    @field_validator("*")
+    @classmethod
+    def _storable(cls, v):
+        return storable_text(v) if isinstance(v, str) else v
+
+
+def refuse_unstorable(request: Request) -> None:
+    """422 for a path or query value no database takes (a NUL character, %00): PostgreSQL refuses
+    one with an error, so such a value must never reach a query. Every route depends on this."""
+    errors = []
+    for where, items in (("path", request.path_params.items()), ("query", request.query_params.multi_items())):
+        for name, value in items:
+            if why := _unstorable(value):
+                errors.append({"loc": (where, name), "msg": why, "type": "value_error", "input": value})
+    if errors:
+        raise RequestValidationError(errors)
+
+
+def _unstorable(value) -> str | None:
+    try:
+        if isinstance(value, str):
+            storable_text(value)
+    except InvalidValue as exc:
+        return str(exc)
+    return None
 
 
 def event_type(v: str | None, name: str = "type") -> str | None:
@@ -218,7 +260,8 @@ def _wants_json(request: Request) -> bool:
     fmt = request.query_params.get("format") or getattr(request.state, "format", None)
     if fmt:
         return fmt == "json"
-    return request.url.path.startswith("/api/") or request.url.path.endswith(".json")
+    path = request.url.path
+    return path == "/api" or path.startswith("/api/") or path.endswith(".json")
 
 
 def entity_url(eid: str) -> str:
@@ -293,6 +336,8 @@ def _validation_message(errors) -> str:
         msg = str(e.get("msg", "invalid")).removeprefix("Value error, ")
         where = f"parameter {'.'.join(loc)!r}" if loc else "request"
         got = e.get("input")
+        if isinstance(got, str) and len(got) > 80:
+            got = got[:80] + "…"
         shown = f" (got {got!r})" if isinstance(got, (str, int, float)) and e.get("type") != "missing" else ""
         parts.append(f"{where}: {msg}{shown}")
     return "; ".join(parts) or "invalid request"
@@ -342,7 +387,9 @@ def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: b
     ``read_only`` is False, and then require a bearer token whose SHA-256 is ``write_token_hash``."""
     if not read_only and not write_token_hash:
         raise ValueError("writes need a token: pass write_token_hash=communique.api.hash_token(secret)")
-    store = open_store(db_url, load_kb)  # the knowledge base as it is at each query: curation applies at once
+    # the knowledge base as it is at each query: curation applies at once; a read-only server opens the
+    # database read-only (it works on a file it may not write, and cannot change it)
+    store = open_store(db_url, load_kb, read_only=read_only)
 
     @asynccontextmanager
     async def lifespan(_app):
@@ -350,6 +397,7 @@ def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: b
         store.close()
 
     app = FastAPI(title="communique", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  dependencies=[Depends(refuse_unstorable)],
                   description="Diplomatic events (MEET, CALL, CONVENE, SIGN, APPOINT, CHAIR), entities and "
                               "positions read from Azerbaijani, Kazakh and Russian news. Every web page has a "
                               "JSON twin at the same path plus `.json`.")
@@ -371,7 +419,7 @@ def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: b
 
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
-Offset = Annotated[int, Query(ge=0, description="how many to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_INT, description="how many to skip")]
 
 
 def _api_routes(app: FastAPI, store) -> None:
@@ -474,8 +522,7 @@ def _write_routes(app: FastAPI, store, token_hash: str) -> None:
             item = DocumentIn.model_validate_json(await request.body())
         except ValidationError as exc:
             raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from exc
-        doc = Document(id=item.id, text=item.text, title=item.title, url=item.url, published=item.published,
-                       source=item.source, lang=item.lang, origin="api")
+        doc = item.document()
         summary, stored = await run_in_threadpool(ingest, doc)
         if summary.unchanged:
             return JSONResponse({"status": "unchanged", "document": stored}, status_code=200)
@@ -528,16 +575,21 @@ def _required(value: str | None, name: str) -> str:
     return value.strip()
 
 
-class FeedIn(BaseModel):
+class FeedIn(StorableStrings):
     url: str
 
 
-class CurationIn(BaseModel):
+class CurationIn(StorableStrings):
     entity: str
     into: str | None = None
     alias: str | None = None
     lang: str | None = None
     label: str | None = None
+
+    @field_validator("lang")
+    @classmethod
+    def _lang(cls, v):
+        return language_code(v) if v else None
 
 
 def _page_routes(app: FastAPI, store, templates: Jinja2Templates) -> None:
@@ -559,7 +611,7 @@ def _page_routes(app: FastAPI, store, templates: Jinja2Templates) -> None:
     def clusters(request: Request, type: str | None = None,
                  since: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
                  until: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
-                 limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Annotated[int, Query(ge=0)] = 0):
+                 limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Offset = 0):
         return pages.clusters(store, type=event_type(type), since=since or None,
                               until=until or None, limit=limit, offset=offset)
 
@@ -577,7 +629,7 @@ def _page_routes(app: FastAPI, store, templates: Jinja2Templates) -> None:
 
     @page("/documents", "documents.html")
     def documents(request: Request, lang: str | None = None, entity: str | None = None,
-                  limit: Annotated[int, Query(ge=1, le=1000)] = 50, offset: Annotated[int, Query(ge=0)] = 0):
+                  limit: Annotated[int, Query(ge=1, le=1000)] = 50, offset: Offset = 0):
         return pages.documents(store, lang=lang or None, entity=entity or None, limit=limit, offset=offset)
 
     @page("/documents/{doc_id:path}", "document.html")

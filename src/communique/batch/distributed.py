@@ -37,6 +37,7 @@ from ..pipeline import Pipeline
 from ..registry import Config, build
 from ..stages.ingest import _iso_date, _str, iter_paths, read_bytes, read_file
 from ..stages.stories import StoryIndex
+from ..validation import InvalidValue, checked, language_code
 from .local import FirstCopies, Summary, add_timings, limit_blas_threads, map_ordered
 
 PARTITION_SIZE = 256  # documents (files, JSON lines, Parquet rows) per partition
@@ -117,9 +118,14 @@ def record_document(rec: dict, where: str) -> Document | InputError:
         return InputError(where, "missing or empty \"text\"")
     if rid is None or str(rid).strip() == "":
         return InputError(where, "missing \"id\"")
+    lang = _str(rec.get("lang"))
+    try:
+        lang = language_code(lang) if lang else None
+    except InvalidValue as exc:
+        return InputError(where, f"\"lang\" {exc}")
     return Document(id=str(rid), text=body, url=_str(rec.get("url")), title=_str(rec.get("title")),
                     published=_iso_date(rec.get("published")), source=_str(rec.get("source")),
-                    lang=_str(rec.get("lang")), origin=where)
+                    lang=lang, origin=where)
 
 
 def plan(sources: list[str], size: int = PARTITION_SIZE) -> Iterator[Partition | InputError]:
@@ -236,6 +242,8 @@ def run_partition(pipe: Pipeline, part: Partition) -> PartResult:
     before = dict(pipe.timings)
     docs, rejected = [], []
     for item in part.read():
+        if isinstance(item, Document):
+            item = checked(item)
         if isinstance(item, InputError):
             rejected.append((item.source, item.problem))
             continue

@@ -18,6 +18,7 @@ from ..errors import InputError, InputWarning
 from ..pipeline import Pipeline
 from ..registry import Config, build
 from ..stages.stories import StoryIndex
+from ..validation import checked
 
 # Documents sent to a worker process at once, and chunks in flight per worker:
 # enough work queued that the workers stay busy while this process writes a batch
@@ -144,13 +145,16 @@ def run(items: Iterable[Document | InputError], *, config: Config = Config(), st
         batch_size: int = 64, on_doc: Callable[[Document | InputError], None] | None = None,
         force: bool = False) -> Summary:
     """Process every readable item; write to ``store`` in batches when given (the store then assigns
-    story clusters, else an index over the knowledge base ``config`` names does)."""
+    story clusters, else an index over the knowledge base ``config`` names does). A document that
+    cannot be stored as it is (``validation.document_problems``) is rejected like an unreadable input."""
     summary = Summary()
     stories = StoryIndex(kbmod.load(config.kb_folders)) if store is None else None
     first_copies = FirstCopies()
 
     def readable() -> Iterator[Document]:
         for item in items:
+            if isinstance(item, Document):
+                item = checked(item)
             if isinstance(item, InputError):
                 summary.rejected.append(item)
                 if on_doc:

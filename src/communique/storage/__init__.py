@@ -21,9 +21,11 @@ def resolve_url(url: str | None) -> str:
     return url
 
 
-def open_store(url: str | None, kb: KnowledgeBase | Callable[[], KnowledgeBase]) -> Store:
-    """The store at ``url`` (see ``resolve_url``) over the knowledge base ``kb`` (see ``Store``)."""
-    return Store(resolve_url(url), kb)
+def open_store(url: str | None, kb: KnowledgeBase | Callable[[], KnowledgeBase], *,
+               read_only: bool = False) -> Store:
+    """The store at ``url`` (see ``resolve_url``) over the knowledge base ``kb`` (see ``Store``);
+    ``read_only`` opens an existing database so that the database itself refuses writes."""
+    return Store(resolve_url(url), kb, read_only=read_only)
 
 
 __all__ = ["Store", "open_store", "resolve_url", "DEFAULT_DB"]

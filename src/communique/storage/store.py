@@ -5,9 +5,11 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import and_, create_engine, delete, event, func, or_, select, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from ..document import Document
@@ -42,6 +44,40 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _sqlite_read_pragmas(dbapi_conn, _record) -> None:
+    """A reader's settings: the journal mode stays as the writers left it (changing it is a write)."""
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+# SQLite's answers when a WAL database opened read-only has no -shm file and its folder takes none
+_SQLITE_CANNOT_SHARE = {"SQLITE_READONLY_DIRECTORY", "SQLITE_READONLY_CANTINIT", "SQLITE_CANTOPEN"}
+
+
+def _whole_in_main_file(url: URL, exc: OperationalError) -> bool:
+    """Whether SQLite failed only for want of the -shm file a WAL database is read with, while no
+    writer has pages in its -wal file: then the main file alone is the whole database."""
+    if getattr(exc.orig, "sqlite_errorname", None) not in _SQLITE_CANNOT_SHARE:
+        return False
+    wal = Path(f"{url.database}-wal")
+    return not wal.exists() or wal.stat().st_size == 0
+
+
+def _read_only_sqlite(url: URL, how: str = "mode=ro") -> URL:
+    """The SQLite file of ``url`` opened read-only by SQLite itself (``mode=ro``), which holds for
+    every user, root included, whom file permissions do not stop; or, with ``how="immutable=1"``,
+    read as a file nobody changes (see ``Store._open_read_only``)."""
+    path = url.database
+    if not path or path == ":memory:" or url.query.get("uri"):
+        return url  # an in-memory database, or a URI the caller wrote: as given
+    if not Path(path).is_file():
+        raise StoreError(f"no database file {path}; create it with `communique ingest FILES --db {path}` "
+                         f"(or `communique demo --db {path}`)")
+    key, value = how.split("=")
+    return url.set(database="file:" + quote(path), query={**url.query, key: value, "uri": "true"})
 
 
 def _insert(conn: Connection, table, rows: list[dict]) -> None:
@@ -141,17 +177,55 @@ class Store:
     roles) and its story clusters use: a ``KnowledgeBase``, or a function returning the current
     one (what a long-running server passes, so that corrections apply while it runs)."""
 
-    def __init__(self, url: str, kb: KnowledgeBase | Callable[[], KnowledgeBase]):
+    def __init__(self, url: str, kb: KnowledgeBase | Callable[[], KnowledgeBase], *, read_only: bool = False):
         self.url = url
         self._kb = kb
+        self.read_only = read_only
         try:
-            self.engine: Engine = create_engine(url, future=True)
-            if self.engine.dialect.name == "sqlite":
-                event.listen(self.engine, "connect", _sqlite_pragmas)
-            self.schema_version = self._upgrade()
+            if read_only:
+                self.engine, self.schema_version = self._open_read_only()
+            else:
+                self.engine: Engine = create_engine(url, future=True)
+                if self.engine.dialect.name == "sqlite":
+                    event.listen(self.engine, "connect", _sqlite_pragmas)
+                self.schema_version = self._upgrade()
         except (OperationalError, SQLAlchemyError, ModuleNotFoundError) as exc:
             raise StoreError(f"cannot open database {self._safe_url()}: {_one_line(exc)}") from exc
         self._stories: StoryIndex | None = None
+
+    def _open_read_only(self) -> tuple[Engine, int]:
+        """An engine the database itself refuses writes on (SQLite ``mode=ro``; PostgreSQL read-only
+        transactions), and the schema version, which must be current: a reader does not migrate.
+        A WAL-mode SQLite file in a folder that takes no -shm file, with no writer's pages in its -wal
+        file, is read as ``immutable`` (a writer who can write there and starts later is not seen)."""
+        url = make_url(self.url)
+        if url.get_backend_name() == "postgresql":
+            engine = create_engine(url, connect_args={"options": "-c default_transaction_read_only=on"})
+        else:
+            engine = create_engine(_read_only_sqlite(url) if url.get_backend_name() == "sqlite" else url)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_read_pragmas)
+        try:
+            return engine, self._current_version(engine)
+        except OperationalError as exc:
+            if engine.dialect.name != "sqlite" or not _whole_in_main_file(url, exc):
+                raise
+        engine.dispose()
+        engine = create_engine(_read_only_sqlite(url, "immutable=1"))
+        event.listen(engine, "connect", _sqlite_read_pragmas)
+        return engine, self._current_version(engine)
+
+    def _current_version(self, engine: Engine) -> int:
+        with engine.connect() as conn:
+            version = migrations.current_version(conn)
+        if version == 0:
+            raise StoreError(f"{self._safe_url()} holds no communique database; create one with "
+                             f"`communique ingest FILES --db URL`")
+        if version < len(migrations.MIGRATIONS):
+            raise StoreError(f"{self._safe_url()} has schema version {version}, this communique reads "
+                             f"{len(migrations.MIGRATIONS)}; a writing command upgrades it (`communique ingest FILES "
+                             f"--db URL`), a reading one does not")
+        return version
 
     def _upgrade(self, attempts: int = 8) -> int:
         """Migrate; when another process is creating the same schema at the same moment, wait and
@@ -169,7 +243,6 @@ class Store:
         raise AssertionError("unreachable")
 
     def _safe_url(self) -> str:
-        from sqlalchemy.engine import make_url
         try:
             return make_url(self.url).render_as_string(hide_password=True)
         except Exception:  # noqa: BLE001 - an unparsable URL is shown as given
