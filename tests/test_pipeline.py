@@ -2,7 +2,7 @@ import pytest
 
 from communique.document import Document
 from communique.errors import PipelineError
-from communique.pipeline import Pipeline
+from communique.pipeline import Limits, Pipeline
 from communique.registry import DEFAULT, Config, build, stage_names
 
 
@@ -71,3 +71,76 @@ def test_registry_passes_each_stage_its_options_by_name():
 def test_registry_rejects_options_no_stage_takes(options, problem):
     with pytest.raises(PipelineError, match=problem):
         build(Config(stages=("clean",), options=options))
+
+
+class Spins(Adds):
+    """A stage that never ends on "spin" and swallows every Exception on the way."""
+    def __call__(self, doc):
+        if "spin" in doc.text:
+            while True:
+                try:
+                    sum(range(1000))
+                except Exception:  # noqa: BLE001 - the limit must get through this
+                    pass
+        return super().__call__(doc)
+
+
+class Sleeps(Adds):
+    def __call__(self, doc):
+        import time
+        time.sleep(0.3 if "slow" in doc.text else 0)
+        return super().__call__(doc)
+
+
+@pytest.mark.parametrize("limits, text, problem", [
+    (Limits(chars=10), "x" * 11, "11 characters, over the limit of 10 (Limits.chars)"),
+    (Limits(tokens=5), "a b c d e f", "over 5 words and punctuation marks (Limits.tokens)"),
+    (Limits(tokens=5), "a......", "over 5 words and punctuation marks (Limits.tokens)"),
+])
+def test_article_over_a_size_limit_is_recorded_and_not_read(limits, text, problem):
+    pipe = Pipeline([Adds("a", provides=("x",))], limits=limits)
+    out = list(pipe.pipe([Document("1", text), Document("2", "fine")]))
+    assert out[0].failure.stage == "limits" and problem in out[0].failure.error
+    assert "split it" in out[0].failure.error and out[0].title is None
+    assert out[1].failure is None and out[1].title == "a"
+
+
+def test_article_over_the_time_limit_is_stopped_in_its_stage_and_the_batch_goes_on():
+    pipe = Pipeline([Adds("a", provides=("x",)), Spins("spinner")], limits=Limits(seconds=0.2))
+    out = list(pipe.pipe([Document("1", "spin"), Document("2", "fine")]))
+    assert out[0].failure.stage == "spinner" and "more than 0.2 s (Limits.seconds)" in out[0].failure.error
+    assert out[1].failure is None and out[1].title == "aspinner"
+
+
+def test_time_limit_off_the_main_thread_is_checked_after_each_stage():
+    import threading
+    pipe = Pipeline([Sleeps("sleeper", provides=("x",)), Adds("after")], limits=Limits(seconds=0.1))
+    out = []
+    worker = threading.Thread(target=lambda: out.extend(pipe.pipe([Document("1", "slow"), Document("2", "quick")])))
+    worker.start()
+    worker.join()
+    assert out[0].failure.stage == "sleeper" and "Limits.seconds" in out[0].failure.error
+    assert out[0].title == "sleeper"  # the stage ran to its end; the next one did not start
+    assert out[1].failure is None and out[1].title == "sleeperafter"
+
+
+def test_time_limit_puts_back_an_alarm_set_before():
+    import signal
+    rung = []
+
+    def ring(*_):
+        rung.append(True)
+    previous = signal.signal(signal.SIGALRM, ring)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        Pipeline([Adds("a")], limits=Limits(seconds=5))(Document("1", "fine"))
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 25 < left <= 30 and signal.getsignal(signal.SIGALRM) is ring and not rung
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_registry_builds_the_pipeline_with_the_configured_limits():
+    assert build(Config(stages=("clean",), limits=Limits(seconds=None))).limits == Limits(seconds=None)
+    assert build(Config(stages=("clean",))).limits == Limits()

@@ -6,7 +6,7 @@ import inspect
 from dataclasses import dataclass, field
 
 from .errors import PipelineError
-from .pipeline import Pipeline
+from .pipeline import Limits, Pipeline
 
 DEFAULT = ("clean", "langid", "segment", "mentions", "linking", "gatherings", "events", "facts", "stories")
 
@@ -15,10 +15,12 @@ DEFAULT = ("clean", "langid", "segment", "mentions", "linking", "gatherings", "e
 class Config:
     """What a pipeline is built from. ``options`` gives a stage's constructor arguments beside the
     knowledge base, by stage name, as plain values a worker can receive: {"events": {"as_of":
-    "2025-06-30"}} (the composition root decides such things as "as of", never a stage)."""
+    "2025-06-30"}} (the composition root decides such things as "as of", never a stage).
+    ``limits``: what one article may take (size, tokens, time) before it is recorded as failed."""
     kb_folders: tuple[str, ...] = ()
     stages: tuple[str, ...] = DEFAULT
     options: dict = field(default_factory=dict, hash=False, compare=False)
+    limits: Limits = Limits()
 
 
 def _factories():
@@ -47,7 +49,8 @@ def build(config: Config = Config()) -> Pipeline:
     if unknown:
         raise PipelineError(f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(factories)}")
     kb = kbmod.load(tuple(config.kb_folders))
-    return Pipeline([_make(n, factories[n], kb, config.options.get(n) or {}) for n in config.stages])
+    return Pipeline([_make(n, factories[n], kb, config.options.get(n) or {}) for n in config.stages],
+                    limits=config.limits)
 
 
 def _make(name: str, factory, kb, options: dict):

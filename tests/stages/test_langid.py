@@ -28,3 +28,60 @@ def test_a_language_without_an_object_is_not_read(pipeline):
     doc = pipeline(Document("t", "President Tokayev met President Aliyev in Astana on Monday.\n"
                                  "The two leaders discussed transport and energy cooperation."))
     assert doc.lang == "en" and doc.mentions == [] and doc.events == []
+
+
+# One sentence with a meeting in each language; a junk run glued to it once flipped the paragraph
+# (Uzbek) and its event was lost.
+_MEETINGS = {
+    "az": "Ceyhun Bayramov Nyu-Yorkda Qazaxıstanın xarici işlər naziri Murat Nurtleu ilə görüşüb.",
+    "kk": "Мұрат Нұртілеу Нью-Йоркте Әзербайжан сыртқы істер министрі Джейхун Байрамовпен кездесті.",
+    "ru": "Сергей Лавров встретился в Москве с министром иностранных дел Азербайджана Джейхуном Байрамовым.",
+}
+
+
+def _junk(kind: str) -> str:
+    import random
+    rng = random.Random(5)
+    return {
+        "letters": "".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=100_000)),  # one token
+        "accents": "".join(rng.choices([chr(c) for c in range(0x300, 0x370)], k=100_000)),  # on one letter
+        "dots": ". " * 20_000,  # tokens without a letter
+    }[kind]
+
+
+@pytest.mark.parametrize("code", sorted(_MEETINGS))
+@pytest.mark.parametrize("kind", ["letters", "accents", "dots"])
+@pytest.mark.parametrize("before", [True, False])
+def test_a_junk_run_does_not_change_the_language_or_lose_the_event(pipeline, code, kind, before):
+    from communique.document import Document
+    sentence = _MEETINGS[code]
+    alone = pipeline(Document("alone", sentence))
+    glued = sentence[0] + _junk(kind)
+    doc = pipeline(Document("junk", f"{glued} {sentence}" if before else f"{sentence} {glued}"))
+    assert doc.lang == code and [p.lang for p in doc.paragraphs] == [code]
+    assert [(e.type, e.participants) for e in doc.events] == [(e.type, e.participants) for e in alone.events]
+    assert doc.events
+
+
+@pytest.mark.parametrize("text", [
+    "Оригинал статьи: https://www.nur.kz/politics/universe/1988005-tokaev-lichno-provodil-papu-rimskogo",
+    '<image>data:image/s3,"s3://crabby-images/618e2/618e21817e2ce0185604bae389add17a4b5b1ec1"',
+    "Tel: (+99412) 4378247, 1 2 3 4 5 6 7 8 9 10",
+    "Davudlu–Binələr–Güvəkənd–Əmirarx–Qaradeyin–Eymur–Ərəbşəki–Ağcaqovaq",
+])
+def test_words_links_and_numbers_are_no_junk(text):
+    from communique.stages.langid import without_junk
+    assert without_junk(text) is text
+
+
+def test_a_long_paragraph_is_decided_on_its_first_characters():
+    # the classifier weighs each n-gram by the logarithm of its count: on the whole 270 KB it said Uzbek
+    from communique.stages.langid import LangIdStage
+    assert LangIdStage().identify("Сергей Лавров " * 20_000) == "ru"
+
+
+def test_letters_of_thousands_of_kinds_are_counted_in_one_pass():
+    from communique.stages.langid import occurrences
+    text = "".join(map(chr, range(0x4E00, 0x4E00 + 20_000))) * 2
+    assert occurrences(text, set(text)) == len(text)
+    assert occurrences("aab", {"a"}) == 2

@@ -79,3 +79,33 @@ def test_network_drawing_keeps_nodes_and_labels_on_the_canvas():
         left = {"start": n["lx"], "end": n["lx"] - width, "middle": n["lx"] - width / 2}[n["anchor"]]
         assert left >= 0 and left + width <= 500
     assert len(d["edges"]) == 5
+
+
+def _scan_covering(items, a, b):
+    return next((x for x in items if x.start <= a and b <= x.end), None)
+
+
+def test_each_piece_is_covered_by_the_first_item_a_scan_finds():
+    import random
+    from itertools import pairwise
+
+    from communique.web.markup import Region, _covering_each
+    rng = random.Random(3)
+    for _ in range(500):
+        items = []
+        for k in range(rng.randint(0, 8)):
+            start = rng.randint(0, 30)
+            items.append(Region(start, rng.randint(start + 1, 32), (str(k),)))  # overlapping too
+        cuts = sorted({0, 32, *[x for r in items for x in (r.start, r.end)]})
+        expected = [_scan_covering(items, a, b) for a, b in pairwise(cuts)]
+        assert all(got is want for got, want in zip(_covering_each(items, cuts), expected, strict=True))
+
+
+def test_a_page_with_thousands_of_mentions_marks_each_once():
+    n = 16_000
+    text = "Сергей Лавров. " * n
+    mentions = [MentionMark(15 * k, 15 * k + 13, "person:sergey-lavrov", "person", "Лавров") for k in range(n)]
+    regions = merge_regions([(15 * k, 15 * k + 14, f"e{k}", "MEET") for k in range(0, n, 4)], len(text))
+    html = str(marked_html(text, Marks(regions, mentions), _href))
+    assert html.count('<a class="mention') == n and html.count("<mark ") == n // 4
+    assert _text_of(html) == text

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .. import lang as langdata
@@ -39,6 +40,26 @@ def sentence_tokens(doc: Document, start: int, end: int) -> list[Token]:
     return got
 
 
+def mentions_from(doc: Document, start: int, end: int) -> list[Mention]:
+    """The mentions that start in ``start..end``, in ``doc.mentions`` order. The stages keep
+    ``doc.mentions`` sorted by start, so it is a slice found by bisection (a sentence context is built
+    per sentence and stage: a scan of every mention each time made long articles quadratic); a list
+    found unsorted is scanned."""
+    mentions = doc.mentions
+    cache = run_cache(doc, "mention order")
+    if cache.get("list") is not mentions or cache.get("length") != len(mentions):
+        # the list itself is kept, so its id cannot be reused by another list while this is cached
+        cache.update(list=mentions, length=len(mentions),
+                     sorted=all(a.start <= b.start for a, b in zip(mentions, mentions[1:])))
+    if not cache["sorted"]:
+        return [m for m in mentions if start <= m.start <= end]
+    return mentions[bisect_left(mentions, start, key=_start):bisect_right(mentions, end, key=_start)]
+
+
+def _start(m: Mention) -> int:
+    return m.start
+
+
 def sentence_code(doc: Document, sent: Sentence) -> str | None:
     """The language whose object reads a sentence (``lang.route``): its own, else the document's;
     None for a language without an object."""
@@ -66,6 +87,7 @@ class _Base:
     folds: list[str]
     dates: list[DateMatch]
     matches: dict
+    ends: list[int]  # each token's end offset, increasing: ``token_index`` bisects it
 
 
 @dataclass
@@ -79,6 +101,7 @@ class SentenceContext:
     mentions: list[Mention]
     dates: list[DateMatch] = field(default_factory=list)
     _matches: dict = field(default_factory=dict, repr=False)
+    _ends: list[int] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, doc: Document, sent: Sentence) -> "SentenceContext":
@@ -94,11 +117,13 @@ class SentenceContext:
         if base is None:
             toks = sentence_tokens(doc, start, end)
             base = cache[(start, end, code)] = _Base(
-                toks, [fold(t.text) for t in toks], find_dates(doc.text, ld, start, end, toks=toks), {})
+                toks, [fold(t.text) for t in toks], find_dates(doc.text, ld, start, end, toks=toks), {},
+                [t.end for t in toks])
         # officials named only by title count too: linking gave them an id only where the text makes
         # the referent certain
-        mentions = [m for m in doc.mentions if start <= m.start and m.end <= end and m.entity_id]
-        return cls(doc, sent, code, ld, list(base.toks), list(base.folds), mentions, list(base.dates), base.matches)
+        mentions = [m for m in mentions_from(doc, start, end) if m.end <= end and m.entity_id]
+        return cls(doc, sent, code, ld, list(base.toks), list(base.folds), mentions, list(base.dates), base.matches,
+                   base.ends)
 
     def without_speaker(self, trigger_at: int) -> "SentenceContext":
         """The same sentence without the speaker of reported speech ("Kelli əlavə edib ki, Tramp …
@@ -115,10 +140,11 @@ class SentenceContext:
         return self
 
     def token_index(self, offset: int) -> int:
-        for i, t in enumerate(self.toks):
-            if t.end > offset:
-                return i
-        return len(self.toks)
+        """The first token that ends after ``offset`` (the one containing it, else the next);
+        ``len(toks)`` past the last. Token ends increase, so a bisection finds it."""
+        if self._ends is None or len(self._ends) != len(self.toks):
+            self._ends = [t.end for t in self.toks]
+        return bisect_right(self._ends, offset)
 
     def of_type(self, *types: str) -> list[Mention]:
         return [m for m in self.mentions if m.type in types]

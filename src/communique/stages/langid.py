@@ -1,6 +1,9 @@
 """Language of the document and of each paragraph."""
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from ..document import Document, Sentence
 from ..kb import KnowledgeBase
 from .clean import lines
@@ -14,6 +17,23 @@ _KK_ONLY = set("әғқұһіӘҒҚҰҺІ")  # not Kyrgyz
 
 
 _SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
+# Runs that are no words of any language, each of which would outweigh the words around it and
+# flip a paragraph's language (one 300k-letter token made a Kazakh paragraph Uzbek), so the
+# language is decided without them: a run of word characters and combining marks longer than any
+# word (the longest in the corpora has 46 characters, a file name); a run of non-space characters
+# longer than any link; 32 or more tokens in a row without a letter (dots, digits, accents alone;
+# the corpora have at most 7).
+_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_NO_LETTER = r"(?:(?!\s)[\W\d_])"
+_JUNK = re.compile(rf"(?<![\w{_MARKS}])[\w{_MARKS}]{{65,}}|(?<!\S)\S{{257,}}"
+                   rf"|(?<!\S)(?:{_NO_LETTER}++\s++){{31,}}{_NO_LETTER}++")
+_FEW_LETTERS = 256
+# Characters a language is decided on: of the document (its first ones), and of each paragraph
+# (the longest in the corpora has 1,398). The classifier weighs each n-gram by the logarithm of its
+# count, so on a very long paragraph the mere presence of rare n-grams outweighs the frequent ones:
+# a paragraph of one Russian name repeated was Russian at 50 KB and Uzbek at 500 KB.
+DOC_SAMPLE = 5000
+PARAGRAPH_SAMPLE = 10_000
 
 
 class LangIdStage:
@@ -33,28 +53,44 @@ class LangIdStage:
             self._model = m
         return self._model
 
-    def identify(self, text: str) -> str | None:
-        # Letters counted per distinct character (str.count runs in C; a list of every letter did not).
+    def identify(self, text: str, sample: int = PARAGRAPH_SAMPLE) -> str | None:
+        """The language of a text, decided on the first ``sample`` characters of its words of normal
+        length (``without_junk``)."""
+        text = without_junk(text)[:sample]
         chars = {c for c in set(text) if c.isalpha()}
-        if len(chars) < 3 and sum(map(text.count, chars)) < 3:
+        if len(chars) < 3 and occurrences(text, chars) < 3:
             return None
         # Letters only one of our languages has decide faster and better than n-grams.
         if chars & _AZ_LETTERS:
             return "az"
         kk_chars = chars & _KK_LETTERS
         if kk_chars and chars & _KK_ONLY:
-            kk = sum(map(text.count, kk_chars))
-            if kk / sum(map(text.count, chars)) > 0.005:
+            if occurrences(text, kk_chars) / occurrences(text, chars) > 0.005:
                 return "kk"
         lang, _ = self.model.classify(text)
         return lang
 
     def __call__(self, doc: Document) -> Document:
         if not doc.lang:
-            doc.lang = self.identify(doc.text[:5000]) or "und"
+            doc.lang = self.identify(doc.text, DOC_SAMPLE) or "und"
         doc.paragraphs = [Sentence(a, b, lang=self.identify(doc.text[a:b]) or doc.lang)
                           for a, b in paragraphs(doc.text)]
         return doc
+
+
+def without_junk(text: str) -> str:
+    """The text with each run that is no word (``_JUNK``) replaced by a space (the same string
+    where there is none)."""
+    return _JUNK.sub(" ", text)
+
+
+def occurrences(text: str, chars: set[str]) -> int:
+    """How many characters of the text are in ``chars``: str.count per character (in C) where
+    they are few, as the letters of any language are; one Counter pass where there are many (per
+    character, a text of thousands of different letters would be counted in quadratic time)."""
+    if len(chars) <= _FEW_LETTERS:
+        return sum(map(text.count, chars))
+    return sum(n for c, n in Counter(text).items() if c in chars)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
 from .. import lang as langdata
-from ..document import Document, Sentence
+from ..document import Document, Sentence, Span
 from ..kb import KnowledgeBase
 from ..text import fold
 
@@ -12,12 +14,30 @@ from ..text import fold
 # scraped "imzalayacaqlar.Bu barədə" with the space lost (a lower-case word, a dot, a capitalised word).
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s)|(?<=[a-zəüöğışçа-яёәғқңөұүһі]{3})[.!?]"
                        r"(?=[A-ZƏÜÖĞİŞÇА-ЯЁӘҒҚҢӨҰҮҺІ][a-zəüöğışçа-яёәғқңөұүһі])")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+_OPENERS = "«\"“("
+# How far back a boundary check looks for the word before it: an initial or an abbreviation is a
+# few characters, and a bounded look keeps the check's cost independent of the sentence's length.
+_LOOKBACK = 64
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.){1,2}$|^[^\W\d_][^\W\d_]?\.$")
 
 
+def _word_before(text: str, lo: int, end: int) -> str:
+    """The run of non-space characters that ends at ``end``, not reaching before ``lo``."""
+    a = max(lo, end - _LOOKBACK)
+    chunk = text[a:end]
+    word = chunk.rsplit(None, 1)[-1] if chunk.strip() else ""
+    if a > lo and word == chunk and len(word.lstrip(_OPENERS)) <= 3:
+        # the window is all one word of opening quotes and brackets: where the word starts decides
+        # whether it is an initial, so look further back (once per word: rare, and linear overall)
+        while a > lo and not text[a - 1].isspace():
+            a -= 1
+        word = text[a:end]
+    return word
+
+
 def _starts_sentence(text: str, pos: int) -> bool:
-    m = re.compile(r"\s*(\S)").match(text, pos)
+    m = _NEXT_CHAR.match(text, pos)
     if not m:
         return False
     ch = m.group(1)
@@ -35,9 +55,7 @@ class Segmenter:
             return False
         if m.group().startswith(("!", "?", "…")):
             return True
-        before = _WORD_BEFORE.search(text, lo, m.start() + 1)
-        word = before.group(1) if before else ""
-        bare = word.lstrip("«\"“(")
+        bare = _word_before(text, lo, m.start() + 1).lstrip(_OPENERS)
         # "K. Sarıbay", "М. Тілеуберді": a single capital with a dot is an initial.
         if _INITIAL.match(bare) and bare[:1].isupper() and len(bare) <= 3:
             return False
@@ -57,6 +75,20 @@ class Segmenter:
         return [(a + (len(text[a:b]) - len(text[a:b].lstrip())), b) for a, b in out if text[a:b].strip()]
 
 
+class Overlap:
+    """Whether a span overlaps any of some spans (``Document.in_boilerplate`` asked of every
+    sentence), by bisection: a scan of every boilerplate line per sentence was quadratic."""
+
+    def __init__(self, spans: list[Span]):
+        spans = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in spans]
+        self.reach = list(accumulate((s.end for s in spans), max))  # the furthest end so far
+
+    def __call__(self, span: Span) -> bool:
+        k = bisect_left(self.starts, span.end)  # the spans that start before this one ends
+        return k > 0 and self.reach[k - 1] > span.start
+
+
 class SegmentStage:
     name = "segment"
     requires = ("lang", "boilerplate")
@@ -72,10 +104,11 @@ class SegmentStage:
 
     def __call__(self, doc: Document) -> Document:
         doc.sentences = []
+        in_boilerplate = Overlap(doc.boilerplate)
         for para in doc.paragraphs:
             seg = self.segmenter(para.lang or doc.lang or "ru")
             for a, b in seg.split(doc.text, para.start, para.end):
                 s = Sentence(a, b, lang=para.lang)
-                s.boilerplate = doc.in_boilerplate(s)
+                s.boilerplate = in_boilerplate(s)
                 doc.sentences.append(s)
         return doc

@@ -5,6 +5,7 @@ escaped segments, never built from the text itself.
 """
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -61,8 +62,21 @@ def clean_mentions(mentions: list[MentionMark], length: int) -> list[MentionMark
     return out
 
 
-def _covering(items, a: int, b: int):
-    return next((x for x in items if x.start <= a and b <= x.end), None)
+def _covering_each(items: list, cuts: list[int]) -> list:
+    """For each piece between consecutive cuts, the first of ``items`` (in list order) that covers
+    it, or None: one sweep over the cuts with the started items on a heap by position in the list
+    (a scan of every item per piece made a page with thousands of mentions quadratic)."""
+    by_start = sorted(range(len(items)), key=lambda i: items[i].start)
+    started: list[int] = []
+    k, out = 0, []
+    for a, b in pairwise(cuts):
+        while k < len(by_start) and items[by_start[k]].start <= a:
+            heapq.heappush(started, by_start[k])
+            k += 1
+        while started and items[started[0]].end < b:  # ended: covers no later piece either
+            heapq.heappop(started)
+        out.append(items[started[0]] if started else None)
+    return out
 
 
 def marked_html(text: str, marks: Marks, href: Callable[[str], str]) -> Markup:
@@ -73,8 +87,7 @@ def marked_html(text: str, marks: Marks, href: Callable[[str], str]) -> Markup:
                    *[x for m in mentions for x in (m.start, m.end)]})
     parts: list[str] = []
     open_region = open_mention = None
-    for a, b in pairwise(cuts):
-        region, mention = _covering(regions, a, b), _covering(mentions, a, b)
+    for a, b, region, mention in zip(cuts, cuts[1:], _covering_each(regions, cuts), _covering_each(mentions, cuts)):
         if open_mention is not None and (mention is not open_mention or region is not open_region):
             parts.append("</a>")  # closed before the <mark> around it changes, reopened inside the next
             open_mention = None
