@@ -20,6 +20,7 @@ from itertools import islice, pairwise
 from pathlib import Path
 
 from .document import Document
+from .pipeline import Limits
 
 _TARGET_BYTES = 3000
 COMPARE_MAX = 1000  # Russian articles timed by --compare
@@ -210,3 +211,87 @@ def compare_natasha(n: int, langs: list[str] | None = None, limit: int = COMPARE
              f"natasha NER alone {t_ner:.2f} s ({1000 * t_ner / k:.1f} ms/article), "
              f"our full pipeline without database {t_ours:.2f} s ({1000 * t_ours / k:.1f} ms/article), "
              f"ratio {t_ours / t_ner:.2f}x")]
+
+
+# Hostile shapes of one long article, for ``scaling``: (language of the article around it, the
+# unit repeated, where it goes). "paragraph": a paragraph of its own after a real article; "token":
+# one token at the start of the article's first paragraph (its title), of characters drawn at
+# random from the unit (the same ones every time); "repeat": the article itself, again and again.
+SHAPES: dict[str, tuple[str, str, str]] = {
+    "name": ("ru", "Сергей Лавров ", "paragraph"),  # one name repeated
+    "initials": ("ru", "А. ", "paragraph"),  # a boundary candidate that is never a boundary
+    "dots": ("kk", ". ", "paragraph"),
+    "parens": ("az", "( ", "paragraph"),
+    "quotes": ("kk", "\" ", "paragraph"),
+    "junk": ("kk", "abcdefghijklmnopqrstuvwxyz", "token"),  # 300k such letters made a Kazakh paragraph Uzbek
+    "marks": ("ru", "".join(map(chr, range(0x300, 0x370))), "token"),  # combining accents on one letter
+    "article": ("az", "", "repeat"),  # a real article repeated: every stage at work
+}
+SCALING_SIZES = (10_000, 100_000, 500_000, 2_000_000)  # UTF-8 bytes
+
+
+def hostile_text(shape: str, size: int) -> str:
+    """An article of about ``size`` UTF-8 bytes in a hostile shape (``SHAPES``)."""
+    code, unit, where = SHAPES[shape]
+    lead = next(a["text"] for a in sample_articles() if a["lang"] == code)
+    room = max(0, size - len(lead.encode("utf-8")))
+    if where == "repeat":
+        copies = size // len(lead.encode("utf-8")) + 1
+        return "\n\n".join([lead] * copies)
+    if where == "paragraph":
+        return f"{lead}\n\n{unit * (room // len(unit.encode('utf-8')) + 1)}"
+    flood = "".join(random.Random(size).choices(unit, k=room // len(unit[0].encode("utf-8")) + 1))
+    return f"{lead[:1]}{flood} {lead}"
+
+
+def _scaling_rows(shape: str, sizes: tuple[int, ...], limits: Limits) -> list[dict]:
+    """One shape at growing sizes, in a process of its own (its peak memory is its own)."""
+    from .batch.local import limit_blas_threads
+    from .registry import Config, build
+    limit_blas_threads()
+    pipe = build(Config(limits=limits))
+    pipe(Document("warm", hostile_text(shape, 1)))  # models loaded before the clock starts
+    rows = []
+    for size in sizes:
+        text = hostile_text(shape, size)
+        t0 = time.perf_counter()
+        doc = pipe(Document(f"{shape}-{size}", text))
+        seconds = time.perf_counter() - t0
+        rows.append({"shape": shape, "bytes": len(text.encode("utf-8")), "seconds": seconds,
+                     "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                     "lang": doc.lang, "events": len(doc.events),
+                     "failure": doc.failure.error if doc.failure else None})
+    return rows
+
+
+def scaling(shapes: list[str] | None = None, sizes: tuple[int, ...] | None = None,
+            limits: Limits | None = None) -> str:
+    """Time per KB of one article in each hostile shape (``SHAPES``) from 10 KB to 2 MB, a report to
+    print. The pipeline is linear in article length where the time per KB stays flat: "growth" is
+    the time per KB of the largest article over that of the smallest. Each shape runs in a fresh
+    process, so its peak memory is its own."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    sizes = tuple(sizes or SCALING_SIZES)
+    limits = Limits() if limits is None else limits
+    lines = [f"one article per size, {limits}",
+             "ms per KB (UTF-8) at each size; growth = largest / smallest; peak RSS of the process "
+             "(natasha's models, loaded for Russian, take about 300 MB)",
+             f"{'shape':9} {'lang':4} " + " ".join(f"{_kb(s):>8}" for s in sizes) + "   growth  peak RSS  events"]
+    for shape in shapes or list(SHAPES):
+        with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+            rows = pool.submit(_scaling_rows, shape, sizes, limits).result()
+        per_kb = [None if r["failure"] else 1000 * r["seconds"] / (r["bytes"] / 1024) for r in rows]
+        done = [x for x in per_kb if x is not None]
+        growth = f"{done[-1] / done[0]:7.2f}x" if len(done) > 1 else "       -"
+        lang = next((r["lang"] for r in reversed(rows) if r["lang"]), "")
+        lines.append(f"{shape:9} {lang:4} "
+                     + " ".join(f"{'refused':>8}" if x is None else f"{x:8.2f}" for x in per_kb)
+                     + f"  {growth}  {rows[-1]['rss_mb']:5.0f} MB  {'/'.join(str(r['events']) for r in rows)}")
+        lines += [f"  {_kb(r['bytes'])} refused: {r['failure']}" for r in rows if r["failure"]]
+    return "\n".join(lines)
+
+
+def _kb(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size / 1024:.0f} KB"

@@ -235,7 +235,10 @@ def cmd_demo(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from .bench import bench
+    from .bench import bench, scaling
+    if args.scaling:
+        print(scaling(args.shape, tuple(args.size) if args.size else None))
+        return 0
     print(bench(args.n, langs=args.lang, jobs=args.jobs, db=args.db, compare=args.compare))
     return 0
 
@@ -330,6 +333,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("-j", "--jobs", type=int, default=1)
     s.add_argument("--db", help="database URL (default: a fresh SQLite file in a temporary folder)")
     s.add_argument("--compare", action="store_true", help="also time natasha's NER alone on the Russian articles")
+    s.add_argument("--scaling", action="store_true",
+                   help="instead: time per KB of one article in hostile shapes from 10 KB to 2 MB")
+    from .bench import SHAPES
+    s.add_argument("--shape", action="append", choices=list(SHAPES),
+                   help="with --scaling: only these shapes (repeatable)")
+    s.add_argument("--size", action="append", type=int, help="with --scaling: article sizes in bytes (repeatable)")
     s.set_defaults(func=cmd_bench)
 
     # Commands of the other layers register themselves, one line each:

@@ -26,3 +26,20 @@ def test_bench_report_on_a_few_articles():
         assert what in report
     events = int(report.split("events: ")[1].split()[0])
     assert events > 0
+
+
+def test_hostile_shapes_have_the_size_asked_for():
+    from communique.bench import SHAPES, hostile_text
+    for shape in SHAPES:
+        size = len(hostile_text(shape, 50_000).encode("utf-8"))
+        assert 50_000 <= size < 55_000, shape
+        assert hostile_text(shape, 50_000) == hostile_text(shape, 50_000)
+
+
+def test_scaling_report_on_small_articles():
+    from communique.bench import scaling
+    report = scaling(["dots", "junk"], (10_000, 20_000))
+    lines = report.splitlines()
+    assert "growth" in lines[2] and "10 KB" in lines[2] and "20 KB" in lines[2]
+    assert lines[3].split()[:2] == ["dots", "kk"] and lines[4].split()[:2] == ["junk", "kk"]
+    assert lines[3].endswith("4/4") and "refused" not in report  # the article's events, at each size
