@@ -144,3 +144,11 @@ def test_time_limit_puts_back_an_alarm_set_before():
 def test_registry_builds_the_pipeline_with_the_configured_limits():
     assert build(Config(stages=("clean",), limits=Limits(seconds=None))).limits == Limits(seconds=None)
     assert build(Config(stages=("clean",))).limits == Limits()
+
+
+def test_a_stage_the_time_limit_interrupts_is_built_afresh():
+    spinner = Spins("spinner")
+    pipe = Pipeline([Adds("a", provides=("x",)), spinner], limits=Limits(seconds=0.2), rebuild=Spins)
+    out = list(pipe.pipe([Document("1", "spin"), Document("2", "fine")]))
+    assert out[0].failure.stage == "spinner" and out[1].failure is None
+    assert pipe.stages[1] is not spinner and pipe.names == ["a", "spinner"]

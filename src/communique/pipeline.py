@@ -7,7 +7,7 @@ import signal
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
@@ -28,8 +28,9 @@ class Limits:
 
     The pipeline's time grows linearly with an article's length, so the size limits bound its time
     too; ``seconds`` is the guarantee that no article stalls a batch. It interrupts the running stage
-    where the pipeline runs in a process's main thread (the command-line runners and their workers);
-    in another thread it is checked after each stage."""
+    where the pipeline runs in a process's main thread (the command-line runners and their workers),
+    and that stage is then built afresh (its caches may be half made); in another thread the limit
+    is checked after each stage."""
     chars: int | None = 4_000_000
     tokens: int | None = 250_000  # words and punctuation marks
     seconds: float | None = 120.0
@@ -64,7 +65,11 @@ class _OutOfTime(BaseException):
 
 
 class Pipeline:
-    def __init__(self, stages: list[Stage], given: Iterable[str] = ("text",), limits: Limits = Limits()):
+    """``rebuild(name)`` makes a stage afresh (the registry's builder), for one the time limit
+    interrupted; without it the interrupted stage is kept."""
+
+    def __init__(self, stages: list[Stage], given: Iterable[str] = ("text",), limits: Limits = Limits(),
+                 rebuild: Callable[[str], Stage] | None = None):
         have = set(given)
         for st in stages:
             missing = [r for r in st.requires if r not in have]
@@ -75,6 +80,7 @@ class Pipeline:
             have.update(st.provides)
         self.stages = stages
         self.limits = limits
+        self.rebuild = rebuild
         self.timings: dict[str, float] = defaultdict(float)
 
     @property
@@ -90,10 +96,14 @@ class Pipeline:
         stage = self.stages[0].name if self.stages else ""
         try:
             with _alarm(self.limits.seconds) as clock:
-                for st in self.stages:
+                for i, st in enumerate(self.stages):
                     stage, t0 = st.name, time.perf_counter()
                     try:
                         doc = st(doc)
+                    except _OutOfTime:
+                        if self.rebuild is not None:  # stopped mid-work: nothing half made is kept
+                            self.stages[i] = self.rebuild(st.name)
+                        raise
                     except Exception as exc:  # noqa: BLE001 - any stage error is recorded on the document
                         doc.failure = Failure(st.name, f"{type(exc).__name__}: {exc}")
                         return doc

@@ -49,8 +49,9 @@ def build(config: Config = Config()) -> Pipeline:
     if unknown:
         raise PipelineError(f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(factories)}")
     kb = kbmod.load(tuple(config.kb_folders))
-    return Pipeline([_make(n, factories[n], kb, config.options.get(n) or {}) for n in config.stages],
-                    limits=config.limits)
+    def make(name: str):
+        return _make(name, factories[name], kb, config.options.get(name) or {})
+    return Pipeline([make(n) for n in config.stages], limits=config.limits, rebuild=make)
 
 
 def _make(name: str, factory, kb, options: dict):
