@@ -664,7 +664,7 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
         i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)  # its words: i .. j - 1
         if i >= j or label not in _TAGGED_TYPES or is_outlet(text[start:end]) or _DOMAIN.match(text, end - 1):
             continue
-        free = [k for k in range(i, j) if not any(f.start <= toks[k].start < f.end for f in found)]
+        free = [k for k in range(i, j) if k not in covered]  # (words starting inside a known name are covered)
         if len(free) < j - i:
             # a person's name runs into a known name ("Мұрат Нұртілеу Бейжіңде"): the words before or
             # after it; anything else that overlaps a known name is not taken
