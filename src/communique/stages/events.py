@@ -23,8 +23,8 @@ _GATHERING_TYPES = ("MEET", "CALL", "CONVENE")
 _BODY_FRAMED = ("CONVENE", "SIGN", "APPOINT")
 _HEAD_OF_STATE = frozenset({"president", "head of state", "king"})
 _HEAD_TITLES = ("head of state", "president")
-_MULTILATERAL = 4
-_PRESIDER_REACH = 3  # words from "под председательством" to the presiding person's name (a title between)  # persons at one meeting: beyond a few named parties (GOLD.md) it is a gathering
+_MULTILATERAL = 4  # persons at one meeting: beyond a few named parties (GOLD.md) it is a gathering
+_PRESIDER_REACH = 3  # words from "под председательством" to the presiding person's name (a title between)
 
 
 def event_id(doc_id: str, type_: str, start: int, part: int = 0) -> str:
@@ -109,7 +109,6 @@ class EventStage:
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
         for ev in events:
             self._name_host(ev, doc)
-            ev.participants = list(dict.fromkeys(ev.participants))
         doc.events = merge_duplicates(events, self.kb, _headline(doc))
         for ev in doc.events:
             ev.participants = list(dict.fromkeys(ev.participants))
@@ -126,7 +125,7 @@ class EventStage:
         """Who signed documents the text signs with no signer named ("Daha sonra sənədlər imzalanıb",
         "Сапар аясында ... құжатқа қол қойылады"): the parties of the talks reported last, or the body
         of the gathering reported last."""
-        last = next((e for e in reversed(events) if e.type in ("MEET", "CALL", "CONVENE")), None)
+        last = next((e for e in reversed(events) if e.type in _GATHERING_TYPES), None)
         if last is None:
             return []
         if last.type == "CONVENE":
@@ -357,8 +356,8 @@ class EventStage:
         inside the title, "МИД", is no party)."""
         doc = ctx.doc
         named = _ids(m for m in doc.mentions if m.type == "person" and m.entity_id)
+        states = {m.entity_id for m in ctx.of_type("country")}
         for p, a, b in ctx.matches(ctx.ld.titles):
-            states = {m.entity_id for m in ctx.of_type("country")}
             # a plural ending, or one title for two states ("главы МИД Армении и Азербайджана")
             if not (plural_title(p.tokens, ctx.folds[a:b], ctx.code) or len(states) >= 2):
                 continue

@@ -71,15 +71,13 @@ class LinkingStage:
         text says which state (a qualifying country, else the state the article is about)."""
         from .. import lang as langdata
         from ..text import fold
-        from .context import sentence_tokens
+        from .context import prose, sentence_code, sentence_tokens
         home = _home_country(mentions)
         date = doc.published
         named = {m.entity_id for m in mentions if m.type == "person"}
         out = []
-        for sent in doc.sentences:
-            code = langdata.route(sent.lang, doc.lang)
-            if sent.boilerplate or code is None:
-                continue
+        for sent in prose(doc):
+            code = sentence_code(doc, sent)
             toks = sentence_tokens(doc, sent.start, sent.end)
             folds = [fold(t.text) for t in toks]
             titles = langdata.load(code).titles.find(folds)
