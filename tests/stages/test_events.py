@@ -317,3 +317,13 @@ def test_leaders_of_two_countries_signing_are_the_leaders_named(pipeline):
     _, evs = _events(pipeline, text, "2022-02-22")
     signs = [p for t, p, _ in evs if t == "SIGN"]
     assert signs and signs[0] == {AZ_PRES, "person:vladimir-putin"}  # the Kremlin is where, not who
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Türkiyə, Azərbaycan və Türkmənistanın xarici işlər nazirləri Ankarada görüşüb.", "MEET"),
+    ("Главы МИД Азербайджана, Армении и России встретились в Сочи.", "MEET"),
+    ("Главы МИД Азербайджана, России, Казахстана, Ирана и Туркменистана встретились в Москве.", "CONVENE"),
+])
+def test_a_meeting_of_a_few_states_is_a_meeting_of_many_a_gathering(pipeline, text, type_):
+    _, evs = _events(pipeline, text, "2021-02-23")
+    assert [t for t, _, _ in evs] == [type_]

@@ -23,7 +23,7 @@ _GATHERING_TYPES = ("MEET", "CALL", "CONVENE")
 _BODY_FRAMED = ("CONVENE", "SIGN", "APPOINT")
 _HEAD_OF_STATE = frozenset({"president", "head of state", "king"})
 _HEAD_TITLES = ("head of state", "president")
-_MULTILATERAL = 4  # persons at one meeting: beyond a few named parties (GOLD.md) it is a gathering
+_MULTILATERAL = 4  # parties at one meeting (persons, or states): beyond a few (GOLD.md) it is a gathering
 _PRESIDER_REACH = 3  # words from "под председательством" to the presiding person's name (a title between)
 
 
@@ -246,8 +246,8 @@ class EventStage:
             parts, rule = list(signers), "sign: no signer named, the parties of the occasion reported last"
         states = sum(not p.startswith(("person:", "new:person:")) for p in parts)
         several = type_ == "MEET" and len(parts) - states == 1 and _plural_trigger(ctx, a, b)  # split below
-        if type_ == "MEET" and not several and (states >= 3 or len(parts) - states >= _MULTILATERAL):
-            type_ = "CONVENE"  # a meeting of three or more states, or of many leaders, is a multilateral gathering
+        if type_ == "MEET" and not several and max(states, len(parts) - states) >= _MULTILATERAL:
+            type_ = "CONVENE"  # beyond a few parties (GOLD.md: "two or a few"), states or leaders, a meeting is a gathering
             rule += "; a meeting of many parties is a gathering (CONVENE)"
         if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2):
             return None
