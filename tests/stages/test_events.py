@@ -327,3 +327,32 @@ def test_leaders_of_two_countries_signing_are_the_leaders_named(pipeline):
 def test_a_meeting_of_a_few_states_is_a_meeting_of_many_a_gathering(pipeline, text, type_):
     _, evs = _events(pipeline, text, "2021-02-23")
     assert [t for t, _, _ in evs] == [type_]
+
+
+@pytest.mark.parametrize("text", [
+    "Госсекретарь США Майк Помпео 3 мая посетит Украину, Беларусь, Казахстан и Узбекистан.",
+    "Майк Помпеоның Украина, Беларусь, Қазақстан мен Өзбекстанға сапары 3-7 мамыр аралығына жоспарланған.",
+    "ABŞ dövlət katibi Mayk Pompeo mayın 3-də Ukrayna, Belarus, Qazaxıstan və Özbəkistana səfər edəcək.",
+])
+def test_a_tour_is_one_visit_to_each_state(pipeline, text):
+    doc, evs = _events(pipeline, text, "2024-05-02")
+    pompeo = "person:mike-pompeo"
+    assert sorted(map(sorted, (p for _, p, _ in evs))) == sorted(
+        sorted([pompeo, s]) for s in ("country:ua", "country:by", "country:kz", "country:uz"))
+    assert all(e.location == next(p for p in e.participants if p.startswith("country:")) for e in doc.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Өзбекстан президенті Шавкат Мирзиеев кеше Мәскеуге ресми сапармен барды.",
+    "Президент Узбекистана Шавкат Мирзиёев вчера прибыл с визитом в Москву.",
+])
+def test_a_visit_to_a_city_meets_its_state(pipeline, text):
+    _, evs = _events(pipeline, text, "2024-05-02")
+    assert ("MEET", {"person:shavkat-mirziyoyev", "country:ru"}, "asserted") in evs
+
+
+def test_a_trip_to_the_city_of_a_gathering_is_no_visit_to_its_state(pipeline):
+    text = ("Президент Узбекистана Шавкат Мирзиёев прибыл с рабочим визитом в Москву. "
+            "Там пройдет саммит СНГ.")
+    _, evs = _events(pipeline, text, "2024-10-07")
+    assert not any(t == "MEET" for t, _, _ in evs)

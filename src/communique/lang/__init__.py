@@ -183,6 +183,7 @@ class LangData:
     same_day: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     gatherings: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     next: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    visits: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     memo: dict = field(default_factory=dict, repr=False)  # per-process caches of derived lookups
 
 
@@ -240,4 +241,5 @@ def load(code: str) -> LangData:
     ld.same_day = PatternIndex(_patterns(_rows(d / "same_day.tsv", 1), 0, 0))
     ld.gatherings = PatternIndex(_patterns(_rows(d / "gatherings.tsv", 3), 0, 2, 1))
     ld.next = PatternIndex(_patterns(_rows(d / "next.tsv", 1), 0, 0))
+    ld.visits = PatternIndex(_patterns(_rows(d / "visits.tsv", 1), 0, 0))
     return ld

@@ -35,6 +35,11 @@ def event_id(doc_id: str, type_: str, start: int, part: int = 0) -> str:
 _RU_PLURAL_MEETING = ("встречи", "встреч", "встречах", "встречами")
 
 
+def _is_visit(ctx: SentenceContext, a: int, b: int) -> bool:
+    """The meeting word at a..b is a word of travel (lang/*/visits.tsv)."""
+    return any(x < b and a < y for _, x, y in ctx.matches(ctx.ld.visits))
+
+
 def _plural_trigger(ctx: SentenceContext, a: int, b: int) -> bool:
     """A meeting word in the plural: "görüşlər", "кездесулер", "встречи"."""
     words = ctx.folds[a:b]
@@ -141,13 +146,31 @@ class EventStage:
         if ev.type not in ("MEET", "CALL") or len(persons) != 1 or len(states) != 1 or len(ev.participants) != 2:
             return
         named = {m.entity_id for m in doc.mentions if m.type == "person" and m.entity_id not in persons}
+        # undated: the official the article names held the office then, whenever that was
+        when_ = ev.date or doc.published
         officials = {r.person: r.role for p in named for r in self.kb.roles_of(p)
-                     if r.of == states[0] and r.active(ev.date or doc.published)}
+                     if r.of == states[0] and (not when_ or r.active(when_))}
         heads = [p for p, role in officials.items() if role in _HEAD_OF_STATE]
         host = list(officials) if len(officials) == 1 else heads
         if len(host) == 1:
             ev.participants = [host[0] if p == states[0] else p for p in ev.participants]
             ev.trace.append(f"host: {states[0]} stands for {host[0]}, its official named in the article")
+
+    def _visit_parties(self, ctx: SentenceContext, parts: list[str], rule: str) -> tuple[list[str], str]:
+        """A visit meets the states visited, other than the visitor's own; where no state is named, the
+        state of the city visited ("Мәскеуге сапары", "визит в Баку")."""
+        persons = [p for p in parts if "person:" in p]
+        if len(persons) != 1:
+            return parts, rule
+        own = {r.of for r in self.kb.roles_of(persons[0])}
+        parts = [p for p in parts if p not in own] if any(p.startswith("country:") and p not in own for p in parts) else parts
+        # a trip to the city of a gathering the article names is the trip to attend it (GOLD.md)
+        if len(parts) == 1 and not any(m.type == "gathering" for m in ctx.doc.mentions):
+            cities = (self.kb.place_country.get(m.entity_id) for m in ctx.of_type("location"))
+            host = next((c for c in cities if c and c not in own), None)
+            if host:
+                return parts + [host], rule + "; a visit: the state of the city visited"
+        return parts, rule + "; a visit: the states visited, not the visitor's own"
 
     @staticmethod
     def _refers_back(ctx: SentenceContext, earlier: set[str]) -> bool:
@@ -222,7 +245,18 @@ class EventStage:
         persons = [p for p in ev.participants if "person:" in p]
         if ev.type == "MEET" and len(persons) < 2 and ctx.matches(ctx.ld.series) and _plural_trigger(ctx, a, b):
             return []  # "BMT rəsmiləri ilə bir sıra görüşlər keçirib": a summary, not one meeting
-        if ev.type != "MEET" or not _plural_trigger(ctx, a, b):
+        if ev.type != "MEET":
+            return [ev]
+        plural = _plural_trigger(ctx, a, b)
+        states = [p for p in ev.participants if p.startswith("country:")]
+        if len(persons) == 1 and len(states) >= 2 and len(ev.participants) == 1 + len(states) \
+                and not plural and _is_visit(ctx, a, b):
+            # "Pompeo's visit to Ukraine, Belarus and Kazakhstan": a tour is one visit to each state, there
+            return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
+                                        participants=[persons[0], s], location=ev.location or s,
+                                        trace=[*ev.trace, "split: a tour is one visit per state"])
+                    for k, s in enumerate(states)]
+        if not plural:
             return [ev]
         if len(persons) == 1 and len(ev.participants) >= 3:
             guests = [p for p in ev.participants if p not in persons]  # "провел встречи с министрами Индии, Китая"
@@ -242,10 +276,13 @@ class EventStage:
             type_ = "CONVENE"  # "саммитке қатысушы мемлекет басшыларын қарсы алу": the summit's attendees
         framework = self._framework(ctx)
         parts, rule = self._participants(ctx, type_, framework, focus, a)
+        visit = type_ == "MEET" and _is_visit(ctx, a, b)
+        if visit:
+            parts, rule = self._visit_parties(ctx, parts, rule)
         if type_ == "SIGN" and not parts:
             parts, rule = list(signers), "sign: no signer named, the parties of the occasion reported last"
         states = sum(not p.startswith(("person:", "new:person:")) for p in parts)
-        several = type_ == "MEET" and len(parts) - states == 1 and _plural_trigger(ctx, a, b)  # split below
+        several = type_ == "MEET" and len(parts) - states == 1 and (visit or _plural_trigger(ctx, a, b))  # split below
         if type_ == "MEET" and not several and max(states, len(parts) - states) >= _MULTILATERAL:
             type_ = "CONVENE"  # beyond a few parties (GOLD.md: "two or a few"), states or leaders, a meeting is a gathering
             rule += "; a meeting of many parties is a gathering (CONVENE)"
