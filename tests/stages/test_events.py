@@ -356,3 +356,8 @@ def test_a_trip_to_the_city_of_a_gathering_is_no_visit_to_its_state(pipeline):
             "Там пройдет саммит СНГ.")
     _, evs = _events(pipeline, text, "2024-10-07")
     assert not any(t == "MEET" for t, _, _ in evs)
+
+
+def test_a_chairmanship_with_no_date_of_its_own_is_dated_to_the_year(pipeline):
+    doc, _ = _events(pipeline, "Председательство в СНГ перешло к Кыргызстану.", "2023-11-22")
+    assert [(e.type, e.date) for e in doc.events if e.type == "CHAIR"] == [("CHAIR", "2023")]

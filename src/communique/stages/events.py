@@ -106,9 +106,11 @@ class EventStage:
                     ev.date = _traced(ev, "the office's start in the knowledge base", self._role_date(ev, ctx)) or ev.date
                 if not (ev.date or back) and reported:
                     undated.add(ev.id)
-                    # a plan announced in a month is for later: only its year is certain
-                    ev.date = _traced(ev, "an undated report: the dateline or publication day (a plan: its year)",
-                                      reported[:4] if ev.modality == "planned" and not lead_day else reported)
+                    # a plan announced in a month is for later: only its year is certain; a chairmanship
+                    # is held for a period, which the day of the news does not start: its year
+                    ev.date = _traced(ev, "an undated report: the dateline or publication day (a plan, a chairmanship: its year)",
+                                      reported[:4] if (ev.modality == "planned" and not lead_day) or ev.type == "CHAIR"
+                                      else reported)
                 ev.date = ev.date or _traced(ev, "the occasion referred back to", back)
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
