@@ -361,3 +361,12 @@ def test_a_trip_to_the_city_of_a_gathering_is_no_visit_to_its_state(pipeline):
 def test_a_chairmanship_with_no_date_of_its_own_is_dated_to_the_year(pipeline):
     doc, _ = _events(pipeline, "Председательство в СНГ перешло к Кыргызстану.", "2023-11-22")
     assert [(e.type, e.date) for e in doc.events if e.type == "CHAIR"] == [("CHAIR", "2023")]
+
+
+@pytest.mark.parametrize("text", [
+    "Azərbaycanın xarici işlər naziri Ceyhun Bayramovun Türkiyəyə səfəri başlayıb.",
+    "Министр иностранных дел Азербайджана Джейхун Байрамов прибыл с визитом в Турцию.",
+])
+def test_a_visit_with_no_city_named_took_place_in_the_state_visited(pipeline, text):
+    doc, _ = _events(pipeline, text, "2021-02-23")
+    assert [(e.type, e.location) for e in doc.events] == [("MEET", "country:tr")]

@@ -174,6 +174,14 @@ class EventStage:
                 return parts + [host], rule + "; a visit: the state of the city visited"
         return parts, rule + "; a visit: the states visited, not the visitor's own"
 
+    def _visited(self, ctx: SentenceContext, parts: list[str]) -> str | None:
+        """Where a visit took place, with no city named: the state visited ("Azərbaycana səfəri",
+        "с визитом в Турции"), a state named in the sentence that is neither a person's own nor
+        qualifies one."""
+        own = {r.of for p in parts for r in self.kb.roles_of(p)} if sum("person:" in p for p in parts) == 1 else set()
+        return next((m.entity_id for m in ctx.of_type("country")
+                     if not ctx.is_qualifier(m) and m.entity_id not in own), None)
+
     @staticmethod
     def _refers_back(ctx: SentenceContext, earlier: set[str]) -> bool:
         new_people = {m.entity_id for m in ctx.of_type("person") if ctx.is_counterpart(m)} - earlier
@@ -299,7 +307,7 @@ class EventStage:
         if type_ in _BODY_FRAMED and framework is None:
             # an organisation's own gathering, signing or appointment happens in its frame
             framework = next((p for p in parts if p in self.member_bodies), None)
-        location = self._location(ctx, parts, framework, type_)
+        location = self._location(ctx, parts, framework, type_) or (self._visited(ctx, parts) if visit else None)
         ev = Event(event_id(doc.id, type_, sent.start), type_, parts,
                    Evidence(sent.start, sent.end, doc.text[sent.start:sent.end]),
                    location=location, framework=framework,
