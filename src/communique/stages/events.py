@@ -100,7 +100,7 @@ class EventStage:
             back = occasion.date if occasion else None
             if ctx.matches(ctx.ld.same_day):  # "в тот же день", "həmin gün": the day of the news before
                 back = next((e.date for e in reversed(events) if e.date and len(e.date) == 10), back)
-            for ev in self._events(ctx, year, focus, earlier=seen, signers=self._occasion_parties(events)):
+            for ev in self._events(ctx, year, focus, earlier=seen, last=next((e for e in reversed(events) if e.type in _GATHERING_TYPES), None)):
                 ev.location = ev.location or (occasion.location if occasion else None)
                 if ev.type == "APPOINT" and not doc.published:
                     ev.date = _traced(ev, "the office's start in the knowledge base", self._role_date(ev, ctx)) or ev.date
@@ -128,11 +128,10 @@ class EventStage:
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
 
-    def _occasion_parties(self, events: list[Event]) -> list[str]:
+    def _occasion_parties(self, last: Event | None) -> list[str]:
         """Who signed documents the text signs with no signer named ("Daha sonra sənədlər imzalanıb",
         "Сапар аясында ... құжатқа қол қойылады"): the parties of the talks reported last, or the body
         of the gathering reported last."""
-        last = next((e for e in reversed(events) if e.type in _GATHERING_TYPES), None)
         if last is None:
             return []
         if last.type == "CONVENE":
@@ -203,7 +202,7 @@ class EventStage:
                    for p, a, b in ctx.matches(ctx.ld.triggers))
 
     def _events(self, ctx: SentenceContext, year: str | None, focus: str | None,
-                earlier: set[str] = frozenset(), signers: list[str] = ()) -> list[Event]:
+                earlier: set[str] = frozenset(), last: Event | None = None) -> list[Event]:
         found: dict[str, tuple] = {}
         # "during the meeting" refers back, unless it brings in someone new ("X ilə görüşündə")
         new_people = {m.entity_id for m in ctx.of_type("person") if ctx.is_counterpart(m)} - earlier
@@ -227,7 +226,7 @@ class EventStage:
         for type_, (p, a, b) in sorted(found.items(), key=lambda kv: _SUPPRESSIBLE_ORDER.get(kv[0], 0)):
             over = [o for o in out if o.type in _SUPPRESSED_BY.get(type_, ())]
             ev = None if over and type_ != "CONVENE" else self._event(ctx, type_, p.extra or "asserted", a, b,
-                                                                      focus, signers)
+                                                                      focus, last)
             if ev is not None and over and not self._own_gathering(ev, over, ctx.doc):
                 ev = None
             if ev is not None:
@@ -263,7 +262,8 @@ class EventStage:
                 and not plural and _is_visit(ctx, a, b):
             # "Pompeo's visit to Ukraine, Belarus and Kazakhstan": a tour is one visit to each state, there
             return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
-                                        participants=[persons[0], s], location=ev.location or s,
+                                        participants=[persons[0], s],
+                                        location=s if (ev.location or "country:").startswith("country:") else ev.location,
                                         trace=[*ev.trace, "split: a tour is one visit per state"])
                     for k, s in enumerate(states)]
         if not plural:
@@ -280,17 +280,19 @@ class EventStage:
                 for k, g in enumerate(guests)]
 
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
-               focus: str | None, signers: list[str] = ()) -> Event | None:
+               focus: str | None, last: Event | None = None) -> Event | None:
         ctx = ctx.without_speaker(a)
         if type_ == "MEET" and ctx.of_type("gathering") and not ctx.of_type("person") and self._plural_heads(ctx):
             type_ = "CONVENE"  # "саммитке қатысушы мемлекет басшыларын қарсы алу": the summit's attendees
         framework = self._framework(ctx)
         parts, rule = self._participants(ctx, type_, framework, focus, a)
         visit = type_ == "MEET" and _is_visit(ctx, a, b)
+        at = None  # the occasion an agentless signing took place at
         if visit:
             parts, rule = self._visit_parties(ctx, parts, rule)
         if type_ == "SIGN" and not parts:
-            parts, rule = list(signers), "sign: no signer named, the parties of the occasion reported last"
+            parts, rule = self._occasion_parties(last), "sign: no signer named, the parties of the occasion reported last"
+            at = last if parts else None  # signed there
         states = sum(not p.startswith(("person:", "new:person:")) for p in parts)
         several = type_ == "MEET" and len(parts) - states == 1 and (visit or _plural_trigger(ctx, a, b))  # split below
         if type_ == "MEET" and not several and max(states, len(parts) - states) >= _MULTILATERAL:
@@ -307,7 +309,8 @@ class EventStage:
         if type_ in _BODY_FRAMED and framework is None:
             # an organisation's own gathering, signing or appointment happens in its frame
             framework = next((p for p in parts if p in self.member_bodies), None)
-        location = self._location(ctx, parts, framework, type_) or (self._visited(ctx, parts) if visit else None)
+        location = self._location(ctx, parts, framework, type_) or (self._visited(ctx, parts) if visit else None) \
+            or (at.location if at else None)
         ev = Event(event_id(doc.id, type_, sent.start), type_, parts,
                    Evidence(sent.start, sent.end, doc.text[sent.start:sent.end]),
                    location=location, framework=framework,
