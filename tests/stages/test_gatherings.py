@@ -110,3 +110,37 @@ def test_the_next_summit_is_another_gathering(pipeline, text, this, upcoming):
 def test_a_series_named_as_a_meeting_takes_its_number_from_the_year_or_the_ordinal(pipeline, text, published, gid):
     doc, _ = _gatherings(pipeline, text, published)
     assert any(e.type == "CONVENE" and gid in e.participants for e in doc.events)
+
+
+@pytest.mark.parametrize("text, gid", [
+    ("В Нур-Султане проходит VI встреча министров иностранных дел государств-членов Совещания по "
+     "взаимодействию и мерам доверия в Азии.", "new:gathering:cica-foreign-ministers-meeting-6"),
+    ("Çingiz Aydarbekov Türk Şurasının xarici işlər nazirlərinin Bakıda keçirilən 7-ci iclasında çıxış edib.",
+     "new:gathering:ots-foreign-ministers-meeting-7"),
+    ("Мұхтар Тілеуберді АӨСШК сыртқы істер министрлерінің алтыншы кездесуіне қатысты.",
+     "new:gathering:cica-foreign-ministers-meeting-6"),
+])
+def test_a_numbered_meeting_of_ministers_is_a_gathering_named_by_its_number(pipeline, text, gid):
+    doc, found = _gatherings(pipeline, text, "2021-10-12")
+    assert gid in found
+    assert any(e.type == "CONVENE" and gid in e.participants for e in doc.events)
+
+
+def test_a_meeting_of_ministers_with_no_number_is_its_organisation(pipeline):
+    doc, found = _gatherings(pipeline, "Москвада ТМД сыртқы істер министрлерінің отырысы өтті.", "2021-10-12")
+    assert not found and any(e.type == "CONVENE" and e.participants == ["org:cis"] for e in doc.events)
+
+
+@pytest.mark.parametrize("text", [
+    "В Душанбе состоится заседание Совета глав правительств СНГ.",
+    "MDB-yə üzv dövlətlərin hökumət başçılarının növbəti iclası Düşənbədə keçiriləcək.",
+])
+def test_a_session_of_the_heads_of_government_council_is_its_own_kind(pipeline, text):
+    _, found = _gatherings(pipeline, text, "2015-10-16")
+    assert [g.organization for g in found.values()] == ["org:cis"]
+    assert all("heads-of-government-council" in gid for gid in found)
+
+
+def test_the_heads_of_government_council_alone_is_the_body(pipeline):
+    _, found = _gatherings(pipeline, "Президент приветствовал членов Совета глав правительств СНГ.")
+    assert not found

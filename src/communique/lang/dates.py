@@ -283,3 +283,22 @@ def _iso(text: str, start: int, end: int, found: list[DateMatch]) -> list[DateMa
         if 1 <= mo <= 12 and (d is None or 1 <= d <= 31) and _is_year(y):
             out.append(DateMatch(m.start(), m.end(), y, mo, d))
     return out
+
+
+_ORDINAL = re.compile(r"^(\d{1,3})(?:-[^\W\d_]+|st|nd|rd|th)$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def ordinal(word: str) -> int | None:
+    """"76-cı", "6-ой", "47-ші", "76th", and Roman "VI" (as in "VI саммитіне")."""
+    m = _ORDINAL.match(word)
+    if m:
+        return int(m.group(1))
+    head = word.split("-")[0]
+    if head and len(head) <= 6 and all(c in _ROMAN for c in head) and re.fullmatch(r"X{0,3}(IX|IV|V?I{0,3})", head):
+        total = 0
+        for a, b in zip(head, head[1:] + " "):
+            v = _ROMAN[a]
+            total += -v if b in _ROMAN and _ROMAN[b] > v else v
+        return total or None
+    return None

@@ -15,13 +15,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..document import Document, Entity, Mention, Sentence
+from .. import lang as langdata
 from ..kb import KnowledgeBase
+from ..lang.dates import forms_index, ordinal
 from .context import SentenceContext, prose
 
 _REACH = 4  # words between a summit word and the organisation whose summit it is
 _MIN_STEM = 4  # letters of a compound's part that must begin a state's name
 _ENDING = 3  # letters a compound's part may carry beyond the state's word (a combining vowel, a case ending)
 _SUMMITS = ("summit", "informal summit")
+# A body's meeting of ministers has no name of its own, and the organisation stands for it (GOLD.md),
+# unless it is numbered ("VI встреча министров иностранных дел СВМДА"): then it is a gathering.
+NUMBERED_ONLY = ("foreign ministers meeting",)
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,7 @@ class SummitPhrase:
     org: str | None  # the body holding it, or the pair of states of a bilateral body ("country:kz+country:tr")
     year: str | None  # named in its own sentence
     upcoming: bool = False  # "the next summit": a later occasion than the one reported
+    number: int | None = None  # its ordinal ("VI", "7-ci", "ikinci"): part of its name
 
 
 class GatheringStage:
@@ -42,6 +48,7 @@ class GatheringStage:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self._known: dict[tuple[str, str], list[str]] | None = None
+        self._numbered: dict[tuple[str, int, str], list[str]] | None = None
         self._country_words: list[tuple[str, str]] | None = None
 
     @property
@@ -54,8 +61,23 @@ class GatheringStage:
                     self._known.setdefault((g["organization"], g["start"][:4]), []).append(gid)
         return self._known
 
+    @property
+    def numbered(self) -> dict[tuple[str, int, str], list[str]]:
+        """(organisation, number, kind) -> the knowledge base's numbered gatherings of that body, of
+        the kind its English name says ("5th China–Central Asia Foreign Ministers' Meeting")."""
+        if self._numbered is None:
+            self._numbered = {}
+            kinds = {k for ld in _languages() for k in {p.label for p in ld.gatherings}}
+            for gid, g in self.kb.gatherings.items():
+                label = re.sub(r"[^a-z ]+", "", self.kb.label(gid).lower())
+                if g.get("organization") and g.get("number", "").isdigit():
+                    for kind in kinds:
+                        if kind in label:
+                            self._numbered.setdefault((g["organization"], int(g["number"]), kind), []).append(gid)
+        return self._numbered
+
     def __call__(self, doc: Document) -> Document:
-        phrases = [p for s in prose(doc) for p in self.find(doc, s)]
+        phrases = [p for s in prose(doc) for p in self.find(doc, s) if p.number or p.kind not in NUMBERED_ONLY]
         orgs = {p.org for p in phrases if p.org and "+" not in p.org}
         # the summits the article names by the knowledge base's name or number ("VI саммит"), per body
         named: dict[str, set[str]] = {}
@@ -63,15 +85,18 @@ class GatheringStage:
             if m.type == "gathering" and (org := (self.kb.gatherings.get(m.entity_id or "") or {}).get("organization")):
                 named.setdefault(org, set()).add(m.entity_id)
         added: list[Mention] = []
+        main = _most_named(doc)
         for p in phrases:
-            # a summit word alone ("the summit") is the summit of the one body the article names with one
-            org = p.org or (next(iter(orgs)) if len(orgs) == 1 and p.kind in _SUMMITS else None)
+            # a summit word alone ("the summit") is the summit of the one body the article names with
+            # one; a numbered meeting of "the organisation's" ministers is one of the body it names most
+            org = p.org or (next(iter(orgs)) if len(orgs) == 1 and p.kind in _SUMMITS else None) \
+                or (main if p.number else None)
             if org is None:
                 continue
             pair = "+" in org  # a standing bilateral body meets every year or so: its sessions are the body
             year = None if pair else p.year if p.upcoming else (
                 p.year or _usual_year(phrases, org, p.kind) or _year(doc.published))
-            gid = self.gathering_id(org, p.kind, year, p.upcoming)
+            gid = self.gathering_id(org, p.kind, year, p.upcoming, p.number)
             one = named.get(org, set())
             if gid not in self.kb.gatherings and not p.upcoming and not p.year and len(one) == 1 and p.kind == "summit":
                 gid = next(iter(one))  # "АӨСШК саммиті" in an article on the "VI саммит" of CICA: that one
@@ -81,7 +106,8 @@ class GatheringStage:
             if entity is None:
                 kbe = self.kb.get(gid)
                 holder = "–".join(self.kb.label(x) for x in org.split("+"))
-                label = kbe.label if kbe else " ".join(x for x in (year, holder, p.kind) if x)
+                nth = f"{p.number}." if p.number else year
+                label = kbe.label if kbe else " ".join(x for x in (nth, holder, p.kind) if x)
                 entity = Entity(gid, "gathering", label, new=kbe is None, organization=None if pair else org,
                                 upcoming=p.upcoming)
                 doc.entities.append(entity)
@@ -89,13 +115,16 @@ class GatheringStage:
         doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, -m.end))
         return doc
 
-    def gathering_id(self, org: str, kind: str, year: str | None, upcoming: bool = False) -> str:
-        known = self.known.get((org, year or ""), [])
-        if len(known) == 1 and kind == "summit":
+    def gathering_id(self, org: str, kind: str, year: str | None, upcoming: bool = False,
+                     number: int | None = None) -> str:
+        known = self.numbered.get((org, number, kind), []) if number else \
+            self.known.get((org, year or ""), []) if kind == "summit" else []
+        if len(known) == 1:
             return known[0]
         holder = "-".join(x.split(":")[-1] for x in sorted(org.split("+")))
-        # the next summit with no year given is not this year's: it keeps a name of its own
-        when = year or ("next" if upcoming else None)
+        # a numbered gathering is named by its number; the next summit with no year given is not
+        # this year's: it keeps a name of its own
+        when = str(number) if number else year or ("next" if upcoming else None)
         return "new:gathering:" + "-".join(_ascii_key(x) for x in (holder, kind, when) if x)
 
     def find(self, doc: Document, sent: Sentence) -> list[SummitPhrase]:
@@ -106,14 +135,16 @@ class GatheringStage:
         states = [(ctx.token_index(m.start), ctx.token_index(m.end - 1), m.entity_id) for m in ctx.of_type("country")]
         year = next((str(d.year) for d in ctx.dates if d.year and d.relative is None), None)
         nexts = ctx.ld.next.find(ctx.folds)
+        spelled = {i: (int(p.label), j) for p, i, j in forms_index(ctx.ld, "ordinals").find(ctx.folds)}
         out: list[SummitPhrase] = []
         for p, a, b in _longest(ctx.ld.gatherings.find(ctx.folds)):
             if any(x < b and a <= y for x, y in named):
                 continue  # named already ("6-cı Zirvə Toplantısı", "COP29")
+            number, a = _number(ctx, spelled, a, b)
             holder = self._pair(ctx, states, a, b) if p.extra == "states" else _nearest(orgs, a, b, p.extra)
             upcoming = any(a - 2 <= x < b for _, x, _ in nexts)
             out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, p.label, holder,
-                                    _own_year(ctx.dates, doc.published) if upcoming else year, upcoming))
+                                    _own_year(ctx.dates, doc.published) if upcoming else year, upcoming, number))
         return out
 
     def _pair(self, ctx: SentenceContext, states: list[tuple[int, int, str]], a: int, b: int) -> str | None:
@@ -159,6 +190,30 @@ class GatheringStage:
             (exact if words[i][0] == stem else begun).add(words[i][1])
             i += 1
         return exact or begun
+
+
+def _number(ctx: SentenceContext, spelled: dict[int, tuple[int, int]], a: int, b: int) -> tuple[int | None, int]:
+    """The ordinal of a gathering phrase at a..b, and where the phrase then starts: right before it,
+    taken in ("VI встреча", "бесінші кездесуі") or inside it ("nazirlərinin Bakıda keçirilən 7-ci
+    iclasında")."""
+    for k in range(max(0, a - 3), b):
+        number = ordinal(ctx.toks[k].text) if k >= a - 1 else None
+        value, end = spelled.get(k, (None, None))
+        if number is None and value and (end == a or k >= a):
+            number = value
+        if number:
+            return number, min(a, k)
+    return None, a
+
+
+def _languages():
+    return [langdata.load(code) for code in langdata.LANGS]
+
+
+def _most_named(doc: Document) -> str | None:
+    """The organisation the article names most, where one stands out."""
+    top = Counter(m.entity_id for m in doc.mentions if m.type == "organization" and m.entity_id).most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 def _longest(matches):

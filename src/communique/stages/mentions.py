@@ -13,11 +13,12 @@ import re
 from .. import lang as langdata
 from ..document import Document, Mention, Sentence
 from ..kb import KnowledgeBase
-from ..lang.dates import forms_index
+from ..lang.dates import forms_index, ordinal
 from ..lang.morph import base_form, candidates
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
 from ..text import Token, fold, lower, tokenize
 from .context import endings, prose, sentence_code, sentence_tokens
+from .gatherings import NUMBERED_ONLY
 
 _LOWER_KINDS = ("adjective", "demonym")
 _TYPE_RANK = {"person": 0, "gathering": 1, "organization": 2, "country": 3, "location": 4}
@@ -27,7 +28,6 @@ _RU_FOREIGN_CASE = re.compile(r"^(\w+[бвгджзклмнпрстфхцчшщ])
 _RU_SURNAME_BASE = re.compile(r"^\w+(?:ов|ев|ин|ын)$")
 _DOMAIN = re.compile(r"\w\.(az|kz|kg|uz|ru|com|org|net|info|news)\b", re.I)
 _BARE_NUMBER = re.compile(r"^(\d{1,3})$")
-_ORDINAL = re.compile(r"^(\d{1,3})(?:-[^\W\d_]+|st|nd|rd|th)$")
 
 
 class AliasMatcher:
@@ -367,23 +367,28 @@ class MentionStage:
         taken = _covered(starts, found)
         series, orgs = self.series, self._series_orgs
         spelled: dict[int, tuple[int, int]] | None = None  # token -> (number, last token) of "бесінші", "он екінші"
+        ministerial: set[int] = set()
         for m in found:
             org = m.candidates[0] if m.source == "kb" and m.candidates else None
             if not org or org not in orgs:
                 continue
             if spelled is None:
                 ld = langdata.load(code)
-                spelled = {i: (int(p.label), j - 1) for p, i, j in forms_index(ld, "ordinals").find(
-                    [fold(t.text) for t in toks])}
+                folds = [fold(t.text) for t in toks]
+                spelled = {i: (int(p.label), j - 1) for p, i, j in forms_index(ld, "ordinals").find(folds)}
+                # an ordinal in or right before a meeting of ministers numbers that meeting, not the
+                # body's summit ("сыртқы істер министрлерінің алтыншы кездесуі"): stages/gatherings.py
+                ministerial = {x for p, i, j in ld.gatherings.find(folds) if p.label in NUMBERED_ONLY
+                               for x in range(i - 1, j)}
             k = bisect.bisect_left(starts, m.start)  # the first token of the mention
             e = bisect.bisect_left(starts, m.end) - 1  # its last
             # a spelled ordinal may stand after the body's description ("«Орталық Азия – Қытай»
             # форматындағы сыртқы істер министрлерінің бесінші кездесуі") when a gathering word follows
             for j in [*range(max(0, k - 4), k), *range(e + 1, min(len(toks), e + 7))]:
-                if j in taken:
+                if j in taken or j in ministerial:
                     continue
                 near = j <= e + 4  # digits and Roman numerals stand right by the body's name
-                number = _ordinal(toks[j].text) if near else None
+                number = ordinal(toks[j].text) if near else None
                 last = j
                 # a spelled ordinal before a gathering word, or right before a body named as a meeting
                 # ("пятой Консультативной встрече глав государств")
@@ -428,24 +433,6 @@ class MentionStage:
         if self._agencies is None:
             self._agencies = [re.compile(a["pattern"]) for a in self.kb.agencies]
         return any(rx.fullmatch(name) for rx in self._agencies)
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def _ordinal(word: str) -> int | None:
-    """"76-cı", "6-ой", "47-ші", "76th", and Roman "VI" (as in "VI саммитіне")."""
-    m = _ORDINAL.match(word)
-    if m:
-        return int(m.group(1))
-    head = word.split("-")[0]
-    if head and len(head) <= 6 and all(c in _ROMAN for c in head) and re.fullmatch(r"X{0,3}(IX|IV|V?I{0,3})", head):
-        total = 0
-        for a, b in zip(head, head[1:] + " "):
-            v = _ROMAN[a]
-            total += -v if b in _ROMAN and _ROMAN[b] > v else v
-        return total or None
-    return None
 
 
 def _one_word_triggers(ld: langdata.LangData, labels: tuple[str, ...]) -> tuple[set[str], tuple[str, ...]]:
