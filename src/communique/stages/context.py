@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from .. import lang as langdata
 from ..document import Document, Mention, Sentence
 from ..lang.dates import DateMatch, find_dates
+from ..lang.grammar import Grammar, endings, grammar
 from ..text import Token, fold, lower, tokenize
 
 # Between a country and the person it qualifies ("министр иностранных дел Азербайджана
 # Джейхун Байрамов") there is no list separator and no conjunction.
 _SEPARATOR = re.compile(r"[,;:()«»\"“”]|\s(?:ilə|və|и|с|со|мен|менен|және|пен|бен|and|with)\s", re.I)
 _QUALIFIER_REACH = 90
-_RANGE_END = ("по", "до")
 
 
 def run_cache(doc: Document, name: str) -> dict:
@@ -71,15 +71,6 @@ def prose(doc: Document):
     return (s for s in doc.sentences if not s.boilerplate and sentence_code(doc, s) is not None)
 
 
-def endings(ld: langdata.LangData, *cases: str) -> tuple[str, ...]:
-    """A language's suffixes of some cases, longest first (remembered: asked for every mention)."""
-    key = ("endings", cases)
-    got = ld.memo.get(key)
-    if got is None:
-        got = ld.memo[key] = tuple(s.text for s in ld.suffixes if s.case in cases)
-    return got
-
-
 @dataclass
 class _Base:
     """What a SentenceContext holds that does not depend on the mentions."""
@@ -124,6 +115,10 @@ class SentenceContext:
         mentions = [m for m in mentions_from(doc, start, end) if m.end <= end and m.entity_id]
         return cls(doc, sent, code, ld, list(base.toks), list(base.folds), mentions, list(base.dates), base.matches,
                    base.ends)
+
+    @property
+    def grammar(self) -> Grammar:
+        return grammar(self.code)
 
     def without_speaker(self, trigger_at: int) -> "SentenceContext":
         """The same sentence without the speaker of reported speech ("Kelli əlavə edib ki, Tramp …
@@ -185,11 +180,7 @@ class SentenceContext:
 
     def is_locative(self, m: Mention) -> bool:
         """"Avstriyadakı", "Украинадағы", "в Австрии": a state where something is, not whose it is."""
-        if self.code == "ru":
-            before = self.doc.text[max(0, m.start - 4):m.start].lower().split()
-            return bool(before) and before[-1] in ("в", "во")
-        suffixes = endings(self.ld, "loc", "rel")
-        return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
+        return self.grammar.is_locative(self.doc.text, m.start, m.end)
 
     def is_dative(self, m: Mention) -> bool:
         """"Qazaxıstana", "ҚХР-ға": where one goes (in Russian "в Китай" reads as locative)."""
@@ -228,12 +219,4 @@ class SentenceContext:
 def is_since(ctx: SentenceContext, d) -> bool:
     """A date that starts a period: the ablative ("2018-ci ildən", "2019 жылдан") or Russian
     "с ... года" / "с апреля" that is not the start of a range ("с 13 по 15 октября")."""
-    text = ctx.doc.text
-    abl = endings(ctx.ld, "abl")
-    if abl and lower(text[d.start:d.end]).endswith(abl):
-        return True
-    if ctx.code == "ru":
-        before = lower(text[max(0, d.start - 4):d.start]).split()
-        after = lower(text[d.end:d.end + 12]).split()
-        return bool(before) and before[-1] in ("с", "со") and not (after and after[0] in _RANGE_END)
-    return False
+    return ctx.grammar.is_since(ctx.doc.text, d.start, d.end)

@@ -9,10 +9,9 @@ from collections import Counter
 from ..document import Document, Entity, Event, Evidence
 from ..kb import KnowledgeBase
 from ..lang import Pattern
-from .context import SentenceContext, endings, is_since, prose
+from .context import SentenceContext, is_since, prose
 from . import when
 from .gatherings import gathering_organization, is_gathering
-from .linking import plural_title
 from .stories import participants_agree
 
 # When one sentence has several trigger types, the more specific one wins over these.
@@ -32,9 +31,6 @@ def event_id(doc_id: str, type_: str, start: int, part: int = 0) -> str:
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-_RU_PLURAL_MEETING = ("встречи", "встреч", "встречах", "встречами")
-
-
 def _is_visit(ctx: SentenceContext, a: int, b: int) -> bool:
     """The meeting word at a..b is a word of travel (lang/*/visits.tsv)."""
     return any(x < b and a < y for _, x, y in ctx.matches(ctx.ld.visits))
@@ -42,10 +38,7 @@ def _is_visit(ctx: SentenceContext, a: int, b: int) -> bool:
 
 def _plural_trigger(ctx: SentenceContext, a: int, b: int) -> bool:
     """A meeting word in the plural: "görüşlər", "кездесулер", "встречи"."""
-    words = ctx.folds[a:b]
-    if ctx.code == "ru":
-        return any(w in _RU_PLURAL_MEETING for w in words)
-    return any(p in w[3:] for w in words for p in endings(ctx.ld, "plural"))
+    return any(ctx.grammar.is_plural(w) for w in ctx.folds[a:b])
 
 
 class EventStage:
@@ -409,7 +402,7 @@ class EventStage:
         states = {m.entity_id for m in ctx.of_type("country")}
         for p, a, b in ctx.matches(ctx.ld.titles):
             # a plural ending, or one title for two states ("главы МИД Армении и Азербайджана")
-            if not (plural_title(p.tokens, ctx.folds[a:b], ctx.code) or len(states) >= 2):
+            if not (ctx.grammar.plural_title(p.tokens, ctx.folds[a:b]) or len(states) >= 2):
                 continue
             roles = _HEAD_OF_STATE if p.label in _HEAD_TITLES else {p.label}
             holders = {r.person: r.of for x in named for r in self.kb.roles_of(x)
@@ -423,7 +416,7 @@ class EventStage:
     def _plural_heads(ctx: SentenceContext) -> bool:
         """A title of heads of state in the plural ("мемлекет басшылары", "dövlət başçıları", "главы
         государств")."""
-        return any(p.label in _HEAD_TITLES and plural_title(p.tokens, ctx.folds[a:b], ctx.code)
+        return any(p.label in _HEAD_TITLES and ctx.grammar.plural_title(p.tokens, ctx.folds[a:b])
                    for p, a, b in ctx.matches(ctx.ld.titles))
 
     def _nearby_heads(self, ctx: SentenceContext) -> list[str]:
@@ -605,9 +598,9 @@ def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
     while lo > 0 and not (_CLAUSE_BREAK & set(text[toks[lo - 1].end:toks[lo].start])):
         lo -= 1
     hi = b
-    # az/kk put the verb last, so a few words after a (nominal) trigger finish the clause;
-    # in Russian the verb of "Встреча … не состоялась" can stand anywhere before the comma
-    reach = len(toks) if ctx.code == "ru" else 3
+    # with the verb last (az, kk) a few words after a nominal trigger finish the clause; in Russian
+    # the verb of "Встреча … не состоялась" can stand anywhere before the comma
+    reach = 3 if ctx.grammar.verb_final else len(toks)
     while hi < len(toks) and hi - b < reach and not (_CLAUSE_BREAK & set(text[toks[hi - 1].end:toks[hi].start])):
         hi += 1
     return lo, hi

@@ -11,6 +11,7 @@ import dataclasses
 
 from ..document import Document, Entity, Mention
 from ..kb import KnowledgeBase
+from ..lang.grammar import grammar
 from ..text import slug, translit_key
 
 
@@ -88,7 +89,7 @@ class LinkingStage:
                 if any(x <= a and b <= y and (x, y) != (a, b) for _, x, y in titles):
                     continue  # "премьер-министра" inside "заместитель премьер-министра"
                 start, end = toks[a].start, toks[b - 1].end
-                if plural_title(p.tokens, folds[a:b], code):
+                if grammar(code).plural_title(p.tokens, folds[a:b]):
                     continue  # "сыртқы істер министрлерінің": several officials, no one person
                 limit = toks[min(b + 2, len(toks) - 1)].end
                 if any(m.type == "person" and m.end > start and m.start <= limit for m in mentions + out):
@@ -98,7 +99,7 @@ class LinkingStage:
                     continue
                 # the state stands before the title in az and kk ("ҚР Президентінің"), after it in
                 # Russian ("Президент Казахстана"); in "Мемлекет басшысы Қытай Елшісін" it is the envoy's
-                after = 25 if code == "ru" else -1
+                after = 25 if grammar(code).genitive_after_head else -1
                 # inside the title too: "глава азербайджанского внешнеполитического ведомства"
                 near = [m for m in mentions if m.type == "country" and sent.contains(m)
                         and (0 <= start - m.end <= 40 or 0 <= m.start - end <= after
@@ -169,24 +170,6 @@ class LinkingStage:
 # Titles that name one office per state, resolvable through the knowledge base's roles.
 _ROLE_OF_TITLE = {"head of state": "president", "president": "president", "prime minister": "prime minister",
                   "minister of foreign affairs": "minister of foreign affairs"}
-
-
-_RU_PLURAL = ("ов", "ры", "ты", "ами", "ам", "ах")
-
-
-def plural_title(pattern: tuple[str, ...], words: list[str], code: str) -> bool:
-    """A title in the plural ("сыртқы істер министрлерінің", "nazirləri", "министров иностранных
-    дел"): a plural suffix in the head noun (Turkic), a plural ending on the first word (Russian)."""
-    from .. import lang as langdata
-    from .context import endings
-    if code == "ru":
-        return bool(pattern) and pattern[0].rstrip("*").endswith(_RU_PLURAL)
-    plurals = endings(langdata.load(code), "plural")
-    for pat, word in zip(pattern, words):
-        stem = pat.rstrip("*")
-        if plurals and (stem.endswith(plurals) or word[len(stem):].startswith(plurals)) and len(stem) > 3:
-            return True
-    return False
 
 
 def _home_country(mentions: list[Mention]) -> str | None:

@@ -14,6 +14,7 @@ from .. import lang as langdata
 from ..document import Document, Mention, Sentence
 from ..kb import KnowledgeBase
 from ..lang.dates import forms_index, ordinal
+from ..lang.grammar import grammar
 from ..lang.morph import base_form, candidates
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
 from ..text import Token, fold, lower, tokenize
@@ -273,7 +274,7 @@ class MentionStage:
 
     def matcher(self, code: str) -> AliasMatcher:
         if code not in self._matchers:
-            if code == "ru":
+            if not grammar(code).names_inflect:  # lemmatised (Russian), not read off by suffixes
                 self._matchers[code] = russian_matcher(self.kb, self.morph)
             else:
                 ld = langdata.load(code)
@@ -323,7 +324,7 @@ class MentionStage:
             ent = self.kb.entities[ids[0]]
             start, end = toks[i].start, toks[j - 1].end
             surface = text[start:end]
-            base = surface if code == "ru" else _turkic_base(text, toks, i, j, ld)
+            base = _turkic_base(text, toks, i, j, ld) if grammar(code).names_inflect else surface
             kind = next(k for e, k in hits if e == ids[0])
             if kind in _LOWER_KINDS and surface[:1].isupper() and i > 0:
                 continue  # "Американского еврейского комитета": part of an organisation's name
@@ -493,16 +494,6 @@ def _is_name_token(t: Token) -> bool:
     return w[:1].isupper() and any(c.islower() for c in w) and not any(c.isdigit() for c in w)
 
 
-def _possessed(word: str, code: str) -> bool:
-    """Izafet head noun: 'nümayəndəsi', 'müavini', 'өкілі' (a title before a name)."""
-    w = lower(word)
-    if code == "az":
-        return w[:1].islower() and len(w) > 4 and w.endswith(("sı", "si", "su", "sü", "ı", "i", "u", "ü"))
-    if code == "kk":
-        return w[:1].islower() and len(w) > 4 and w.endswith(("сы", "сі", "ы", "і"))
-    return False
-
-
 # Lower-case words that may follow a Russian organisation's head noun: genitive adjectives and nouns,
 # not verbs ("Комитет поддержал ..."), prepositions or conjunctions
 _RU_GENITIVE_END = ("ых", "их", "ого", "его", "ой", "ей", "ов", "ев", "ий", "ия", "ии", "ы", "и", "а", "я")
@@ -617,7 +608,7 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
                 and _is_name_token(toks[e + 1]) and e - k < 3 \
                 and not text[toks[e].end:toks[e + 1].start].strip(" "):
             e += 1
-        cue = k in titled or (k > 0 and k - 1 not in covered and _possessed(toks[k - 1].text, code))
+        cue = k in titled or (k > 0 and k - 1 not in covered and grammar(code).is_possessed(toks[k - 1].text))
         start, end = toks[k].start, toks[e].end
         if cue and e > k and code != "ru":
             base = text[start:toks[e].start] + base_form(toks[e].text, ld)

@@ -1,0 +1,104 @@
+"""One grammar object per language: how it marks what the stages read.
+
+Azerbaijani and Kazakh mark case, plural and possession with suffixes (``lang/<code>/suffixes.tsv``),
+put a genitive before its head ("Qazaxıstan Prezidenti") and the verb at the end of its clause.
+Russian marks them with prepositions and endings (``lang/ru/grammar.tsv``), puts a genitive after
+its head ("Президент Казахстана") and its verb anywhere in the clause. The stages ask the object of
+the language ``route()`` chose (spaCy's ``Language.Defaults`` is the model), never a language code.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from . import LangData, _rows, data_dir, load
+from ..text import lower
+
+
+def endings(ld: LangData, *cases: str) -> tuple[str, ...]:
+    """A language's suffixes of some cases, longest first (remembered: asked for every mention)."""
+    key = ("endings", cases)
+    got = ld.memo.get(key)
+    if got is None:
+        got = ld.memo[key] = tuple(s.text for s in ld.suffixes if s.case in cases)
+    return got
+
+
+class Grammar:
+    genitive_after_head = False  # where a state stands beside a title: "ҚР Президенті", "Президент Казахстана"
+    verb_final = True  # the clause's verb closes it: a few words after a nominal trigger finish the clause
+    names_inflect = True  # names take case suffixes, read off by suffix rules (else by a lemmatiser)
+
+    def __init__(self, data: LangData):
+        self.data = data
+        self.code = data.code
+        self.words: dict[str, tuple[str, ...]] = defaultdict(tuple)
+        for key, word, *_ in _rows(data_dir(data.code) / "grammar.tsv", 2):
+            self.words[key] += (word,)
+
+    def is_locative(self, text: str, start: int, end: int) -> bool:
+        """"Avstriyadakı", "Украинадағы", "в Австрии": a place where something is, not whose it is."""
+        suffixes = endings(self.data, "loc", "rel")
+        return bool(suffixes) and lower(text[start:end]).endswith(suffixes)
+
+    def is_since(self, text: str, start: int, end: int) -> bool:
+        """A date that starts a period: the ablative ("2018-ci ildən", "2019 жылдан")."""
+        abl = endings(self.data, "abl")
+        return bool(abl) and lower(text[start:end]).endswith(abl)
+
+    def is_plural(self, word: str) -> bool:
+        """A meeting word in the plural ("görüşlər", "кездесулер"): a plural suffix after its stem."""
+        return any(p in word[3:] for p in endings(self.data, "plural"))
+
+    def plural_title(self, pattern: tuple[str, ...], words: list[str]) -> bool:
+        """A title in the plural ("сыртқы істер министрлерінің", "nazirləri"): a plural suffix in the
+        head noun."""
+        plurals = endings(self.data, "plural")
+        for pat, word in zip(pattern, words):
+            stem = pat.rstrip("*")
+            if plurals and (stem.endswith(plurals) or word[len(stem):].startswith(plurals)) and len(stem) > 3:
+                return True
+        return False
+
+    def is_possessed(self, word: str) -> bool:
+        """An izafet head noun ("nümayəndəsi", "өкілі"): a title before a name."""
+        w = lower(word)
+        return w[:1].islower() and len(w) > 4 and w.endswith(endings(self.data, "poss3"))
+
+
+class Russian(Grammar):
+    genitive_after_head = True
+    verb_final = False  # "Встреча … не состоялась": the verb may stand anywhere before the comma
+    names_inflect = False
+
+    def _word_before(self, text: str, start: int) -> str:
+        before = lower(text[max(0, start - 4):start]).split()
+        return before[-1] if before else ""
+
+    def is_locative(self, text: str, start: int, end: int) -> bool:
+        return self._word_before(text, start) in self.words["locative"]
+
+    def is_since(self, text: str, start: int, end: int) -> bool:
+        """"с апреля 2023 года", not the start of a range ("с 13 по 15 октября")."""
+        after = lower(text[end:end + 12]).split()
+        return self._word_before(text, start) in self.words["since"] \
+            and not (after and after[0] in self.words["range_end"])
+
+    def is_plural(self, word: str) -> bool:
+        return word in self.words["plural_meeting"]
+
+    def plural_title(self, pattern: tuple[str, ...], words: list[str]) -> bool:
+        """A plural ending on the title's first word ("министров иностранных дел")."""
+        return bool(pattern) and pattern[0].rstrip("*").endswith(self.words["plural_title"])
+
+    def is_possessed(self, word: str) -> bool:
+        return False
+
+
+_FAMILIES = {"ru": Russian}
+
+
+@lru_cache(maxsize=None)
+def grammar(code: str) -> Grammar:
+    """The grammar of a language with an object of its own (az, kk, ru)."""
+    return _FAMILIES.get(code, Grammar)(load(code))

@@ -1,0 +1,44 @@
+"""Each language's grammar object answers the stages' questions the same way for every language."""
+import pytest
+
+from communique.lang.grammar import grammar
+
+
+@pytest.mark.parametrize("code, text, locative", [
+    ("az", "Avstriyadakı səfir", True), ("az", "Avstriyanın səfiri", False),
+    ("kk", "Украинадағы елші", True), ("kk", "Украинаның елшісі", False),
+    ("ru", "посол в Австрии", True), ("ru", "посол Австрии", False),
+])
+def test_a_place_where_something_is(code, text, locative):
+    name = {"az": "Avstriya", "kk": "Украина", "ru": "Австрии"}[code]
+    start = text.index(name)
+    end = text.index(" ", start) if text.find(" ", start) > 0 else len(text)
+    assert grammar(code).is_locative(text, start, end) is locative
+
+
+@pytest.mark.parametrize("code, text, date, since", [
+    ("az", "2018-ci ildən bəri", "2018-ci ildən", True),
+    ("kk", "2019 жылдан бастап", "2019 жылдан", True),
+    ("ru", "с апреля 2023 года", "апреля 2023 года", True),
+    ("ru", "с 13 по 15 октября", "13", False),
+    ("ru", "в апреле 2023 года", "апреле 2023 года", False),
+])
+def test_a_date_that_starts_a_period(code, text, date, since):
+    start = text.index(date)
+    assert grammar(code).is_since(text, start, start + len(date)) is since
+
+
+@pytest.mark.parametrize("code, word, plural", [
+    ("az", "görüşlər", True), ("az", "görüş", False),
+    ("kk", "кездесулер", True), ("kk", "кездесу", False),
+    ("ru", "встречи", True), ("ru", "встреча", False),
+])
+def test_a_meeting_word_in_the_plural(code, word, plural):
+    assert grammar(code).is_plural(word) is plural
+
+
+def test_word_order_facts():
+    assert grammar("ru").genitive_after_head and not grammar("ru").verb_final
+    assert all(not grammar(c).genitive_after_head and grammar(c).verb_final for c in ("az", "kk"))
+    assert grammar("az").is_possessed("nümayəndəsi") and grammar("kk").is_possessed("өкілі")
+    assert not grammar("ru").is_possessed("представитель")
