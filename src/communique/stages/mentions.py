@@ -288,7 +288,8 @@ class MentionStage:
             code = sentence_code(doc, sent)
             toks = sentence_tokens(doc, sent.start, sent.end)
             found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
-            found = org_name_mentions(doc.text, toks, found, code, self.morph.lemma if code == "ru" else None)
+            found = org_name_mentions(doc.text, toks, found, code,
+                                      None if grammar(code).names_inflect else self.morph.lemma)
             tagger = self.name_tagger(code)
             if tagger and toks:
                 found += tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet)
@@ -496,10 +497,6 @@ def _is_name_token(t: Token) -> bool:
 
 # Lower-case words that may follow a Russian organisation's head noun: genitive adjectives and nouns,
 # not verbs ("Комитет поддержал ..."), prepositions or conjunctions
-_RU_GENITIVE_END = ("ых", "их", "ого", "его", "ой", "ей", "ов", "ев", "ий", "ия", "ии", "ы", "и", "а", "я")
-_RU_NOT_MODIFIER_END = ("ла", "ло", "ли", "ет", "ит", "ют", "ят", "ать", "ять", "ить", "ал", "ил", "ел")
-_RU_STOP = frozenset({"и", "в", "во", "с", "со", "по", "на", "для", "о", "об", "от", "к", "за", "из", "у", "при",
-                      "что", "как", "а", "но", "не", "же", "ее", "его", "их"})
 _ORG_SPAN = 5
 
 
@@ -508,7 +505,7 @@ def org_name_mentions(text: str, toks: list[Token], found: list[Mention], code: 
     Komitəsi" (capitalised words ending in the head), "Коалиции американских еврейских организаций"
     (a capitalised head, then lower-case genitives). A country adjective or name inside becomes
     part of the organisation's name."""
-    ld = langdata.load(code)
+    ld, g = langdata.load(code), grammar(code)
     found_heads = ld.org_heads.find([fold(t.text) for t in toks])
     heads = [a for p, a, b in found_heads]
     stems = {a: p.tokens[0].rstrip("*") for p, a, b in found_heads}
@@ -527,13 +524,14 @@ def org_name_mentions(text: str, toks: list[Token], found: list[Mention], code: 
     for h in sorted(set(heads)):
         if h in owner or not _is_name_token(toks[h]):
             continue
-        if code == "ru":
+        if g.genitive_after_head:
             lo = hi = h
             while hi + 1 < len(toks) and hi + 1 - h < _ORG_SPAN and joined(hi, hi + 1):
                 w = toks[hi + 1].text
                 m = owner.get(hi + 1)
-                if not w.isalpha() or not w.islower() or w in _RU_STOP or w.endswith(_RU_NOT_MODIFIER_END) \
-                        or not w.endswith(_RU_GENITIVE_END) or (m is not None and m.kind not in _LOWER_KINDS):
+                if not w.isalpha() or not w.islower() or w in g.words["function_word"] \
+                        or w.endswith(g.words["verb_ending"]) or not w.endswith(g.words["genitive_ending"]) \
+                        or (m is not None and m.kind not in _LOWER_KINDS):
                     break
                 hi += 1
         else:
@@ -549,7 +547,7 @@ def org_name_mentions(text: str, toks: list[Token], found: list[Mention], code: 
             continue  # would cut a name in two
         for m in inside:
             out.remove(m)
-        if code == "ru":
+        if not g.names_inflect:
             base = lemma(toks[h].text).capitalize() + text[toks[h].end:end]
         else:
             base = text[start:toks[hi].start] + _possessed_head(toks[hi].text, stems.get(hi, ""), ld)
@@ -578,7 +576,7 @@ _AS = frozenset({"болып", "ретінде", "olaraq", "qismində"})
 def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
     """Capitalised names after a title ("xarici işlər naziri Ceyhun Bayramov") and lone
     capitalised words that may be short references (resolved or dropped by linking)."""
-    ld = langdata.load(code)
+    ld, inflect = langdata.load(code), grammar(code).names_inflect
     covered = _covered([t.start for t in toks], found)
     folds = [fold(t.text) for t in toks]
     titled, in_title = set(), set()
@@ -596,7 +594,7 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
                 and k + n not in covered and _is_name_token(toks[k + n]):
             # "Б.Саидов", "Н.Б.Ермекбаев", "S. Mukhammetdurdyev": initials make the next word a person's name
             start, end = toks[k].start, toks[k + n].end
-            base = text[start:toks[k + n].start] + (toks[k + n].text if code == "ru" else base_form(toks[k + n].text, ld))
+            base = text[start:toks[k + n].start] + (base_form(toks[k + n].text, ld) if inflect else toks[k + n].text)
             out.append(Mention(start, end, text[start:end], "person", base=base, source="initials"))
             k += n + 1
             continue
@@ -610,11 +608,11 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
             e += 1
         cue = k in titled or (k > 0 and k - 1 not in covered and grammar(code).is_possessed(toks[k - 1].text))
         start, end = toks[k].start, toks[e].end
-        if cue and e > k and code != "ru":
+        if cue and e > k and inflect:
             base = text[start:toks[e].start] + base_form(toks[e].text, ld)
             out.append(Mention(start, end, text[start:end], "person", base=base, source="cue"))
         elif e == k:
-            base = toks[k].text if code == "ru" else base_form(toks[k].text, ld)
+            base = base_form(toks[k].text, ld) if inflect else toks[k].text
             out.append(Mention(start, end, text[start:end], "person", base=base, source="short"))
         k = e + 1
     return out
