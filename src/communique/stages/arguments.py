@@ -1,0 +1,277 @@
+"""Who took part in an event: the participants each event type takes from the sentence around its
+trigger, and the article around it (the host a visit meets, the officials a plural title stands
+for, the states holding a chairmanship, the appointee, the signers of an occasion)."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..document import Document, Event
+from ..kb import KnowledgeBase
+from .context import SentenceContext
+from .gatherings import gathering_organization
+
+_GATHERING_TYPES = ("MEET", "CALL", "CONVENE")
+_HEAD_OF_STATE = frozenset({"president", "head of state", "king"})
+_HEAD_TITLES = ("head of state", "president")
+_PRESIDER_REACH = 3  # words from "под председательством" to the presiding person's name (a title between)
+
+
+class Arguments:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self._member_bodies: set[str] | None = None
+
+    @property
+    def member_bodies(self) -> set[str]:
+        """Bodies of member states (the knowledge base's memberships and chairs): an event of theirs
+        happens in their frame; a ministry, an agency, or a series of summits with no members of its
+        own (the Caspian summits, the UN climate conferences) frames nothing."""
+        if self._member_bodies is None:
+            kb = self.kb
+            self._member_bodies = {m["organization"] for m in kb.memberships} | {c["organization"] for c in kb.chairs}
+        return self._member_bodies
+
+    def occasion_parties(self, last: Event | None) -> list[str]:
+        """Who signed documents the text signs with no signer named ("Daha sonra sənədlər imzalanıb",
+        "Сапар аясында ... құжатқа қол қойылады"): the parties of the talks reported last, or the body
+        of the gathering reported last."""
+        if last is None:
+            return []
+        if last.type == "CONVENE":
+            return [last.framework] if last.framework in self.member_bodies else []
+        return list(last.participants)
+
+    def name_host(self, ev: Event, doc: Document) -> None:
+        """A visit is a meeting with the host person where the article names one (GOLD.md): the
+        state visited stands for the official of that state the article names, the head of state
+        where it names several."""
+        persons = [p for p in ev.participants if "person:" in p]
+        states = [p for p in ev.participants if p.startswith("country:")]
+        if ev.type not in ("MEET", "CALL") or len(persons) != 1 or len(states) != 1 or len(ev.participants) != 2:
+            return
+        named = {m.entity_id for m in doc.mentions if m.type == "person" and m.entity_id not in persons}
+        # undated: the official the article names held the office then, whenever that was
+        when_ = ev.date or doc.published
+        officials = {r.person: r.role for p in named for r in self.kb.roles_of(p)
+                     if r.of == states[0] and (not when_ or r.active(when_))}
+        heads = [p for p, role in officials.items() if role in _HEAD_OF_STATE]
+        host = list(officials) if len(officials) == 1 else heads
+        if len(host) == 1:
+            ev.participants = [host[0] if p == states[0] else p for p in ev.participants]
+            ev.trace.append(f"host: {states[0]} stands for {host[0]}, its official named in the article")
+
+    def visit_parties(self, ctx: SentenceContext, parts: list[str], rule: str) -> tuple[list[str], str]:
+        """A visit meets the states visited, other than the visitor's own; where no state is named, the
+        state of the city visited ("Мәскеуге сапары", "визит в Баку")."""
+        persons = [p for p in parts if "person:" in p]
+        if len(persons) != 1:
+            return parts, rule
+        own = {r.of for r in self.kb.roles_of(persons[0])}
+        parts = [p for p in parts if p not in own] if any(p.startswith("country:") and p not in own for p in parts) else parts
+        # a trip to the city of a gathering the article names is the trip to attend it (GOLD.md)
+        if len(parts) == 1 and not any(m.type == "gathering" for m in ctx.doc.mentions):
+            cities = (self.kb.place_country.get(m.entity_id) for m in ctx.of_type("location"))
+            host = next((c for c in cities if c and c not in own), None)
+            if host:
+                return parts + [host], rule + "; a visit: the state of the city visited"
+        return parts, rule + "; a visit: the states visited, not the visitor's own"
+
+    def visited(self, ctx: SentenceContext, parts: list[str]) -> str | None:
+        """Where a visit took place, with no city named: the state visited ("Azərbaycana səfəri",
+        "с визитом в Турции"), a state named in the sentence that is neither a person's own nor
+        qualifies one."""
+        own = {r.of for p in parts for r in self.kb.roles_of(p)} if sum("person:" in p for p in parts) == 1 else set()
+        return next((m.entity_id for m in ctx.of_type("country")
+                     if not ctx.is_qualifier(m) and m.entity_id not in own), None)
+
+    def participants(self, ctx: SentenceContext, type_: str, framework: str | None,
+                      focus: str | None, trigger_at: int = 0) -> tuple[list[str], str]:
+        """The participants and the name of the rule that chose them (for the trace)."""
+        persons = _ids(m for m in ctx.of_type("person") if not ctx.within_date(m))
+        rule = ""
+        represented: set[str] = set()
+        if type_ in (*_GATHERING_TYPES, "SIGN") and len(persons) < 2:
+            # "Главы МИД Армении и Азербайджана договорились", "мемлекет басшылары": the officials
+            # of those states the article names stand for the plural title and the states
+            officials, represented = self._plural_officials(ctx)
+            if officials:
+                persons += [p for p in officials if p not in persons]
+                rule = "the officials the article names for a plural title (\"главы МИД\", \"dövlət başçıları\"); "
+        # "Onun ... Moratinos ilə görüşündə": the subject is elided, the article's focus person meets
+        # the counterpart; a sentence with its own subject keeps it
+        owners = [m for m in ctx.of_type("person") if ctx.is_genitive(m)]
+        if type_ in ("MEET", "CALL") and focus and focus not in persons and (
+                not persons or (len(persons) == 1 and not owners)):
+            persons = [focus] + persons
+        # "Қазақстан мен Қытай арасындағы серіктестік": with persons meeting, the pair of states is
+        # what they talked about
+        topic = _between(ctx) if type_ in ("MEET", "CALL") and persons else set()
+        # a ministry named inside an official's title ("главы МИД", "СІМ басшысы") is part of the title
+        titled = [(a, b) for _, a, b in ctx.matches(ctx.ld.titles)]
+        # an organisation in the locative ("в Кремле", "Akordada") is where talks were held, not a party
+        states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
+                      and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic
+                      and m.entity_id not in represented
+                      and not (m.type == "organization" and any(a <= ctx.token_index(m.start) < b for a, b in titled))
+                      and not (m.type == "organization" and type_ in ("MEET", "CALL", "SIGN") and ctx.is_locative(m)))
+        gatherings = _ids(ctx.of_type("gathering"))
+        convene_rule = rule + "convene: attendees named (persons, else states) and the gathering or the body standing for it"
+        if type_ == "CHAIR":
+            return self._chair_parties(ctx, gatherings, trigger_at), "chair: the states holding it, the body chaired"
+        if type_ == "CONVENE" and any(m.source != "role" for m in ctx.of_type("person")):
+            # an official named only by title beside named attendees is mostly the narrator
+            # ("ҚР СІМ басшысы ... Назарбаевтың 1992 жылы ... сессиясында жариялаған идеясы")
+            roles = {m.entity_id for m in ctx.of_type("person") if m.source == "role"}
+            named = {m.entity_id for m in ctx.of_type("person") if m.source != "role"}
+            persons = [p for p in persons if p not in roles - named]
+        if type_ == "CONVENE" and not persons and self.plural_heads(ctx):
+            # "саммитке қатысушы мемлекет басшылары", "the heads of state": the leaders the article names
+            persons = self._nearby_heads(ctx)
+            convene_rule = "convene: the heads of state the article names, for a plural title (\"мемлекет басшылары\")"
+        if type_ == "CONVENE":
+            hosts = {gathering_organization(ctx.doc, self.kb, g) for g in gatherings}
+            # the body holding a named summit is its frame; other bodies named beside a named gathering
+            # are what was discussed there, the states its attendees
+            base = persons or [x for x in states if x not in hosts and not (gatherings and x.startswith("org:"))]
+            if not gatherings:  # a body meeting with no name of its own: the organisation stands for it
+                orgs = [m.entity_id for m in ctx.of_type("organization") if not ctx.is_qualifier(m)]
+                gatherings = orgs[:1] or ([framework] if framework else []) or _main_organization(ctx.doc)
+            return base + [g for g in gatherings if g not in base], convene_rule
+        if type_ == "APPOINT":
+            appointee = self._appointee(ctx, trigger_at)
+            if not appointee:
+                return [], "appoint: no appointee"
+            bodies = [m for m in ctx.of_type("country", "organization") if not ctx.is_locative(m)]
+            person = next(m for m in ctx.mentions if m.entity_id == appointee)
+            # "Qazaxıstanın Avstriyadakı səfiri K.Sarıbay AQEM-in icraçı direktoru təyin edilib"
+            of = [m.entity_id for m in bodies if m.start > person.end][:1] or [m.entity_id for m in bodies][:1]
+            if not of:  # the state the appointee serves, from the knowledge base
+                of = [r.of for r in self.kb.roles_of(appointee)][-1:]
+            return [appointee] + of, "appoint: the person nearest the trigger who is not the head of state, and the body or state"
+        if type_ == "SIGN" and len(persons) == 1:
+            # "Tramp ... Ermənistan və Azərbaycanla ... sazişlər imzalayacaq": he signs with them
+            partners = _ids(m for m in ctx.of_type("country", "organization") if m.entity_id in states
+                            and self._joined_counterpart(ctx, m))
+            return persons + [p for p in partners if p not in persons], "sign: the signer and the parties joined to the counterpart"
+        if len(persons) >= 2 or type_ in ("SIGN",) and persons:
+            return persons, rule + "persons named in the sentence"
+        return persons + [s for s in states if s not in persons], rule + "persons, and the states and bodies not qualifying a person"
+
+    def _plural_officials(self, ctx: SentenceContext) -> tuple[list[str], set[str]]:
+        """For a title in the plural, the persons the article names who held that office of a state
+        named in the sentence (two at least), and the states and offices they stand for (a ministry
+        inside the title, "МИД", is no party)."""
+        doc = ctx.doc
+        named = _ids(m for m in doc.mentions if m.type == "person" and m.entity_id)
+        states = {m.entity_id for m in ctx.of_type("country")}
+        for p, a, b in ctx.matches(ctx.ld.titles):
+            # a plural ending, or one title for two states ("главы МИД Армении и Азербайджана")
+            if not (ctx.grammar.plural_title(p.tokens, ctx.folds[a:b]) or len(states) >= 2):
+                continue
+            roles = _HEAD_OF_STATE if p.label in _HEAD_TITLES else {p.label}
+            holders = {r.person: r.of for x in named for r in self.kb.roles_of(x)
+                       if r.role in roles and (r.of in states or not states) and r.active(doc.published)}
+            if len(holders) >= 2:
+                inside = {m.entity_id for m in ctx.mentions if a <= ctx.token_index(m.start) < b}
+                return list(holders), set(holders.values()) | inside
+        return [], set()
+
+    @staticmethod
+    def plural_heads(ctx: SentenceContext) -> bool:
+        """A title of heads of state in the plural ("мемлекет басшылары", "dövlət başçıları", "главы
+        государств")."""
+        return any(p.label in _HEAD_TITLES and ctx.grammar.plural_title(p.tokens, ctx.folds[a:b])
+                   for p, a, b in ctx.matches(ctx.ld.titles))
+
+    def _nearby_heads(self, ctx: SentenceContext) -> list[str]:
+        """The heads of state or government (their offices in the knowledge base) named in the sentence
+        before or after: "... саммитке қатысушы мемлекет басшылары. Қазақстан Президенті Қасым-Жомарт
+        Тоқаев, ҚХР Төрағасы Си Цзиньпин ..." """
+        doc = ctx.doc
+        k = next((i for i, s in enumerate(doc.sentences) if s.start == ctx.sent.start), 0)
+        lo, hi = doc.sentences[max(0, k - 1)].start, doc.sentences[min(len(doc.sentences) - 1, k + 1)].end
+        named = _ids(m for m in doc.mentions if m.type == "person" and m.entity_id and lo <= m.start < hi)
+        return [p for p in named if any(r.role in _HEAD_OF_STATE | {"prime minister", "head of government"}
+                                        and r.active(doc.published) for r in self.kb.roles_of(p))]
+
+    def _chair_parties(self, ctx: SentenceContext, gatherings: list[str], at: int) -> list[str]:
+        """The chairing states and the body chaired. A state is needed: a person presiding over a
+        meeting (the chairmanship of the person next to it, "под председательством Токаева",
+        "Əliyevin sədrliyi ilə") chairs no body.
+        The body is the one named (chairmanship passes from a state, "Azərbaycandan", never from
+        an organisation: "BMT-dən sonra ən böyük ... Hərəkata" compares with the UN), a gathering
+        presided over (COP29), or the one the article is about ("ұйымға": to the organisation)."""
+        persons = ctx.of_type("person")
+        if any(ctx.token_index(m.end - 1) == at - 1 or 0 < ctx.token_index(m.start) - at <= _PRESIDER_REACH
+               for m in persons) or any(b == at or a == at + 1 for _, a, b in ctx.matches(ctx.ld.titles)):
+            # the chairmanship of a person or an official next to it ("Əliyevin sədrliyi ilə", "под
+            # председательством министра иностранных дел Турции"): presiding a meeting
+            return []
+        states = _ids(ctx.of_type("country"))
+        if not states:
+            return []
+        series = [gathering_organization(ctx.doc, self.kb, g) for g in gatherings]
+        bodies = _ids(m for m in ctx.of_type("organization") if not ctx.is_ablative(m))
+        bodies += [o for o in series if o and o not in bodies]
+        bodies += [g for g in gatherings if g in self.kb.gatherings and not series[gatherings.index(g)]]
+        return states + (bodies or self._article_body(ctx.doc))
+
+    def _article_body(self, doc: Document) -> list[str]:
+        """The body of member states the article names most, where one stands out."""
+        counts = Counter(m.entity_id for m in doc.mentions if m.entity_id in self.member_bodies)
+        top = counts.most_common(2)
+        return [top[0][0]] if top and (len(top) == 1 or top[0][1] > top[1][1]) else []
+
+    @staticmethod
+    def _joined_counterpart(ctx: SentenceContext, m) -> bool:
+        """A counterpart, or joined by "və", "и", "және" or a comma to the counterpart that
+        carries the case ending for the whole list ("Ermənistan və Azərbaycanla")."""
+        if ctx.is_counterpart(m):
+            return True
+        later = [o for o in ctx.mentions if o.start >= m.end]
+        for o in later[:3]:
+            gap = ctx.doc.text[m.end:o.start].strip(" ,").lower()
+            if gap not in ("", "və", "и", "және", "ve", "hem", "and"):
+                return False
+            if ctx.is_counterpart(o):
+                return True
+            m = o
+        return False
+
+    def _appointee(self, ctx: SentenceContext, trigger_at: int) -> str | None:
+        """The person nearest the trigger who is not the head of state signing the decree."""
+        persons = [m for m in ctx.of_type("person") if not ctx.within_date(m)]
+        heads = {m.entity_id for m in persons if any(r.role == "president" for r in self.kb.roles_of(m.entity_id))}
+        persons = [m for m in persons if m.entity_id not in heads]  # the head of state signs the decree
+        if not persons:
+            return None
+        return min(persons, key=lambda m: abs(ctx.token_index(m.start) - trigger_at)).entity_id
+
+
+def _ids(mentions) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.entity_id not in out:
+            out.append(m.entity_id)
+    return out
+
+
+def _main_organization(doc: Document) -> list[str]:
+    """The organisation an article is about ("Azərbaycan ... ekspertlərin görüşünə ev sahibliyi edib"
+    in an article on CICA): named at least three times and twice as often as any other."""
+    counts = Counter(m.entity_id for m in doc.mentions if m.type == "organization" and m.entity_id)
+    top = counts.most_common(2)
+    if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+        return [top[0][0]]
+    return []
+
+
+def _between(ctx: SentenceContext) -> set[int]:
+    """Start offsets of the state mentions a "between" marker takes (up to five words away)."""
+    out = set()
+    for p, a, b in ctx.matches(ctx.ld.between):
+        lo, hi = (a - 5, a) if p.label == "before" else (b, b + 5)
+        for m in ctx.of_type("country", "organization"):
+            if lo <= ctx.token_index(m.start) < hi:
+                out.add(m.start)
+    return out

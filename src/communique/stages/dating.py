@@ -1,0 +1,80 @@
+"""When an event took place, from its sentence and from what the article and the knowledge base
+say around it: the sentence's own date, the year of a known summit, the day of the summit an
+undated event of its body took place at, the date of the appointments reported with one, an
+office's start in the knowledge base."""
+from __future__ import annotations
+
+from ..document import Event
+from ..kb import KnowledgeBase
+from .context import SentenceContext, is_since
+from .gatherings import is_gathering
+from .merging import gathering_keys
+
+
+class Dating:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+
+    def gathering_date(self, framework: str | None) -> str | None:
+        """The year of a summit; nothing for a session that lasts a year (the UN General Assembly's)."""
+        info = self.kb.gatherings.get(framework or "") or {}
+        start, end = info.get("start") or "", info.get("end") or ""
+        if end and end[:7] != start[:7]:
+            return None
+        return start[:4] or None
+
+    def sentence_date(self, ctx: SentenceContext, year: str | None, since: bool = True, past: bool = False,
+              chair: bool = False) -> str | None:
+        published = ctx.doc.published
+        for d in ctx.dates:
+            if not since and is_since(ctx, d):
+                continue
+            v = d.value(published or (f"{year}-01-01" if year and d.relative is None else None))
+            if v and chair and d.ranged:
+                v = v[:7]  # handed over at a summit of several days: on one of them, in that month
+            if v and past and published and d.year is None and d.relative is None and v[:7] > published[:7]:
+                # "в декабре" in a report of 1 January: what happened was last December
+                v = f"{int(v[:4]) - 1:04d}{v[4:]}"
+            if v:
+                return v
+        # "биыл күзде", "в этом году": the year of publication, or the article's year
+        this_year = (published or "")[:4] or year
+        if this_year and ctx.matches(ctx.ld.this_year):
+            return this_year
+        return None
+
+    def occasion_date(self, ev: Event, events: list[Event]) -> str | None:
+        """An undated event involving an organisation whose dated summit the article reports took
+        place at that summit ("AQEM-in sədri olan Qazaxıstan" in a report of the CICA summit)."""
+        if ev.date is not None:
+            return None
+        dates = {o.date for o in events if o.type == "CONVENE" and o.date and len(o.date) == 10 and o is not ev
+                 and gathering_keys(o, self.kb) & set(ev.participants)
+                 and any(is_gathering(p) for p in o.participants)}
+        return dates.pop() if len(dates) == 1 else None
+
+    @staticmethod
+    def decree_date(ev: Event, events: list[Event]) -> str | None:
+        """Appointments reported together are one reshuffle: an undated one ("X освобожден от
+        должности") takes the date of the others ("Y назначен") where they agree on one."""
+        if ev.type != "APPOINT" or ev.date is not None:
+            return None
+        dates = {o.date for o in events if o.type == "APPOINT" and o.date and o.modality == ev.modality}
+        return dates.pop() if len(dates) == 1 else None
+
+    def role_date(self, ev: Event, ctx: SentenceContext) -> str | None:
+        """An appointment the knowledge base knows: the office's start gives the year the text leaves
+        out ("26 қыркүйекте ... тағайындады"), or the month where the text gives no date at all."""
+        starts = {r.start for p in ev.participants for r in self.kb.roles_of(p)
+                  if r.start and r.of in ev.participants}
+        if not starts:
+            return None
+        own = [d for d in ctx.dates if d.relative is None and d.month and not is_since(ctx, d)]
+        if own and own[0].year is None:
+            month = f"-{own[0].month:02d}"
+            fits = {st[:4] for st in starts if st[4:7] == month and
+                    (own[0].day is None or len(st) < 10 or int(st[8:10]) == own[0].day)}
+            return own[0].value(f"{fits.pop()}-01-01") if len(fits) == 1 else None
+        if not own and len({st[:7] for st in starts}) == 1:
+            return next(iter(starts))[:7]
+        return None

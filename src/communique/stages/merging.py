@@ -1,0 +1,116 @@
+"""One event per occasion in an article: the same meeting reported twice is merged, the headline's
+event told in full by the lead takes the lead's participants."""
+from __future__ import annotations
+
+from ..document import Document, Event
+from ..kb import KnowledgeBase
+from .gatherings import is_gathering
+from .stories import participants_agree
+
+
+def headline(doc: Document):
+    """The article's headline: its first sentence when that is a line without a full stop."""
+    first = next((s for s in doc.sentences if not s.boilerplate), None)
+    if first is None:
+        return None
+    text = doc.text[first.start:first.end].strip()
+    return first if text and text[-1] not in ".!?…" and "\n" not in text else None
+
+
+def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headline=None) -> list[Event]:
+    """The same meeting mentioned twice in one article is one event."""
+    out: list[Event] = []
+    for ev in events:
+        head = out[0] if out and headline is not None and out[0].evidence.start == headline.start else None
+        if head is not None and ev is not head and _tells_headline(head, ev, out):
+            # "Мемлекет басшысы Қытай Елшісін қабылдады" then the lead names the envoy: the lead's
+            # participants are the precise ones
+            ev.location, ev.framework = ev.location or head.location, ev.framework or head.framework
+            ev.date = ev.date or head.date
+            out[0] = ev
+            continue
+        twin = next((o for o in reversed(out) if _same_kind(o, ev)
+                     # a chairmanship lasts: days apart in one month are one chairmanship
+                     and (_compatible(o.date, ev.date) or o.type == ev.type == "CHAIR"
+                          and (o.date or "")[:7] == (ev.date or "")[:7])
+                     # a planned handover is not the chairmanship held (one summit stays one summit)
+                     and (o.modality == ev.modality or ev.type == "CONVENE")
+                     and (participants_agree(frozenset(o.participants), frozenset(ev.participants))
+                          or _same_gathering(o, ev, kb) or _same_chair(o, ev)
+                          or _refers_to_gathering(ev, o))), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        twin.participants += [p for p in ev.participants if p not in twin.participants]
+        twin.trace.append(f"merged: the same occasion reported again at [{ev.evidence.start}:{ev.evidence.end}]")
+        if "CALL" in (ev.type, twin.type):
+            twin.type = "CALL"  # talks with the same people reported as a phone call were the call
+        twin.location = twin.location or ev.location
+        twin.framework = twin.framework or ev.framework
+        if ev.date and (not twin.date or len(ev.date) > len(twin.date)):
+            twin.date = ev.date
+    return out
+
+
+def _tells_headline(head: Event, ev: Event, out: list[Event]) -> bool:
+    """The first meeting or call after a headline's, with the same modality, a person in common
+    and more persons named, is the headline's event told in full."""
+    def persons(e: Event) -> set[str]:
+        return {p for p in e.participants if "person:" in p}
+    return (head.type == ev.type and head.type in ("MEET", "CALL") and head.modality == ev.modality
+            and all("person:" in p or p.startswith("country:") for p in head.participants)
+            and len(persons(ev)) > len(persons(head))
+            and not any(o.type == ev.type for o in out[1:])
+            and bool(persons(head) & persons(ev)))
+
+
+def _same_gathering(a: Event, b: Event, kb: KnowledgeBase | None = None) -> bool:
+    """Two CONVENE reports of one summit in one article are one event (a summit and the
+    organisation holding it count as the same key)."""
+    if a.type != "CONVENE":
+        return False
+    named_a = {p for p in a.participants if is_gathering(p)}
+    named_b = {p for p in b.participants if is_gathering(p)}
+    if named_a and named_b:
+        return bool(named_a & named_b)  # two named gatherings (this summit and the next) are two occasions
+    ga = gathering_keys(a, kb)
+    gb = gathering_keys(b, kb)
+    return bool(ga & gb) or bool(ga and set(b.participants) & ga) or bool(gb and set(a.participants) & gb)
+
+
+def gathering_keys(e: Event, kb: KnowledgeBase | None = None) -> set[str]:
+    keys = ({p for p in e.participants if is_gathering(p)}
+            or {p for p in e.participants if p.startswith("org:")} or ({e.framework} - {None}))
+    if kb is not None:
+        keys |= {o for g in keys if (o := (kb.gatherings.get(g) or {}).get("organization"))}
+    if any(is_gathering(k) for k in keys) and e.framework:
+        keys.add(e.framework)  # a composed summit's body is its frame
+    return keys
+
+
+def _same_chair(a: Event, b: Event) -> bool:
+    """One handover told in several sentences ("SCO chairmanship passed to China", "Kazakhstan handed
+    over ...") is one CHAIR: same organisation, or no organisation named and a state in common."""
+    if a.type != "CHAIR" or b.type != "CHAIR":
+        return False
+    oa = {p for p in a.participants if p.startswith("org:")}
+    ob = {p for p in b.participants if p.startswith("org:")}
+    return bool(oa & ob) or ((not oa or not ob) and bool(set(a.participants) & set(b.participants)))
+
+
+def _same_kind(a: Event, b: Event) -> bool:
+    return a.type == b.type or ({a.type, b.type} == {"MEET", "CALL"} and set(a.participants) == set(b.participants))
+
+
+def _refers_to_gathering(ev: Event, earlier: Event) -> bool:
+    """"İlham Əliyev tədbirdə iştirak etmişdir": a CONVENE naming no gathering after one that did."""
+    def named(e: Event) -> bool:
+        return e.framework is not None or any(is_gathering(p) or p.startswith("org:") for p in e.participants)
+    return ev.type == "CONVENE" and earlier.type == "CONVENE" and not named(ev)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
