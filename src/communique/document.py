@@ -96,6 +96,34 @@ class Failure:
 
 
 @dataclass
+class Scratch:
+    """What the stages share within one pipeline run, per sentence span: its tokens, the part of its
+    reading that depends on the text alone (stages/context.py: folds, dates, pattern matches), and
+    the order of the mentions. Never stored or exported; Pipeline empties it after the run so workers
+    do not pickle it back, and a replaced text makes it start afresh."""
+    text: str | None = None
+    tokens: dict[tuple[int, int], list] = field(default_factory=dict)
+    readings: dict[tuple[int, int, str], Any] = field(default_factory=dict)
+    mention_order: dict[str, Any] = field(default_factory=dict)
+
+    def of(self, text: str) -> "Scratch":
+        """This scratch, emptied first if it was made for another text."""
+        if self.text is not text:
+            self.clear()
+            self.text = text
+        return self
+
+    def clear(self) -> None:
+        self.text = None
+        self.tokens.clear()
+        self.readings.clear()
+        self.mention_order.clear()
+
+    def empty(self) -> bool:
+        return not (self.tokens or self.readings or self.mention_order)
+
+
+@dataclass
 class Document:
     id: str
     text: str
@@ -114,9 +142,7 @@ class Document:
     facts: list[Fact] = field(default_factory=list)
     done: set[str] = field(default_factory=set)  # labels provided so far
     failure: Failure | None = None
-    # Caches stages share within one pipeline run (a sentence's tokens, dates, pattern matches);
-    # never stored or exported, and emptied by Pipeline after the run so workers do not pickle it back.
-    scratch: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    scratch: Scratch = field(default_factory=lambda: Scratch(), repr=False, compare=False)
 
     @property
     def content_hash(self) -> str:

@@ -18,22 +18,9 @@ _SEPARATOR = re.compile(r"[,;:()«»\"“”]|\s(?:ilə|və|и|с|со|мен|м
 _QUALIFIER_REACH = 90
 
 
-def run_cache(doc: Document, name: str) -> dict:
-    """A cache on the document for one pipeline run (``Document.scratch``), emptied if the text
-    it was derived from has been replaced."""
-    scratch = doc.scratch
-    if scratch.get("text") is not doc.text:
-        scratch.clear()
-        scratch["text"] = doc.text
-    got = scratch.get(name)
-    if got is None:
-        got = scratch[name] = {}
-    return got
-
-
 def sentence_tokens(doc: Document, start: int, end: int) -> list[Token]:
     """The tokens of ``doc.text[start:end]``, made once per run (mentions, events and facts ask)."""
-    cache = run_cache(doc, "tokens")
+    cache = doc.scratch.of(doc.text).tokens
     got = cache.get((start, end))
     if got is None:
         got = cache[(start, end)] = tokenize(doc.text, start, end)
@@ -46,7 +33,7 @@ def mentions_from(doc: Document, start: int, end: int) -> list[Mention]:
     per sentence and stage: a scan of every mention each time made long articles quadratic); a list
     found unsorted is scanned."""
     mentions = doc.mentions
-    cache = run_cache(doc, "mention order")
+    cache = doc.scratch.of(doc.text).mention_order
     if cache.get("list") is not mentions or cache.get("length") != len(mentions):
         # the list itself is kept, so its id cannot be reused by another list while this is cached
         cache.update(list=mentions, length=len(mentions),
@@ -103,7 +90,7 @@ class SentenceContext:
         start, end = sent.start, sent.end
         # Tokens, dates and pattern matches depend on the text alone: the events and facts stages
         # share them. Mentions are taken afresh (the events stage may add some).
-        cache = run_cache(doc, "context")
+        cache = doc.scratch.of(doc.text).readings
         base = cache.get((start, end, code))
         if base is None:
             toks = sentence_tokens(doc, start, end)
