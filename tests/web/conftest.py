@@ -126,3 +126,15 @@ def screenshot(browser, tmp_path_factory):
         browser.set_window_size(1280, 900)
         return path
     return save
+
+
+@pytest.fixture(scope="session")
+def client(web_db):
+    """The real app over the sample through its HTTP client (no browser)."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's note on httpx versions
+        from fastapi.testclient import TestClient
+    from communique.api.app import create_app
+    with TestClient(create_app(web_db)) as c:
+        yield c
