@@ -40,9 +40,6 @@ from . import hash_token
 
 log = logging.getLogger("communique.api")
 MAX_BODY = 2 * 1024 * 1024
-LANG_NAMES = {"az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian", "en": "English", "tr": "Turkish",
-              "ky": "Kyrgyz", "uz": "Uzbek", "und": "undetermined"}
-SCRIPT_NAMES = {"Latn": "Latin", "Cyrl": "Cyrillic", "none": "—"}
 SECURITY_HEADERS = [
     (b"content-security-policy", (b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                   b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")),
@@ -288,9 +285,8 @@ def _templates() -> Jinja2Templates:
         event_url=lambda i: "/events/" + quote(i, safe=""), cluster_url=lambda i: "/clusters/" + quote(i, safe=""),
         marked=lambda text, marks: markup.marked_html(text, marks, entity_url),
         document_marks=markup.document_marks, evidence_marks=markup.evidence_marks,
-        bar_chart=charts.bar_chart, span_chart=charts.span_chart,
-        lang_name=lambda c: LANG_NAMES.get(c or "und", c), script_name=lambda s: SCRIPT_NAMES.get(s, s))
-    i18n.install(env)
+        bar_chart=charts.bar_chart, span_chart=charts.span_chart)
+    i18n.install(env)  # {% trans %}, _() and language and script names in the reader's language
     downloads.install(env)
     return Jinja2Templates(env=env)
 
