@@ -16,15 +16,20 @@ def test_maps_world_decodes_every_country_of_the_vendored_shapes():
     assert 46 < west < 47.5 and 87 < east < 88 and 40 < south < 41.5 and 55 < north < 56
 
 
-@pytest.mark.parametrize("place, lon, lat, country", [
-    ("loc:baku", 49.9, 40.4, "az"),
-    ("loc:astana", 71.4, 51.2, "kz"),
-    ("country:kz", 71.4, 51.2, "kz"),  # a country stands at its capital
-    ("loc:white-house", -77.0, 38.9, "us"),  # a venue the gazetteer lacks: its country's capital
+@pytest.mark.parametrize("place, label, lon, lat, country", [
+    ("loc:baku", None, 49.9, 40.4, "az"),
+    ("loc:astana", None, 71.4, 51.2, "kz"),
+    ("country:kz", None, 71.4, 51.2, "kz"),  # a country stands at its capital
+    ("loc:white-house", None, -77.0, 38.9, "us"),  # a venue the gazetteer lacks: its country's capital
+    ("new:loc:samarqand", "Samarqand", 67.0, 39.7, "uz"),  # learned from text: by its label, an alternate name
 ])
-def test_maps_gazetteer_locates_places_and_countries(place, lon, lat, country):
-    found = maps.Gazetteer(load_kb()).locate(place)
+def test_maps_gazetteer_locates_places_and_countries(place, label, lon, lat, country):
+    found = maps.Gazetteer(load_kb()).locate(place, label)
     assert found and abs(found[0] - lon) < .2 and abs(found[1] - lat) < .2 and found[2] == country
+
+
+def test_maps_gazetteer_places_nothing_it_does_not_know():
+    assert maps.Gazetteer(load_kb()).locate("new:loc:xyzzy", "Xyzzy") is None
 
 
 def test_maps_page_draws_countries_and_a_linked_circle_per_place(client):
@@ -40,7 +45,9 @@ def test_maps_page_draws_countries_and_a_linked_circle_per_place(client):
 
 
 def test_maps_view_fits_the_places():
-    near = maps.drawing([{"id": "loc:baku", "label": "Baku", "count": 2}], maps.Gazetteer(load_kb()))
+    near = maps.drawing([{"id": "loc:baku", "label": "Baku", "count": 2},
+                         {"id": "new:loc:xyzzy", "label": "Xyzzy", "count": 1}], maps.Gazetteer(load_kb()))
+    assert [p["id"] for p in near["places"]] == ["loc:baku"] and [p["id"] for p in near["unlocated"]] == ["new:loc:xyzzy"]
     assert near["width"] == 960 and 0 < near["places"][0]["x"] < 960 and 0 < near["places"][0]["y"] < near["height"]
     # a region, not the whole world: a few countries around the Caspian
     assert 3 < len(near["countries"]) < 60

