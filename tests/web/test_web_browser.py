@@ -86,6 +86,8 @@ def test_web_network_and_timeline_draw_the_sample(browser, server, screenshot):
     assert len(labels) >= 4 and "Jeyhun Bayramov" in labels
     assert _cy(browser, "return cy.edges().length") >= 3
     assert not browser.find_elements(By.ID, "network-svg")  # the server's drawing, replaced by the interactive one
+    refused = [x["message"] for x in browser.get_log("browser") if "Content Security Policy" in x["message"]]
+    assert not refused  # the vendored library works under the page's CSP
     screenshot("network")
     browser.get(server + "/timeline")
     bars = [b for b in browser.find_elements(By.CSS_SELECTOR, "rect.bar") if float(b.get_attribute("height")) > 0]
