@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install clean
+.PHONY: demo test install clean translations
 
 $(BIN)/communique: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,3 +21,12 @@ test: install
 
 clean:
 	rm -rf $(VENV) communique.db communique.db-wal communique.db-shm
+
+# The web interface's catalogs: extract the templates' strings, merge them into each
+# language's .po (translate what is new there), compile the .mo files the server loads.
+LOCALE := src/communique/web/locale
+translations: install
+	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg --no-location --sort-output --omit-header \
+		-o $(LOCALE)/messages.pot src/communique/web/templates
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-fuzzy-matching --ignore-obsolete --width 120
+	$(BIN)/pybabel compile -d $(LOCALE) --statistics

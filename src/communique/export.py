@@ -80,16 +80,21 @@ def export_csv(store, out: TextIO) -> int:
         rows = store.events(EventFilter(limit=1000, offset=offset))
         if not rows:
             return n
-        labels = store.labels(sorted({p for r in rows for p in r["participants"]}))
-        for r in rows:
-            w.writerow({"event_id": r["id"], "doc_id": r["doc_id"], "type": r["type"], "date": r["date"],
-                        "modality": r["modality"], "participants": "|".join(r["participants"]),
-                        "participant_labels": "|".join(labels.get(p, p) for p in r["participants"]),
-                        "location": r["location"], "framework": r["framework"],
-                        "confidence": r["confidence"], "cluster": r["cluster"], "lang": r["lang"],
-                        "evidence": r["evidence"]["text"]})
-            n += 1
+        w.writerows(csv_rows(store, rows))
+        n += len(rows)
         offset += len(rows)
+
+
+def csv_rows(store, events: list[dict]) -> list[dict]:
+    """The CSV_FIELDS row of each event, as ``Store.events`` and ``queries.find_events`` give them
+    (also the rows of the web's CSV and Parquet downloads)."""
+    labels = store.labels(sorted({p for r in events for p in r["participants"]}))
+    return [{"event_id": r["id"], "doc_id": r["doc_id"], "type": r["type"], "date": r["date"],
+             "modality": r["modality"], "participants": "|".join(r["participants"]),
+             "participant_labels": "|".join(labels.get(p, p) for p in r["participants"]),
+             "location": r["location"], "framework": r["framework"],
+             "confidence": r["confidence"], "cluster": r["cluster"], "lang": r["lang"],
+             "evidence": r["evidence"]["text"]} for r in events]
 
 
 # -- stored events with their documents ----------------------------------------------

@@ -13,7 +13,7 @@ EVENT_FILTERS = ("participant", "country", "organization", "type", "modality", "
 # Every GET route of the app and the string parameters it reads ("{...}": a path parameter).
 ROUTES = {
     "/api": (), "/api/documents": ("lang", "entity"), "/api/documents/{doc_id:path}": (),
-    "/api/entities": ("q",), "/api/entities/{entity_id}": (), "/api/events": EVENT_FILTERS,
+    "/api/entities": ("q",), "/api/entities/{entity_id}": (), "/api/events": (*EVENT_FILTERS, "types", "format"),
     "/api/events/{event_id}": (), "/api/clusters": ("type", "since", "until"), "/api/clusters/{cluster_id}": (),
     "/api/facts": ("subject", "relation", "of"), "/api/search": ("q",), "/api/timeline": EVENT_FILTERS,
     "/api/network": (*EVENT_FILTERS, "types"),
@@ -29,10 +29,11 @@ ROUTES = {
     "/network": (*EVENT_FILTERS, "types"), "/network.json": (*EVENT_FILTERS, "types"),
     "/timeline": (*EVENT_FILTERS, "by"), "/timeline.json": (*EVENT_FILTERS, "by"),
     "/search": ("q",), "/search.json": ("q",),
+    "/map": EVENT_FILTERS, "/map.json": EVENT_FILTERS,
 }
 PAGED = ["/api/documents", "/api/events", "/api/clusters", "/api/facts", "/api/timeline", "/api/network",
          "/events", "/events.json", "/clusters", "/clusters.json", "/documents", "/documents.json",
-         "/network", "/network.json", "/timeline", "/timeline.json"]
+         "/network", "/network.json", "/timeline", "/timeline.json", "/map", "/map.json"]
 NUL = "a\x00b"
 
 

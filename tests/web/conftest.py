@@ -101,6 +101,7 @@ def browser(tmp_path_factory):
     options.binary_location = chromium
     for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"]:
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "SEVERE"})  # console errors, CSP violations
     driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
     driver.set_page_load_timeout(30)
     try:
@@ -126,3 +127,15 @@ def screenshot(browser, tmp_path_factory):
         browser.set_window_size(1280, 900)
         return path
     return save
+
+
+@pytest.fixture(scope="session")
+def client(web_db):
+    """The real app over the sample through its HTTP client (no browser)."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's note on httpx versions
+        from fastapi.testclient import TestClient
+    from communique.api.app import create_app
+    with TestClient(create_app(web_db)) as c:
+        yield c

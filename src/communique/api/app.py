@@ -35,14 +35,11 @@ from ..kb import load as load_kb
 from ..storage import open_store
 from ..storage import queries as Q
 from ..validation import MAX_INT, InvalidValue, document_problems, language_code, storable_text
-from ..web import charts, markup, pages
+from ..web import charts, downloads, i18n, markup, pages
 from . import hash_token
 
 log = logging.getLogger("communique.api")
 MAX_BODY = 2 * 1024 * 1024
-LANG_NAMES = {"az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian", "en": "English", "tr": "Turkish",
-              "ky": "Kyrgyz", "uz": "Uzbek", "und": "undetermined"}
-SCRIPT_NAMES = {"Latn": "Latin", "Cyrl": "Cyrillic", "none": "—"}
 SECURITY_HEADERS = [
     (b"content-security-policy", (b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                   b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")),
@@ -257,11 +254,13 @@ class SecurityHeaders:
 
 # -- rendering -------------------------------------------------------------------
 def _wants_json(request: Request) -> bool:
+    path = request.url.path
+    if path == "/api" or path.startswith("/api/"):
+        return True  # also for ?format=csv: its errors are JSON too
     fmt = request.query_params.get("format") or getattr(request.state, "format", None)
     if fmt:
         return fmt == "json"
-    path = request.url.path
-    return path == "/api" or path.startswith("/api/") or path.endswith(".json")
+    return path.endswith(".json")
 
 
 def entity_url(eid: str) -> str:
@@ -286,8 +285,9 @@ def _templates() -> Jinja2Templates:
         event_url=lambda i: "/events/" + quote(i, safe=""), cluster_url=lambda i: "/clusters/" + quote(i, safe=""),
         marked=lambda text, marks: markup.marked_html(text, marks, entity_url),
         document_marks=markup.document_marks, evidence_marks=markup.evidence_marks,
-        bar_chart=charts.bar_chart, span_chart=charts.span_chart,
-        lang_name=lambda c: LANG_NAMES.get(c or "und", c), script_name=lambda s: SCRIPT_NAMES.get(s, s))
+        bar_chart=charts.bar_chart, span_chart=charts.span_chart)
+    i18n.install(env)  # {% trans %}, _() and language and script names in the reader's language
+    downloads.install(env)
     return Jinja2Templates(env=env)
 
 
@@ -415,6 +415,7 @@ def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: b
               name="static")
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(i18n.InterfaceLanguage)
     return app
 
 
@@ -454,8 +455,11 @@ def _api_routes(app: FastAPI, store) -> None:
 
 def _event_api_routes(app: FastAPI, store) -> None:
     @app.get("/api/events", tags=["events"], summary="events matching the filters, one page with the total")
-    def api_events(p: Annotated[EventParams, Query()]):
-        return Q.find_events(store, p.query())
+    def api_events(p: Annotated[NetworkParams, Query()],  # with `types`, so a network's events can be fetched
+                   format: Annotated[Literal[downloads.FORMATS], Query(description=downloads.FORMAT_HELP)] = "json"):
+        if format != "json":
+            return downloads.events_file(store, p.query(types=tuple(p.types)), format)
+        return Q.find_events(store, p.query(types=tuple(p.types)))
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="one event and every report of its cluster")
     def api_event(event_id: str):
@@ -646,6 +650,10 @@ def _page_routes(app: FastAPI, store, templates: Jinja2Templates) -> None:
     @page("/network", "network.html")
     def network(request: Request, p: Annotated[NetworkParams, Query()]):
         return pages.network(store, p.query(types=tuple(p.types)))
+
+    @page("/map", "map.html")
+    def places(request: Request, p: Annotated[EventParams, Query()]):
+        return pages.places(store, p.query())
 
     @page("/timeline", "timeline.html")
     def timeline(request: Request, p: Annotated[TimelineParams, Query()]):

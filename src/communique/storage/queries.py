@@ -499,3 +499,19 @@ def search(store: Store, q: str, *, limit: int = 20) -> dict:
                      "snippet": _snippet(r.text, *where) if where else None})
     return {"query": q, "entities": [{k: v for k, v in e.items() if k != "roles"} for e in entities],
             "documents": {"total": total, "items": docs}}
+
+
+# -- where ------------------------------------------------------------------------
+def events_per_place(store: Store, q: EventQuery) -> list[dict]:
+    """[{"id", "label", "count", "types": {TYPE: n}}] for the places of the events matching ``q``, most first."""
+    with store.engine.connect() as conn:
+        conds, _ = _event_conditions(store, conn, q)
+        rows = conn.execute(select(t.events.c.location, t.events.c.type, func.count()).select_from(
+            t.events.join(t.documents, t.documents.c.id == t.events.c.doc_id))
+            .where(t.events.c.location.is_not(None), *conds).group_by(t.events.c.location, t.events.c.type)).all()
+    places: dict[str, Counter] = defaultdict(Counter)
+    for place, typ, n in rows:
+        places[place][typ] += n
+    lab = labels(store, places)
+    return sorted(({"id": p, "label": lab.get(p, p), "count": sum(c.values()), "types": dict(sorted(c.items()))}
+                   for p, c in places.items()), key=lambda x: (-x["count"], x["id"]))

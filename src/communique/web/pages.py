@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 from ..storage import queries as Q
 from ..storage.store import Store
-from . import charts
+from . import charts, maps
 
 
 def _filters(q: Q.EventQuery) -> dict:
@@ -74,9 +74,19 @@ def document(store: Store, doc_id: str) -> dict:
 
 
 def network(store: Store, q: Q.EventQuery) -> dict:
+    """Who met whom; filtered to one participant (a click on its node), also that participant's meetings."""
     net = Q.meeting_edges(store, q)
+    meetings = Q.EventQuery(**{**q.__dict__, "types": q.types or Q.MEETING_TYPES, "modality": q.modality or "asserted"})
     return {**net, "drawing": charts.network_drawing(net), "filters": _filters(q),
-            "types": list(q.types or Q.MEETING_TYPES)}
+            "types": list(q.types or Q.MEETING_TYPES),
+            "events": Q.find_events(store, meetings) if q.participant else None}
+
+
+def places(store: Store, q: Q.EventQuery) -> dict:
+    """Where the matching events took place, on a map."""
+    found = Q.events_per_place(store, q)
+    return {"places": found, "drawing": maps.drawing(found, maps.Gazetteer(store.kb)), "filters": _filters(q),
+            "options": _options(store)}
 
 
 def timeline(store: Store, q: Q.EventQuery, by: str) -> dict:
