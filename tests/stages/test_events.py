@@ -376,3 +376,19 @@ def test_documents_signed_with_no_signer_named_were_signed_where_the_occasion_to
     doc, _ = _events(pipeline, "Bişkekdə MDB Dövlət Başçıları Şurasının iclası keçirilib. Daha sonra sənədlər imzalanıb.",
                      "2023-10-13")
     assert [(e.type, e.location) for e in doc.events if e.type == "SIGN"] == [("SIGN", "loc:bishkek")]
+
+
+@pytest.mark.parametrize("text", [
+    "На заседании Милли Меджлиса Азербайджана в первом чтении обсужден новый законопроект.",
+    "Milli Məclisin plenar iclasında Azərbaycanın büdcə layihəsi müzakirə edilib.",
+    "Қазақстан Парламенті Мәжілісінің пленарлық отырысында заң жобасы қаралды.",
+])
+def test_a_session_of_a_states_own_legislature_is_no_gathering(pipeline, text):
+    _, evs = _events(pipeline, text, "2024-05-02")
+    assert not any(t == "CONVENE" for t, _, _ in evs)
+
+
+def test_a_legislature_hosting_a_foreign_leader_is_still_diplomatic(pipeline):
+    text = "Президент Турции Реджеп Тайип Эрдоган выступил на заседании Милли Меджлиса Азербайджана."
+    _, evs = _events(pipeline, text, "2021-06-16")
+    assert any(t == "CONVENE" for t, _, _ in evs)

@@ -184,6 +184,7 @@ class LangData:
     gatherings: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     next: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     visits: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    domestic: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     memo: dict = field(default_factory=dict, repr=False)  # per-process caches of derived lookups
 
 
@@ -242,4 +243,5 @@ def load(code: str) -> LangData:
     ld.gatherings = PatternIndex(_patterns(_rows(d / "gatherings.tsv", 3), 0, 2, 1))
     ld.next = PatternIndex(_patterns(_rows(d / "next.tsv", 1), 0, 0))
     ld.visits = PatternIndex(_patterns(_rows(d / "visits.tsv", 1), 0, 0))
+    ld.domestic = PatternIndex(_patterns(_rows(d / "domestic.tsv", 1), 0, 0))
     return ld

@@ -167,6 +167,23 @@ class EventStage:
                 out += self._separate_meetings(ctx, ev, a, b)
         return out
 
+    def _domestic(self, ctx: SentenceContext, type_: str, parts: list[str]) -> bool:
+        """A session of a state's own legislature or cabinet (lang/*/domestic.tsv) with no international
+        body, no named gathering and no second state in the sentence or among the states its
+        participants serve: domestic politics."""
+        if type_ != "CONVENE" or not ctx.matches(ctx.ld.domestic):
+            return False
+        if any(is_gathering(p) or p in self.args.member_bodies for p in parts):
+            return False
+        # whose legislature it is, and whom the persons there represent
+        states = {m.entity_id for m in ctx.of_type("country")} | {p for p in parts if p.startswith("country:")}
+        for person in (p for p in parts if "person:" in p):
+            served = {r.of for r in self.kb.roles_of(person) if r.of.startswith("country:")}
+            if not served:
+                return False  # whom an unknown person represents is not known: not shown domestic
+            states |= served
+        return len(states) <= 1
+
     @staticmethod
     def _own_gathering(ev: Event, others: list[Event], doc: Document) -> bool:
         """The session of a bilateral body is its own event beside the leaders' talks reported with
@@ -227,7 +244,7 @@ class EventStage:
         if type_ == "MEET" and not several and max(states, len(parts) - states) >= _MULTILATERAL:
             type_ = "CONVENE"  # beyond a few parties (GOLD.md: "two or a few"), states or leaders, a meeting is a gathering
             rule += "; a meeting of many parties is a gathering (CONVENE)"
-        if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2):
+        if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2) or self._domestic(ctx, type_, parts):
             return None
         sent, doc = ctx.sent, ctx.doc
         if type_ == "CONVENE" and framework is None:  # a named summit happens in its organisation's frame
