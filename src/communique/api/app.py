@@ -1,29 +1,26 @@
 """The FastAPI application: JSON API under ``/api/``, web pages with JSON twins,
 and (only when enabled) a token-protected write endpoint.
 
-``create_app(db_url)`` opens the store once; every route is a thin call into
-``communique.storage.queries`` / ``Store`` (the CLI's query layer) or into
-``communique.web.pages``, whose return value is either rendered by a Jinja2
-template or sent as JSON, depending on the URL (``/x`` or ``/x.json``).
+``create_app(db_url)`` opens the store once; every API route is a thin call into
+``communique.storage.queries`` / ``Store`` (the CLI's query layer). The pages' routes
+live in ``communique.web.routes`` and are added here.
 """
 from __future__ import annotations
 
-import functools
 import hmac
 import logging
 import threading
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Literal
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -35,14 +32,11 @@ from ..kb import load as load_kb
 from ..storage import open_store
 from ..storage import queries as Q
 from ..validation import MAX_INT, InvalidValue, document_problems, language_code, storable_text
-from ..web import charts, markup, pages
+from ..web import charts
 from . import hash_token
 
 log = logging.getLogger("communique.api")
 MAX_BODY = 2 * 1024 * 1024
-LANG_NAMES = {"az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian", "en": "English", "tr": "Turkish",
-              "ky": "Kyrgyz", "uz": "Uzbek", "und": "undetermined"}
-SCRIPT_NAMES = {"Latn": "Latin", "Cyrl": "Cyrillic", "none": "—"}
 SECURITY_HEADERS = [
     (b"content-security-policy", (b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                   b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")),
@@ -256,76 +250,12 @@ class SecurityHeaders:
 
 
 # -- rendering -------------------------------------------------------------------
-def _wants_json(request: Request) -> bool:
+def wants_json(request: Request) -> bool:
     fmt = request.query_params.get("format") or getattr(request.state, "format", None)
     if fmt:
         return fmt == "json"
     path = request.url.path
     return path == "/api" or path.startswith("/api/") or path.endswith(".json")
-
-
-def entity_url(eid: str) -> str:
-    return "/entities/" + quote(eid, safe=":")
-
-
-def document_url(doc_id: str) -> str:
-    return "/documents/" + quote(doc_id, safe=":/")
-
-
-def url(path: str, **params) -> str:
-    query = urlencode([(k, x) for k, v in params.items() if v not in (None, "", [])
-                       for x in (v if isinstance(v, (list, tuple)) else [v])])
-    return path + ("?" + query if query else "")
-
-
-def _templates() -> Jinja2Templates:
-    env = Environment(loader=PackageLoader("communique.web", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(
-        entity_url=entity_url, document_url=document_url, url=url, version=__version__,
-        event_url=lambda i: "/events/" + quote(i, safe=""), cluster_url=lambda i: "/clusters/" + quote(i, safe=""),
-        marked=lambda text, marks: markup.marked_html(text, marks, entity_url),
-        document_marks=markup.document_marks, evidence_marks=markup.evidence_marks,
-        bar_chart=charts.bar_chart, span_chart=charts.span_chart,
-        lang_name=lambda c: LANG_NAMES.get(c or "und", c), script_name=lambda s: SCRIPT_NAMES.get(s, s))
-    return Jinja2Templates(env=env)
-
-
-def _twin_url(request: Request) -> str:
-    path = request.url.path
-    if not path.endswith(".json") or getattr(request.state, "format", None) == "html":
-        path = "/index.json" if path == "/" else path + ".json"
-    query = request.url.query
-    return quote(path, safe="/:@-._~") + ("?" + query if query else "")
-
-
-def _context(request: Request, data: dict) -> dict:
-    def page_url(**changes) -> str:
-        params = [(k, v) for k, v in request.query_params.multi_items() if k not in changes and k != "format"]
-        params += [(k, v) for k, v in changes.items() if v not in (None, "")]
-        return quote(request.url.path, safe="/:@-._~") + ("?" + urlencode(params) if params else "")
-    return {"d": data, "json_url": _twin_url(request), "page_url": page_url, "path": request.url.path}
-
-
-def _respond(request: Request, templates: Jinja2Templates, template: str, data: dict) -> Response:
-    if _wants_json(request):
-        return JSONResponse(data)
-    return templates.TemplateResponse(request, template, _context(request, data))
-
-
-def _page(app: FastAPI, templates: Jinja2Templates, path: str, template: str):
-    """Register ``fn`` as the page ``path`` and its JSON twin ``path.json`` (one function, two formats)."""
-    def register(fn):
-        @functools.wraps(fn)
-        def endpoint(*args, **kwargs):
-            return _respond(kwargs["request"], templates, template, fn(*args, **kwargs))
-        twin = "/index.json" if path == "/" else path + ".json"
-        app.add_api_route(twin, endpoint, methods=["GET"], tags=["pages as JSON"], name=fn.__name__ + "_json",
-                          summary=f"the data of the page {path}")
-        app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False, name=fn.__name__,
-                          response_class=HTMLResponse)
-        return fn
-    return register
 
 
 # -- errors ----------------------------------------------------------------------
@@ -344,10 +274,12 @@ def _validation_message(errors) -> str:
 
 
 def _install_error_handlers(app: FastAPI, templates: Jinja2Templates, writes: bool) -> None:
+    from ..web.routes import context  # here, not at the top: the pages import this module's parameters
+
     def respond(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
-        if _wants_json(request):
+        if wants_json(request):
             return JSONResponse({"error": message}, status_code=status, headers=headers)
-        ctx = _context(request, {"error": message, "status": status})
+        ctx = context(request, {"error": message, "status": status})
         return templates.TemplateResponse(request, "error.html", ctx, status_code=status, headers=headers)
 
     @app.exception_handler(NotFound)
@@ -404,13 +336,14 @@ def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: b
     app.state.store = store
     app.state.writes = not read_only
     app.state.allow_private_feeds = allow_private_feeds
-    templates = _templates()
+    from ..web import routes as web_routes  # here, not at the top: the pages import this module's parameters
+    templates = web_routes.make_templates()
     _install_error_handlers(app, templates, writes=not read_only)
     _api_routes(app, store)
     _event_api_routes(app, store)
     if not read_only:
         _write_routes(app, store, write_token_hash)
-    _page_routes(app, store, templates)
+    web_routes.page_routes(app, store, templates)
     app.mount("/static", StaticFiles(directory=str(resources.files("communique.web").joinpath("static"))),
               name="static")
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY)
@@ -590,71 +523,3 @@ class CurationIn(StorableStrings):
     @classmethod
     def _lang(cls, v):
         return language_code(v) if v else None
-
-
-def _page_routes(app: FastAPI, store, templates: Jinja2Templates) -> None:
-    page = functools.partial(_page, app, templates)
-
-    @page("/", "dashboard.html")
-    def dashboard(request: Request):
-        return pages.dashboard(store)
-
-    @page("/events", "events.html")
-    def events(request: Request, p: Annotated[EventParams, Query()]):
-        return pages.events(store, p.query())
-
-    @page("/events/{event_id}", "event.html")
-    def event(request: Request, event_id: str):
-        return pages.event(store, event_id)
-
-    @page("/clusters", "clusters.html")
-    def clusters(request: Request, type: str | None = None,
-                 since: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
-                 until: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
-                 limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Offset = 0):
-        return pages.clusters(store, type=event_type(type), since=since or None,
-                              until=until or None, limit=limit, offset=offset)
-
-    @page("/clusters/{cluster_id}", "cluster.html")
-    def cluster(request: Request, cluster_id: str):
-        return pages.cluster(store, cluster_id)
-
-    @page("/entities", "entities.html")
-    def entities(request: Request, q: str | None = None, type: str | None = None):
-        return pages.entities(store, (q or "").strip() or None, type or None)
-
-    @page("/entities/{entity_id}", "entity.html")
-    def entity(request: Request, entity_id: str):
-        return pages.entity(store, entity_id)
-
-    @page("/documents", "documents.html")
-    def documents(request: Request, lang: str | None = None, entity: str | None = None,
-                  limit: Annotated[int, Query(ge=1, le=1000)] = 50, offset: Offset = 0):
-        return pages.documents(store, lang=lang or None, entity=entity or None, limit=limit, offset=offset)
-
-    @page("/documents/{doc_id:path}", "document.html")
-    def document(request: Request, doc_id: str):
-        try:
-            return pages.document(store, doc_id)
-        except NotFound:
-            if not request.url.path.endswith(".json"):
-                raise
-            data = pages.document(store, doc_id + ".json")  # an id that itself ends in ".json"
-            request.state.format = "html"
-            return data
-
-    @page("/network", "network.html")
-    def network(request: Request, p: Annotated[NetworkParams, Query()]):
-        return pages.network(store, p.query(types=tuple(p.types)))
-
-    @page("/timeline", "timeline.html")
-    def timeline(request: Request, p: Annotated[TimelineParams, Query()]):
-        return pages.timeline(store, p.query(), p.by)
-
-    @page("/search", "search.html")
-    def search(request: Request, q: str = ""):
-        return pages.search(store, q)
-
-    @page("/api-docs", "api_docs.html")
-    def api_docs(request: Request):
-        return app.openapi()
