@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-import threading
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Literal
@@ -22,21 +21,24 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..document import Document
 from ..errors import CommuniqueError, NotFound, StoreError
 from ..kb import load as load_kb
+from ..pipeline import Limits
+from ..registry import Config
 from ..storage import open_store
 from ..storage import queries as Q
 from ..validation import MAX_INT, InvalidValue, document_problems, language_code, storable_text
 from ..web import charts
 from . import hash_token
+from .writer import WorkerLost, Writer
 
 log = logging.getLogger("communique.api")
 MAX_BODY = 2 * 1024 * 1024
+WRITE_TIME_LIMIT = 60.0  # seconds one posted article may take in the pipeline (Limits.seconds)
 SECURITY_HEADERS = [
     (b"content-security-policy", (b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                   b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")),
@@ -314,9 +316,10 @@ def _install_error_handlers(app: FastAPI, templates: Jinja2Templates, writes: bo
 
 # -- the application -------------------------------------------------------------
 def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: bool = True,
-               allow_private_feeds: bool = False) -> FastAPI:
+               allow_private_feeds: bool = False, time_limit: float | None = WRITE_TIME_LIMIT) -> FastAPI:
     """The service over the database at ``db_url`` (URL or SQLite path). Writes exist only when
-    ``read_only`` is False, and then require a bearer token whose SHA-256 is ``write_token_hash``."""
+    ``read_only`` is False, and then require a bearer token whose SHA-256 is ``write_token_hash``;
+    a posted article taking more than ``time_limit`` seconds in the pipeline is stopped (422)."""
     if not read_only and not write_token_hash:
         raise ValueError("writes need a token: pass write_token_hash=communique.api.hash_token(secret)")
     # the knowledge base as it is at each query: curation applies at once; a read-only server opens the
@@ -326,6 +329,8 @@ def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: b
     @asynccontextmanager
     async def lifespan(_app):
         yield
+        if app.state.writer is not None:
+            app.state.writer.close()
         store.close()
 
     app = FastAPI(title="communique", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -336,13 +341,15 @@ def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: b
     app.state.store = store
     app.state.writes = not read_only
     app.state.allow_private_feeds = allow_private_feeds
+    app.state.writer = None
     from ..web import routes as web_routes  # here, not at the top: the pages import this module's parameters
     templates = web_routes.make_templates()
     _install_error_handlers(app, templates, writes=not read_only)
     _api_routes(app, store)
     _event_api_routes(app, store)
     if not read_only:
-        _write_routes(app, store, write_token_hash)
+        app.state.writer = Writer(store, Config(limits=Limits(seconds=time_limit)))
+        _write_routes(app, app.state.writer, write_token_hash)
     web_routes.page_routes(app, store, templates)
     app.mount("/static", StaticFiles(directory=str(resources.files("communique.web").joinpath("static"))),
               name="static")
@@ -428,9 +435,11 @@ def _event_api_routes(app: FastAPI, store) -> None:
         return Q.meeting_edges(store, p.query(types=tuple(p.types)))
 
 
-def _write_routes(app: FastAPI, store, token_hash: str) -> None:
+def _write_routes(app: FastAPI, writer: Writer, token_hash: str) -> None:
+    # every write goes through ``writer``: one at a time (the store's cluster index is shared), none on
+    # the threads reads are served on
+    store = writer.store
     bearer = HTTPBearer(auto_error=False, description="the COMMUNIQUE_API_TOKEN the server was started with")
-    lock = threading.Lock()  # one write at a time: the store's cluster index is shared
 
     def authorize(creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:  # noqa: B008
         if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
@@ -439,12 +448,6 @@ def _write_routes(app: FastAPI, store, token_hash: str) -> None:
         if not hmac.compare_digest(hash_token(creds.credentials), token_hash):
             raise HTTPException(401, "wrong token; use the COMMUNIQUE_API_TOKEN the server was started with",
                                 headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
-
-    def ingest(doc: Document):
-        from ..batch.local import run
-        with lock:
-            summary = run(iter([doc]), store=store)
-            return summary, store.document(doc.id)
 
     @app.post("/api/documents", tags=["documents"], status_code=201, dependencies=[Depends(authorize)],
               summary="process one article through the pipeline and store it (needs the bearer token)",
@@ -456,23 +459,30 @@ def _write_routes(app: FastAPI, store, token_hash: str) -> None:
         except ValidationError as exc:
             raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from exc
         doc = item.document()
-        summary, stored = await run_in_threadpool(ingest, doc)
-        if summary.unchanged:
+        try:
+            changed, stored = await writer.document(doc)
+        except WorkerLost as exc:
+            raise HTTPException(503, str(exc)) from exc
+        if not changed:
             return JSONResponse({"status": "unchanged", "document": stored}, status_code=200)
+        if "error" in stored:  # recorded as failed, as a batch records it; sending it again retries it
+            failure = stored["error"]
+            return JSONResponse({"error": f"the article was not read: {failure['error']} (stage "
+                                          f"{failure['stage']!r})", "status": "failed", "document": stored},
+                                status_code=422)
         return JSONResponse({"status": "stored", "document": stored}, status_code=201,
                             headers={"Location": "/api/documents/" + quote(doc.id, safe=":/")})
 
     def ingest_feed(url: str, allow_private: bool):
         from ..batch.watch import poll
-        with lock:
-            s = poll(store, [url], allow_private=allow_private)
+        s = poll(store, [url], allow_private=allow_private)
         return {"status": "polled", "processed": s.processed, "unchanged": s.unchanged, "events": s.events,
                 "rejected": [str(e) for e in s.rejected]}
 
     @app.post("/api/feeds", tags=["documents"], dependencies=[Depends(authorize)],
               summary="fetch an RSS/Atom feed (http or https) and store its new articles (needs the token)")
     async def api_submit_feed(body: FeedIn):
-        result = await run_in_threadpool(ingest_feed, body.url, app.state.allow_private_feeds)
+        result = await writer.in_order(ingest_feed, body.url, app.state.allow_private_feeds)
         if result["rejected"] and not result["processed"] and not result["unchanged"]:
             raise HTTPException(422, result["rejected"][0])
         return result
@@ -480,19 +490,18 @@ def _write_routes(app: FastAPI, store, token_hash: str) -> None:
     def curate(action: str, body: "CurationIn") -> dict:
         from ..kb.curation import Curator
         cur = Curator(store)
-        with lock:
-            if action == "merge":
-                cur.merge(body.entity, _required(body.into, "into"))
-            elif action == "alias":
-                cur.add_alias(body.entity, _required(body.alias, "alias"), body.lang or "und")
-            elif action == "rename":
-                cur.rename(body.entity, _required(body.label, "label"))
-            store._stories = None
+        if action == "merge":
+            cur.merge(body.entity, _required(body.into, "into"))
+        elif action == "alias":
+            cur.add_alias(body.entity, _required(body.alias, "alias"), body.lang or "und")
+        elif action == "rename":
+            cur.rename(body.entity, _required(body.label, "label"))
+        store._stories = None
         return {"status": "done", "action": action, "entity": body.entity}
 
     def curation_endpoint(action: str):
         async def endpoint(body: CurationIn):
-            return await run_in_threadpool(curate, action, body)
+            return await writer.in_order(curate, action, body)
         return endpoint
 
     for action, summary in (("merge", "merge ENTITY into INTO: every reference moves (needs the token)"),

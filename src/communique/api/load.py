@@ -23,9 +23,19 @@ def _check_loopback(base: str) -> urllib.parse.SplitResult:
     return parts
 
 
+def _check_answers(base: str, parts: urllib.parse.SplitResult) -> None:
+    """Refuse to measure a port nothing listens on: every request would only count as an error."""
+    try:
+        socket.create_connection((parts.hostname, parts.port or 80), timeout=10).close()
+    except OSError as exc:
+        raise InputError(base, f"no server answers there ({exc.strerror or exc}); start one with "
+                               f"`communique serve --port {parts.port or 80}` and run the load test again") from None
+
+
 def run_load(base: str, paths: list[str], clients: int = 50, duration: float = 60.0) -> dict[str, dict]:
     """Each client loops over the paths until ``duration`` seconds have passed."""
     parts = _check_loopback(base)
+    _check_answers(base, parts)
     lat: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     lock = threading.Lock()
