@@ -95,4 +95,6 @@ def _run(args) -> int:
     print(f"{'path':45} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8}")
     for path, r in res.items():
         print(f"{path:45} {r['requests']:>9} {r['errors']:>7} {r['p50_ms'] or 0:>8.1f} {r['p95_ms'] or 0:>8.1f}")
+    total, errors = sum(r["requests"] for r in res.values()), sum(r["errors"] for r in res.values())
+    print(f"all: {total} requests, {errors} errors, {total / args.duration:.1f} requests/s")
     return 1 if any(r["errors"] for r in res.values()) else 0
