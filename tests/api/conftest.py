@@ -49,6 +49,12 @@ def sample_url(request, tmp_path_factory) -> str:
 
 
 @pytest.fixture
+def ingest():
+    """``ingest(url)`` stores the sample in the database at ``url``."""
+    return ingest_sample
+
+
+@pytest.fixture
 def make_client():
     """TestClient(app) that is closed (app shut down) after the test."""
     opened = []

@@ -1,45 +1,44 @@
 """The FastAPI application: JSON API under ``/api/``, web pages with JSON twins,
 and (only when enabled) a token-protected write endpoint.
 
-``create_app(db_url)`` opens the store once; every route is a thin call into
-``communique.storage.queries`` / ``Store`` (the CLI's query layer) or into
-``communique.web.pages``, whose return value is either rendered by a Jinja2
-template or sent as JSON, depending on the URL (``/x`` or ``/x.json``).
+``create_app(db_url)`` opens the store once; every API route is a thin call into
+``communique.storage.queries`` / ``Store`` (the CLI's query layer). The pages' routes
+live in ``communique.web.routes`` and are added here.
 """
 from __future__ import annotations
 
-import functools
 import hmac
 import logging
-import threading
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Literal
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..document import Document
 from ..errors import CommuniqueError, NotFound, StoreError
 from ..kb import load as load_kb
+from ..pipeline import Limits
+from ..registry import Config
 from ..storage import open_store
 from ..storage import queries as Q
 from ..validation import MAX_INT, InvalidValue, document_problems, language_code, storable_text
-from ..web import charts, downloads, i18n, markup, pages
+from ..web import charts, downloads, i18n
 from . import hash_token
+from .writer import WorkerLost, Writer
 
 log = logging.getLogger("communique.api")
 MAX_BODY = 2 * 1024 * 1024
+WRITE_TIME_LIMIT = 60.0  # seconds one posted article may take in the pipeline (Limits.seconds)
 SECURITY_HEADERS = [
     (b"content-security-policy", (b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                   b"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")),
@@ -253,7 +252,7 @@ class SecurityHeaders:
 
 
 # -- rendering -------------------------------------------------------------------
-def _wants_json(request: Request) -> bool:
+def wants_json(request: Request) -> bool:
     path = request.url.path
     if path == "/api" or path.startswith("/api/"):
         return True  # also for ?format=csv: its errors are JSON too
@@ -261,71 +260,6 @@ def _wants_json(request: Request) -> bool:
     if fmt:
         return fmt == "json"
     return path.endswith(".json")
-
-
-def entity_url(eid: str) -> str:
-    return "/entities/" + quote(eid, safe=":")
-
-
-def document_url(doc_id: str) -> str:
-    return "/documents/" + quote(doc_id, safe=":/")
-
-
-def url(path: str, **params) -> str:
-    query = urlencode([(k, x) for k, v in params.items() if v not in (None, "", [])
-                       for x in (v if isinstance(v, (list, tuple)) else [v])])
-    return path + ("?" + query if query else "")
-
-
-def _templates() -> Jinja2Templates:
-    env = Environment(loader=PackageLoader("communique.web", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(
-        entity_url=entity_url, document_url=document_url, url=url, version=__version__,
-        event_url=lambda i: "/events/" + quote(i, safe=""), cluster_url=lambda i: "/clusters/" + quote(i, safe=""),
-        marked=lambda text, marks: markup.marked_html(text, marks, entity_url),
-        document_marks=markup.document_marks, evidence_marks=markup.evidence_marks,
-        bar_chart=charts.bar_chart, span_chart=charts.span_chart)
-    i18n.install(env)  # {% trans %}, _() and language and script names in the reader's language
-    downloads.install(env)
-    return Jinja2Templates(env=env)
-
-
-def _twin_url(request: Request) -> str:
-    path = request.url.path
-    if not path.endswith(".json") or getattr(request.state, "format", None) == "html":
-        path = "/index.json" if path == "/" else path + ".json"
-    query = request.url.query
-    return quote(path, safe="/:@-._~") + ("?" + query if query else "")
-
-
-def _context(request: Request, data: dict) -> dict:
-    def page_url(**changes) -> str:
-        params = [(k, v) for k, v in request.query_params.multi_items() if k not in changes and k != "format"]
-        params += [(k, v) for k, v in changes.items() if v not in (None, "")]
-        return quote(request.url.path, safe="/:@-._~") + ("?" + urlencode(params) if params else "")
-    return {"d": data, "json_url": _twin_url(request), "page_url": page_url, "path": request.url.path}
-
-
-def _respond(request: Request, templates: Jinja2Templates, template: str, data: dict) -> Response:
-    if _wants_json(request):
-        return JSONResponse(data)
-    return templates.TemplateResponse(request, template, _context(request, data))
-
-
-def _page(app: FastAPI, templates: Jinja2Templates, path: str, template: str):
-    """Register ``fn`` as the page ``path`` and its JSON twin ``path.json`` (one function, two formats)."""
-    def register(fn):
-        @functools.wraps(fn)
-        def endpoint(*args, **kwargs):
-            return _respond(kwargs["request"], templates, template, fn(*args, **kwargs))
-        twin = "/index.json" if path == "/" else path + ".json"
-        app.add_api_route(twin, endpoint, methods=["GET"], tags=["pages as JSON"], name=fn.__name__ + "_json",
-                          summary=f"the data of the page {path}")
-        app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False, name=fn.__name__,
-                          response_class=HTMLResponse)
-        return fn
-    return register
 
 
 # -- errors ----------------------------------------------------------------------
@@ -344,10 +278,12 @@ def _validation_message(errors) -> str:
 
 
 def _install_error_handlers(app: FastAPI, templates: Jinja2Templates, writes: bool) -> None:
+    from ..web.routes import context  # here, not at the top: the pages import this module's parameters
+
     def respond(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
-        if _wants_json(request):
+        if wants_json(request):
             return JSONResponse({"error": message}, status_code=status, headers=headers)
-        ctx = _context(request, {"error": message, "status": status})
+        ctx = context(request, {"error": message, "status": status})
         return templates.TemplateResponse(request, "error.html", ctx, status_code=status, headers=headers)
 
     @app.exception_handler(NotFound)
@@ -382,9 +318,10 @@ def _install_error_handlers(app: FastAPI, templates: Jinja2Templates, writes: bo
 
 # -- the application -------------------------------------------------------------
 def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: bool = True,
-               allow_private_feeds: bool = False) -> FastAPI:
+               allow_private_feeds: bool = False, time_limit: float | None = WRITE_TIME_LIMIT) -> FastAPI:
     """The service over the database at ``db_url`` (URL or SQLite path). Writes exist only when
-    ``read_only`` is False, and then require a bearer token whose SHA-256 is ``write_token_hash``."""
+    ``read_only`` is False, and then require a bearer token whose SHA-256 is ``write_token_hash``;
+    a posted article taking more than ``time_limit`` seconds in the pipeline is stopped (422)."""
     if not read_only and not write_token_hash:
         raise ValueError("writes need a token: pass write_token_hash=communique.api.hash_token(secret)")
     # the knowledge base as it is at each query: curation applies at once; a read-only server opens the
@@ -394,6 +331,8 @@ def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: b
     @asynccontextmanager
     async def lifespan(_app):
         yield
+        if app.state.writer is not None:
+            app.state.writer.close()
         store.close()
 
     app = FastAPI(title="communique", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -404,13 +343,16 @@ def create_app(db_url: str, *, write_token_hash: str | None = None, read_only: b
     app.state.store = store
     app.state.writes = not read_only
     app.state.allow_private_feeds = allow_private_feeds
-    templates = _templates()
+    app.state.writer = None
+    from ..web import routes as web_routes  # here, not at the top: the pages import this module's parameters
+    templates = web_routes.make_templates()
     _install_error_handlers(app, templates, writes=not read_only)
     _api_routes(app, store)
     _event_api_routes(app, store)
     if not read_only:
-        _write_routes(app, store, write_token_hash)
-    _page_routes(app, store, templates)
+        app.state.writer = Writer(store, Config(limits=Limits(seconds=time_limit)))
+        _write_routes(app, app.state.writer, write_token_hash)
+    web_routes.page_routes(app, store, templates)
     app.mount("/static", StaticFiles(directory=str(resources.files("communique.web").joinpath("static"))),
               name="static")
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY)
@@ -499,9 +441,11 @@ def _event_api_routes(app: FastAPI, store) -> None:
         return Q.meeting_edges(store, p.query(types=tuple(p.types)))
 
 
-def _write_routes(app: FastAPI, store, token_hash: str) -> None:
+def _write_routes(app: FastAPI, writer: Writer, token_hash: str) -> None:
+    # every write goes through ``writer``: one at a time (the store's cluster index is shared), none on
+    # the threads reads are served on
+    store = writer.store
     bearer = HTTPBearer(auto_error=False, description="the COMMUNIQUE_API_TOKEN the server was started with")
-    lock = threading.Lock()  # one write at a time: the store's cluster index is shared
 
     def authorize(creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:  # noqa: B008
         if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
@@ -510,12 +454,6 @@ def _write_routes(app: FastAPI, store, token_hash: str) -> None:
         if not hmac.compare_digest(hash_token(creds.credentials), token_hash):
             raise HTTPException(401, "wrong token; use the COMMUNIQUE_API_TOKEN the server was started with",
                                 headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
-
-    def ingest(doc: Document):
-        from ..batch.local import run
-        with lock:
-            summary = run(iter([doc]), store=store)
-            return summary, store.document(doc.id)
 
     @app.post("/api/documents", tags=["documents"], status_code=201, dependencies=[Depends(authorize)],
               summary="process one article through the pipeline and store it (needs the bearer token)",
@@ -527,23 +465,30 @@ def _write_routes(app: FastAPI, store, token_hash: str) -> None:
         except ValidationError as exc:
             raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from exc
         doc = item.document()
-        summary, stored = await run_in_threadpool(ingest, doc)
-        if summary.unchanged:
+        try:
+            changed, stored = await writer.document(doc)
+        except WorkerLost as exc:
+            raise HTTPException(503, str(exc)) from exc
+        if not changed:
             return JSONResponse({"status": "unchanged", "document": stored}, status_code=200)
+        if "error" in stored:  # recorded as failed, as a batch records it; sending it again retries it
+            failure = stored["error"]
+            return JSONResponse({"error": f"the article was not read: {failure['error']} (stage "
+                                          f"{failure['stage']!r})", "status": "failed", "document": stored},
+                                status_code=422)
         return JSONResponse({"status": "stored", "document": stored}, status_code=201,
                             headers={"Location": "/api/documents/" + quote(doc.id, safe=":/")})
 
     def ingest_feed(url: str, allow_private: bool):
         from ..batch.watch import poll
-        with lock:
-            s = poll(store, [url], allow_private=allow_private)
+        s = poll(store, [url], allow_private=allow_private)
         return {"status": "polled", "processed": s.processed, "unchanged": s.unchanged, "events": s.events,
                 "rejected": [str(e) for e in s.rejected]}
 
     @app.post("/api/feeds", tags=["documents"], dependencies=[Depends(authorize)],
               summary="fetch an RSS/Atom feed (http or https) and store its new articles (needs the token)")
     async def api_submit_feed(body: FeedIn):
-        result = await run_in_threadpool(ingest_feed, body.url, app.state.allow_private_feeds)
+        result = await writer.in_order(ingest_feed, body.url, app.state.allow_private_feeds)
         if result["rejected"] and not result["processed"] and not result["unchanged"]:
             raise HTTPException(422, result["rejected"][0])
         return result
@@ -551,19 +496,18 @@ def _write_routes(app: FastAPI, store, token_hash: str) -> None:
     def curate(action: str, body: "CurationIn") -> dict:
         from ..kb.curation import Curator
         cur = Curator(store)
-        with lock:
-            if action == "merge":
-                cur.merge(body.entity, _required(body.into, "into"))
-            elif action == "alias":
-                cur.add_alias(body.entity, _required(body.alias, "alias"), body.lang or "und")
-            elif action == "rename":
-                cur.rename(body.entity, _required(body.label, "label"))
-            store._stories = None
+        if action == "merge":
+            cur.merge(body.entity, _required(body.into, "into"))
+        elif action == "alias":
+            cur.add_alias(body.entity, _required(body.alias, "alias"), body.lang or "und")
+        elif action == "rename":
+            cur.rename(body.entity, _required(body.label, "label"))
+        store._stories = None
         return {"status": "done", "action": action, "entity": body.entity}
 
     def curation_endpoint(action: str):
         async def endpoint(body: CurationIn):
-            return await run_in_threadpool(curate, action, body)
+            return await writer.in_order(curate, action, body)
         return endpoint
 
     for action, summary in (("merge", "merge ENTITY into INTO: every reference moves (needs the token)"),
@@ -594,75 +538,3 @@ class CurationIn(StorableStrings):
     @classmethod
     def _lang(cls, v):
         return language_code(v) if v else None
-
-
-def _page_routes(app: FastAPI, store, templates: Jinja2Templates) -> None:
-    page = functools.partial(_page, app, templates)
-
-    @page("/", "dashboard.html")
-    def dashboard(request: Request):
-        return pages.dashboard(store)
-
-    @page("/events", "events.html")
-    def events(request: Request, p: Annotated[EventParams, Query()]):
-        return pages.events(store, p.query())
-
-    @page("/events/{event_id}", "event.html")
-    def event(request: Request, event_id: str):
-        return pages.event(store, event_id)
-
-    @page("/clusters", "clusters.html")
-    def clusters(request: Request, type: str | None = None,
-                 since: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
-                 until: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
-                 limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Offset = 0):
-        return pages.clusters(store, type=event_type(type), since=since or None,
-                              until=until or None, limit=limit, offset=offset)
-
-    @page("/clusters/{cluster_id}", "cluster.html")
-    def cluster(request: Request, cluster_id: str):
-        return pages.cluster(store, cluster_id)
-
-    @page("/entities", "entities.html")
-    def entities(request: Request, q: str | None = None, type: str | None = None):
-        return pages.entities(store, (q or "").strip() or None, type or None)
-
-    @page("/entities/{entity_id}", "entity.html")
-    def entity(request: Request, entity_id: str):
-        return pages.entity(store, entity_id)
-
-    @page("/documents", "documents.html")
-    def documents(request: Request, lang: str | None = None, entity: str | None = None,
-                  limit: Annotated[int, Query(ge=1, le=1000)] = 50, offset: Offset = 0):
-        return pages.documents(store, lang=lang or None, entity=entity or None, limit=limit, offset=offset)
-
-    @page("/documents/{doc_id:path}", "document.html")
-    def document(request: Request, doc_id: str):
-        try:
-            return pages.document(store, doc_id)
-        except NotFound:
-            if not request.url.path.endswith(".json"):
-                raise
-            data = pages.document(store, doc_id + ".json")  # an id that itself ends in ".json"
-            request.state.format = "html"
-            return data
-
-    @page("/network", "network.html")
-    def network(request: Request, p: Annotated[NetworkParams, Query()]):
-        return pages.network(store, p.query(types=tuple(p.types)))
-
-    @page("/map", "map.html")
-    def places(request: Request, p: Annotated[EventParams, Query()]):
-        return pages.places(store, p.query())
-
-    @page("/timeline", "timeline.html")
-    def timeline(request: Request, p: Annotated[TimelineParams, Query()]):
-        return pages.timeline(store, p.query(), p.by)
-
-    @page("/search", "search.html")
-    def search(request: Request, q: str = ""):
-        return pages.search(store, q)
-
-    @page("/api-docs", "api_docs.html")
-    def api_docs(request: Request):
-        return app.openapi()

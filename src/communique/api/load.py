@@ -23,9 +23,19 @@ def _check_loopback(base: str) -> urllib.parse.SplitResult:
     return parts
 
 
+def _check_answers(base: str, parts: urllib.parse.SplitResult) -> None:
+    """Refuse to measure a port nothing listens on: every request would only count as an error."""
+    try:
+        socket.create_connection((parts.hostname, parts.port or 80), timeout=10).close()
+    except OSError as exc:
+        raise InputError(base, f"no server answers there ({exc.strerror or exc}); start one with "
+                               f"`communique serve --port {parts.port or 80}` and run the load test again") from None
+
+
 def run_load(base: str, paths: list[str], clients: int = 50, duration: float = 60.0) -> dict[str, dict]:
     """Each client loops over the paths until ``duration`` seconds have passed."""
     parts = _check_loopback(base)
+    _check_answers(base, parts)
     lat: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     lock = threading.Lock()
@@ -85,4 +95,6 @@ def _run(args) -> int:
     print(f"{'path':45} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8}")
     for path, r in res.items():
         print(f"{path:45} {r['requests']:>9} {r['errors']:>7} {r['p50_ms'] or 0:>8.1f} {r['p95_ms'] or 0:>8.1f}")
+    total, errors = sum(r["requests"] for r in res.values()), sum(r["errors"] for r in res.values())
+    print(f"all: {total} requests, {errors} errors, {total / args.duration:.1f} requests/s")
     return 1 if any(r["errors"] for r in res.values()) else 0
