@@ -24,7 +24,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
@@ -34,7 +34,7 @@ from ..errors import CommuniqueError, NotFound, StoreError
 from ..kb import load as load_kb
 from ..storage import open_store
 from ..storage import queries as Q
-from ..validation import MAX_INT, InvalidValue, document_problems, language_code, storable_text
+from ..validation import MAX_INT, InvalidValue, document_problems, language_code, query_date, storable_text
 from ..web import charts, markup, pages
 from . import hash_token
 
@@ -53,9 +53,12 @@ SECURITY_HEADERS = [
 
 # -- parameters ------------------------------------------------------------------
 def _date(v: str | None) -> str | None:
-    if v is not None and not Q.DATE.match(v):
-        raise ValueError(f"{v!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
-    return v
+    """A calendar date YYYY[-MM[-DD]] or words dateparser reads ("yesterday"); else 422."""
+    return query_date(v) if v is not None else v
+
+
+DateParam = Annotated[str | None, Query(description="YYYY[-MM[-DD]] or words such as 'last month'"),
+                      AfterValidator(_date)]
 
 
 class EventParams(BaseModel):
@@ -118,7 +121,7 @@ class EventParams(BaseModel):
         return v
 
     def query(self, **more) -> Q.EventQuery:
-        return Q.EventQuery(**{**{k: getattr(self, k) for k in EventParams.model_fields}, **more})
+        return Q.EventQuery(**{**{k: getattr(self, k) for k in EventParams.model_fields if k != "format"}, **more})
 
 
 class TimelineParams(EventParams):
@@ -464,8 +467,8 @@ def _event_api_routes(app: FastAPI, store) -> None:
     @app.get("/api/clusters", tags=["events"], summary="event clusters (one real event, its reports across "
              "articles and languages), latest first")
     def api_clusters(type: Annotated[str | None, Query(description=", ".join(Q.EVENT_TYPES))] = None,
-                     since: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
-                     until: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
+                     since: DateParam = None,
+                     until: DateParam = None,
                      limit: Limit = 20, offset: Offset = 0):
         return Q.list_clusters(store, type=event_type(type), since=since, until=until, limit=limit,
                                offset=offset)
@@ -487,8 +490,8 @@ def _event_api_routes(app: FastAPI, store) -> None:
         return Q.search(store, q, limit=limit)
 
     @app.get("/api/timeline", tags=["events"], summary="number of events per date (as precise as the articles)")
-    def api_timeline(p: Annotated[EventParams, Query()]):
-        return {"items": Q.events_per_day(store, p.query())}
+    def api_timeline(p: Annotated[TimelineParams, Query()]):
+        return {"items": Q.events_per_day(store, p.query(), by=p.by)}
 
     @app.get("/api/network", tags=["events"], summary="who met whom: participant pairs of meetings and calls")
     def api_network(p: Annotated[NetworkParams, Query()]):
@@ -609,8 +612,8 @@ def _page_routes(app: FastAPI, store, templates: Jinja2Templates) -> None:
 
     @page("/clusters", "clusters.html")
     def clusters(request: Request, type: str | None = None,
-                 since: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
-                 until: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
+                 since: DateParam = None,
+                 until: DateParam = None,
                  limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Offset = 0):
         return pages.clusters(store, type=event_type(type), since=since or None,
                               until=until or None, limit=limit, offset=offset)
