@@ -12,9 +12,10 @@ from . import __version__
 from .errors import CommuniqueError, InputError, escape_controls
 
 
-def _progress(desc: str, enabled: bool):
+def _progress(desc: str, enabled: bool, total: int | None = None):
+    """A progress bar on stderr; with a ``total`` it shows the share done and the time left (ETA)."""
     from tqdm import tqdm
-    return tqdm(desc=desc, unit=" doc", disable=not enabled, file=sys.stderr, dynamic_ncols=True)
+    return tqdm(desc=desc, total=total, unit=" doc", disable=not enabled, file=sys.stderr, dynamic_ncols=True)
 
 
 def _report_rejected(item) -> None:
@@ -40,9 +41,9 @@ def _store(args, read_only: bool = False):
 
 def cmd_ingest(args) -> int:
     from .batch.local import run
-    from .stages.ingest import read
+    from .stages.ingest import expected_documents, read
     store = _store(args)
-    bar = _progress("ingest", not args.quiet)
+    bar = _progress("ingest", not args.quiet, expected_documents(args.paths) if not args.quiet else None)
 
     def on_doc(item):
         _report_rejected(item)

@@ -186,10 +186,23 @@ class StorableStrings(BaseModel):
         return storable_text(v) if isinstance(v, str) else v
 
 
+PAGE_FORMATS = ("json", "html")  # ?format= on every route
+DOWNLOAD_FORMATS = {"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
+DOWNLOAD_PATHS = ("/api/events",)  # where ?format= may also ask for a file
+
+
 def refuse_unstorable(request: Request) -> None:
     """422 for a path or query value no database takes (a NUL character, %00): PostgreSQL refuses
-    one with an error, so such a value must never reach a query. Every route depends on this."""
+    one with an error, so such a value must never reach a query; and for a ``format`` the route
+    does not give. Every route depends on this."""
     errors = []
+    fmt = request.query_params.get("format")
+    allowed = PAGE_FORMATS + (tuple(DOWNLOAD_FORMATS) if request.url.path in DOWNLOAD_PATHS else ())
+    if fmt is not None and fmt not in allowed:
+        errors.append({"loc": ("query", "format"), "type": "value_error", "input": fmt,
+                       "msg": f"unknown format {fmt[:20]!r}; use {' or '.join(allowed)}"
+                              + ("" if fmt not in DOWNLOAD_FORMATS else
+                                 f" (files of the filtered events: /api/events?format={fmt}&...)")})
     for where, items in (("path", request.path_params.items()), ("query", request.query_params.multi_items())):
         for name, value in items:
             if why := _unstorable(value):
@@ -363,8 +376,9 @@ def _install_error_handlers(app: FastAPI, templates: Jinja2Templates, writes: bo
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):
+        # the message names the database (a file path, a host): for the server's log, not the client
         log.error("database error: %s", exc)
-        return respond(request, 503, f"the database is unavailable: {exc}")
+        return respond(request, 503, "the database is unavailable; the server's log says why")
 
     @app.exception_handler(CommuniqueError)
     async def communique_error(request: Request, exc: CommuniqueError):
@@ -457,8 +471,13 @@ def _api_routes(app: FastAPI, store) -> None:
 
 def _event_api_routes(app: FastAPI, store) -> None:
     @app.get("/api/events", tags=["events"], summary="events matching the filters, one page with the total")
-    def api_events(p: Annotated[EventParams, Query()]):
-        return Q.find_events(store, p.query())
+    def api_events(p: Annotated[EventParams, Query()],
+                   format: Annotated[Literal["json", "csv", "parquet"], Query(
+                       description="json: one page; csv or parquet: every matching event as a file "
+                                   "(the columns of `communique export --format csv`)")] = "json"):
+        if format == "json":
+            return Q.find_events(store, p.query())
+        return _download(store, p.query(limit=None, offset=0), format)
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="one event and every report of its cluster")
     def api_event(event_id: str):
@@ -496,6 +515,18 @@ def _event_api_routes(app: FastAPI, store) -> None:
     @app.get("/api/network", tags=["events"], summary="who met whom: participant pairs of meetings and calls")
     def api_network(p: Annotated[NetworkParams, Query()]):
         return Q.meeting_edges(store, p.query(types=tuple(p.types)))
+
+
+def _download(store, q: Q.EventQuery, fmt: str) -> Response:
+    """The events matching ``q`` as a CSV or Parquet file (the export's columns)."""
+    import io
+
+    from ..export import export
+    out = io.BytesIO() if fmt == "parquet" else io.StringIO()
+    export(store, fmt, out, q)
+    body = out.getvalue()
+    return Response(body.encode("utf-8") if isinstance(body, str) else body, media_type=DOWNLOAD_FORMATS[fmt],
+                    headers={"content-disposition": f'attachment; filename="events.{fmt}"'})
 
 
 def _write_routes(app: FastAPI, store, token_hash: str) -> None:

@@ -561,6 +561,27 @@ def _read_limited(stream) -> bytes:
     return b"".join(parts)
 
 
+_ONE_DOCUMENT = (".txt", ".html", ".htm")
+
+
+def expected_documents(paths: list[str]) -> int | None:
+    """How many documents ``read(paths)`` will give, counted cheaply for a progress bar's total
+    and ETA (the lines of a JSON Lines file, one per text or HTML file); None when that cannot be
+    known without reading it all (stdin, gzip, feeds, files of other kinds)."""
+    total = 0
+    for _, _, path in iter_paths(paths):
+        if path is None or not path.is_file():
+            return None
+        if path.suffix == ".jsonl":
+            with open(path, "rb") as f:
+                total += sum(1 for line in f if line.strip())
+        elif path.suffix in _ONE_DOCUMENT:
+            total += 1
+        else:
+            return None
+    return total
+
+
 def read(paths: list[str]) -> Iterator[Item]:
     """Every document (or input error) under the given paths, streaming."""
     for source, doc_id, path in iter_paths(paths):
