@@ -243,3 +243,16 @@ def test_csv_takes_the_event_filters(store):
 
 def store_events(store) -> list[dict]:
     return find_events(store, EventQuery(limit=None))["items"]
+
+
+def test_csv_rows_of_a_page_are_the_exported_rows(store):
+    from communique.export import csv_rows
+    out = io.StringIO()
+    export(store, "csv", out)
+    exported = pd.read_csv(io.StringIO(out.getvalue()), dtype=str, keep_default_na=False)
+    items = find_events(store, EventQuery(sort="date", limit=None))["items"]
+    rows = pd.DataFrame(csv_rows(store, items), columns=EVENT_FIELDS).astype(str).replace({"None": "", "nan": ""})
+    assert sorted(exported["event_id"]) == sorted(rows["event_id"])
+    merged = exported.set_index("event_id").loc[rows["event_id"]]
+    assert (merged["participant_labels"].values == rows["participant_labels"].values).all()
+    assert (merged["url"].values == rows["url"].values).all()

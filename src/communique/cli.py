@@ -133,10 +133,13 @@ def cmd_entity(args) -> int:
               f"  in {e['documents']} document(s)")
         for lang, names in sorted(e["names"].items()):
             print(f"  {lang}: {', '.join(names[:8])}")
-        for r in e["roles"]:
-            span = f"{r.get('start') or '?'}..{r.get('end') or ''}" if "start" in r else (r.get("date") or "?")
+        for r in Q.positions(e):
             former = " (former)" if r.get("former") else ""
-            print(f"  role: {r['role']}{former} of {labels.get(r['of'], r['of'])}  {span}  ({r['source']})")
+            source = "knowledge base" if r["source"] == "kb" else (
+                f"{r['reports']} report(s), first {r['first']['doc_id']}, last {r['last']['doc_id']}")
+            of = f" of {labels.get(r['of'], r['of'])}" if r["of"] else ""
+            print(f"  role: {r['role']}{former}{of}  "
+                  f"{r['start'] or '?'}..{r['end'] or ''}  ({source})")
     return 0
 
 

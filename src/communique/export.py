@@ -120,15 +120,23 @@ def _event_row(e: dict, labels: dict[str, str], kb: KnowledgeBase) -> dict:
             "url": e["url"], "source": e["source"], "published": e["published"], "evidence": e["evidence"]["text"]}
 
 
+def _csv_row(r: dict) -> dict:
+    return {**r, "participants": "|".join(r["participants"]), "participant_labels": "|".join(r["participant_labels"])}
+
+
+def csv_rows(store, events: list[dict]) -> list[dict]:
+    """The CSV row (``CSV_FIELDS``) of each event as ``queries.find_events`` gives it."""
+    kb, labels = store.kb, Q.labels(store, [x for e in events for x in (*e["participants"], e["framework"])])
+    return [_csv_row(_event_row(e, labels, kb)) for e in events]
+
+
 def export_csv(store, out: TextIO, query: Q.EventQuery | None = None) -> int:
     """One row per event; lists (participants and their labels) joined with "|"."""
-    w = csv.DictWriter(out, fieldnames=EVENT_FIELDS)
+    w = csv.DictWriter(out, fieldnames=CSV_FIELDS)
     w.writeheader()
     n = 0
     for rows in event_rows(store, query):
-        for r in rows:
-            w.writerow({**r, "participants": "|".join(r["participants"]),
-                        "participant_labels": "|".join(r["participant_labels"])})
+        w.writerows(_csv_row(r) for r in rows)
         n += len(rows)
     return n
 

@@ -176,7 +176,8 @@ def _entity(conn: Connection, eid: str, kb: KnowledgeBase) -> dict:
                           .where(t.mentions.c.entity_id == eid)).scalar_one()
     roles = [{"role": r.role, "of": r.of, "start": r.start or None, "end": r.end or None, "source": "kb"}
              for r in kb.roles_of(eid)]
-    roles += [{"role": f.role, "of": f.of, "date": f.date, "former": bool(f.former), "source": f.doc_id}
+    roles += [{"role": f.role, "of": f.of, "date": f.date, "date_start": f.date_start, "date_end": f.date_end,
+               "former": bool(f.former), "source": f.doc_id}
               for f in conn.execute(select(t.facts).where(and_(t.facts.c.subject == eid,
                                                                t.facts.c.relation == "holds_position"))
                                     .order_by(t.facts.c.date_start, t.facts.c.id))]
@@ -460,17 +461,49 @@ def _names_by_script(names: dict[str, list[str]]) -> list[dict]:
     return [{"lang": lang, "script": script or "none", "names": ns} for (lang, script), ns in sorted(out.items())]
 
 
-def _positions(entity: dict) -> list[dict]:
-    """The entity's offices: knowledge-base terms and positions read from articles, in time order."""
-    rows = []
-    for r in entity["roles"]:
-        if r["source"] == "kb":
-            rows.append({"role": r["role"], "of": r["of"], "start": r.get("start"), "end": r.get("end"),
-                         "source": "kb"})
-        else:
-            rows.append({"role": r["role"], "of": r["of"], "start": r.get("date"), "end": r.get("date"),
-                         "source": "article", "doc_id": r["source"]})
+def positions(entity: dict) -> list[dict]:
+    """The entity's offices in time order: knowledge-base terms, and the positions read from articles
+    merged into one period per role, state and tense (current or former), from the first evidence to the
+    last (``first``, ``last``: the date and document of each; ``documents``: every document saying so)."""
+    rows = [{"role": r["role"], "of": r["of"], "start": r.get("start"), "end": r.get("end"), "source": "kb"}
+            for r in entity["roles"] if r["source"] == "kb"]
+    rows += merge_periods([r for r in entity["roles"] if r["source"] != "kb"], ("role", "of", "former"))
     return sorted(rows, key=lambda r: (r["start"] or "", r["end"] or "\uffff", r["role"] or ""))
+
+
+def merge_periods(facts: list[dict], key: tuple[str, ...]) -> list[dict]:
+    """Facts read from articles ({"date", "date_start", "date_end", "source": doc id, ...}) with the same
+    ``key`` fields, as one period each: start and end as the first and last evidence dated them."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for f in facts:
+        groups[tuple(f.get(k) for k in key)].append(f)
+    out = []
+    for k, group in groups.items():
+        dated = sorted((f for f in group if f["date"]), key=lambda f: (f["date_start"], f["date_end"], f["source"]))
+        first = dated[0] if dated else group[0]
+        last = max(dated, key=lambda f: (f["date_end"], f["date_start"], f["source"])) if dated else group[-1]
+        out.append({**dict(zip(key, k)), "start": first["date"], "end": last["date"], "source": "article",
+                    "doc_id": first["source"], "first": {"date": first["date"], "doc_id": first["source"]},
+                    "last": {"date": last["date"], "doc_id": last["source"]},
+                    "documents": sorted({f["source"] for f in group}), "reports": len(group)})
+    return out
+
+
+def article_relations(store: Store, entity_id: str) -> dict:
+    """Memberships (member or observer) and chairmanships read from articles where the entity is the
+    state or the organisation, merged per state, organisation and role into periods with their sources."""
+    f = t.facts.c
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(f.relation, f.subject, f.role, f.of, f.date, f.date_start, f.date_end, f.doc_id)
+                            .where(f.relation.in_(("member_of", "chairs")),
+                                   or_(f.subject == entity_id, f.of == entity_id))
+                            .order_by(f.date_start, f.doc_id)).all()
+    facts = [{"relation": r.relation, "state": r.subject, "organization": r.of, "role": r.role or (
+        "member" if r.relation == "member_of" else None), "date": r.date, "date_start": r.date_start,
+        "date_end": r.date_end, "source": r.doc_id} for r in rows]
+    key = ("state", "organization", "role")
+    return {"article_memberships": merge_periods([x for x in facts if x["relation"] == "member_of"], key),
+            "article_chairs": merge_periods([x for x in facts if x["relation"] == "chairs"], key)}
 
 
 def kb_relations(kb: KnowledgeBase, entity_id: str) -> dict:
@@ -492,7 +525,8 @@ def kb_relations(kb: KnowledgeBase, entity_id: str) -> dict:
 
 def entity_profile(store: Store, entity_id: str, *, events: int = 20, documents: int = 20) -> dict:
     """Everything known about one entity: names per language and script, offices over time,
-    counterparts met, memberships and chairs (knowledge base), its latest events and documents."""
+    counterparts met, memberships and chairs (knowledge base's, and those read from articles with their
+    periods and sources: ``article_memberships``, ``article_chairs``), its latest events and documents."""
     found = [e for e in find_entities(store, entity_id) if e["id"] == entity_id]
     if not found:
         raise NotFound(f"no entity with id {entity_id!r}; search by any of its names with /api/entities?q=NAME")
@@ -502,13 +536,15 @@ def entity_profile(store: Store, entity_id: str, *, events: int = 20, documents:
     docs = list_documents(store, entity=entity_id, limit=documents)
     cps = counterparts(store, entity_id)
     timeline = events_per_day(store, EventQuery(participant=entity_id))
-    positions = _positions(entity)
-    ids = ([p["of"] for p in positions] + [h["person"] for h in rel["office_holders"]]
+    offices = positions(entity)
+    extracted = article_relations(store, entity_id)
+    ids = ([p["of"] for p in offices] + [h["person"] for h in rel["office_holders"]]
            + [m[k] for m in rel["memberships"] for k in ("state", "organization")]
            + [c[k] for c in rel["chairs"] for k in ("state", "organization")]
-           + [g[k] for g in rel["gatherings"] for k in ("id", "location")])
+           + [g[k] for g in rel["gatherings"] for k in ("id", "location")]
+           + [x[k] for rows in extracted.values() for x in rows for k in ("state", "organization")])
     return {"entity": {k: v for k, v in entity.items() if k != "roles"},
-            "names": _names_by_script(entity["names"]), "positions": positions, **rel,
+            "names": _names_by_script(entity["names"]), "positions": offices, **rel, **extracted,
             "counterparts": cps, "events": evs, "documents": docs, "timeline": timeline,
             "labels": {**labels(store, ids), **evs["labels"], **{c["id"]: c["label"] for c in cps}}}
 
