@@ -22,6 +22,7 @@ from html import unescape as _unescape_html
 from html.entities import html5 as _HTML5_ENTITIES
 from pathlib import Path
 
+from ..headline import clean_title
 from ..document import Document
 from ..errors import InputError, escape_controls
 
@@ -251,7 +252,8 @@ def read_html(html: str, source: str, doc_id: str, url: str | None = None) -> It
     if not body.strip():
         yield InputError(source, "HTML page has no main text")
         return
-    title = getattr(result, "title", None)
+    # the page's title (<title>, og:title or h1, as trafilatura reads them) without breadcrumbs or site name
+    title = clean_title(getattr(result, "title", None), getattr(result, "sitename", None))
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     yield Document(id=doc_id, text=text, title=title, url=url or getattr(result, "url", None),
                    published=page_date(html), origin=source)
