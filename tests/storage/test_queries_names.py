@@ -82,3 +82,20 @@ def test_cli_events_by_inflected_surname_notes_the_candidates(demo_db, capsys):
     assert captured.out.strip() and "may be" in captured.err and ALIYEV in captured.err
     assert main(["events", "--db", demo_db, "--participant", "Тоқаевқа", "--format", "jsonl"]) == 0
     assert all(TOKAYEV in __import__("json").loads(x)["participants"] for x in capsys.readouterr().out.splitlines())
+
+
+@pytest.mark.parametrize("lang, text, cyrillic, latin", [
+    ("kk", "Мемлекет басшысы Қытай Халық Республикасының Елшісі Чжан Сяоны қабылдады.", "Чжан Сяо", "Chzhan Syao"),
+    ("ru", "Министр иностранных дел Казахстана Ермек Кошербаев встретился с послом Турции Мехметом Самсаром.",
+     "Мехмет Самсар", "Mekhmet Samsar"),
+])
+def test_a_name_the_kb_lacks_gets_a_latin_label_and_keeps_its_cyrillic_name(tmp_path, lang, text, cyrillic, latin):
+    from communique.batch.local import run
+    from communique.document import Document
+    store = open_store(str(tmp_path / "x.db"), load_kb())
+    run(iter([Document("d", text, lang=lang, published="2024-01-10")]), store=store)
+    found = Q.find_entities(store, cyrillic)
+    assert found and found[0]["label"] == latin and found[0]["id"].startswith("new:person:")
+    assert cyrillic in [n for names in found[0]["names"].values() for n in names]
+    assert Q.find_names(store, latin).ids == [found[0]["id"]]
+    store.close()

@@ -620,7 +620,7 @@ def document(store: Store, doc_id: str) -> dict:
         ents[x] = {"id": x, "label": lab.get(x, x), "type": etypes.get(x) or (kbe.type if kbe else None),
                    "mentions": []}
     for e in evs:
-        for k in ("doc_id", "lang", "title", "published"):
+        for k in ("doc_id", "lang", "title", "published", "url", "source"):
             e.pop(k)
     out = {"id": d.id, "lang": d.lang, "title": d.title, "published": d.published, "source": d.source, "url": d.url,
            "entities": list(ents.values()), "events": evs,

@@ -16,6 +16,7 @@ from ..document import Document
 from ..errors import NotFound, StoreError
 from ..kb import KnowledgeBase, current
 from ..stages.stories import Cluster, StoryIndex
+from ..text import latin, script_of
 from ..validation import spans_of
 from ..version import pipeline_version
 from . import migrations
@@ -102,6 +103,12 @@ def _insert_ignore(conn: Connection, table, rows: list[dict]) -> None:
     conn.execute(insert(table).on_conflict_do_nothing(), rows)
 
 
+def _display_label(e) -> str:
+    """A name the knowledge base lacks is labelled in Latin letters (its Cyrillic spellings stay among its
+    aliases), so that lists and exports read alike whatever language the article was in."""
+    return latin(e.label) if e.new and script_of(e.label) == "Cyrl" else e.label
+
+
 _IDS_PER_STATEMENT = 500  # document ids in one DELETE (SQLite limits the parameters of a statement)
 
 
@@ -129,8 +136,8 @@ class _BatchRows:
                 "ingested_at": now})
         if doc.failure:
             return
-        self.entities += [{"id": e.id, "type": e.type, "label": e.label, "wikidata": e.wikidata, "new": e.new}
-                          for e in doc.entities]
+        self.entities += [{"id": e.id, "type": e.type, "label": _display_label(e), "wikidata": e.wikidata,
+                           "new": e.new} for e in doc.entities]
         self.aliases += [{"entity_id": e.id, "lang": doc.lang, "alias": m.base or m.text, "kind": m.kind,
                           "source": m.source} for e in doc.entities if e.new for m in e.mentions if m.source != "short"]
         if keep:
