@@ -444,7 +444,7 @@ def _api_routes(app: FastAPI, store) -> None:
     def api_index():
         routes = sorted({(r.path, m) for r in app.routes if r.path == "/api" or r.path.startswith("/api/")
                          for m in getattr(r, "methods", ()) if m != "HEAD"})
-        return {"name": "communique", "version": __version__, "counts": store.counts(), "schema": "/openapi.json",
+        return {"name": "communique", "version": __version__, "counts": Q.counts(store), "schema": "/openapi.json",
                 "writes": app.state.writes, "endpoints": [f"{m} {p}" for p, m in routes]}
 
     @app.get("/api/documents", tags=["documents"], summary="stored documents, newest first")
@@ -456,12 +456,12 @@ def _api_routes(app: FastAPI, store) -> None:
     @app.get("/api/documents/{doc_id:path}", tags=["documents"], summary="one document: text, entities with "
              "mention offsets, events, facts")
     def api_document(doc_id: str):
-        return store.document(doc_id)
+        return Q.document(store, doc_id)
 
     @app.get("/api/entities", tags=["entities"], summary="entities by id or any name, in any language or script")
     def api_entities(q: Annotated[str, Query(min_length=1, description="a name in any script, or an id")],
                      limit: Limit = 20):
-        return {"query": q, "items": store.find_entities(q, limit=limit)}
+        return {"query": q, "items": Q.find_entities(store, q, limit=limit)}
 
     @app.get("/api/entities/{entity_id}", tags=["entities"], summary="one entity: names per language and script, "
              "positions over time, counterparts, memberships and chairs, events, documents")
@@ -545,7 +545,7 @@ def _write_routes(app: FastAPI, store, token_hash: str) -> None:
         from ..batch.local import run
         with lock:
             summary = run(iter([doc]), store=store)
-            return summary, store.document(doc.id)
+            return summary, Q.document(store, doc.id)
 
     @app.post("/api/documents", tags=["documents"], status_code=201, dependencies=[Depends(authorize)],
               summary="process one article through the pipeline and store it (needs the bearer token)",

@@ -22,9 +22,9 @@ from html import unescape as _unescape_html
 from html.entities import html5 as _HTML5_ENTITIES
 from pathlib import Path
 
-from ..headline import clean_title
 from ..document import Document
 from ..errors import InputError, escape_controls
+from ..headline import clean_title
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ID = 512  # the length of the documents.id column

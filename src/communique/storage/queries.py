@@ -14,7 +14,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-
 from urllib.parse import urlsplit
 
 from sqlalchemy import and_, exists, func, or_, select
@@ -571,6 +570,14 @@ def languages(store: Store) -> list[str]:
                             .order_by(t.documents.c.lang)).scalars().all()
 
 
+def counts(store: Store) -> dict[str, int]:
+    """How many documents, entities, events, clusters and facts are stored."""
+    with store.engine.connect() as conn:
+        return {name: conn.execute(select(func.count()).select_from(tab)).scalar_one()
+                for name, tab in (("documents", t.documents), ("entities", t.entities), ("events", t.events),
+                                  ("clusters", t.clusters), ("facts", t.facts))}
+
+
 # -- documents -------------------------------------------------------------------
 def list_documents(store: Store, *, lang: str | None = None, entity: str | None = None, limit: int = 50,
                    offset: int = 0) -> dict:
@@ -726,7 +733,8 @@ def list_facts(store: Store, *, subject: str | None = None, relation: str | None
                             .join(t.documents, t.documents.c.id == f.doc_id).where(*conds)
                             .order_by(f.date.desc().nulls_last(), f.id).limit(limit).offset(offset)).all()
     items = [{"id": r.id, "doc_id": r.doc_id, "relation": r.relation, "subject": r.subject, "role": r.role,
-              "of": r.of, "date": r.date, "former": bool(r.former),
+              "of": r.of, "date": r.date, "date_start": r.date_start, "date_end": r.date_end,
+              "date_precision": r.date_precision, "former": bool(r.former),
               "evidence": {"start": r.ev_start, "end": r.ev_end, "text": r.evidence} if r.ev_start is not None
               else None} for r in rows]
     return {"total": total, "limit": limit, "offset": offset, "items": items, "resolved": resolved,

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import and_, create_engine, delete, event, func, or_, select, text
+from sqlalchemy import and_, create_engine, delete, event, func, select, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from ..document import Document
-from ..errors import NotFound, StoreError
+from ..errors import StoreError
 from ..kb import KnowledgeBase, current
 from ..stages.stories import Cluster, StoryIndex
 from ..text import latin, script_of
@@ -410,10 +410,8 @@ class Store:
 
     # -- reading -------------------------------------------------------------
     def counts(self) -> dict[str, int]:
-        with self.engine.connect() as conn:
-            return {name: conn.execute(select(func.count()).select_from(tab)).scalar_one()
-                    for name, tab in (("documents", t.documents), ("entities", t.entities), ("events", t.events),
-                                      ("clusters", t.clusters), ("facts", t.facts))}
+        from .queries import counts
+        return counts(self)
 
     def failures(self) -> list[dict]:
         with self.engine.connect() as conn:
