@@ -121,7 +121,7 @@ class EventParams(BaseModel):
         return v
 
     def query(self, **more) -> Q.EventQuery:
-        return Q.EventQuery(**{**{k: getattr(self, k) for k in EventParams.model_fields if k != "format"}, **more})
+        return Q.EventQuery(**{**{k: getattr(self, k) for k in EventParams.model_fields}, **more})
 
 
 class TimelineParams(EventParams):
