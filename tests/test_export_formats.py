@@ -1,4 +1,5 @@
-"""PLOVER JSON Lines and the GDELT-style table, exported from a real store built from the bundled sample."""
+"""The exports (PLOVER JSON Lines, the GDELT-style table, CSV and Parquet), from a real store built from the
+bundled sample, each loaded with pandas."""
 import io
 import json
 import re
@@ -12,12 +13,13 @@ from sqlalchemy import select
 from communique.batch.local import run
 from communique.cli import main
 from communique.document import Document, Event, Evidence
-from communique.export import GDELT_FIELDS, document_record, export
+from communique.export import EVENT_FIELDS, GDELT_FIELDS, document_record, export
 from communique.kb import load as load_kb
 from communique.ontology import CAMEO_CODES, MODES, PLOVER_QUADS, cameo_dict, code_event, plover_dict
 from communique.stages.ingest import read
 from communique.storage import open_store
 from communique.storage import schema as t
+from communique.storage.queries import EventQuery, find_events
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "communique" / "sample" / "articles.jsonl"
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -75,8 +77,12 @@ def test_plover_records_have_the_required_fields(plover):
         assert isinstance(r["date"], str) and ISO_DATE.match(r["date"])
         assert isinstance(r["actor"], list) and all(_is_actor(a) for a in r["actor"])
         assert r["recipient"] is None or (isinstance(r["recipient"], list) and all(map(_is_actor, r["recipient"])))
+        if r["communique_type"] in ("APPOINT", "CHAIR"):
+            assert r["event"] is None and r["quad_code"] is None and r["comment"]
+            continue
         assert r["event"] in PLOVER_QUADS and r["event"] in {"AGREE", "CONSULT", "SUPPORT"}
         assert r["context"] == "diplomatic" and r["quad_code"] == PLOVER_QUADS[r["event"]]
+        assert r["date_start"] <= r["date_end"] and r["date_precision"] in ("day", "month", "year")
         assert r["mode"] is None or r["mode"] in MODES
         assert isinstance(r["event_text"], str) and r["event_text"]
         assert r["coder"].startswith("communique ") and ISO_DATE.match(r["coded_date"])
@@ -91,18 +97,29 @@ def test_plover_text_info_slices_the_stored_text(store, plover):
         assert text[info["start"]:info["end"]] == info["sentence"] == r["event_text"]
 
 
-def test_plover_leaves_out_appoint_chair_and_negated(plover, events):
-    expected = {e["id"] for e in events if e["type"] in CODED and e["modality"] != "negated"}
+def test_plover_keeps_appoint_and_chair_and_leaves_out_negated(plover, events):
+    expected = {e["id"] for e in events if e["modality"] != "negated"}
     assert {r["id"] for r in plover} == expected
-    assert not {r["communique_type"] for r in plover} & {"APPOINT", "CHAIR"}
-    assert any(e["type"] in ("APPOINT", "CHAIR") for e in events)
+    assert {r["communique_type"] for r in plover} >= {"APPOINT", "CHAIR"}
+
+
+def test_plover_pairs_actor_and_recipient(plover):
+    """Visitor -> host, caller -> callee, first party -> the others; only a multilateral event is one actor list."""
+    calls = [r for r in plover if r["communique_type"] == "CALL"]
+    assert calls and all(len(r["actor"]) == 1 and r["recipient"] for r in calls)
+    two_sided = [r for r in plover if r["communique_type"] in ("MEET", "CALL", "SIGN") and r["mode"] != "multilateral"
+                 and len(r["actor"]) + len(r["recipient"] or []) >= 2]
+    assert all(r["recipient"] for r in two_sided)
+    with_pairs = sum(1 for r in plover if r["recipient"])
+    assert with_pairs >= 0.6 * len([r for r in plover if r["communique_type"] != "CONVENE"])
+    assert all(r["recipient"] is None for r in plover if r["mode"] == "multilateral")
 
 
 @pytest.mark.parametrize("communique_type, modality, event, modes", [
     ("CALL", "asserted", "CONSULT", {"phone"}),
     ("CONVENE", "asserted", "CONSULT", {"multilateral"}),
     ("SIGN", "asserted", "SUPPORT", {None}),
-    ("MEET", "planned", "AGREE", {None}),
+    ("MEET", "planned", "AGREE", {None, "multilateral"}),
 ])
 def test_plover_maps_each_type(plover, communique_type, modality, event, modes):
     found = [r for r in plover if r["communique_type"] == communique_type and r["modality"] == modality]
@@ -124,7 +141,10 @@ def test_gdelt_columns_are_typed(gdelt):
     assert gdelt["EventCode"].isin(list(CAMEO_CODES)).all()
     assert (gdelt["EventRootCode"] == gdelt["EventCode"].str[:2]).all()
     assert gdelt["GoldsteinScale"].tolist() == [CAMEO_CODES[c][1] for c in gdelt["EventCode"]]
-    assert gdelt["Day"].str.fullmatch(r"\d{4}|\d{6}|\d{8}").all()
+    assert gdelt["Day"].str.fullmatch(r"\d{8}").all()
+    assert str(gdelt["Day"].astype("int64").dtype) == "int64"
+    assert pd.to_datetime(gdelt["Day"], format="%Y%m%d").notna().all()
+    assert set(gdelt["DayPrecision"]) <= {"day", "month", "year"}
     assert gdelt["DATEADDED"].str.fullmatch(r"\d{14}").all()
 
 
@@ -181,3 +201,58 @@ def test_document_record_codes_each_event_and_to_dict_stays_plain(kb):
                                    "cameo": cameo_dict(coding.cameo)}
     assert record["events"][0]["plover"]["mode"] == "phone"
     assert {k: v for k, v in record.items() if k != "events"} == {k: v for k, v in plain.items() if k != "events"}
+
+
+def test_csv_loads_with_pandas_typed(store):
+    out = io.StringIO()
+    n = export(store, "csv", out)
+    df = pd.read_csv(io.StringIO(out.getvalue()), parse_dates=["date_start", "date_end"])
+    assert len(df) == n == len(store_events(store))
+    assert list(df.columns) == EVENT_FIELDS
+    assert str(df["date_start"].dtype).startswith("datetime64") and str(df["date_end"].dtype).startswith("datetime64")
+    assert (df["date_start"] <= df["date_end"]).all()
+    assert {str(df[c].dtype) for c in ("latitude", "longitude", "confidence")} == {"float64"}
+    assert df["url"].str.startswith("http").any() and df["title"].notna().all() and df["lang"].notna().all()
+    located = df[df["latitude"].notna()]
+    assert not located.empty and located["country"].str.fullmatch(r"[A-Z]{2}").all()
+    assert located["location_label"].notna().all()
+    astana = df[df["location"] == "loc:astana"]
+    assert not astana.empty and abs(astana["latitude"].iloc[0] - 51.18) < 0.1
+
+
+def test_parquet_loads_with_pandas_typed(store, tmp_path):
+    path = tmp_path / "events.parquet"
+    with open(path, "wb") as out:
+        n = export(store, "parquet", out)
+    df = pd.read_parquet(path)
+    assert len(df) == n and list(df.columns) == EVENT_FIELDS
+    assert str(df["date_start"].dtype).startswith("datetime64")
+    assert {str(df[c].dtype) for c in ("latitude", "longitude", "confidence")} == {"float64"}
+    assert all(isinstance(list(p), list) and len(p) == len(lab)
+               for p, lab in zip(df["participants"], df["participant_labels"]))
+    assert main(["export", "--db", store.url, "--format", "parquet", "-o", str(tmp_path / "cli.parquet")]) == 0
+    assert len(pd.read_parquet(tmp_path / "cli.parquet")) == n
+
+
+def test_csv_takes_the_event_filters(store):
+    out = io.StringIO()
+    n = export(store, "csv", out, EventQuery(type="CALL"))
+    df = pd.read_csv(io.StringIO(out.getvalue()))
+    assert n == len(df) > 0 and set(df["type"]) == {"CALL"}
+
+
+def store_events(store) -> list[dict]:
+    return find_events(store, EventQuery(limit=None))["items"]
+
+
+def test_csv_rows_of_a_page_are_the_exported_rows(store):
+    from communique.export import csv_rows
+    out = io.StringIO()
+    export(store, "csv", out)
+    exported = pd.read_csv(io.StringIO(out.getvalue()), dtype=str, keep_default_na=False)
+    items = find_events(store, EventQuery(sort="date", limit=None))["items"]
+    rows = pd.DataFrame(csv_rows(store, items), columns=EVENT_FIELDS).astype(str).replace({"None": "", "nan": ""})
+    assert sorted(exported["event_id"]) == sorted(rows["event_id"])
+    merged = exported.set_index("event_id").loc[rows["event_id"]]
+    assert (merged["participant_labels"].values == rows["participant_labels"].values).all()
+    assert (merged["url"].values == rows["url"].values).all()

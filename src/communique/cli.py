@@ -12,9 +12,10 @@ from . import __version__
 from .errors import CommuniqueError, InputError, escape_controls
 
 
-def _progress(desc: str, enabled: bool):
+def _progress(desc: str, enabled: bool, total: int | None = None):
+    """A progress bar on stderr; with a ``total`` it shows the share done and the time left (ETA)."""
     from tqdm import tqdm
-    return tqdm(desc=desc, unit=" doc", disable=not enabled, file=sys.stderr, dynamic_ncols=True)
+    return tqdm(desc=desc, total=total, unit=" doc", disable=not enabled, file=sys.stderr, dynamic_ncols=True)
 
 
 def _report_rejected(item) -> None:
@@ -40,9 +41,9 @@ def _store(args, read_only: bool = False):
 
 def cmd_ingest(args) -> int:
     from .batch.local import run
-    from .stages.ingest import read
+    from .stages.ingest import expected_documents, read
     store = _store(args)
-    bar = _progress("ingest", not args.quiet)
+    bar = _progress("ingest", not args.quiet, expected_documents(args.paths) if not args.quiet else None)
 
     def on_doc(item):
         _report_rejected(item)
@@ -75,22 +76,30 @@ def cmd_extract(args) -> int:
     return 1 if summary.rejected else 0
 
 
-def _labels(store, rows) -> dict[str, str]:
-    ids = sorted({p for r in rows for p in r["participants"]} | {r[k] for r in rows for k in ("location", "framework") if r[k]})
-    return store.labels(ids)
-
-
 def cmd_events(args) -> int:
-    from .storage.store import EventFilter
+    from .storage import queries as Q
     store = _store(args, read_only=True)
-    rows = store.events(EventFilter(actor=args.actor, type=args.type, lang=args.lang, since=args.since,
-                                    until=args.until, modality=args.modality, limit=args.limit))
+    for name in filter(None, (args.actor, args.country, args.organization)):
+        _say_candidates(store, name)
+    found = Q.find_events(store, Q.EventQuery(
+        participant=args.actor, country=args.country, organization=args.organization, type=args.type,
+        lang=args.lang, since=args.since, until=args.until, modality=args.modality, limit=args.limit))
     if args.format == "jsonl":
-        for r in rows:
+        for r in found["items"]:
             print(json.dumps(r, ensure_ascii=False))
         return 0
-    print_events(rows, _labels(store, rows))
+    print_events(found["items"], found["labels"])
     return 0
+
+
+def _say_candidates(store, name: str) -> None:
+    """On stderr, the persons an ambiguous surname may stand for (the events of all of them are listed)."""
+    from .storage import queries as Q
+    match = Q.find_names(store, name)
+    if match.ambiguous:
+        labels = Q.labels(store, match.ids)
+        print(f"note: {name!r} may be " + "; ".join(f"{labels[i]} [{i}]" for i in match.ids)
+              + ": events of all of them; give a full name or an id for one", file=sys.stderr)
 
 
 def print_events(rows, labels) -> None:
@@ -106,28 +115,61 @@ def print_events(rows, labels) -> None:
 
 
 def cmd_entity(args) -> int:
+    from .storage import queries as Q
     store = _store(args, read_only=True)
-    found = store.find_entities(args.name)
-    if not found:
+    match = Q.find_names(store, args.name)
+    if not match.ids:
         print(f"no entity matches {args.name!r}", file=sys.stderr)
         return 1
+    found = Q.find_entities(store, args.name)
     if args.format == "json":
         print(json.dumps(found, ensure_ascii=False, indent=2))
         return 0
+    if match.ambiguous:
+        print(f"{args.name!r} is the surname of {len(found)} persons:")
+    labels = Q.labels(store, [r["of"] for e in found for r in e["roles"]])
     for e in found:
         print(f"{e['label']}  [{e['id']}] {e['type']}{'  wikidata ' + e['wikidata'] if e['wikidata'] else ''}"
               f"  in {e['documents']} document(s)")
         for lang, names in sorted(e["names"].items()):
             print(f"  {lang}: {', '.join(names[:8])}")
-        for r in e["roles"]:
-            span = f"{r.get('start') or '?'}..{r.get('end') or ''}" if "start" in r else (r.get("date") or "?")
-            print(f"  role: {r['role']} of {r['of']}  {span}  ({r['source']})")
+        for r in Q.positions(e):
+            former = " (former)" if r.get("former") else ""
+            source = "knowledge base" if r["source"] == "kb" else (
+                f"{r['reports']} report(s), first {r['first']['doc_id']}, last {r['last']['doc_id']}")
+            of = f" of {labels.get(r['of'], r['of'])}" if r["of"] else ""
+            print(f"  role: {r['role']}{former}{of}  "
+                  f"{r['start'] or '?'}..{r['end'] or ''}  ({source})")
+    return 0
+
+
+def cmd_documents(args) -> int:
+    from .storage import queries as Q
+    store = _store(args, read_only=True)
+    found = Q.list_documents(store, lang=args.lang, entity=Q.resolve(store, args.entity)[0] if args.entity else None,
+                             limit=args.limit, offset=args.offset)
+    if args.format == "jsonl":
+        for d in found["items"]:
+            print(json.dumps(d, ensure_ascii=False))
+        return 0
+    if not found["items"]:
+        print("no documents match")
+        return 0
+    print(f"{'published':10}  {'lang':4}  {'events':>6}  {'id':24}  title")
+    for d in found["items"]:
+        failed = f"  [failed in {d['error_stage']}]" if d["error_stage"] else ""
+        print(f"{d['published'] or '?':10}  {d['lang'] or '':4}  {d['events']:>6}  {d['id']:24}  "
+              f"{escape_controls(d['title'] or '')}{failed}")
+    shown = found["offset"] + len(found["items"])
+    if shown < found["total"]:
+        print(f"... {found['total'] - shown} more (--offset {shown})")
     return 0
 
 
 def cmd_show(args) -> int:
+    from .storage import queries as Q
     store = _store(args, read_only=True)
-    d = store.document(args.doc)
+    d = Q.document(store, args.doc)
     print(render_marked(d))
     if args.trace:
         print(render_trace(_reread(d)))
@@ -171,9 +213,13 @@ def render_marked(d: dict) -> str:
 
 
 def cmd_export(args) -> int:
-    from .export import export
+    from .export import BINARY_FORMATS, export
     store = _store(args, read_only=True)
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    binary = args.format in BINARY_FORMATS
+    if args.output:
+        out = open(args.output, "wb") if binary else open(args.output, "w", encoding="utf-8", newline="")
+    else:
+        out = sys.stdout.buffer if binary else sys.stdout
     try:
         n = export(store, args.format, out)
     finally:
@@ -225,8 +271,9 @@ def cmd_demo(args) -> int:
     args.force = False
     rc = cmd_ingest(args)
     print()
-    cmd_events(argparse.Namespace(**{**vars(args), "actor": None, "type": None, "lang": None, "since": None,
-                                     "until": None, "modality": None, "limit": 50, "format": "table"}))
+    cmd_events(argparse.Namespace(**{**vars(args), "actor": None, "country": None, "organization": None,
+                                     "type": None, "lang": None, "since": None, "until": None, "modality": None,
+                                     "limit": 50, "format": "table"}))
     db = f" --db {args.db}" if args.db else ""
     print("\nNext: `communique show DOC_ID" + db + "` shows a document with its mentions and events marked;"
           "\n      `communique entity Tokayev" + db + "` shows an entity's names and roles;"
@@ -241,6 +288,34 @@ def cmd_bench(args) -> int:
         return 0
     print(bench(args.n, langs=args.lang, jobs=args.jobs, db=args.db, compare=args.compare))
     return 0
+
+
+def _date(value: str) -> str:
+    """An argument date (argparse exits 2 with the message when it is none)."""
+    from .validation import InvalidValue, query_date
+    try:
+        return query_date(value)
+    except InvalidValue as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _language(value: str) -> str:
+    from .validation import InvalidValue, language_code
+    try:
+        return language_code(value)
+    except InvalidValue as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _count(value: str) -> int:
+    from .validation import MAX_INT
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 0 <= n <= MAX_INT:
+        raise argparse.ArgumentTypeError(f"{value} is out of range; use 0 to {MAX_INT}")
+    return n
 
 
 def parser() -> argparse.ArgumentParser:
@@ -269,13 +344,18 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_extract)
 
     s = with_db(sub.add_parser("events", help="list stored events"))
-    s.add_argument("--actor", help="entity id or any of its names, in any language")
+    s.add_argument("--actor", "--participant", dest="actor",
+                   help="a participant: entity id or any of its names (surname alone, inflected), in any script")
+    s.add_argument("--country", help="a country (id or name): its own events and its office-holders'")
+    s.add_argument("--organization", help="an organisation: its events, its office-holders', its framework")
     s.add_argument("--type", choices=["MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"], type=str.upper)
-    s.add_argument("--lang")
+    s.add_argument("--lang", type=_language)
     s.add_argument("--modality", choices=["asserted", "planned", "negated"])
-    s.add_argument("--since", help="YYYY[-MM[-DD]]")
-    s.add_argument("--until", help="YYYY[-MM[-DD]]")
-    s.add_argument("--limit", type=int, default=100)
+    s.add_argument("--since", type=_date, help="YYYY[-MM[-DD]] or words ('last month'); events whose date "
+                                               "(a day, month or year) ends on or after it")
+    s.add_argument("--until", type=_date, help="YYYY[-MM[-DD]] or words; events whose date starts on or before "
+                                               "its end (inclusive)")
+    s.add_argument("--limit", type=_count, default=100)
     s.add_argument("--format", choices=["table", "jsonl"], default="table")
     s.set_defaults(func=cmd_events)
 
@@ -284,6 +364,14 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=["text", "json"], default="text")
     s.set_defaults(func=cmd_entity)
 
+    s = with_db(sub.add_parser("documents", help="list stored documents, newest first"))
+    s.add_argument("--lang", type=_language)
+    s.add_argument("--entity", help="only documents mentioning this entity (id or any name)")
+    s.add_argument("--limit", type=_count, default=50)
+    s.add_argument("--offset", type=_count, default=0)
+    s.add_argument("--format", choices=["table", "jsonl"], default="table")
+    s.set_defaults(func=cmd_documents)
+
     s = with_db(sub.add_parser("show", help="a document with its mentions and events marked"))
     s.add_argument("doc")
     s.add_argument("--trace", action="store_true",
@@ -291,9 +379,10 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_show)
 
     s = with_db(sub.add_parser("export", help="export stored results"))
-    s.add_argument("--format", choices=["jsonl", "csv", "plover", "gdelt"], default="jsonl",
-                   help="jsonl: the output contract; csv: one row per event; plover: PLOVER JSON Lines; "
-                        "gdelt: GDELT-style tab-separated table, one row per event cluster")
+    s.add_argument("--format", choices=["jsonl", "csv", "parquet", "plover", "gdelt"], default="jsonl",
+                   help="jsonl: the output contract; csv and parquet: one row per event with labels, document "
+                        "and place; plover: PLOVER JSON Lines; gdelt: GDELT-style tab-separated table, one row "
+                        "per event cluster (README: Export formats)")
     s.add_argument("--output", "-o", help="file to write (default: stdout)")
     s.set_defaults(func=cmd_export)
 

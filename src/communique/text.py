@@ -102,6 +102,21 @@ _PHONETIC = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("shch", "sh"), ("ts", "s")
              ("ii", "i"), ("w", "v"), ("ph", "f")]
 
 
+def latin(name: str) -> str:
+    """A Cyrillic name (ru, kk, ky) in Latin letters, capitals kept: "Чжан Сяо" -> "Chzhan Syao",
+    "Қайрат Сарыбай" -> "Kayrat Sarybay". The table above, not a transliteration package: cyrtranslit
+    and transliterate have no Kazakh letters (Қ, Ә, Ұ ... stay Cyrillic) and write "ы" as "y'"."""
+    out = []
+    for ch in unicodedata.normalize("NFC", name):
+        low = ch.lower()
+        if low in _CYR:
+            t = _CYR[low]
+            out.append(t[:1].upper() + t[1:] if ch != low else t)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 @lru_cache(maxsize=65536)
 def translit_key(name: str) -> str:
     """A script-neutral key: "Kayrat Sarıbay" and "Қайрат Сарыбай" give the same key."""

@@ -8,8 +8,10 @@ article, so no way in stores what another refuses.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from .document import Document
 from .errors import InputError
@@ -65,6 +67,59 @@ def calendar_date(value: str) -> str:
     except ValueError as exc:
         raise InvalidValue(f"{value!r} is not a calendar date ({exc})") from exc
     return value
+
+
+PRECISIONS = ("day", "month", "year")
+_LOOKS_NUMERIC = re.compile(r"^[\d\s./-]+$")  # digits and separators only: a calendar date or nothing
+_QUERY_LANGUAGES = ["en", "ru", "az", "kk"]  # the words a date filter may be written in
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date as the interval it names: "2024" is 2024-01-01..2024-12-31 with precision "year"."""
+    date: str  # as written: YYYY, YYYY-MM or YYYY-MM-DD
+    start: str  # YYYY-MM-DD
+    end: str  # YYYY-MM-DD, inclusive
+    precision: str  # day, month or year
+
+
+def date_span(value: str) -> DateSpan:
+    """The interval a stored date names; ``InvalidValue`` unless it is a real YYYY[-MM[-DD]]."""
+    calendar_date(value)
+    parts = [int(x) for x in value.split("-")]
+    if len(parts) == 3:
+        return DateSpan(value, value, value, "day")
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return DateSpan(value, f"{value}-01", f"{value}-{last:02d}", "month")
+    return DateSpan(value, f"{value}-01-01", f"{value}-12-31", "year")
+
+
+def spans_of(value: str | None) -> dict:
+    """The interval columns stored beside a date (all None for no date or one that is no date)."""
+    try:
+        span = date_span(value) if value else None
+    except InvalidValue:
+        span = None
+    return {"date_start": span.start if span else None, "date_end": span.end if span else None,
+            "date_precision": span.precision if span else None}
+
+
+def query_date(value: str, *, now: dt.datetime | None = None) -> str:
+    """A date filter as YYYY[-MM[-DD]]: a calendar date as written, or words dateparser reads in
+    English, Russian, Azerbaijani or Kazakh ("yesterday", "в прошлом месяце", "dünən") relative to
+    ``now``, kept at the precision they name. Anything else raises ``InvalidValue``."""
+    value = value.strip()
+    if CALENDAR_DATE.match(value) or _LOOKS_NUMERIC.match(value):
+        return calendar_date(value)
+    from dateparser.date import DateDataParser  # loaded only for a date in words
+    settings = {"RELATIVE_BASE": (now or dt.datetime.now()).replace(tzinfo=None), "PREFER_DATES_FROM": "past"}
+    got = DateDataParser(languages=_QUERY_LANGUAGES, settings=settings).get_date_data(value)
+    if got.date_obj is None:
+        raise InvalidValue(f"{value[:40]!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, or words such as "
+                           f"'yesterday' or 'last month'")
+    d = got.date_obj.date()
+    return {"year": f"{d:%Y}", "month": f"{d:%Y-%m}"}.get(got.period, d.isoformat())
 
 
 def document_problems(doc: Document) -> list[tuple[str, str]]:

@@ -18,7 +18,7 @@ from communique.export import document_record
 from communique.kb import load as load_kb
 from communique.stages.ingest import read
 from communique.storage import open_store
-from communique.storage.store import EventFilter
+from communique.storage.queries import EventQuery, find_events
 
 SAMPLE = str(resources.files("communique").joinpath("sample/articles.jsonl"))
 # Further reports of events in the sample (same participants and dates), so that
@@ -113,9 +113,9 @@ def test_postgresql_output_equals_single_process(sources, client, pg_url, tmp_pa
     run(read(sources), store=reference)
     store = open_store(pg_url, load_kb())
     _process(sources, ProcessOptions(engine="dask", partition_size=4), client=client, store=store)
-    everything = EventFilter(limit=10_000)  # sorted by id: the databases order NULL dates differently
-    assert sorted(store.events(everything), key=lambda e: e["id"]) == \
-        sorted(reference.events(everything), key=lambda e: e["id"])
+    everything = EventQuery(limit=10_000)  # sorted by id: the databases order NULL dates differently
+    assert sorted(find_events(store, everything)["items"], key=lambda e: e["id"]) == \
+        sorted(find_events(reference, everything)["items"], key=lambda e: e["id"])
     assert store.counts() == reference.counts()
     assert store.document("sample-kk-2")["events"] == reference.document("sample-kk-2")["events"]
     store.close()

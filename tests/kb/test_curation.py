@@ -63,12 +63,15 @@ def test_merge_moves_every_reference_and_survives_reingest(overlay, tmp_path):
     Curator(store).merge("new:person:anri-dupon", "person:emmanuel-macron")
     assert not store.find_entities("new:person:anri-dupon") or \
         store.find_entities("new:person:anri-dupon")[0]["id"] == "person:emmanuel-macron"
-    from communique.storage.store import EventFilter
-    evs = store.events(EventFilter(actor="person:emmanuel-macron"))
-    assert evs and all("new:person:anri-dupon" not in e["participants"] for e in store.events(EventFilter()))
+    from communique.storage.queries import EventQuery, find_events
+
+    def events(**q):
+        return find_events(store, EventQuery(**q))["items"]
+    evs = events(participant="person:emmanuel-macron")
+    assert evs and all("new:person:anri-dupon" not in e["participants"] for e in events())
     # a fresh ingest links the merged name to the survivor
     run(iter([Document("ru", RU)]), store=store)
-    assert any("person:emmanuel-macron" in e["participants"] for e in store.events(EventFilter(lang="ru")))
+    assert any("person:emmanuel-macron" in e["participants"] for e in events(lang="ru"))
 
 
 def test_added_alias_is_found_by_later_ingests(overlay, tmp_path):

@@ -46,6 +46,7 @@ COLUMNS = {
     "series.tsv": 1,
     "this_year.tsv": 1,
     "same_day.tsv": 1,
+    "qualifiers.tsv": 3,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -74,11 +75,12 @@ TEXT_COLUMN = {
     "series.tsv": 0,
     "this_year.tsv": 0,
     "same_day.tsv": 0,
+    "qualifiers.tsv": 2,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
 PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv",
                  "membership.tsv", "between.tsv", "org_heads.tsv",
-                 "series.tsv", "this_year.tsv", "same_day.tsv")
+                 "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}

@@ -38,3 +38,55 @@ def test_position_from_title(pipeline):
 def test_ambassador_to_the_state_where_the_embassy_is(pipeline, text):
     facts = _facts(pipeline, text, "2020-03-02")
     assert ("holds_position", "person:kairat-sarybay", "ambassador to Austria", "country:kz") in facts
+
+
+def _positions(pipeline, text, published="2024-05-02"):
+    doc = pipeline(Document("t", text, published=published))
+    assert doc.failure is None, doc.failure
+    return {(f.subject, f.role, f.former) for f in doc.facts if f.relation == "holds_position"}
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Keçmiş xarici işlər naziri Ceyhun Bayramov Astanaya gəlib.", "person:jeyhun-bayramov",
+     "minister of foreign affairs"),
+    ("Бұрынғы сыртқы істер министрі Мұрат Нұртілеу Бакуге барды.", "person:murat-nurtleu",
+     "minister of foreign affairs"),
+    ("Теперь уже бывший министр иностранных дел Мурат Нуртлеу прибыл в Баку.", "person:murat-nurtleu",
+     "minister of foreign affairs"),
+    ("Экс-министр иностранных дел Мурат Нуртлеу прибыл в Баку.", "person:murat-nurtleu",
+     "minister of foreign affairs"),
+    ("Eks-nazir Ceyhun Bayramov Astanaya gəlib.", "person:jeyhun-bayramov", "minister"),
+])
+def test_former_title_in_each_language(pipeline, text, person, role):
+    assert (person, role, True) in _positions(pipeline, text)
+    assert (person, role, False) not in _positions(pipeline, text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Xarici işlər naziri vəzifəsini icra edən Ceyhun Bayramov Astanaya gəlib.", "person:jeyhun-bayramov"),
+    ("Сыртқы істер министрінің міндетін атқарушы Мұрат Нұртілеу Бакуге барды.", "person:murat-nurtleu"),
+    ("Исполняющий обязанности министра иностранных дел Мурат Нуртлеу прибыл в Баку.", "person:murat-nurtleu"),
+])
+def test_acting_title_is_kept_as_acting(pipeline, text, person):
+    assert (person, "acting minister of foreign affairs", False) in _positions(pipeline, text)
+
+
+@pytest.mark.parametrize("text, titled, untitled", [
+    ("26 қыркүйекте президент Қасым-Жомарт Тоқаев Ермек Көшербаевты сыртқы істер министрі етіп тағайындады.",
+     ("person:kassym-jomart-tokayev", "president", False), "person:yermek-kosherbayev"),
+    ("Президент Касым-Жомарт Токаев Мурата Нуртлеу принял в Акорде.",
+     ("person:kassym-jomart-tokayev", "president", False), "person:murat-nurtleu"),
+])
+def test_title_qualifies_the_person_right_after_it_not_the_next_one(pipeline, text, titled, untitled):
+    facts = _positions(pipeline, text, "2025-09-26")
+    assert titled in facts
+    assert not [f for f in facts if f[0] == untitled and f[1] == "president"]
+
+
+def test_chair_without_an_organisation_is_not_emitted(pipeline):
+    doc = pipeline(Document("t", "Председательство перешло от Азербайджана к Казахстану.", published="2024-02-20"))
+    assert not [e for e in doc.events if e.type == "CHAIR" and not e.framework
+                and not any(p.startswith(("org:", "gathering:", "new:organization:")) for p in e.participants)]
+    doc = pipeline(Document("t", "Председательство в СВМДА перешло от Азербайджана к Казахстану.",
+                            published="2024-02-20"))
+    assert ("chairs", "org:cica") in {(f.relation, f.of) for f in doc.facts}

@@ -9,7 +9,7 @@ from communique.export import export
 from communique.kb import load as load_kb
 from communique.stages.ingest import read
 from communique.storage import open_store
-from communique.storage.store import EventFilter
+from communique.storage.queries import EventQuery, find_events
 
 RU = ("Министр иностранных дел Азербайджана Джейхун Байрамов встретился в Нью-Йорке "
       "с министром иностранных дел Кыргызстана Русланом Казакбаевым.")
@@ -28,11 +28,13 @@ def test_ingest_query_export_roundtrip(db_url, tmp_path):
     store = open_store(db_url, load_kb())
     summary = run(read([str(src)]), store=store)
     assert summary.processed == 2 and not summary.rejected
-    events = store.events(EventFilter())
-    assert {e["type"] for e in events} >= {"MEET", "CALL"}
-    assert store.events(EventFilter(actor="Байрамов"))
-    assert store.events(EventFilter(type="CALL", lang="kk"))
-    assert not store.events(EventFilter(type="CALL", lang="ru"))
+    def events(**q):
+        return find_events(store, EventQuery(**{"limit": 1000, **q}))["items"]
+    events_ = events()
+    assert {e["type"] for e in events_} >= {"MEET", "CALL"}
+    assert events(participant="Байрамов")
+    assert events(type="CALL", lang="kk")
+    assert not events(type="CALL", lang="ru")
     out = io.StringIO()
     assert export(store, "jsonl", out) == 2
     docs = {json.loads(x)["id"]: json.loads(x) for x in out.getvalue().splitlines()}
@@ -43,7 +45,7 @@ def test_ingest_query_export_roundtrip(db_url, tmp_path):
     out = io.StringIO()
     n = export(store, "csv", out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert n == len(rows) == len(store.events(EventFilter(limit=1000)))
+    assert n == len(rows) == len(events())
     store.close()
 
 

@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from starlette.exceptions import HTTPException
 
 from .. import __version__
@@ -31,7 +31,7 @@ from ..pipeline import Limits
 from ..registry import Config
 from ..storage import open_store
 from ..storage import queries as Q
-from ..validation import MAX_INT, InvalidValue, document_problems, language_code, storable_text
+from ..validation import MAX_INT, InvalidValue, document_problems, language_code, query_date, storable_text
 from ..web import charts, downloads, i18n
 from . import hash_token
 from .writer import WorkerLost, Writer
@@ -49,9 +49,12 @@ SECURITY_HEADERS = [
 
 # -- parameters ------------------------------------------------------------------
 def _date(v: str | None) -> str | None:
-    if v is not None and not Q.DATE.match(v):
-        raise ValueError(f"{v!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
-    return v
+    """A calendar date YYYY[-MM[-DD]] or words dateparser reads ("yesterday"); else 422."""
+    return query_date(v) if v is not None else v
+
+
+DateParam = Annotated[str | None, Query(description="YYYY[-MM[-DD]] or words such as 'last month'"),
+                      AfterValidator(_date)]
 
 
 class EventParams(BaseModel):
@@ -179,10 +182,23 @@ class StorableStrings(BaseModel):
         return storable_text(v) if isinstance(v, str) else v
 
 
+PAGE_FORMATS = ("json", "html")  # ?format= on every route
+DOWNLOAD_FORMATS = {"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
+DOWNLOAD_PATHS = ("/api/events",)  # where ?format= may also ask for a file
+
+
 def refuse_unstorable(request: Request) -> None:
     """422 for a path or query value no database takes (a NUL character, %00): PostgreSQL refuses
-    one with an error, so such a value must never reach a query. Every route depends on this."""
+    one with an error, so such a value must never reach a query; and for a ``format`` the route
+    does not give. Every route depends on this."""
     errors = []
+    fmt = request.query_params.get("format")
+    allowed = PAGE_FORMATS + (tuple(DOWNLOAD_FORMATS) if request.url.path in DOWNLOAD_PATHS else ())
+    if fmt is not None and fmt not in allowed:
+        errors.append({"loc": ("query", "format"), "type": "value_error", "input": fmt,
+                       "msg": f"unknown format {fmt[:20]!r}; use {' or '.join(allowed)}"
+                              + ("" if fmt not in DOWNLOAD_FORMATS else
+                                 f" (files of the filtered events: /api/events?format={fmt}&...)")})
     for where, items in (("path", request.path_params.items()), ("query", request.query_params.multi_items())):
         for name, value in items:
             if why := _unstorable(value):
@@ -296,8 +312,9 @@ def _install_error_handlers(app: FastAPI, templates: Jinja2Templates, writes: bo
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):
+        # the message names the database (a file path, a host): for the server's log, not the client
         log.error("database error: %s", exc)
-        return respond(request, 503, f"the database is unavailable: {exc}")
+        return respond(request, 503, "the database is unavailable; the server's log says why")
 
     @app.exception_handler(CommuniqueError)
     async def communique_error(request: Request, exc: CommuniqueError):
@@ -370,7 +387,7 @@ def _api_routes(app: FastAPI, store) -> None:
     def api_index():
         routes = sorted({(r.path, m) for r in app.routes if r.path == "/api" or r.path.startswith("/api/")
                          for m in getattr(r, "methods", ()) if m != "HEAD"})
-        return {"name": "communique", "version": __version__, "counts": store.counts(), "schema": "/openapi.json",
+        return {"name": "communique", "version": __version__, "counts": Q.counts(store), "schema": "/openapi.json",
                 "writes": app.state.writes, "endpoints": [f"{m} {p}" for p, m in routes]}
 
     @app.get("/api/documents", tags=["documents"], summary="stored documents, newest first")
@@ -382,12 +399,12 @@ def _api_routes(app: FastAPI, store) -> None:
     @app.get("/api/documents/{doc_id:path}", tags=["documents"], summary="one document: text, entities with "
              "mention offsets, events, facts")
     def api_document(doc_id: str):
-        return store.document(doc_id)
+        return Q.document(store, doc_id)
 
     @app.get("/api/entities", tags=["entities"], summary="entities by id or any name, in any language or script")
     def api_entities(q: Annotated[str, Query(min_length=1, description="a name in any script, or an id")],
                      limit: Limit = 20):
-        return {"query": q, "items": store.find_entities(q, limit=limit)}
+        return {"query": q, "items": Q.find_entities(store, q, limit=limit)}
 
     @app.get("/api/entities/{entity_id}", tags=["entities"], summary="one entity: names per language and script, "
              "positions over time, counterparts, memberships and chairs, events, documents")
@@ -410,8 +427,8 @@ def _event_api_routes(app: FastAPI, store) -> None:
     @app.get("/api/clusters", tags=["events"], summary="event clusters (one real event, its reports across "
              "articles and languages), latest first")
     def api_clusters(type: Annotated[str | None, Query(description=", ".join(Q.EVENT_TYPES))] = None,
-                     since: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
-                     until: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
+                     since: DateParam = None,
+                     until: DateParam = None,
                      limit: Limit = 20, offset: Offset = 0):
         return Q.list_clusters(store, type=event_type(type), since=since, until=until, limit=limit,
                                offset=offset)
@@ -433,8 +450,8 @@ def _event_api_routes(app: FastAPI, store) -> None:
         return Q.search(store, q, limit=limit)
 
     @app.get("/api/timeline", tags=["events"], summary="number of events per date (as precise as the articles)")
-    def api_timeline(p: Annotated[EventParams, Query()]):
-        return {"items": Q.events_per_day(store, p.query())}
+    def api_timeline(p: Annotated[TimelineParams, Query()]):
+        return {"items": Q.events_per_day(store, p.query(), by=p.by)}
 
     @app.get("/api/network", tags=["events"], summary="who met whom: participant pairs of meetings and calls")
     def api_network(p: Annotated[NetworkParams, Query()]):

@@ -222,7 +222,8 @@ def poll(store, sources: list[str], *, allow_private: bool = False, jobs: int = 
 
 
 def watch(store, sources: list[str], *, interval: float, once: bool = False, allow_private: bool = False,
-          jobs: int = 1, report=print) -> None:
+          jobs: int = 1, report=print) -> Summary:
+    """Polls until interrupted; with ``once``, one pass, whose summary it returns."""
     while True:
         s = poll(store, sources, allow_private=allow_private, jobs=jobs)
         for err in s.rejected:
@@ -232,7 +233,7 @@ def watch(store, sources: list[str], *, interval: float, once: bool = False, all
         report(f"{time.strftime('%Y-%m-%d %H:%M:%S')}: {s.processed} new or changed, {s.unchanged} unchanged, "
                f"{len(s.rejected)} rejected, {s.events} events")
         if once:
-            return
+            return s
         time.sleep(interval)
 
 
@@ -255,7 +256,11 @@ def _run(args) -> int:
     from ..storage import open_store
     if args.interval <= 0:
         raise InputError("--interval", "must be a positive number of seconds")
+    missing = [s for s in args.sources if "://" not in s and not Path(s).exists()]
+    if missing:  # a typo, not a folder that may appear later: refuse before polling
+        raise InputError(missing[0], "no such file or folder; give an existing folder or file, or a feed URL")
     # a long-running process: the store reads the knowledge base again when a correction changes it
-    watch(open_store(args.db, load), args.sources, interval=args.interval, once=args.once,
-          allow_private=args.allow_private, jobs=args.jobs, report=lambda m: print(m, file=sys.stderr, flush=True))
-    return 0
+    summary = watch(open_store(args.db, load), args.sources, interval=args.interval, once=args.once,
+                    allow_private=args.allow_private, jobs=args.jobs,
+                    report=lambda m: print(m, file=sys.stderr, flush=True))
+    return 1 if summary.rejected else 0

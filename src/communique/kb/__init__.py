@@ -103,6 +103,7 @@ class KnowledgeBase:
         self.chairs: list[dict[str, str]] = []
         self.gatherings: dict[str, dict[str, str]] = {}
         self.agencies: list[dict[str, str]] = []
+        self.outlets: dict[str, str] = {}  # web host -> outlet name (outlets.tsv)
         self.occasions: dict[str, Occasion] = {}
         self.place_country: dict[str, str] = {}  # loc id -> the country it lies in
         self.occasion_keywords: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)  # lang -> (id, rx)
@@ -155,6 +156,8 @@ class KnowledgeBase:
             self.chairs += _read(folder / "chairs.tsv")
         if (folder / "agencies.tsv").exists():
             self.agencies += _read(folder / "agencies.tsv")
+        if (folder / "outlets.tsv").exists():
+            self.outlets.update({r["host"].lower(): r["name"] for r in _read(folder / "outlets.tsv")})
         if (folder / "gatherings.tsv").exists():
             self.gatherings.update({r["id"]: r for r in _read(folder / "gatherings.tsv")})
         if (folder / "places.countries.tsv").exists():
@@ -248,6 +251,15 @@ class KnowledgeBase:
             self._roles_by = (dict(by_person), dict(by_office))
             self._roles_seen, self._roles_count = self.roles, len(self.roles)
         return self._roles_by
+
+    def outlet(self, host: str | None) -> str | None:
+        """The outlet whose site ``host`` is (or is a subdomain of), by ``outlets.tsv``."""
+        host = (host or "").lower().rstrip(".")
+        while host:
+            if host in self.outlets:
+                return self.outlets[host]
+            host = host.partition(".")[2]
+        return None
 
     def label(self, eid: str) -> str:
         e = self.entities.get(eid)

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from .. import lang as langdata
 from ..document import Document, Span
+from ..headline import headline
 from ..kb import KnowledgeBase
 from ..lang.dates import find_dates
 
@@ -74,6 +75,7 @@ class CleanStage:
     def __init__(self, kb: KnowledgeBase, langs=langdata.LANGS):
         self.rules = [(kind, rx) for code in langs for kind, rx in langdata.load(code).boilerplate]
         self.any_rule = _union(self.rules)
+        self.kb = kb
         self.agencies = [(r["name"], re.compile(r["pattern"])) for r in kb.agencies]
         self.langs = langs
 
@@ -105,11 +107,15 @@ class CleanStage:
         return spans
 
     def _title(self, doc: Document) -> str | None:
+        """The headline among the first lines that are no boilerplate (``headline``)."""
+        marked = {(b.start, b.end) for b in doc.boilerplate}
+        first = []
         for start, end, line in lines(doc.text):
-            s = line.strip()
-            if s:
-                return s[:300] if len(s) <= 300 else None
-        return None
+            if line.strip() and (start, end) not in marked:
+                first.append(line)
+            if len(first) == 4:
+                break
+        return headline(first, self._outlet(doc))
 
     def _published(self, doc: Document) -> str | None:
         if doc.url and (found := url_date(doc.url)):
@@ -128,6 +134,12 @@ class CleanStage:
         return None
 
     def _source(self, doc: Document) -> str | None:
+        """The agency the first lines name, else the outlet whose site the article is on (outlets.tsv),
+        else that site's host."""
         head = doc.text[:600]
         hits = [(m.start(), name) for name, rx in self.agencies if (m := rx.search(head))]
-        return min(hits)[1] if hits else None
+        return min(hits)[1] if hits else self._outlet(doc)
+
+    def _outlet(self, doc: Document) -> str | None:
+        host = (urlsplit(doc.url).hostname or "").rstrip(".") if doc.url else ""
+        return self.kb.outlet(host) or (host.removeprefix("www.") or None)

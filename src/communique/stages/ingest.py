@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError, escape_controls
+from ..headline import clean_title
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ID = 512  # the length of the documents.id column
@@ -251,7 +252,8 @@ def read_html(html: str, source: str, doc_id: str, url: str | None = None) -> It
     if not body.strip():
         yield InputError(source, "HTML page has no main text")
         return
-    title = getattr(result, "title", None)
+    # the page's title (<title>, og:title or h1, as trafilatura reads them) without breadcrumbs or site name
+    title = clean_title(getattr(result, "title", None), getattr(result, "sitename", None))
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     yield Document(id=doc_id, text=text, title=title, url=url or getattr(result, "url", None),
                    published=page_date(html), origin=source)
@@ -559,6 +561,27 @@ def _read_limited(stream) -> bytes:
         parts.append(piece)
         size += len(piece)
     return b"".join(parts)
+
+
+_ONE_DOCUMENT = (".txt", ".html", ".htm")
+
+
+def expected_documents(paths: list[str]) -> int | None:
+    """How many documents ``read(paths)`` will give, counted cheaply for a progress bar's total
+    and ETA (the lines of a JSON Lines file, one per text or HTML file); None when that cannot be
+    known without reading it all (stdin, gzip, feeds, files of other kinds)."""
+    total = 0
+    for _, _, path in iter_paths(paths):
+        if path is None or not path.is_file():
+            return None
+        if path.suffix == ".jsonl":
+            with open(path, "rb") as f:
+                total += sum(1 for line in f if line.strip())
+        elif path.suffix in _ONE_DOCUMENT:
+            total += 1
+        else:
+            return None
+    return total
 
 
 def read(paths: list[str]) -> Iterator[Item]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Connection
 
 from . import schema
@@ -25,7 +25,25 @@ def _watched_files(conn: Connection) -> None:
     schema.watched_files.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_initial, _watched_files]
+_SPAN_COLUMNS = (("date_start", "VARCHAR(10)"), ("date_end", "VARCHAR(10)"), ("date_precision", "VARCHAR(8)"))
+
+
+def _date_spans(conn: Connection) -> None:
+    """Events and facts keep the interval their date names, so filters select by overlap: an event
+    dated "2024" falls in a search for 2024-03..2024-05. Rows stored before are filled in from their date.
+    A database created by this version already has the columns (``_initial`` creates the schema as it is now)."""
+    from ..validation import spans_of
+    for table in (schema.events, schema.facts):
+        have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        for name, sql_type in _SPAN_COLUMNS:
+            if name not in have:
+                conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {name} {sql_type}"))
+        for date in conn.execute(select(table.c.date).where(table.c.date.is_not(None)).distinct()).scalars().all():
+            conn.execute(table.update().where(table.c.date == date).values(**spans_of(date)))
+    next(i for i in schema.events.indexes if i.name == "ix_events_span").create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_initial, _watched_files, _date_spans]
 
 
 def current_version(conn: Connection) -> int:

@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.engine import Connection
 
+from ..document import Event, Evidence
 from ..errors import NotFound
 from ..kb import KnowledgeBase
-from ..text import fold, script_of, tokenize
+from ..lang.lookup import name_keys
+from ..text import script_of, translit_key
+from ..validation import date_span
 from . import schema as t
 from .store import LIKE_ESCAPE, Store, escape_like
 
@@ -29,6 +35,7 @@ _SORT_COLUMNS = {"date": t.events.c.date, "type": t.events.c.type, "confidence":
                  "lang": t.documents.c.lang, "document": t.events.c.doc_id}
 EVENT_SORTS = tuple(k for name in _SORT_COLUMNS for k in (name, "-" + name))
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+PAGE = 500  # documents or clusters the exports read at a time
 
 
 @dataclass
@@ -52,25 +59,131 @@ class EventQuery:
 
 
 # -- names and ids --------------------------------------------------------------
-def resolve(store: Store, name: str) -> list[str]:
-    """Entity ids for an id or a name: the id itself when it is one, else the entities whose name
-    (any language or script) is exactly that, else every entity ``Store.find_entities`` finds."""
+@dataclass
+class NameMatch:
+    """The entities a name stands for, and how they were found: "id", "name" (a full name or alias
+    in any form and script), "surname" (several ids: the candidates of an ambiguous surname), "part"
+    (a part of a name or label), or "none"."""
+    ids: list[str]
+    how: str
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.how == "surname" and len(self.ids) > 1
+
+
+@lru_cache(maxsize=4)
+def _surnames(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Persons by the script-neutral key of the last word of any of their names ("Əliyev",
+    "Алиев", "Aliyev" are one key), per knowledge base (a correction loads a new one)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in kb.entities.values():
+        if e.type == "person":
+            for name in (e.label, *(a.text for a in e.aliases if a.kind in ("name", "former"))):
+                words = name.split()
+                if len(words) > 1:
+                    out[translit_key(words[-1])].add(e.id)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def find_names(store: Store, name: str, *, limit: int = 20) -> NameMatch:
+    """The entities a name stands for: an id; else a name or alias in any script and inflected form
+    (``lang.lookup.name_keys``: the extraction's morphology); else a surname alone, which may stand for
+    several persons; else the entities a part of whose name or label it is."""
+    name = name.strip()
     kb = store.kb
-    if name in kb.entities:
-        return [name]
-    key = tuple(fold(w.text) for w in tokenize(name))
-    exact = [e for e, _ in kb.lookup(key)] or sorted(kb.by_translit(name))
+    if not name:
+        return NameMatch([], "none")
     with store.engine.connect() as conn:
-        if conn.execute(select(t.entities.c.id).where(t.entities.c.id == name)).first():
-            return [name]
-        variants = _variants(name)
-        exact += conn.execute(select(t.entities.c.id).where(or_(
-            t.entities.c.label.in_(variants),
-            t.entities.c.id.in_(select(t.aliases.c.entity_id).where(t.aliases.c.alias.in_(variants)))))
-            .order_by(t.entities.c.id)).scalars().all()
-    if exact:
-        return list(dict.fromkeys(exact))
-    return [e["id"] for e in store.find_entities(name)] or [name]
+        if name in kb.entities or conn.execute(select(t.entities.c.id).where(t.entities.c.id == name)).first():
+            return NameMatch([name], "id")
+        keys = name_keys(name)
+        found = [e for key in keys for e, _ in kb.lookup(key)] + sorted(kb.by_translit(name))
+        found += _stored_names(conn, [" ".join(k) for k in keys]) + _stored_translit(conn, name)
+        if found:
+            return NameMatch(list(dict.fromkeys(found))[:limit], "name")
+        if keys and len(keys[0]) == 1:
+            by_surname = _surnames(kb)
+            ids = {i for key in keys for i in by_surname.get(translit_key(key[0]), ())}
+            ids |= set(_stored_surnames(conn, [k[0] for k in keys]))
+            if ids:
+                return NameMatch(_by_documents(conn, sorted(ids))[:limit], "surname")
+        pattern = f"%{escape_like(name)}%"
+        part = conn.execute(select(t.entities.c.id).where(or_(
+            t.entities.c.label.ilike(pattern, escape=LIKE_ESCAPE),
+            t.entities.c.id.in_(select(t.aliases.c.entity_id).where(t.aliases.c.alias.ilike(pattern,
+                                                                                             escape=LIKE_ESCAPE)))))
+            .order_by(t.entities.c.id).limit(limit)).scalars().all()
+    return NameMatch(list(part), "part" if part else "none")
+
+
+def _stored_names(conn: Connection, names: list[str]) -> list[str]:
+    """Entities stored from articles whose label or alias is one of the names (any case)."""
+    variants = sorted({v for n in names for v in _variants(n)})
+    return conn.execute(select(t.entities.c.id).where(or_(
+        t.entities.c.label.in_(variants),
+        t.entities.c.id.in_(select(t.aliases.c.entity_id).where(t.aliases.c.alias.in_(variants)))))
+        .order_by(t.entities.c.id)).scalars().all()
+
+
+def _stored_translit(conn: Connection, name: str) -> list[str]:
+    """Entities stored from articles whose label is the name in another script ("Чжан Сяо", "Zhang Xiao")."""
+    key = translit_key(name)
+    if not key:
+        return []
+    return [r.id for r in conn.execute(select(t.entities.c.id, t.entities.c.label).where(t.entities.c.new.is_(True)))
+            if translit_key(r.label) == key]
+
+
+def _stored_surnames(conn: Connection, words: list[str]) -> list[str]:
+    """Persons stored from articles whose label ends with one of the words."""
+    conds = [t.entities.c.label.ilike(f"% {escape_like(v)}", escape=LIKE_ESCAPE) for w in words for v in _variants(w)]
+    return conn.execute(select(t.entities.c.id).where(t.entities.c.type == "person", or_(*conds))).scalars().all()
+
+
+def _by_documents(conn: Connection, ids: list[str]) -> list[str]:
+    """The ids, the one mentioned in most documents first (the likelier reading of a surname)."""
+    n = dict(conn.execute(select(t.mentions.c.entity_id, func.count(func.distinct(t.mentions.c.doc_id)))
+                          .where(t.mentions.c.entity_id.in_(ids)).group_by(t.mentions.c.entity_id)).all())
+    return sorted(ids, key=lambda i: (-n.get(i, 0), i))
+
+
+def resolve(store: Store, name: str) -> list[str]:
+    """Entity ids for an id or a name (``find_names``); the name itself when nothing matches, so a
+    filter on it matches nothing rather than everything."""
+    return find_names(store, name).ids or [name]
+
+
+def find_entities(store: Store, name: str, *, limit: int = 20) -> list[dict]:
+    """The entities ``find_names`` finds, each with its names, roles and document count."""
+    match = find_names(store, name, limit=limit)
+    with store.engine.connect() as conn:
+        return [_entity(conn, i, store.kb) for i in match.ids]
+
+
+def _entity(conn: Connection, eid: str, kb: KnowledgeBase) -> dict:
+    row = conn.execute(select(t.entities).where(t.entities.c.id == eid)).first()
+    kbe = kb.get(eid)
+    names: dict[str, list[str]] = {}
+    if kbe:
+        for a in kbe.aliases:
+            names.setdefault(a.lang, []).append(a.text)
+    for a in conn.execute(select(t.aliases).where(t.aliases.c.entity_id == eid)):
+        if a.alias not in names.setdefault(a.lang or "und", []):
+            names[a.lang or "und"].append(a.alias)
+    n_docs = conn.execute(select(func.count(func.distinct(t.mentions.c.doc_id)))
+                          .where(t.mentions.c.entity_id == eid)).scalar_one()
+    roles = [{"role": r.role, "of": r.of, "start": r.start or None, "end": r.end or None, "source": "kb"}
+             for r in kb.roles_of(eid)]
+    roles += [{"role": f.role, "of": f.of, "date": f.date, "date_start": f.date_start, "date_end": f.date_end,
+               "former": bool(f.former), "source": f.doc_id}
+              for f in conn.execute(select(t.facts).where(and_(t.facts.c.subject == eid,
+                                                               t.facts.c.relation == "holds_position"))
+                                    .order_by(t.facts.c.date_start, t.facts.c.id))]
+    return {"id": eid, "type": row.type if row else (kbe.type if kbe else None),
+            "label": row.label if row else (kbe.label if kbe else eid),
+            "wikidata": (row.wikidata if row else None) or (kbe.wikidata if kbe else None) or None,
+            "names": names, "documents": n_docs, "roles": roles}
 
 
 def _affiliated(conn: Connection, kb: KnowledgeBase, ids: list[str]) -> set[str]:
@@ -86,8 +199,15 @@ def _frameworks_of(kb: KnowledgeBase, org_ids: list[str]) -> set[str]:
 
 
 def labels(store: Store, ids) -> dict[str, str]:
+    """Display labels: the knowledge base's, else the one stored with the entity, else the id."""
     ids = sorted({i for i in ids if i})
-    found = store.labels(ids) if ids else {}
+    kb = store.kb
+    found = {i: kb.label(i) for i in ids if kb.get(i)}
+    rest = [i for i in ids if i not in found]
+    with store.engine.connect() as conn:
+        for n in range(0, len(rest), 500):
+            found.update(conn.execute(select(t.entities.c.id, t.entities.c.label)
+                                      .where(t.entities.c.id.in_(rest[n:n + 500]))).all())
     return {i: found.get(i, i) for i in ids}
 
 
@@ -119,10 +239,11 @@ def _event_conditions(store: Store, conn: Connection, q: EventQuery) -> tuple[li
         conds.append(ev.modality == q.modality)
     if q.lang:
         conds.append(t.documents.c.lang == q.lang)
+    # dates are intervals: an event is in the range when its interval overlaps it ("2024" is in 2024-12)
     if q.since:
-        conds.append(ev.date >= q.since)
+        conds.append(ev.date_end >= date_span(q.since).start)
     if q.until:
-        conds.append(ev.date <= q.until + "\uffff")
+        conds.append(ev.date_start <= date_span(q.until).end)
     if q.cluster:
         conds.append(ev.cluster_id == q.cluster)
     return conds, resolved
@@ -137,7 +258,8 @@ def _order(sort: str) -> list:
 
 
 def _event_select():
-    return (select(t.events, t.documents.c.lang, t.documents.c.title, t.documents.c.published)
+    return (select(t.events, t.documents.c.lang, t.documents.c.title, t.documents.c.published, t.documents.c.url,
+                   t.documents.c.source)
             .join(t.documents, t.documents.c.id == t.events.c.doc_id))
 
 
@@ -149,9 +271,10 @@ def _event_dicts(conn: Connection, rows) -> list[dict]:
                               .order_by(t.participants.c.event_id, t.participants.c.position)):
             parts[p.event_id].append(p.entity_id)
     return [{"id": r.id, "doc_id": r.doc_id, "type": r.type, "participants": parts[r.id], "date": r.date,
+             "date_start": r.date_start, "date_end": r.date_end, "date_precision": r.date_precision,
              "location": r.location, "framework": r.framework, "modality": r.modality,
              "confidence": r.confidence, "cluster": r.cluster_id, "lang": r.lang, "title": r.title,
-             "published": r.published, "evidence": {"start": r.ev_start, "end": r.ev_end, "text": r.evidence}}
+             "published": r.published, "url": r.url, "source": r.source, "evidence": {"start": r.ev_start, "end": r.ev_end, "text": r.evidence}}
             for r in rows]
 
 
@@ -251,9 +374,15 @@ def cluster_detail(store: Store, cluster_id: str, *, with_text: bool = True) -> 
 
 
 # -- counts over time -------------------------------------------------------------
-def events_per_day(store: Store, q: EventQuery | None = None) -> list[dict]:
-    """[{"date", "count", "types": {TYPE: n}}] for the events matching ``q``, dates as stored
-    (a day, a month or a year: the precision the article gave), oldest first."""
+_PERIOD_LENGTH = {"auto": 10, "day": 10, "month": 7, "year": 4}
+
+
+def events_per_day(store: Store, q: EventQuery | None = None, *, by: str = "auto") -> list[dict]:
+    """[{"date", "count", "types": {TYPE: n}}] for the events matching ``q``, oldest first: dates as
+    stored (a day, a month or a year: the precision the article gave), or cut to ``by`` ("month":
+    a day counts in its month; a date less precise than ``by`` stays as it is)."""
+    if by not in _PERIOD_LENGTH:
+        raise ValueError(f"unknown period {by!r}; use one of {', '.join(_PERIOD_LENGTH)}")
     q = q or EventQuery()
     with store.engine.connect() as conn:
         conds, _ = _event_conditions(store, conn, q)
@@ -262,7 +391,7 @@ def events_per_day(store: Store, q: EventQuery | None = None) -> list[dict]:
             .group_by(t.events.c.date, t.events.c.type)).all()
     days: dict[str | None, Counter] = defaultdict(Counter)
     for date, typ, n in rows:
-        days[date][typ] += n
+        days[date[:_PERIOD_LENGTH[by]] if date else date][typ] += n
     return [{"date": d, "count": sum(c.values()), "types": dict(sorted(c.items()))}
             for d, c in sorted(days.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))]
 
@@ -331,17 +460,49 @@ def _names_by_script(names: dict[str, list[str]]) -> list[dict]:
     return [{"lang": lang, "script": script or "none", "names": ns} for (lang, script), ns in sorted(out.items())]
 
 
-def _positions(entity: dict) -> list[dict]:
-    """The entity's offices: knowledge-base terms and positions read from articles, in time order."""
-    rows = []
-    for r in entity["roles"]:
-        if r["source"] == "kb":
-            rows.append({"role": r["role"], "of": r["of"], "start": r.get("start"), "end": r.get("end"),
-                         "source": "kb"})
-        else:
-            rows.append({"role": r["role"], "of": r["of"], "start": r.get("date"), "end": r.get("date"),
-                         "source": "article", "doc_id": r["source"]})
+def positions(entity: dict) -> list[dict]:
+    """The entity's offices in time order: knowledge-base terms, and the positions read from articles
+    merged into one period per role, state and tense (current or former), from the first evidence to the
+    last (``first``, ``last``: the date and document of each; ``documents``: every document saying so)."""
+    rows = [{"role": r["role"], "of": r["of"], "start": r.get("start"), "end": r.get("end"), "source": "kb"}
+            for r in entity["roles"] if r["source"] == "kb"]
+    rows += merge_periods([r for r in entity["roles"] if r["source"] != "kb"], ("role", "of", "former"))
     return sorted(rows, key=lambda r: (r["start"] or "", r["end"] or "\uffff", r["role"] or ""))
+
+
+def merge_periods(facts: list[dict], key: tuple[str, ...]) -> list[dict]:
+    """Facts read from articles ({"date", "date_start", "date_end", "source": doc id, ...}) with the same
+    ``key`` fields, as one period each: start and end as the first and last evidence dated them."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for f in facts:
+        groups[tuple(f.get(k) for k in key)].append(f)
+    out = []
+    for k, group in groups.items():
+        dated = sorted((f for f in group if f["date"]), key=lambda f: (f["date_start"], f["date_end"], f["source"]))
+        first = dated[0] if dated else group[0]
+        last = max(dated, key=lambda f: (f["date_end"], f["date_start"], f["source"])) if dated else group[-1]
+        out.append({**dict(zip(key, k)), "start": first["date"], "end": last["date"], "source": "article",
+                    "doc_id": first["source"], "first": {"date": first["date"], "doc_id": first["source"]},
+                    "last": {"date": last["date"], "doc_id": last["source"]},
+                    "documents": sorted({f["source"] for f in group}), "reports": len(group)})
+    return out
+
+
+def article_relations(store: Store, entity_id: str) -> dict:
+    """Memberships (member or observer) and chairmanships read from articles where the entity is the
+    state or the organisation, merged per state, organisation and role into periods with their sources."""
+    f = t.facts.c
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(f.relation, f.subject, f.role, f.of, f.date, f.date_start, f.date_end, f.doc_id)
+                            .where(f.relation.in_(("member_of", "chairs")),
+                                   or_(f.subject == entity_id, f.of == entity_id))
+                            .order_by(f.date_start, f.doc_id)).all()
+    facts = [{"relation": r.relation, "state": r.subject, "organization": r.of, "role": r.role or (
+        "member" if r.relation == "member_of" else None), "date": r.date, "date_start": r.date_start,
+        "date_end": r.date_end, "source": r.doc_id} for r in rows]
+    key = ("state", "organization", "role")
+    return {"article_memberships": merge_periods([x for x in facts if x["relation"] == "member_of"], key),
+            "article_chairs": merge_periods([x for x in facts if x["relation"] == "chairs"], key)}
 
 
 def kb_relations(kb: KnowledgeBase, entity_id: str) -> dict:
@@ -363,8 +524,9 @@ def kb_relations(kb: KnowledgeBase, entity_id: str) -> dict:
 
 def entity_profile(store: Store, entity_id: str, *, events: int = 20, documents: int = 20) -> dict:
     """Everything known about one entity: names per language and script, offices over time,
-    counterparts met, memberships and chairs (knowledge base), its latest events and documents."""
-    found = [e for e in store.find_entities(entity_id) if e["id"] == entity_id]
+    counterparts met, memberships and chairs (knowledge base's, and those read from articles with their
+    periods and sources: ``article_memberships``, ``article_chairs``), its latest events and documents."""
+    found = [e for e in find_entities(store, entity_id) if e["id"] == entity_id]
     if not found:
         raise NotFound(f"no entity with id {entity_id!r}; search by any of its names with /api/entities?q=NAME")
     entity = found[0]
@@ -373,13 +535,15 @@ def entity_profile(store: Store, entity_id: str, *, events: int = 20, documents:
     docs = list_documents(store, entity=entity_id, limit=documents)
     cps = counterparts(store, entity_id)
     timeline = events_per_day(store, EventQuery(participant=entity_id))
-    positions = _positions(entity)
-    ids = ([p["of"] for p in positions] + [h["person"] for h in rel["office_holders"]]
+    offices = positions(entity)
+    extracted = article_relations(store, entity_id)
+    ids = ([p["of"] for p in offices] + [h["person"] for h in rel["office_holders"]]
            + [m[k] for m in rel["memberships"] for k in ("state", "organization")]
            + [c[k] for c in rel["chairs"] for k in ("state", "organization")]
-           + [g[k] for g in rel["gatherings"] for k in ("id", "location")])
+           + [g[k] for g in rel["gatherings"] for k in ("id", "location")]
+           + [x[k] for rows in extracted.values() for x in rows for k in ("state", "organization")])
     return {"entity": {k: v for k, v in entity.items() if k != "roles"},
-            "names": _names_by_script(entity["names"]), "positions": positions, **rel,
+            "names": _names_by_script(entity["names"]), "positions": offices, **rel, **extracted,
             "counterparts": cps, "events": evs, "documents": docs, "timeline": timeline,
             "labels": {**labels(store, ids), **evs["labels"], **{c["id"]: c["label"] for c in cps}}}
 
@@ -406,6 +570,14 @@ def languages(store: Store) -> list[str]:
                             .order_by(t.documents.c.lang)).scalars().all()
 
 
+def counts(store: Store) -> dict[str, int]:
+    """How many documents, entities, events, clusters and facts are stored."""
+    with store.engine.connect() as conn:
+        return {name: conn.execute(select(func.count()).select_from(tab)).scalar_one()
+                for name, tab in (("documents", t.documents), ("entities", t.entities), ("events", t.events),
+                                  ("clusters", t.clusters), ("facts", t.facts))}
+
+
 # -- documents -------------------------------------------------------------------
 def list_documents(store: Store, *, lang: str | None = None, entity: str | None = None, limit: int = 50,
                    offset: int = 0) -> dict:
@@ -423,6 +595,121 @@ def list_documents(store: Store, *, lang: str | None = None, entity: str | None 
                                    n_events.label("events")).where(*conds)
                             .order_by(d.published.desc().nulls_last(), d.id).limit(limit).offset(offset)).all()
     return {"total": total, "limit": limit, "offset": offset, "items": [dict(r._mapping) for r in rows]}
+
+
+def document_ids(store: Store) -> list[str]:
+    with store.engine.connect() as conn:
+        return conn.execute(select(t.documents.c.id).order_by(t.documents.c.id)).scalars().all()
+
+
+def document(store: Store, doc_id: str) -> dict:
+    """A stored document in the output contract (events with their date intervals), plus its text.
+    The message of a missing one names no database: it may reach a web client."""
+    with store.engine.connect() as conn:
+        d = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).first()
+        if d is None:
+            raise NotFound(f"no document {doc_id!r}; list them with `communique documents` or /api/documents")
+        ments = conn.execute(select(t.mentions).where(t.mentions.c.doc_id == doc_id).order_by(t.mentions.c.start)).all()
+        evs = _event_dicts(conn, conn.execute(_event_select().where(t.events.c.doc_id == doc_id)
+                                              .order_by(t.events.c.ev_start, t.events.c.id)).all())
+        facts = conn.execute(select(t.facts).where(t.facts.c.doc_id == doc_id).order_by(t.facts.c.id)).all()
+        named = {m.entity_id for m in ments} | {x for e in evs for x in (*e["participants"], e["location"],
+                                                                          e["framework"]) if x}
+        etypes = dict(conn.execute(select(t.entities.c.id, t.entities.c.type).where(t.entities.c.id.in_(named))).all())
+    lab = labels(store, named)
+    ents: dict[str, dict] = {}
+    for m in ments:
+        ents.setdefault(m.entity_id, {"id": m.entity_id, "label": lab.get(m.entity_id, m.base),
+                                      "type": etypes.get(m.entity_id, m.type), "mentions": []})["mentions"].append(
+            {"start": m.start, "end": m.end, "text": m.text})
+    for x in sorted(named - set(ents)):
+        kbe = store.kb.get(x)
+        ents[x] = {"id": x, "label": lab.get(x, x), "type": etypes.get(x) or (kbe.type if kbe else None),
+                   "mentions": []}
+    for e in evs:
+        for k in ("doc_id", "lang", "title", "published", "url", "source"):
+            e.pop(k)
+    out = {"id": d.id, "lang": d.lang, "title": d.title, "published": d.published, "source": d.source, "url": d.url,
+           "entities": list(ents.values()), "events": evs,
+           "facts": [{"relation": f.relation, "subject": f.subject, "role": f.role, "of": f.of, "date": f.date,
+                      "date_start": f.date_start, "date_end": f.date_end, "date_precision": f.date_precision,
+                      "evidence": {"start": f.ev_start, "end": f.ev_end,
+                                   "text": d.text[f.ev_start:f.ev_end] if f.ev_start is not None else None},
+                      **({"former": True} if f.former else {})} for f in facts],
+           "pipeline_version": d.pipeline_version}
+    if d.error:
+        out["error"] = {"stage": d.error_stage, "error": d.error}
+    return out | {"text": d.text}
+
+
+# -- stored events with their documents, for the exports -------------------------------------
+@dataclass
+class Report:
+    """One stored event and what the exports need from the document reporting it."""
+    event: Event
+    doc_id: str
+    url: str | None
+    source: str | None
+    title: str | None
+    published: str | None
+    lang: str | None
+    ingested_at: str
+    pipeline_version: str
+
+    @property
+    def outlet(self) -> str:
+        """The source, else the URL host, else the document: what NumSources counts."""
+        return self.source or (urlsplit(self.url).hostname if self.url else None) or f"doc:{self.doc_id}"
+
+
+def _cluster_key():
+    return func.coalesce(t.events.c.cluster_id, t.events.c.id)
+
+
+def _reports(conn, where) -> list[Report]:
+    d = t.documents.c
+    rows = conn.execute(select(t.events, d.url, d.source, d.title, d.published, d.lang, d.ingested_at)
+                        .join(t.documents, d.id == t.events.c.doc_id).where(where)
+                        .order_by(t.events.c.doc_id, t.events.c.ev_start, t.events.c.id)).all()
+    parts: dict[str, list[str]] = {r.id: [] for r in rows}
+    for p in conn.execute(select(t.participants.c.event_id, t.participants.c.entity_id)
+                          .join(t.events, t.events.c.id == t.participants.c.event_id).where(where)
+                          .order_by(t.participants.c.event_id, t.participants.c.position)):
+        parts[p.event_id].append(p.entity_id)
+    return [Report(Event(r.id, r.type, parts[r.id], Evidence(r.ev_start or 0, r.ev_end or 0, r.evidence or ""),
+                         date=r.date, location=r.location, framework=r.framework, modality=r.modality,
+                         confidence=r.confidence or 0.0, trigger=r.trigger or "", cluster=r.cluster_id),
+                   r.doc_id, r.url, r.source, r.title, r.published, r.lang, r.ingested_at, r.pipeline_version)
+            for r in rows]
+
+
+def iter_report_pages(store: Store) -> Iterator[list[Report]]:
+    """All stored events, a page of documents at a time."""
+    offset = 0
+    while True:
+        with store.engine.connect() as conn:
+            ids = conn.execute(select(t.documents.c.id).order_by(t.documents.c.id)
+                               .limit(PAGE).offset(offset)).scalars().all()
+            if not ids:
+                return
+            yield _reports(conn, t.events.c.doc_id.in_(ids))
+        offset += len(ids)
+
+
+def iter_cluster_pages(store: Store) -> Iterator[list[list[Report]]]:
+    """The reports of each event cluster, a page of clusters at a time."""
+    offset = 0
+    while True:
+        with store.engine.connect() as conn:
+            key = _cluster_key().label("cluster_key")
+            keys = conn.execute(select(key).distinct().order_by(key).limit(PAGE).offset(offset)).scalars().all()
+            if not keys:
+                return
+            by_key: dict[str, list[Report]] = {k: [] for k in keys}
+            for r in _reports(conn, _cluster_key().in_(keys)):
+                by_key[r.event.cluster or r.event.id].append(r)
+        yield list(by_key.values())
+        offset += len(keys)
 
 
 # -- facts -----------------------------------------------------------------------
@@ -446,7 +733,8 @@ def list_facts(store: Store, *, subject: str | None = None, relation: str | None
                             .join(t.documents, t.documents.c.id == f.doc_id).where(*conds)
                             .order_by(f.date.desc().nulls_last(), f.id).limit(limit).offset(offset)).all()
     items = [{"id": r.id, "doc_id": r.doc_id, "relation": r.relation, "subject": r.subject, "role": r.role,
-              "of": r.of, "date": r.date, "former": bool(r.former),
+              "of": r.of, "date": r.date, "date_start": r.date_start, "date_end": r.date_end,
+              "date_precision": r.date_precision, "former": bool(r.former),
               "evidence": {"start": r.ev_start, "end": r.ev_end, "text": r.evidence} if r.ev_start is not None
               else None} for r in rows]
     return {"total": total, "limit": limit, "offset": offset, "items": items, "resolved": resolved,
@@ -472,7 +760,7 @@ def search(store: Store, q: str, *, limit: int = 20) -> dict:
     """Entities by any of their names (any script) and documents whose text contains the words
     or that mention one of those entities (in whatever inflected form the article used)."""
     q = q.strip()
-    entities = store.find_entities(q, limit=limit) if q else []
+    entities = find_entities(store, q, limit=limit) if q else []
     ids = [e["id"] for e in entities]
     d = t.documents.c
     text_match = or_(*[c.ilike(f"%{escape_like(v)}%", escape=LIKE_ESCAPE)

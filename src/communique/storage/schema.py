@@ -61,12 +61,15 @@ events = Table(
     Column("id", String(32), primary_key=True),
     Column("doc_id", String(512), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("type", String(16), nullable=False), Column("date", String(10)),
+    # Migration 3: the interval the date names (start and end inclusive, YYYY-MM-DD) and its precision
+    Column("date_start", String(10)), Column("date_end", String(10)), Column("date_precision", String(8)),
     Column("location", String(256)), Column("framework", String(256)),
     Column("modality", String(16), nullable=False), Column("confidence", Float),
     Column("ev_start", Integer), Column("ev_end", Integer), Column("evidence", Text),
     Column("trigger", Text), Column("cluster_id", String(32)),
     Column("pipeline_version", String(32), nullable=False),
     Index("ix_events_doc", "doc_id"), Index("ix_events_cluster", "cluster_id"), Index("ix_events_date", "date"),
+    Index("ix_events_span", "date_start", "date_end"),
 )
 
 participants = Table(
@@ -83,6 +86,7 @@ facts = Table(
     Column("doc_id", String(512), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("relation", String(32), nullable=False), Column("subject", String(256), nullable=False),
     Column("role", Text), Column("of", String(256)), Column("date", String(10)),
+    Column("date_start", String(10)), Column("date_end", String(10)), Column("date_precision", String(8)),
     Column("former", Boolean, nullable=False, default=False),
     Column("ev_start", Integer), Column("ev_end", Integer),
     Column("pipeline_version", String(32), nullable=False),

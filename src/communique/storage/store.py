@@ -8,14 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import and_, create_engine, delete, event, func, or_, select, text
+from sqlalchemy import and_, create_engine, delete, event, func, select, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from ..document import Document
-from ..errors import NotFound, StoreError
+from ..errors import StoreError
 from ..kb import KnowledgeBase, current
 from ..stages.stories import Cluster, StoryIndex
+from ..text import latin, script_of
+from ..validation import spans_of
 from ..version import pipeline_version
 from . import migrations
 from . import schema as t
@@ -101,6 +103,12 @@ def _insert_ignore(conn: Connection, table, rows: list[dict]) -> None:
     conn.execute(insert(table).on_conflict_do_nothing(), rows)
 
 
+def _display_label(e) -> str:
+    """A name the knowledge base lacks is labelled in Latin letters (its Cyrillic spellings stay among its
+    aliases), so that lists and exports read alike whatever language the article was in."""
+    return latin(e.label) if e.new and script_of(e.label) == "Cyrl" else e.label
+
+
 _IDS_PER_STATEMENT = 500  # document ids in one DELETE (SQLite limits the parameters of a statement)
 
 
@@ -128,8 +136,8 @@ class _BatchRows:
                 "ingested_at": now})
         if doc.failure:
             return
-        self.entities += [{"id": e.id, "type": e.type, "label": e.label, "wikidata": e.wikidata, "new": e.new}
-                          for e in doc.entities]
+        self.entities += [{"id": e.id, "type": e.type, "label": _display_label(e), "wikidata": e.wikidata,
+                           "new": e.new} for e in doc.entities]
         self.aliases += [{"entity_id": e.id, "lang": doc.lang, "alias": m.base or m.text, "kind": m.kind,
                           "source": m.source} for e in doc.entities if e.new for m in e.mentions if m.source != "short"]
         if keep:
@@ -146,7 +154,8 @@ class _BatchRows:
             if not keep:
                 continue
             self.events.append({
-                "id": ev.id, "doc_id": doc.id, "type": ev.type, "date": ev.date, "location": ev.location,
+                "id": ev.id, "doc_id": doc.id, "type": ev.type, "date": ev.date, **spans_of(ev.date),
+                "location": ev.location,
                 "framework": ev.framework, "modality": ev.modality, "confidence": ev.confidence,
                 "ev_start": ev.evidence.start, "ev_end": ev.evidence.end, "evidence": ev.evidence.text,
                 "trigger": ev.trigger, "cluster_id": ev.cluster, "pipeline_version": version})
@@ -154,22 +163,10 @@ class _BatchRows:
                                   for i, p in enumerate(ev.participants)]
         if keep:
             self.facts += [{"doc_id": doc.id, "relation": f.relation, "subject": f.subject, "role": f.role,
-                            "of": f.of, "date": f.date, "former": f.former,
+                            "of": f.of, "date": f.date, **spans_of(f.date), "former": f.former,
                             "ev_start": f.evidence.start if f.evidence else None,
                             "ev_end": f.evidence.end if f.evidence else None, "pipeline_version": version}
                            for f in doc.facts]
-
-
-@dataclass
-class EventFilter:
-    actor: str | None = None  # entity id or any name
-    type: str | None = None
-    lang: str | None = None
-    since: str | None = None
-    until: str | None = None
-    modality: str | None = None
-    limit: int = 100
-    offset: int = 0
 
 
 class Store:
@@ -413,10 +410,8 @@ class Store:
 
     # -- reading -------------------------------------------------------------
     def counts(self) -> dict[str, int]:
-        with self.engine.connect() as conn:
-            return {name: conn.execute(select(func.count()).select_from(tab)).scalar_one()
-                    for name, tab in (("documents", t.documents), ("entities", t.entities), ("events", t.events),
-                                      ("clusters", t.clusters), ("facts", t.facts))}
+        from .queries import counts
+        return counts(self)
 
     def failures(self) -> list[dict]:
         with self.engine.connect() as conn:
@@ -424,134 +419,19 @@ class Store:
                                 .where(t.documents.c.error.is_not(None)))
             return [dict(r._mapping) for r in rows]
 
+    # Reading goes through ``storage.queries``; these remain for callers not moved there yet.
     def find_entities(self, name: str, limit: int = 20) -> list[dict]:
-        """Entities by id, label or any alias, in any script (through the knowledge base too)."""
-        from ..text import fold, translit_key
-        ids: list[str] = []
-        kb = self.kb
-        if name in kb.entities:
-            ids.append(name)
-        key = tuple(fold(w) for w in name.split())
-        ids += [e for e, _ in kb.lookup(key) if e not in ids]
-        ids += [e for e in sorted(kb.by_translit(name)) if e not in ids]
-        with self.engine.connect() as conn:
-            pattern = f"%{escape_like(name)}%"
-            rows = conn.execute(select(t.entities.c.id).where(or_(
-                t.entities.c.id == name, t.entities.c.label.ilike(pattern, escape=LIKE_ESCAPE),
-                t.entities.c.id.in_(select(t.aliases.c.entity_id)
-                                    .where(t.aliases.c.alias.ilike(pattern, escape=LIKE_ESCAPE))))
-            ).limit(limit)).scalars().all()
-            ids += [r for r in rows if r not in ids]
-            tkey = translit_key(name)
-            if tkey:
-                for r in conn.execute(select(t.entities.c.id, t.entities.c.label).where(t.entities.c.new.is_(True))):
-                    if translit_key(r.label) == tkey and r.id not in ids:
-                        ids.append(r.id)
-            return [self._entity(conn, i, kb) for i in ids[:limit]]
-
-    def _entity(self, conn: Connection, eid: str, kb) -> dict:
-        row = conn.execute(select(t.entities).where(t.entities.c.id == eid)).first()
-        kbe = kb.get(eid)
-        names = {}
-        if kbe:
-            for a in kbe.aliases:
-                names.setdefault(a.lang, []).append(a.text)
-        for a in conn.execute(select(t.aliases).where(t.aliases.c.entity_id == eid)):
-            if a.alias not in names.setdefault(a.lang or "und", []):
-                names[a.lang or "und"].append(a.alias)
-        n_docs = conn.execute(select(func.count(func.distinct(t.mentions.c.doc_id)))
-                              .where(t.mentions.c.entity_id == eid)).scalar_one()
-        roles = [{"role": r.role, "of": r.of, "start": r.start or None, "end": r.end or None, "source": "kb"}
-                 for r in kb.roles_of(eid)]
-        roles += [{"role": f.role, "of": f.of, "date": f.date, "source": f.doc_id}
-                  for f in conn.execute(select(t.facts).where(and_(t.facts.c.subject == eid,
-                                                                   t.facts.c.relation == "holds_position")))]
-        return {"id": eid, "type": row.type if row else (kbe.type if kbe else None),
-                "label": row.label if row else (kbe.label if kbe else eid),
-                "wikidata": (row.wikidata if row else None) or (kbe.wikidata if kbe else None) or None,
-                "names": names, "documents": n_docs, "roles": roles}
-
-    def events(self, f: EventFilter) -> list[dict]:
-        q = select(t.events, t.documents.c.lang, t.documents.c.title).join(
-            t.documents, t.documents.c.id == t.events.c.doc_id)
-        if f.type:
-            q = q.where(t.events.c.type == f.type.upper())
-        if f.lang:
-            q = q.where(t.documents.c.lang == f.lang)
-        if f.modality:
-            q = q.where(t.events.c.modality == f.modality)
-        if f.since:
-            q = q.where(t.events.c.date >= f.since)
-        if f.until:
-            q = q.where(t.events.c.date <= f.until + "\uffff")
-        if f.actor:
-            ids = [e["id"] for e in self.find_entities(f.actor)] or [f.actor]
-            q = q.where(t.events.c.id.in_(select(t.participants.c.event_id)
-                                          .where(t.participants.c.entity_id.in_(ids))))
-        q = q.order_by(t.events.c.date.desc(), t.events.c.id).limit(f.limit).offset(f.offset)
-        with self.engine.connect() as conn:
-            rows = conn.execute(q).all()
-            return [self._event_row(conn, r) for r in rows]
-
-    def _event_row(self, conn: Connection, r) -> dict:
-        parts = conn.execute(select(t.participants.c.entity_id).where(t.participants.c.event_id == r.id)
-                             .order_by(t.participants.c.position)).scalars().all()
-        return {"id": r.id, "doc_id": r.doc_id, "type": r.type, "participants": list(parts), "date": r.date,
-                "location": r.location, "framework": r.framework, "modality": r.modality,
-                "confidence": r.confidence, "cluster": r.cluster_id, "lang": r.lang,
-                "evidence": {"start": r.ev_start, "end": r.ev_end, "text": r.evidence}}
+        from .queries import find_entities
+        return find_entities(self, name, limit=limit)
 
     def labels(self, ids: list[str]) -> dict[str, str]:
-        kb = self.kb
-        out = {i: kb.label(i) for i in ids if kb.get(i)}
-        rest = [i for i in ids if i not in out]
-        if rest:
-            with self.engine.connect() as conn:
-                out.update({r.id: r.label for r in conn.execute(select(t.entities).where(t.entities.c.id.in_(rest)))})
-        return out
+        from .queries import labels
+        return {i: label for i, label in labels(self, ids).items() if label != i}
+
+    def document(self, doc_id: str) -> dict:
+        from .queries import document
+        return document(self, doc_id)
 
     def doc_ids(self) -> Iterator[str]:
         with self.engine.connect() as conn:
             yield from conn.execute(select(t.documents.c.id).order_by(t.documents.c.id)).scalars().all()
-
-    def document(self, doc_id: str) -> dict:
-        """A stored document in the output contract, plus its text."""
-        with self.engine.connect() as conn:
-            d = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).first()
-            if d is None:
-                raise NotFound(f"no document {doc_id!r} in {self._safe_url()}; list them with `communique export`")
-            ments = conn.execute(select(t.mentions).where(t.mentions.c.doc_id == doc_id)
-                                 .order_by(t.mentions.c.start)).all()
-            ents: dict[str, dict] = {}
-            labels = self.labels(sorted({m.entity_id for m in ments}))
-            etypes = dict(conn.execute(select(t.entities.c.id, t.entities.c.type)
-                                       .where(t.entities.c.id.in_(labels.keys()))).all())
-            for m in ments:
-                e = ents.setdefault(m.entity_id, {"id": m.entity_id, "label": labels.get(m.entity_id, m.base),
-                                                  "type": etypes.get(m.entity_id, m.type), "mentions": []})
-                e["mentions"].append({"start": m.start, "end": m.end, "text": m.text})
-            evs = [self._event_row(conn, r) for r in conn.execute(
-                select(t.events, t.documents.c.lang, t.documents.c.title)
-                .join(t.documents, t.documents.c.id == t.events.c.doc_id)
-                .where(t.events.c.doc_id == doc_id).order_by(t.events.c.ev_start))]
-            for e in evs:
-                e.pop("doc_id"), e.pop("lang")
-            named = [x for e in evs for x in (*e["participants"], e["location"], e["framework"]) if x]
-            missing = sorted({x for x in named if x not in ents})
-            if missing:
-                more = self.labels(missing)
-                mtypes = dict(conn.execute(select(t.entities.c.id, t.entities.c.type)
-                                           .where(t.entities.c.id.in_(missing))).all())
-                for x in missing:
-                    ents[x] = {"id": x, "label": more.get(x, x), "type": mtypes.get(x), "mentions": []}
-            facts = [{"relation": f.relation, "subject": f.subject, "role": f.role, "of": f.of, "date": f.date,
-                      "evidence": {"start": f.ev_start, "end": f.ev_end,
-                                   "text": d.text[f.ev_start:f.ev_end] if f.ev_start is not None else None},
-                      **({"former": True} if f.former else {})}
-                     for f in conn.execute(select(t.facts).where(t.facts.c.doc_id == doc_id).order_by(t.facts.c.id))]
-            out = {"id": d.id, "lang": d.lang, "title": d.title, "published": d.published, "source": d.source,
-                   "url": d.url, "entities": list(ents.values()), "events": evs, "facts": facts,
-                   "pipeline_version": d.pipeline_version}
-            if d.error:
-                out["error"] = {"stage": d.error_stage, "error": d.error}
-            return out | {"text": d.text}

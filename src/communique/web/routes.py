@@ -14,9 +14,8 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import __version__
-from ..api.app import EventParams, NetworkParams, Offset, TimelineParams, wants_json, event_type
+from ..api.app import DateParam, EventParams, NetworkParams, Offset, TimelineParams, event_type, wants_json
 from ..errors import NotFound
-from ..storage import queries as Q
 from . import charts, downloads, i18n, markup, pages
 
 
@@ -103,8 +102,8 @@ def page_routes(app: FastAPI, store, templates: Jinja2Templates) -> None:
 
     @page("/clusters", "clusters.html")
     def clusters(request: Request, type: str | None = None,
-                 since: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
-                 until: Annotated[str | None, Query(pattern=Q.DATE.pattern)] = None,
+                 since: DateParam = None,
+                 until: DateParam = None,
                  limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Offset = 0):
         return pages.clusters(store, type=event_type(type), since=since or None,
                               until=until or None, limit=limit, offset=offset)
