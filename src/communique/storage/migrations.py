@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Connection
 
 from . import schema
@@ -25,7 +25,18 @@ def _watched_files(conn: Connection) -> None:
     schema.watched_files.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_initial, _watched_files]
+def _cluster_evidence(conn: Connection) -> None:
+    """Columns added to ``clusters`` where the first release created it without them."""
+    have = {c["name"] for c in inspect(conn).get_columns("clusters")}
+    for name, sql_type in (("location", "VARCHAR(256)"), ("framework", "VARCHAR(256)"),
+                           ("occasion_id", "VARCHAR(32)"), ("seq", "INTEGER"), ("evidence", "TEXT")):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE clusters ADD COLUMN {name} {sql_type}"))
+    if not any(i["name"] == "ix_clusters_occasion" for i in inspect(conn).get_indexes("clusters")):
+        conn.execute(text("CREATE INDEX ix_clusters_occasion ON clusters (occasion_id)"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_initial, _watched_files, _cluster_evidence]
 
 
 def current_version(conn: Connection) -> int:
