@@ -474,6 +474,11 @@ def _event_api_routes(app: FastAPI, store) -> None:
     def api_cluster(cluster_id: str):
         return Q.cluster_detail(store, cluster_id, with_text=False)
 
+    @app.get("/api/occasions/{occasion_id}", tags=["events"], summary="a multilateral occasion: its events, "
+             "and how many reports in which languages support each field")
+    def api_occasion(occasion_id: str):
+        return Q.occasion_detail(store, occasion_id)
+
     @app.get("/api/facts", tags=["facts"], summary="positions, chairmanships, memberships read from articles")
     def api_facts(subject: Annotated[str | None, Query(description="entity id or name")] = None,
                   relation: Annotated[Literal["holds_position", "chairs", "member_of"] | None, Query()] = None,
@@ -618,6 +623,10 @@ def _page_routes(app: FastAPI, store, templates: Jinja2Templates) -> None:
     @page("/clusters/{cluster_id}", "cluster.html")
     def cluster(request: Request, cluster_id: str):
         return pages.cluster(store, cluster_id)
+
+    @page("/occasions/{occasion_id}", "occasion.html")
+    def occasion(request: Request, occasion_id: str):
+        return Q.occasion_detail(store, occasion_id)
 
     @page("/entities", "entities.html")
     def entities(request: Request, q: str | None = None, type: str | None = None):
