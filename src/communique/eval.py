@@ -310,8 +310,9 @@ def story_scores(reports: list[StoryReport]) -> dict:
             cluster_stories[r.cluster].add(r.story or f"#{k}")
     mixed = sorted(c for c, st in cluster_stories.items() if len({x for x in st if not x.startswith("#")}) > 1)
     unlabelled = sorted(c for c, st in cluster_stories.items() if len(st) > 1 and c not in mixed)
-    together = sum(1 for rs in by_story.values() if all(r.matched for r in rs)
-                   and len({r.cluster for r in rs}) == 1 and rs[0].cluster)
+    # stories whose matched reports all share one cluster (as before pairwise accuracy was counted)
+    together = sum(1 for rs in by_story.values()
+                   if len(cl := {r.cluster for r in rs if r.matched}) == 1 and None not in cl)
     return {"pairs": {k: {"together": ok, "pairs": n, "accuracy": ok / n if n else None}
                       for k, (ok, n) in sorted(pairs.items())},
             "pairs_unmatched": unmatched, "gold_stories": len(by_story), "one_cluster": together,
@@ -325,7 +326,7 @@ def story_table(st: dict) -> str:
     return (f"stories: pairwise {_fmt(p['all']['accuracy'])} ({p['all']['together']}/{p['all']['pairs']} pairs of "
             f"matched reports in one cluster; {st['pairs_unmatched']} pairs with a report not extracted)"
             f"{'; by languages: ' + per if per else ''}\n"
-            f"clusters mixing two gold stories: {len(st['mixed_clusters'])}; gold stories whole in one cluster: "
+            f"clusters mixing two gold stories: {len(st['mixed_clusters'])}; gold stories with their matched reports in one cluster: "
             f"{st['one_cluster']}/{st['gold_stories']}; clusters joining reports the gold gives no story: "
             f"{len(st['joined_without_gold_story'])}")
 

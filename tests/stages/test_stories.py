@@ -146,3 +146,16 @@ def test_dates_compatible_tolerates_partial_dates():
 def test_a_chairmanship_is_dated_to_its_year():
     assert date_points("2025", "2025-10-10", "CHAIR") == 1.0
     assert date_points("2024", "2025-10-10", "CHAIR") is None
+
+
+def test_talks_and_a_signing_on_one_day_in_one_place_are_one_occasion(kb):
+    """A summit with no name of its own: the leaders' talks and the declaration they sign."""
+    index = StoryIndex(kb)
+    talks = index.assign(_event(["person:donald-trump", "person:nikol-pashinyan"], "2025-08-08", id="1",
+                                location="loc:washington"))
+    assert index.clusters[talks].occasion is None  # alone, it is an event, not an occasion
+    signing = index.assign(_event(["person:ilham-aliyev", "person:nikol-pashinyan"], "2025-08-08", "SIGN", id="2",
+                                  location="loc:washington"))
+    assert index.clusters[talks].occasion == index.clusters[signing].occasion is not None
+    other = index.assign(_event([AZ, KZ], "2025-08-08", id="3", location="loc:astana"))
+    assert index.clusters[other].occasion is None

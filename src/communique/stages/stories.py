@@ -31,6 +31,7 @@ KEY_DEPTH = 64  # clusters kept per blocking key: the latest ones, so a key's ca
 KEY_ACTORS = 5  # actors whose pairs make blocking keys: a long attendance list adds nothing but cost
 _DAY_SLACK = 3  # a summit of several days, or a report dated by its time zone or by the next day's news
 _BILATERAL = ("MEET", "CALL")
+_GATHERING_DAYS = 14  # longer than any summit: two days further apart are two occasions of one name
 _YEAR_SUFFIX = re.compile(r"-(\d+)$")
 
 
@@ -86,6 +87,11 @@ def _day(d: str | None) -> dt.date | None:
         return None
 
 
+def _days_apart(a: str | None, b: str | None, days: int) -> bool:
+    da, db = _day(a), _day(b)
+    return bool(da and db) and abs((da - db).days) > days
+
+
 def date_points(a: str | None, b: str | None, type_: str = "") -> float | None:
     """Evidence from two dates at the precision each has: None where they exclude each other, 0
     where either is missing, more the finer they agree. A chairmanship lasts a year: its dates
@@ -128,7 +134,9 @@ class StoryIndex:
         self._reports: list[Report] = []  # by cluster seq
         self._ids: list[str] = []  # by cluster seq
         self._keys: dict[tuple, deque[int]] = {}
-        self._occasions: dict[tuple, str] = {}  # gathering (series, year) or (body, day) -> occasion id
+        self._occasions: dict[tuple, str] = {}  # gathering (series, year), (body, day), (place, day, party)
+        self._alone: dict[tuple, str] = {}  # (place, day, party) -> the one cluster there, no occasion yet
+        self._alone_keys: dict[str, list[tuple]] = {}
         self.changed: set[str] = set()  # clusters created or updated since the caller last emptied it
 
     # -- evidence ----------------------------------------------------------------
@@ -180,8 +188,10 @@ class StoryIndex:
         gathered = self._gatherings_agree(r, c)
         if gathered is None:
             return None
-        if gathered == "same" and r.family == "CONVENE":
-            return 10.0  # a named gathering identifies its event, whatever dates the reports give
+        if gathered == "same" and r.family == "CONVENE" and not _days_apart(r.date, c.date, _GATHERING_DAYS):
+            return 10.0  # a named gathering identifies its event, whatever else the dates say
+        if r.family == "CONVENE" and r.gatherings and c.gatherings and not gathered:
+            return None  # two gatherings of different names
         points = date_points(r.date, c.date, r.family)
         if points is None or not self._parties_agree(r, c):
             return None
@@ -211,9 +221,8 @@ class StoryIndex:
         """Who must be the same for the type: the two sides of a meeting or call, the person
         appointed, the state chairing; any one party of a signing."""
         if r.family in _BILATERAL:
-            if len(r.states) >= 2 and len(c.states) >= 2 and not (r.states <= c.states or c.states <= r.states):
-                return False  # the same leader with another counterpart
-            return bool(r.actors & c.actors)
+            # both sides of the talks: one party in common is the same leader with another counterpart
+            return len(r.actors & c.actors) >= 2 and (r.actors <= c.actors or c.actors <= r.actors)
         if r.family == "APPOINT":
             return bool(r.persons & c.persons) if r.persons and c.persons else bool(r.actors & c.actors)
         if r.family == "CHAIR":
@@ -328,13 +337,19 @@ class StoryIndex:
     # -- occasions ---------------------------------------------------------------
     def _register_occasion(self, c: Cluster, r: Report) -> None:
         """A cluster's occasion: that of its gathering (of a known year), else that of a gathering
-        its body held on the same day; a gathering's occasion is also found by its bodies and day."""
+        its body held on the same day, else that of other events on the same day in the same place
+        with a party in common (a trilateral summit with no name: the talks, the signing)."""
         own = [("g", s, y) for s, y in r.gatherings if y]
         day = _day(c.date)
         near = [("b", b, (day + dt.timedelta(days=k)).isoformat()) for b in sorted(r.bodies) for k in (0, -1, 1)] \
             if day else []
+        # the country of the place: reports name the venue ("the White House") or the city
+        where = self.kb.place_country.get(c.location or "", c.location)
+        place = [("p", where, day.isoformat(), a) for a in sorted(r.actors)] if day and where else []
         if c.occasion is None:
             found = next((self._occasions[k] for k in own + near if k in self._occasions), None)
+            if found is None and not own:
+                found = self._same_place_and_day(c, place)
             if found is None and not own:
                 return
             c.occasion = found or occasion_id(c.id)
@@ -344,6 +359,29 @@ class StoryIndex:
         if own and day:
             for b in sorted(r.bodies):
                 self._occasions.setdefault(("b", b, day.isoformat()), c.occasion)
+        for k in place:
+            self._occasions.setdefault(k, c.occasion)
+
+    def _same_place_and_day(self, c: Cluster, keys: list[tuple]) -> str | None:
+        """The occasion of an earlier cluster at this place and day with a party in common; an
+        earlier cluster alone there gets its occasion now, named after it."""
+        for k in keys:
+            other = self._occasions.get(k) or self._alone.get(k)
+            if other is None or other == c.id:
+                continue
+            if other.startswith("st-"):  # a cluster that had no occasion until this one came
+                first = self.clusters[other]
+                first.occasion = first.occasion or occasion_id(first.id)
+                self.changed.add(first.id)
+                for key in self._alone_keys.pop(other, ()):
+                    self._alone.pop(key, None)
+                    self._occasions.setdefault(key, first.occasion)
+                return first.occasion
+            return other
+        for k in keys:
+            self._alone.setdefault(k, c.id)
+        self._alone_keys.setdefault(c.id, []).extend(keys)
+        return None
 
 
 def char_similarity(a: str, b: str) -> float:
