@@ -27,7 +27,9 @@ from ..document import Document, Event
 from ..kb import KnowledgeBase
 
 JOIN_SCORE = 3.0  # the least evidence that makes two reports one event (see StoryIndex.score)
-KEY_DEPTH = 64  # clusters kept per blocking key: the latest ones, so a key's candidates stay bounded
+KEY_DEPTH = 64  # clusters kept per blocking key of one year: the latest ones, so candidates stay bounded
+ANY_DEPTH = 16  # per key of every year or of no date: what an undated report may join, the latest
+_ANY, _UNDATED = "*", "-"
 KEY_ACTORS = 5  # actors whose pairs make blocking keys: a long attendance list adds nothing but cost
 _DAY_SLACK = 3  # a summit of several days, or a report dated by its time zone or by the next day's news
 _BILATERAL = ("MEET", "CALL")
@@ -138,6 +140,7 @@ class StoryIndex:
         self._alone: dict[tuple, str] = {}  # (place, day, party) -> the one cluster there, no occasion yet
         self._alone_keys: dict[str, list[tuple]] = {}
         self.changed: set[str] = set()  # clusters created or updated since the caller last emptied it
+        self._states: dict[tuple[str, str | None], str | None] = {}  # (person, date) -> state, a cache
 
     # -- evidence ----------------------------------------------------------------
     def report(self, type_: str, participants: Iterable[str], date: str | None, location: str | None = None,
@@ -162,9 +165,14 @@ class StoryIndex:
                       frozenset(states), frozenset(actors | states), persons, bodies, gatherings, evidence)
 
     def _state_of(self, person: str, date: str | None) -> str | None:
-        roles = [r for r in self.kb.roles_of(person) if r.of.startswith("country:")]
-        held = [r for r in roles if r.active(date)] or ([] if date else roles[-1:])
-        return held[0].of if held else None
+        key = (person, date)
+        if key not in self._states:
+            if len(self._states) > 100_000:
+                self._states.clear()
+            roles = [r for r in self.kb.roles_of(person) if r.of.startswith("country:")]
+            held = [r for r in roles if r.active(date)] or ([] if date else roles[-1:])
+            self._states[key] = held[0].of if held else None
+        return self._states[key]
 
     def _gathering(self, gid: str) -> tuple[str, str | None]:
         """A gathering as (series, year): a numbered or dated one of the knowledge base has its
@@ -250,43 +258,74 @@ class StoryIndex:
         return same_parties and bool(r.evidence and c.evidence) and self.similarity(r.evidence, c.evidence) >= 0.5
 
     # -- blocking ----------------------------------------------------------------
-    def _block_keys(self, r: Report) -> list[tuple]:
-        keys = [("g", r.family, series) for series, _ in r.gatherings]
-        if r.date:  # a body's events of one year: how a signing with no signer finds its gathering
-            keys += [("o", r.family, body, r.date[:4]) for body in sorted(r.bodies)]
+    # A cluster is filed under key stems (a gathering series, pairs of its actors) in the year of its
+    # date, under "-" when it has none, and under "*" whatever its date; and under its body and
+    # month. A dated report looks in the years its date may fall in and among the undated; an
+    # undated one everywhere ("*"). Each key keeps only its latest clusters.
+    def _stems(self, r: Report) -> list[tuple[tuple, str | None]]:
+        """(stem, the year the stem is filed in): a gathering in its own year, actors in the date's."""
+        year = r.date[:4] if r.date else None
+        stems = [(("g", r.family, series), y or year) for series, y in r.gatherings]
         actors = sorted(r.actors)[:KEY_ACTORS]
-        if len(actors) == 1:
-            keys.append(("a", r.family, actors[0]))
-        keys += [("a", r.family, a, b) for a, b in combinations(actors, 2)]
+        pairs = [(a,) for a in actors] if len(actors) == 1 else list(combinations(actors, 2))
+        return stems + [(("a", r.family, *pair), year) for pair in pairs]
+
+    def _periods(self, r: Report) -> tuple[list[str], list[str]]:
+        """The years and months a report's date may fall in (a day, give or take the slack)."""
+        day = _day(r.date)
+        if day:
+            ends = [(day + dt.timedelta(days=k)).isoformat() for k in (-_DAY_SLACK, 0, _DAY_SLACK)]
+            return sorted({e[:4] for e in ends}), sorted({e[:7] for e in ends})
+        if not r.date:
+            return [], []
+        return [r.date[:4]], [r.date[:7]] if len(r.date) >= 7 else []
+
+    def _index_keys(self, r: Report) -> list[tuple]:
+        keys = [k for stem, year in self._stems(r) for k in (stem + (year or _UNDATED,), stem + (_ANY,))]
+        if r.date and len(r.date) >= 7:  # how a signing with no signer finds its body's gathering
+            keys += [("o", r.family, body, r.date[:7]) for body in sorted(r.bodies)]
         return keys
+
+    def _query_keys(self, r: Report) -> list[tuple]:
+        years, months = self._periods(r)
+        keys = []
+        for stem, year in self._stems(r):
+            if year and (year not in years):
+                keys += [stem + (year,), stem + (_UNDATED,)]  # a gathering of a known year
+            elif years:
+                keys += [stem + (y,) for y in years] + [stem + (_UNDATED,)]
+            else:
+                keys.append(stem + (_ANY,))
+        return keys + [("o", r.family, body, m) for body in sorted(r.bodies) for m in months]
 
     def candidates(self, r: Report) -> list[int]:
         seen: set[int] = set()
-        for key in self._block_keys(r):
+        for key in self._query_keys(r):
             seen.update(self._keys.get(key, ()))
         return sorted(seen)
 
     def _index(self, seq: int, r: Report) -> None:
-        for key in self._block_keys(r):
+        for key in self._index_keys(r):
             q = self._keys.get(key)
             if q is None:
-                q = self._keys[key] = deque(maxlen=KEY_DEPTH)
+                q = self._keys[key] = deque(maxlen=KEY_DEPTH if key[-1] not in (_ANY, _UNDATED) else ANY_DEPTH)
             if seq not in q:
                 q.append(seq)
 
     # -- assigning ---------------------------------------------------------------
-    def add(self, c: Cluster) -> None:
-        """A cluster as stored (seeding the index from a database, in ``seq`` order)."""
+    def add(self, c: Cluster, r: Report | None = None) -> None:
+        """A cluster as stored (seeding the index from a database, in ``seq`` order), or new with
+        the report that founded it."""
         c.seq = len(self._ids)
         self.clusters[c.id] = c
         self._ids.append(c.id)
-        r = self.report(c.type, c.participants, c.date, c.location, c.framework, c.evidence)
+        r = r or self.report(c.type, c.participants, c.date, c.location, c.framework, c.evidence)
         self._reports.append(r)
         self._index(c.seq, r)
         self._register_occasion(c, r)
 
-    def find(self, ev: Event) -> Cluster | None:
-        r = self._event_report(ev)
+    def find(self, ev: Event, r: Report | None = None) -> Cluster | None:
+        r = r or self._event_report(ev)
         best, best_score = None, JOIN_SCORE
         for seq in self.candidates(r):
             s = self.score(r, self._reports[seq])
@@ -300,13 +339,14 @@ class StoryIndex:
 
     def assign(self, ev: Event) -> str:
         """The cluster of ``ev``: the best-scoring one it joins, else a new one it founds."""
-        c = self.find(ev)
+        r = self._event_report(ev)
+        c = self.find(ev, r)
         if c is None:
             c = Cluster(cluster_id(ev.id), ev.type, frozenset(ev.participants), ev.date, ev.location, ev.framework,
-                        evidence=ev.evidence.text if ev.evidence else "")
-            self.add(c)
+                        evidence=r.evidence)
+            self.add(c, r)
         else:
-            self._merge(c, ev)
+            self._merge(c, ev, r)
         self.changed.add(c.id)
         return c.id
 
@@ -320,8 +360,11 @@ class StoryIndex:
         for ev in doc.events:
             ev.cluster = self.assign(ev)
 
-    def _merge(self, c: Cluster, ev: Event) -> None:
-        """What a new report adds to its cluster; the cluster is indexed again under its new keys."""
+    def _merge(self, c: Cluster, ev: Event, r: Report) -> None:
+        """What a new report adds to its cluster; the cluster is indexed again under its new keys.
+        The cluster's evidence is the union of its reports' (each person mapped to a state on the
+        date of the report that names them), so a merge costs the size of the report, not of the
+        cluster."""
         c.participants = c.participants | frozenset(ev.participants)
         if ev.date and (not c.date or (len(ev.date) > len(c.date) and ev.date.startswith(c.date))):
             c.date = ev.date
@@ -329,10 +372,14 @@ class StoryIndex:
         c.framework = c.framework or ev.framework
         if c.type == "SIGN" and ev.type == "CONVENE":
             c.type = "CONVENE"  # documents adopted at a gathering: the gathering names the record
-        r = self.report(c.type, c.participants, c.date, c.location, c.framework, c.evidence)
-        self._reports[c.seq] = r
-        self._index(c.seq, r)
-        self._register_occasion(c, r)
+        old = self._reports[c.seq]
+        merged = Report(c.type, "CONVENE" if c.type == "CONVENE" else old.family, c.date, c.location, c.framework,
+                        old.states | r.states, old.actors | r.actors, old.persons | r.persons, old.bodies | r.bodies,
+                        tuple(sorted(set(old.gatherings) | set(r.gatherings), key=lambda g: (g[0], g[1] or ""))),
+                        old.evidence)
+        self._reports[c.seq] = merged
+        self._index(c.seq, merged)
+        self._register_occasion(c, merged)
 
     # -- occasions ---------------------------------------------------------------
     def _register_occasion(self, c: Cluster, r: Report) -> None:
