@@ -326,8 +326,9 @@ def story_table(st: dict) -> str:
     return (f"stories: pairwise {_fmt(p['all']['accuracy'])} ({p['all']['together']}/{p['all']['pairs']} pairs of "
             f"matched reports in one cluster; {st['pairs_unmatched']} pairs with a report not extracted)"
             f"{'; by languages: ' + per if per else ''}\n"
-            f"clusters mixing two gold stories: {len(st['mixed_clusters'])}; gold stories with their matched reports in one cluster: "
-            f"{st['one_cluster']}/{st['gold_stories']}; clusters joining reports the gold gives no story: "
+            f"clusters mixing two gold stories: {len(st['mixed_clusters'])}; gold stories with their matched "
+            f"reports in one cluster: {st['one_cluster']}/{st['gold_stories']}; clusters joining reports the gold "
+            f"gives no story: "
             f"{len(st['joined_without_gold_story'])}")
 
 
