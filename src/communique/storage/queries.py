@@ -319,45 +319,46 @@ def counterparts(store: Store, entity_id: str, types: tuple[str, ...] = tuple(CO
     """Whom the entity met, called, signed with or attended a named gathering with, as reported
     having happened: [{"id", "label", "meetings" (distinct events of every kind), "reports",
     "kinds": {kind: events}, "types", "gatherings", "last"}], most first. One event reported by
-    several articles counts once; at a gathering, whoever any report of it names attended it."""
+    several articles counts once. A signing or a named gathering that a report tells as done
+    took place with whoever any report of it names (one report may announce it, listing a
+    party another omits); the states the entity represents are not its counterparts."""
     q = EventQuery(participant=entity_id, types=types, modality="asserted", limit=None)
+    kb = store.kb
     with store.engine.connect() as conn:
         conds, resolved = _event_conditions(store, conn, q)
         mine = _event_dicts(conn, conn.execute(_event_select().where(*conds)).all())
         me = set(resolved.get("participant") or [entity_id])
-        gatherings = {e["cluster"] for e in mine if e["type"] == "CONVENE" and e["cluster"]
-                      and any(_is_gathering(p) for p in e["participants"])}
-        attended = _event_dicts(conn, conn.execute(_event_select().where(
-            t.events.c.cluster_id.in_(sorted(gatherings)), t.events.c.modality == "asserted")).all()) \
-            if gatherings else []
+        me |= {r.of for p in list(me) for r in kb.roles_of(p) if r.of.startswith("country:")}
+        shared = {e["cluster"] for e in mine if e["cluster"] and (e["type"] == "SIGN" or (
+            e["type"] == "CONVENE" and any(_is_gathering(p) for p in e["participants"])))}
+        together = _event_dicts(conn, conn.execute(_event_select().where(
+            t.events.c.cluster_id.in_(sorted(shared)), t.events.c.modality != "negated")).all()) if shared else []
         types_of = dict(conn.execute(select(t.entities.c.id, t.entities.c.type)).all())
-    kb = store.kb
     kind_of = lambda x: types_of.get(x) or (kb.get(x).type if kb.get(x) else None)
     found: dict[str, dict] = {}
 
-    def add(other: str, e: dict, kind: str, gathering: str | None = None) -> None:
+    def add(other: str, e: dict, gathering: str | None = None) -> None:
         c = found.setdefault(other, {"id": other, "clusters": set(), "reports": set(), "kinds": defaultdict(set),
                                      "gatherings": set(), "dates": set()})
         key = e["cluster"] or e["id"]
         c["clusters"].add(key)
         c["reports"].add(e["id"])
-        c["kinds"][kind].add(key)
+        c["kinds"][CONTACT_KINDS[e["type"]]].add(key)
         if gathering:
             c["gatherings"].add(gathering)
         if e["date"]:
             c["dates"].add(e["date"])
 
     for e in mine:
-        if e["type"] == "CONVENE":
-            continue  # counted below, over every report of the gathering
-        for other in set(e["participants"]) - me:
-            if not _is_gathering(other):
-                add(other, e, CONTACT_KINDS[e["type"]])
-    for e in attended:
+        if e["type"] in ("MEET", "CALL") or (e["type"] == "SIGN" and not e["cluster"]):
+            for other in set(e["participants"]) - me:
+                if not _is_gathering(other):
+                    add(other, e)
+    for e in together:
         named = next((p for p in e["participants"] if _is_gathering(p)), None)
         for other in set(e["participants"]) - me:
-            if kind_of(other) in ("person", "country"):  # the attendees; the body that convened is no counterpart
-                add(other, e, CONTACT_KINDS["CONVENE"], named)
+            if kind_of(other) in ("person", "country"):  # the parties; the body that convened is no counterpart
+                add(other, e, named if e["type"] == "CONVENE" else None)
     lab = labels(store, list(found) + [g for c in found.values() for g in c["gatherings"]])
     out = [{"id": c["id"], "label": lab.get(c["id"], c["id"]), "meetings": len(c["clusters"]),
             "reports": len(c["reports"]), "kinds": {k: len(v) for k, v in sorted(c["kinds"].items())},
