@@ -15,8 +15,8 @@ import resource
 import time
 from collections.abc import Iterator
 
-from . import kb as kbmod
 from .document import Event, Evidence
+from .kb import KnowledgeBase
 from .stages.stories import StoryIndex
 
 SIZES = (10_000, 100_000, 1_000_000)
@@ -25,9 +25,8 @@ _TYPES = ("MEET", "MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR")
 _SERIES = ("cis-summit", "sco-summit", "csto-summit", "ots-summit", "cica-summit", "eaeu-summit")
 
 
-def synthetic_events(seed: int = 11) -> Iterator[Event]:
+def synthetic_events(kb: KnowledgeBase, seed: int = 11) -> Iterator[Event]:
     """An endless, reproducible stream of events: each real event is reported one to three times."""
-    kb = kbmod.load()
     rng = random.Random(seed)
     states = sorted(e for e in kb.entities if e.startswith("country:"))
     leaders = sorted({r.person for r in kb.roles if r.of.startswith("country:")})
@@ -54,9 +53,9 @@ def synthetic_events(seed: int = 11) -> Iterator[Event]:
             yield Event(f"ev-{n}", type_, list(told), Evidence(0, 0, ""), date)
 
 
-def story_scaling(sizes: tuple[int, ...] = SIZES, timed: int = TIMED) -> str:
-    index = StoryIndex(kbmod.load())
-    events = synthetic_events()
+def story_scaling(kb: KnowledgeBase, sizes: tuple[int, ...] = SIZES, timed: int = TIMED) -> str:
+    index = StoryIndex(kb)
+    events = synthetic_events(kb)
     lines = ["events in index  CPU us/event  candidates/event  clusters  max RSS MB"]
     fed = 0
     for size in sorted(sizes):

@@ -238,7 +238,8 @@ def cmd_bench(args) -> int:
     from .bench import bench, scaling
     if args.stories:
         from .bench_stories import SIZES, story_scaling
-        print(story_scaling(tuple(args.stories_size) if args.stories_size else SIZES))
+        from .kb import load
+        print(story_scaling(load(), tuple(args.stories_size) if args.stories_size else SIZES))
         return 0
     if args.scaling:
         print(scaling(args.shape, tuple(args.size) if args.size else None))
