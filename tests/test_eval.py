@@ -45,3 +45,16 @@ def test_date_is_also_scored_where_the_text_supplies_it():
     knowledge = {**GOLD, "events": [{**GOLD["events"][0], "date_from": "knowledge"}]}
     result = ev.score([ev.GoldArticle(knowledge, TEXT)], {"g": _sys(["s:putin", "s:tokayev"], date="2024")})
     assert result["langs"]["ru"].acc("date") == 0.0 and result["langs"]["ru"].acc("date_text") is None
+
+
+def test_story_scores_count_pairs_per_language_pair_and_mixed_clusters():
+    R = ev.StoryReport
+    reports = [R("a1", "az", "s1", "c1", True), R("k1", "kk", "s1", "c1", True), R("r1", "ru", "s1", "c2", True),
+               R("r2", "ru", "s1", None, False),  # not extracted: counted apart
+               R("a2", "az", "s2", "c2", True), R("k2", "kk", "s2", "c3", True),
+               R("a3", "az", None, "c3", True)]  # no gold story: listed, not an error
+    st = ev.story_scores(reports)
+    assert st["pairs"]["all"] == {"together": 1, "pairs": 4, "accuracy": 0.25}
+    assert st["pairs"]["az-kk"] == {"together": 1, "pairs": 2, "accuracy": 0.5}
+    assert st["pairs"]["kk-ru"]["together"] == 0 and st["pairs_unmatched"] == 3
+    assert st["mixed_clusters"] == ["c2"] and st["joined_without_gold_story"] == ["c3"]

@@ -61,6 +61,16 @@ def test_stories_across_languages(result):
     st = result["stories"]
     assert st["one_cluster"] >= FLOORS["min_gold_stories_in_one_cluster"], st
     assert len(st["mixed_clusters"]) <= FLOORS["max_clusters_mixing_stories"], st
+    assert st["pairs"]["all"]["accuracy"] >= FLOORS["min_story_pairwise"], st
+
+
+def test_batch_stories(batch):
+    """Pairwise story accuracy (pairs of matched reports of one gold story in one cluster) and
+    clusters mixing two gold stories; b1's one mixed cluster comes from a misread date (README)."""
+    name, res = batch
+    st, floors = res["stories"], FLOORS["batch_stories"][name]
+    assert (st["pairs"]["all"]["accuracy"] or 0) >= floors["min_pairwise"] - 1e-9, st
+    assert len(st["mixed_clusters"]) <= floors["max_mixed"], st
 
 
 def test_scorer_counts_a_perfect_system_as_perfect(corpus):

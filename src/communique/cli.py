@@ -283,6 +283,11 @@ def cmd_demo(args) -> int:
 
 def cmd_bench(args) -> int:
     from .bench import bench, scaling
+    if args.stories:
+        from .bench_stories import SIZES, story_scaling
+        from .kb import load
+        print(story_scaling(load(), tuple(args.stories_size) if args.stories_size else SIZES))
+        return 0
     if args.scaling:
         print(scaling(args.shape, tuple(args.size) if args.size else None))
         return 0
@@ -428,6 +433,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--shape", action="append", choices=list(SHAPES),
                    help="with --scaling: only these shapes (repeatable)")
     s.add_argument("--size", action="append", type=int, help="with --scaling: article sizes in bytes (repeatable)")
+    s.add_argument("--stories", action="store_true",
+                   help="instead: time to cluster one event with 10k, 100k and 1M synthetic events in the index")
+    s.add_argument("--stories-size", action="append", type=int, help="with --stories: index sizes (repeatable)")
     s.set_defaults(func=cmd_bench)
 
     # Commands of the other layers register themselves, one line each:

@@ -182,8 +182,7 @@ def score(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> dict:
     per_lang: dict[str, Scores] = defaultdict(Scores)
     instances: dict[str, list[str]] = defaultdict(list)  # gold key -> system ids, one per article
     sys_keys: dict[str, set[str]] = defaultdict(set)  # system id -> gold keys
-    stories: dict[str, set[str | None]] = defaultdict(set)
-    cluster_stories: dict[str, set[str]] = defaultdict(set)
+    reports: list[StoryReport] = []
     for a in articles:
         g, sd = a.gold, sysdocs[a.id]
         s = per_lang[g.get("lang") or sd.get("lang") or "und"]
@@ -197,15 +196,13 @@ def score(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> dict:
                 by_key[amap[e["id"]]][e["id"]] += len(e["mentions"])
         for key, c in by_key.items():
             instances[key].append(c.most_common(1)[0][0])
-        for gi, si in match_events(g, sd, amap, strict=False):
-            story = g["events"][gi].get("story")
-            cluster = sd["events"][si].get("cluster")
-            if story:
-                stories[story].add(cluster)
-            if cluster:
-                cluster_stories[cluster].add(story or f"{a.id}#{gi}")
-    return {"langs": dict(per_lang), "linking": _linking(instances, sys_keys),
-            "stories": _stories(stories, cluster_stories)}
+        matched = dict(match_events(g, sd, amap, strict=False))
+        lang = g.get("lang") or sd.get("lang") or "und"
+        for gi, ge in enumerate(g.get("events", [])):
+            si = matched.get(gi)
+            reports.append(StoryReport(a.id, lang, ge.get("story"),
+                                       sd["events"][si].get("cluster") if si is not None else None, si is not None))
+    return {"langs": dict(per_lang), "linking": _linking(instances, sys_keys), "stories": story_scores(reports)}
 
 
 def _score_article(s: Scores, g: dict, sd: dict, amap: dict[str, str]) -> None:
@@ -272,15 +269,67 @@ def _linking(instances: dict[str, list[str]], sys_keys: dict[str, set[str]]) -> 
     return {"accuracy": ok / total if total else None, "instances": total, "false_merges": merges}
 
 
-def _stories(stories: dict[str, set], cluster_stories: dict[str, set]) -> dict:
-    """Gold stories kept in one cluster; clusters joining two different gold stories (wrong);
-    clusters joining events the gold leaves without a story (the gold marks stories only
-    where annotators chose to, so these are listed for inspection, not counted as errors)."""
-    together = sum(1 for cl in stories.values() if len(cl) == 1 and None not in cl)
-    mixed = sorted(c for c, st in cluster_stories.items() if len({x for x in st if "#" not in x}) > 1)
+@dataclass(frozen=True)
+class StoryReport:
+    """One gold event as the story scorer sees it: its article, language, gold story (or None) and
+    the cluster of the system event matched to it (None where nothing matched)."""
+    doc: str
+    lang: str
+    story: str | None
+    cluster: str | None
+    matched: bool
+
+
+def story_scores(reports: list[StoryReport]) -> dict:
+    """Pairwise story accuracy: of the pairs of gold events that share a story and both matched a
+    system event, the share whose two system events are in one cluster; overall and per pair of
+    languages ("az-kk", "az-az", ...). A cluster mixing stories holds matched events of two gold
+    stories (an error); a cluster joining events the gold leaves without a story is listed for
+    inspection only (the gold marks stories only where annotators chose to). Pairs with an
+    unmatched side are counted apart: they measure extraction, not clustering."""
+    pairs = {"all": [0, 0]}
+    unmatched = 0
+    by_story: dict[str, list[StoryReport]] = defaultdict(list)
+    for r in reports:
+        if r.story:
+            by_story[r.story].append(r)
+    for rs in by_story.values():
+        for i, a in enumerate(rs):
+            for b in rs[i + 1:]:
+                if not (a.matched and b.matched):
+                    unmatched += 1
+                    continue
+                same = a.cluster is not None and a.cluster == b.cluster
+                for key in ("all", "-".join(sorted((a.lang, b.lang)))):
+                    pairs.setdefault(key, [0, 0])
+                    pairs[key][0] += same
+                    pairs[key][1] += 1
+    cluster_stories: dict[str, set[str]] = defaultdict(set)
+    for k, r in enumerate(reports):
+        if r.matched and r.cluster:
+            cluster_stories[r.cluster].add(r.story or f"#{k}")
+    mixed = sorted(c for c, st in cluster_stories.items() if len({x for x in st if not x.startswith("#")}) > 1)
     unlabelled = sorted(c for c, st in cluster_stories.items() if len(st) > 1 and c not in mixed)
-    return {"gold_stories": len(stories), "one_cluster": together, "mixed_clusters": mixed,
-            "joined_without_gold_story": unlabelled}
+    # stories whose matched reports all share one cluster (as before pairwise accuracy was counted)
+    together = sum(1 for rs in by_story.values()
+                   if len(cl := {r.cluster for r in rs if r.matched}) == 1 and None not in cl)
+    return {"pairs": {k: {"together": ok, "pairs": n, "accuracy": ok / n if n else None}
+                      for k, (ok, n) in sorted(pairs.items())},
+            "pairs_unmatched": unmatched, "gold_stories": len(by_story), "one_cluster": together,
+            "mixed_clusters": mixed, "joined_without_gold_story": unlabelled}
+
+
+def story_table(st: dict) -> str:
+    """The story figures: pairwise accuracy overall and per language pair, mixed clusters."""
+    p = st["pairs"]
+    per = "; ".join(f"{k} {v['together']}/{v['pairs']}" for k, v in p.items() if k != "all")
+    return (f"stories: pairwise {_fmt(p['all']['accuracy'])} ({p['all']['together']}/{p['all']['pairs']} pairs of "
+            f"matched reports in one cluster; {st['pairs_unmatched']} pairs with a report not extracted)"
+            f"{'; by languages: ' + per if per else ''}\n"
+            f"clusters mixing two gold stories: {len(st['mixed_clusters'])}; gold stories with their matched "
+            f"reports in one cluster: {st['one_cluster']}/{st['gold_stories']}; clusters joining reports the gold "
+            f"gives no story: "
+            f"{len(st['joined_without_gold_story'])}")
 
 
 def table(result: dict) -> str:
@@ -308,9 +357,7 @@ def table(result: dict) -> str:
     lines.append("")
     lines.append(f"cross-document linking accuracy: {_fmt(link['accuracy'])} over {link['instances']} mentions "
                  f"of entities in 2+ articles; false merges: {len(link['false_merges'])}")
-    lines.append(f"stories: {st['one_cluster']}/{st['gold_stories']} gold stories in one cluster; "
-                 f"clusters mixing two gold stories: {len(st['mixed_clusters'])}; clusters joining reports "
-                 f"the gold gives no story: {len(st['joined_without_gold_story'])}")
+    lines.append(story_table(st))
     return "\n".join(lines)
 
 

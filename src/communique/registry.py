@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from .errors import PipelineError
 from .pipeline import Limits, Pipeline
 
-DEFAULT = ("clean", "langid", "segment", "mentions", "linking", "gatherings", "events", "facts", "stories")
+# Stories are not a stage: they need every article, so the store or the runner assigns them
+# (stages/stories.py).
+DEFAULT = ("clean", "langid", "segment", "mentions", "linking", "gatherings", "events", "facts")
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class Config:
 
 
 def _factories():
-    from .stages import clean, events, facts, gatherings, langid, linking, mentions, segment, stories
+    from .stages import clean, events, facts, gatherings, langid, linking, mentions, segment
     return {
         "clean": clean.CleanStage,
         "langid": langid.LangIdStage,
@@ -34,7 +36,6 @@ def _factories():
         "gatherings": gatherings.GatheringStage,
         "events": events.EventStage,
         "facts": facts.FactStage,
-        "stories": stories.StoryStage,
     }
 
 

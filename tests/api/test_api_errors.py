@@ -22,6 +22,7 @@ ROUTES = {
     "/events/{event_id}": (), "/events/{event_id}.json": (),
     "/clusters": ("type", "since", "until"), "/clusters.json": ("type", "since", "until"),
     "/clusters/{cluster_id}": (), "/clusters/{cluster_id}.json": (),
+    "/api/occasions/{occasion_id}": (), "/occasions/{occasion_id}": (), "/occasions/{occasion_id}.json": (),
     "/entities": ("q", "type"), "/entities.json": ("q", "type"),
     "/entities/{entity_id}": (), "/entities/{entity_id}.json": (),
     "/documents": ("lang", "entity"), "/documents.json": ("lang", "entity"),

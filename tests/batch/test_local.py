@@ -36,7 +36,7 @@ def test_run_with_workers_equals_one_process_clusters_included():
     with_workers = run((Document(d.id, d.text) for d in docs), jobs=2, on_doc=lambda d: two.append(d.to_dict()))
     assert summary.processed == 10 and [d["id"] for d in one] == [d.id for d in docs]
     assert two == one
-    assert set(with_workers.timings) >= {"mentions", "events", "stories"}  # summed over the workers
+    assert set(with_workers.timings) >= {"mentions", "events", "facts"}  # summed over the workers
     assert all(e["cluster"].startswith("st-") for d in one for e in d["events"])
 
 

@@ -437,6 +437,11 @@ def _event_api_routes(app: FastAPI, store) -> None:
     def api_cluster(cluster_id: str):
         return Q.cluster_detail(store, cluster_id, with_text=False)
 
+    @app.get("/api/occasions/{occasion_id}", tags=["events"], summary="a multilateral occasion: its events, "
+             "and how many reports in which languages support each field")
+    def api_occasion(occasion_id: str):
+        return Q.occasion_detail(store, occasion_id)
+
     @app.get("/api/facts", tags=["facts"], summary="positions, chairmanships, memberships read from articles")
     def api_facts(subject: Annotated[str | None, Query(description="entity id or name")] = None,
                   relation: Annotated[Literal["holds_position", "chairs", "member_of"] | None, Query()] = None,

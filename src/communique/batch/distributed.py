@@ -392,8 +392,7 @@ class Collector:
                 s.timings["store"] = s.timings.get("store", 0.0) + time.perf_counter() - t0
         else:
             for doc in res.docs:
-                for ev in doc.events:
-                    ev.cluster = self.stories.assign(ev)
+                self.stories.assign_document(doc)
         if self.output and res.docs:
             t0 = time.perf_counter()
             write_parquet(self.output / f"part-{res.index:05d}.parquet",

@@ -144,8 +144,9 @@ def process(docs: Iterable[Document], config: Config = Config(), jobs: int = 1,
 def run(items: Iterable[Document | InputError], *, config: Config = Config(), store=None, jobs: int = 1,
         batch_size: int = 64, on_doc: Callable[[Document | InputError], None] | None = None,
         force: bool = False) -> Summary:
-    """Process every readable item; write to ``store`` in batches when given (the store then assigns
-    story clusters, else an index over the knowledge base ``config`` names does). A document that
+    """Process every readable item; write to ``store`` in batches when given. Story clusters are
+    assigned here, in input order, whatever the workers: by the store's index when there is a
+    store, else by an index over the knowledge base ``config`` names. A document that
     cannot be stored as it is (``validation.document_problems``) is rejected like an unreadable input."""
     summary = Summary()
     stories = StoryIndex(kbmod.load(config.kb_folders)) if store is None else None
@@ -181,8 +182,7 @@ def run(items: Iterable[Document | InputError], *, config: Config = Config(), st
         summary.failed += doc.failure is not None
         summary.events += len(doc.events)
         if store is None:
-            for ev in doc.events:
-                ev.cluster = stories.assign(ev)
+            stories.assign_document(doc)
         else:
             batch.append(doc)
             if len(batch) >= batch_size:

@@ -43,7 +43,18 @@ def _date_spans(conn: Connection) -> None:
     next(i for i in schema.events.indexes if i.name == "ix_events_span").create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_initial, _watched_files, _date_spans]
+def _cluster_evidence(conn: Connection) -> None:
+    """Columns added to ``clusters`` where the first release created it without them."""
+    have = {c["name"] for c in inspect(conn).get_columns("clusters")}
+    for name, sql_type in (("location", "VARCHAR(256)"), ("framework", "VARCHAR(256)"),
+                           ("occasion_id", "VARCHAR(32)"), ("seq", "INTEGER"), ("evidence", "TEXT")):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE clusters ADD COLUMN {name} {sql_type}"))
+    if not any(i["name"] == "ix_clusters_occasion" for i in inspect(conn).get_indexes("clusters")):
+        conn.execute(text("CREATE INDEX ix_clusters_occasion ON clusters (occasion_id)"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_initial, _watched_files, _date_spans, _cluster_evidence]
 
 
 def current_version(conn: Connection) -> int:

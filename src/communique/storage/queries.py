@@ -323,7 +323,7 @@ def event_detail(store: Store, event_id: str) -> dict:
 
 # -- clusters -------------------------------------------------------------------
 def _cluster_dict(row, reports: list[dict]) -> dict:
-    return {"id": row.id, "type": row.type, "date": row.date,
+    return {"id": row.id, "type": row.type, "date": row.date, "occasion": row.occasion_id,
             "participants": [p for p in row.participants.split("|") if p],
             "languages": sorted({r["lang"] for r in reports if r["lang"]}),
             "documents": len({r["doc_id"] for r in reports}), "reports": reports}
@@ -367,7 +367,7 @@ def cluster_detail(store: Store, cluster_id: str, *, with_text: bool = True) -> 
         docs = _documents_by_id(conn, [r["doc_id"] for r in reports])
     for r in reports:
         r["document"] = docs[r["doc_id"]] if with_text else {k: v for k, v in docs[r["doc_id"]].items() if k != "text"}
-    out = _cluster_dict(row, reports)
+    out = _cluster_dict(row, reports) | {"fields": field_support(reports, store.kb)}
     return out | {"labels": labels(store, out["participants"] + [x for r in reports
                                                                   for x in (*r["participants"], r["location"],
                                                                             r["framework"])])}
@@ -437,17 +437,124 @@ def meeting_edges(store: Store, q: EventQuery) -> dict:
     return {"nodes": nodes, "edges": edges, "labels": lab, "resolved": resolved}
 
 
-def counterparts(store: Store, entity_id: str, types: tuple[str, ...] = MEETING_TYPES) -> list[dict]:
-    """Whom the entity met (or called): [{"id", "label", "meetings", "reports", "last"}], most first."""
-    net = meeting_edges(store, EventQuery(participant=entity_id, types=types))
-    out = []
-    for e in net["edges"]:
-        if entity_id not in (e["source"], e["target"]):
-            continue
-        other = e["target"] if e["source"] == entity_id else e["source"]
-        out.append({"id": other, "label": net["labels"].get(other, other), "meetings": e["meetings"],
-                    "reports": e["reports"], "types": e["types"], "last": max(e["dates"], default=None)})
+CONTACT_KINDS = {"MEET": "meeting", "CALL": "call", "SIGN": "co-signing", "CONVENE": "co-attendance"}
+
+
+def _is_gathering(eid: str | None) -> bool:
+    return bool(eid) and eid.startswith(("gathering:", "new:gathering:"))
+
+
+def counterparts(store: Store, entity_id: str, types: tuple[str, ...] = tuple(CONTACT_KINDS)) -> list[dict]:
+    """Whom the entity met, called, signed with or attended a named gathering with, as reported
+    having happened: [{"id", "label", "meetings" (distinct events of every kind), "reports",
+    "kinds": {kind: events}, "types", "gatherings", "last"}], most first. One event reported by
+    several articles counts once. A signing or a named gathering that a report tells as done
+    took place with whoever any report of it names (one report may announce it, listing a
+    party another omits); the states the entity represents are not its counterparts."""
+    q = EventQuery(participant=entity_id, types=types, modality="asserted", limit=None)
+    kb = store.kb
+    with store.engine.connect() as conn:
+        conds, resolved = _event_conditions(store, conn, q)
+        mine = _event_dicts(conn, conn.execute(_event_select().where(*conds)).all())
+        me = set(resolved.get("participant") or [entity_id])
+        me |= {r.of for p in list(me) for r in kb.roles_of(p) if r.of.startswith("country:")}
+        shared = {e["cluster"] for e in mine if e["cluster"] and (e["type"] == "SIGN" or (
+            e["type"] == "CONVENE" and any(_is_gathering(p) for p in e["participants"])))}
+        together = _event_dicts(conn, conn.execute(_event_select().where(
+            t.events.c.cluster_id.in_(sorted(shared)), t.events.c.modality != "negated")).all()) if shared else []
+        types_of = dict(conn.execute(select(t.entities.c.id, t.entities.c.type)).all())
+    kind_of = lambda x: types_of.get(x) or (kb.get(x).type if kb.get(x) else None)
+    found: dict[str, dict] = {}
+
+    def add(other: str, e: dict, gathering: str | None = None) -> None:
+        c = found.setdefault(other, {"id": other, "clusters": set(), "reports": set(), "kinds": defaultdict(set),
+                                     "gatherings": set(), "dates": set()})
+        key = e["cluster"] or e["id"]
+        c["clusters"].add(key)
+        c["reports"].add(e["id"])
+        c["kinds"][CONTACT_KINDS[e["type"]]].add(key)
+        if gathering:
+            c["gatherings"].add(gathering)
+        if e["date"]:
+            c["dates"].add(e["date"])
+
+    for e in mine:
+        if e["type"] in ("MEET", "CALL") or (e["type"] == "SIGN" and not e["cluster"]):
+            for other in set(e["participants"]) - me:
+                if not _is_gathering(other):
+                    add(other, e)
+    for e in together:
+        named = next((p for p in e["participants"] if _is_gathering(p)), None)
+        for other in set(e["participants"]) - me:
+            if kind_of(other) in ("person", "country"):  # the parties; the body that convened is no counterpart
+                add(other, e, named if e["type"] == "CONVENE" else None)
+    lab = labels(store, list(found) + [g for c in found.values() for g in c["gatherings"]])
+    out = [{"id": c["id"], "label": lab.get(c["id"], c["id"]), "meetings": len(c["clusters"]),
+            "reports": len(c["reports"]), "kinds": {k: len(v) for k, v in sorted(c["kinds"].items())},
+            "types": sorted(c["kinds"]), "gatherings": sorted(c["gatherings"]),
+            "gathering_labels": [lab.get(g, g) for g in sorted(c["gatherings"])],
+            "last": max(c["dates"], default=None)} for c in found.values()]
     return sorted(out, key=lambda c: (-c["meetings"], -c["reports"], c["label"]))
+
+
+# -- occasions and the support of each field ---------------------------------------
+def _date_agrees(a: str, b: str) -> bool:
+    """Dates at two precisions agree where the coarser is a prefix of the finer."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def field_support(reports: list[dict], kb: KnowledgeBase) -> list[dict]:
+    """For each field (date, place, frame, participants, modality): the value most reports give
+    (for dates: the most precise one the most reports agree with), how many reports in which
+    languages give each value, and whether any report contradicts the consensus."""
+    country = kb.place_country
+    agree = {"date": _date_agrees, "modality": lambda a, b: a == b, "framework": lambda a, b: a == b,
+             "location": lambda a, b: a == b or country.get(a) == b or country.get(b) == a}
+    out = []
+    for name, compare in agree.items():
+        given = [(r[name], r["lang"]) for r in reports if r.get(name)]
+        values = sorted({v for v, _ in given}, key=lambda v: (-sum(compare(v, w) for w, _ in given), -len(v), v))
+        rows = [{"value": v, "reports": sum(1 for w, _ in given if w == v),
+                 "languages": dict(sorted(Counter(lang or "und" for w, lang in given if w == v).items()))}
+                for v in values]
+        consensus = values[0] if values else None
+        for row in rows:
+            row["agrees"] = consensus is not None and compare(row["value"], consensus)
+        out.append({"field": name, "consensus": consensus, "values": rows, "silent": len(reports) - len(given),
+                    "disagreement": any(not r["agrees"] for r in rows)})
+    named = Counter(p for r in reports for p in set(r["participants"]))
+    langs: dict[str, Counter] = defaultdict(Counter)
+    for r in reports:
+        for p in set(r["participants"]):
+            langs[p][r["lang"] or "und"] += 1
+    out.insert(3, {"field": "participants", "consensus": [p for p, _ in named.most_common()],
+                   "values": [{"value": p, "reports": n, "languages": dict(sorted(langs[p].items())), "agrees": True}
+                              for p, n in sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))],
+                   "silent": 0, "disagreement": False})
+    return out
+
+
+def occasion_detail(store: Store, occasion_id: str) -> dict:
+    """A multilateral occasion: its member clusters (the gathering, the talks beside it, the
+    documents signed, the chairmanship handed over) with their reports, and the support of each
+    field over every report."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.clusters).where(t.clusters.c.occasion_id == occasion_id)
+                            .order_by(t.clusters.c.seq, t.clusters.c.id)).all()
+        if not rows:
+            raise NotFound(f"no occasion {occasion_id!r}; an event's cluster names its occasion (/api/clusters/ID)")
+        reports = _event_dicts(conn, conn.execute(_event_select().where(
+            t.events.c.cluster_id.in_([r.id for r in rows])).order_by(t.documents.c.published, t.events.c.id)).all())
+    by_cluster: dict[str, list[dict]] = defaultdict(list)
+    for r in reports:
+        by_cluster[r["cluster"]].append(r)
+    members = [_cluster_dict(r, by_cluster[r.id]) for r in rows if by_cluster[r.id]]
+    main = next((m for m in members if m["type"] == "CONVENE"), members[0] if members else None)
+    return {"id": occasion_id, "main": main["id"] if main else None, "clusters": members,
+            "languages": sorted({r["lang"] for r in reports if r["lang"]}),
+            "documents": len({r["doc_id"] for r in reports}), "reports": len(reports),
+            "fields": field_support(reports, store.kb), "labels": _event_labels(store, reports)}
 
 
 # -- entities --------------------------------------------------------------------

@@ -54,6 +54,11 @@ clusters = Table(
     Column("type", String(16), nullable=False),
     Column("participants", Text, nullable=False),  # sorted ids joined by "|"
     Column("date", String(10)),
+    # Migration 3: what the story index needs to continue (place, frame), the occasion the cluster
+    # belongs to, and its rank in input order.
+    Column("location", String(256)), Column("framework", String(256)),
+    Column("occasion_id", String(32)), Column("seq", Integer), Column("evidence", Text),
+    Index("ix_clusters_occasion", "occasion_id"),
 )
 
 events = Table(

@@ -119,7 +119,6 @@ class _BatchRows:
     entities: list[dict] = field(default_factory=list)
     aliases: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
-    clusters: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     participants: list[dict] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)
@@ -145,12 +144,7 @@ class _BatchRows:
                                "text": m.text, "base": m.base, "type": m.type, "source": m.source,
                                "pipeline_version": version} for m in doc.mentions if m.entity_id]
         for ev in doc.events:
-            known = stories.find(ev)
-            ev.cluster = stories.assign(ev)
-            if known is None:  # the row as the cluster is now: later events may lengthen its date in memory only
-                c = stories.clusters[ev.cluster]
-                self.clusters.append({"id": c.id, "type": c.type, "participants": "|".join(sorted(c.participants)),
-                                      "date": c.date})
+            ev.cluster = stories.assign(ev)  # in input order, kept copy or not: the ids never depend on batching
             if not keep:
                 continue
             self.events.append({
@@ -260,10 +254,15 @@ class Store:
         return bool(row) and row[0] == content_hash and row[1] is None
 
     def stories(self, conn: Connection) -> StoryIndex:
+        """The one story index of this database, seeded from its clusters in the order they were
+        founded, so a later ingest continues where the last one stopped."""
         if self._stories is None:
             idx = StoryIndex(self.kb)
-            for r in conn.execute(select(t.clusters)):
-                idx.add(Cluster(r.id, r.type, frozenset(r.participants.split("|")), r.date))
+            c = t.clusters.c
+            for r in conn.execute(select(t.clusters).order_by(c.seq.nulls_first(), c.id)):
+                idx.add(Cluster(r.id, r.type, frozenset(r.participants.split("|")), r.date, r.location,
+                                r.framework, r.occasion_id, evidence=r.evidence or ""))
+            idx.take_changed()
             self._stories = idx
         return self._stories
 
@@ -304,10 +303,23 @@ class Store:
         _insert_ignore(conn, t.entities, rows.entities)
         _insert_ignore(conn, t.aliases, rows.aliases)
         _insert(conn, t.mentions, rows.mentions)
-        _insert_ignore(conn, t.clusters, rows.clusters)
+        self._write_clusters(conn, stories)
         _insert(conn, t.events, rows.events)
         _insert(conn, t.participants, rows.participants)
         _insert(conn, t.facts, rows.facts)
+
+    def _write_clusters(self, conn: Connection, stories: StoryIndex) -> None:
+        """Every cluster this batch founded or changed, as the index now holds it: a later run seeds
+        its index from these rows and must find what this one knew."""
+        changed = stories.take_changed()
+        rows = [{"id": c.id, "type": c.type, "participants": "|".join(sorted(c.participants)), "date": c.date,
+                 "location": c.location, "framework": c.framework, "occasion_id": c.occasion, "seq": c.seq,
+                 "evidence": c.evidence}
+                for c in changed]
+        ids = [r["id"] for r in rows]
+        for n in range(0, len(ids), _IDS_PER_STATEMENT):
+            conn.execute(delete(t.clusters).where(t.clusters.c.id.in_(ids[n:n + _IDS_PER_STATEMENT])))
+        _insert(conn, t.clusters, rows)
 
     def _delete_results(self, conn: Connection, doc_ids: list[str]) -> None:
         ev_ids = select(t.events.c.id).where(t.events.c.doc_id.in_(doc_ids))

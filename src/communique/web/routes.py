@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .. import __version__
 from ..api.app import DateParam, EventParams, NetworkParams, Offset, TimelineParams, event_type, wants_json
 from ..errors import NotFound
+from ..storage import queries as Q
 from . import charts, downloads, i18n, markup, pages
 
 
@@ -111,6 +112,10 @@ def page_routes(app: FastAPI, store, templates: Jinja2Templates) -> None:
     @page("/clusters/{cluster_id}", "cluster.html")
     def cluster(request: Request, cluster_id: str):
         return pages.cluster(store, cluster_id)
+
+    @page("/occasions/{occasion_id}", "occasion.html")
+    def occasion(request: Request, occasion_id: str):
+        return Q.occasion_detail(store, occasion_id)
 
     @page("/entities", "entities.html")
     def entities(request: Request, q: str | None = None, type: str | None = None):
