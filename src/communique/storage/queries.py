@@ -263,13 +263,33 @@ def _event_select():
             .join(t.documents, t.documents.c.id == t.events.c.doc_id))
 
 
-def _event_dicts(conn: Connection, rows) -> list[dict]:
+def _participants_of(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
     parts: dict[str, list[str]] = defaultdict(list)
-    ids = [r.id for r in rows]
     for i in range(0, len(ids), 500):
-        for p in conn.execute(select(t.participants).where(t.participants.c.event_id.in_(ids[i:i + 500]))
+        for p in conn.execute(select(t.participants.c.event_id, t.participants.c.entity_id)
+                              .where(t.participants.c.event_id.in_(ids[i:i + 500]))
                               .order_by(t.participants.c.event_id, t.participants.c.position)):
             parts[p.event_id].append(p.entity_id)
+    return parts
+
+
+def _contact_dicts(conn: Connection, *where) -> list[dict]:
+    """What counting contacts needs of each matching event (an entity may have tens of thousands)."""
+    e, p = t.events.c, t.participants.c
+    out: dict[str, dict] = {}
+    for r in conn.execute(select(e.id, e.type, e.cluster_id, e.date, p.entity_id)
+                          .select_from(t.events.join(t.documents, t.documents.c.id == e.doc_id)
+                                       .join(t.participants, p.event_id == e.id))
+                          .where(*where).order_by(e.id, p.position)):
+        ev = out.get(r.id)
+        if ev is None:
+            ev = out[r.id] = {"id": r.id, "type": r.type, "cluster": r.cluster_id, "date": r.date, "participants": []}
+        ev["participants"].append(r.entity_id)
+    return list(out.values())
+
+
+def _event_dicts(conn: Connection, rows) -> list[dict]:
+    parts = _participants_of(conn, [r.id for r in rows])
     return [{"id": r.id, "doc_id": r.doc_id, "type": r.type, "participants": parts[r.id], "date": r.date,
              "date_start": r.date_start, "date_end": r.date_end, "date_precision": r.date_precision,
              "location": r.location, "framework": r.framework, "modality": r.modality,
@@ -455,13 +475,13 @@ def counterparts(store: Store, entity_id: str, types: tuple[str, ...] = tuple(CO
     kb = store.kb
     with store.engine.connect() as conn:
         conds, resolved = _event_conditions(store, conn, q)
-        mine = _event_dicts(conn, conn.execute(_event_select().where(*conds)).all())
+        mine = _contact_dicts(conn, *conds)
         me = set(resolved.get("participant") or [entity_id])
         me |= {r.of for p in list(me) for r in kb.roles_of(p) if r.of.startswith("country:")}
         shared = {e["cluster"] for e in mine if e["cluster"] and (e["type"] == "SIGN" or (
             e["type"] == "CONVENE" and any(_is_gathering(p) for p in e["participants"])))}
-        together = _event_dicts(conn, conn.execute(_event_select().where(
-            t.events.c.cluster_id.in_(sorted(shared)), t.events.c.modality != "negated")).all()) if shared else []
+        together = _contact_dicts(conn, t.events.c.cluster_id.in_(sorted(shared)),
+                                  t.events.c.modality != "negated") if shared else []
         types_of = dict(conn.execute(select(t.entities.c.id, t.entities.c.type)).all())
     kind_of = lambda x: types_of.get(x) or (kb.get(x).type if kb.get(x) else None)
     found: dict[str, dict] = {}
