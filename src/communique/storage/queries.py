@@ -10,6 +10,7 @@ The knowledge base is the store's (``Store.kb``), or an argument.
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -649,7 +650,26 @@ def kb_relations(kb: KnowledgeBase, entity_id: str) -> dict:
     }
 
 
+PROFILE_SECONDS = 10.0  # how long a profile is served from memory: other processes' writes show within this
+_PROFILES_KEPT = 256
+
+
 def entity_profile(store: Store, entity_id: str, *, events: int = 20, documents: int = 20) -> dict:
+    """``_entity_profile``, kept in memory for ``PROFILE_SECONDS`` or until this store writes: the
+    profile of a much-reported leader reads tens of thousands of events. Callers must not change it."""
+    key = ("profile", entity_id, events, documents)
+    now, hit = time.monotonic(), store.memo.get(key)
+    if hit and hit[0] == store.generation and now - hit[1] < PROFILE_SECONDS:
+        return hit[2]
+    generation = store.generation
+    profile = _entity_profile(store, entity_id, events=events, documents=documents)
+    if len(store.memo) >= _PROFILES_KEPT:
+        store.memo.clear()
+    store.memo[key] = (generation, now, profile)
+    return profile
+
+
+def _entity_profile(store: Store, entity_id: str, *, events: int = 20, documents: int = 20) -> dict:
     """Everything known about one entity: names per language and script, offices over time,
     counterparts met, memberships and chairs (knowledge base's, and those read from articles with their
     periods and sources: ``article_memberships``, ``article_chairs``), its latest events and documents."""

@@ -183,6 +183,14 @@ class Store:
         except (OperationalError, SQLAlchemyError, ModuleNotFoundError) as exc:
             raise StoreError(f"cannot open database {self._safe_url()}: {_one_line(exc)}") from exc
         self._stories: StoryIndex | None = None
+        # read results kept in memory (queries.entity_profile), valid while ``generation`` stands:
+        # every commit through this store's engine moves it on
+        self.generation = 0
+        self.memo: dict = {}
+        event.listen(self.engine, "commit", self._committed)
+
+    def _committed(self, _conn) -> None:
+        self.generation += 1
 
     def _open_read_only(self) -> tuple[Engine, int]:
         """An engine the database itself refuses writes on (SQLite ``mode=ro``; PostgreSQL read-only

@@ -52,7 +52,7 @@ def entities(store: Store, query: str | None, type: str | None = None) -> dict:
 
 def entity(store: Store, entity_id: str) -> dict:
     """The profile, plus the rows of its over-time charts (memberships and chairs with known dates)."""
-    p = Q.entity_profile(store, entity_id)
+    p = dict(Q.entity_profile(store, entity_id))  # the profile is shared: this page adds to a copy
     other = "state" if p["entity"]["type"] == "organization" else "organization"
     p["membership_spans"] = [{"role": x["role"], "of": x[other], "start": x["start"], "end": x["end"], "source": "kb"}
                              for x in p["memberships"] if x["start"]]
