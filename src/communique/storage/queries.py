@@ -10,6 +10,7 @@ The knowledge base is the store's (``Store.kb``), or an argument.
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -658,15 +659,18 @@ def entity_profile(store: Store, entity_id: str, *, events: int = 20, documents:
     """``_entity_profile``, kept in memory for ``PROFILE_SECONDS`` or until this store writes: the
     profile of a much-reported leader reads tens of thousands of events. Callers must not change it."""
     key = ("profile", entity_id, events, documents)
-    now, hit = time.monotonic(), store.memo.get(key)
-    if hit and hit[0] == store.generation and now - hit[1] < PROFILE_SECONDS:
-        return hit[2]
-    generation = store.generation
-    profile = _entity_profile(store, entity_id, events=events, documents=documents)
-    if len(store.memo) >= _PROFILES_KEPT:
-        store.memo.clear()
-    store.memo[key] = (generation, now, profile)
-    return profile
+    # one reader makes it while the others wait for it (fifty readers of one cold profile each making
+    # it took the server down)
+    with store.memo.setdefault(("lock", *key), threading.Lock()):
+        now, hit = time.monotonic(), store.memo.get(key)
+        if hit and hit[0] == store.generation and now - hit[1] < PROFILE_SECONDS:
+            return hit[2]
+        generation = store.generation
+        profile = _entity_profile(store, entity_id, events=events, documents=documents)
+        if len(store.memo) >= 2 * _PROFILES_KEPT:
+            store.memo.clear()
+        store.memo[key] = (generation, now, profile)
+        return profile
 
 
 def _entity_profile(store: Store, entity_id: str, *, events: int = 20, documents: int = 20) -> dict:
