@@ -123,3 +123,70 @@ def test_silver_sentences_mark_gold_mentions_and_known_names():
     (sent,) = silver_sentences([("t", text)], "az", {"t": [("Rəşad Məmmədovu", "person")]})
     tagged = {" ".join(sent.words[a:b]): label for a, b, label in spans(sent.tags)}
     assert tagged == {"İlham Əliyev": "PERSON", "Bakıda": "GPE", "Rəşad Məmmədovu": "PERSON"}
+
+
+def test_training_is_deterministic(tmp_path):
+    sentences = _tiny_sentences()
+    a = NameTagger.train("kk", sentences, tmp_path / "a.crfsuite", TrainingOptions(max_iterations=30))
+    b = NameTagger.train("kk", sentences, tmp_path / "b.crfsuite", TrainingOptions(max_iterations=30))
+    assert a.path.read_bytes() == b.path.read_bytes()
+
+
+def test_bilou_tags_read_back_as_iob2():
+    from communique.names.tagger import bilou, iob2
+    tags = ["B-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION", "O", "B-GPE", "B-GPE", "I-GPE"]
+    assert bilou(tags) == ["B-ORGANISATION", "I-ORGANISATION", "L-ORGANISATION", "O", "U-GPE", "B-GPE", "L-GPE"]
+    assert [iob2(t) for t in bilou(tags)] == tags
+
+
+def _features(heads=frozenset()):
+    from communique import lang
+    from communique.names.features import WordFeatures
+    return WordFeatures(lang.load("kk"), heads)
+
+
+def test_organisation_heads_are_learned_from_the_names_they_end():
+    from communique import lang
+    from communique.names.features import org_heads, root
+    ld = lang.load("kk")
+    words = "Ауыл шаруашылығы министрлігі мен Білім министрлігінің өкілдері , Еңбек министрлігіне".split()
+    tags = ["B-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION", "O", "B-ORGANISATION", "I-ORGANISATION",
+            "O", "O", "B-ORGANISATION", "I-ORGANISATION"]
+    heads = org_heads([Tagged(words, tags)], ld)
+    # inflected forms share one root, and a word that never ends a name is no head
+    assert root("министрлігінің", ld) == root("министрлігі", ld) in heads
+    assert root("өкілдері", ld) not in heads and root("Ауыл", ld) not in heads
+
+
+def test_words_before_an_organisation_head_know_how_far_it_is():
+    from communique import lang
+    from communique.names.features import root
+    feats = _features(frozenset({root("министрлігі", lang.load("kk"))}))
+    words = "Ол Сыртқы істер министрлігінде жұмыс істейді .".split()
+    attrs = feats.sentence(words)
+    assert "head_at=2|X" in attrs[1] and "head_at=1" in attrs[2] and "head_at=0" in attrs[3]
+    assert not any(a.startswith("head_at") for a in attrs[4])
+
+
+def test_words_in_quotes_know_their_place_and_the_word_after():
+    feats = _features()
+    words = "« Самұрық - Қазына » қорының басшысы".split()
+    attrs = feats.sentence(words)
+    assert "inq_pos=B" in attrs[1] and "inq_pos=L" in attrs[3] and "inq" not in attrs[5]
+    assert any(a.startswith("inq_after=") and "қор" in a for a in attrs[2])
+
+
+def test_acronyms_are_marked():
+    feats = _features()
+    assert feats.word("ҰҚШҰ")["acro"] == "4" and feats.word("ҚР")["acro"] == "2"
+    assert "acro" not in feats.word("Астана") and "acro" not in feats.word("А")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Кеше Ауыл шаруашылығы министрлігінің өкілдері фермерлермен кездесті.",
+     ("Ауыл шаруашылығы министрлігінің", "ORGANISATION")),
+    ("Шанхай ынтымақтастық ұйымының саммиті өтті.", ("Шанхай ынтымақтастық ұйымының", "ORGANISATION")),
+])
+def test_kaznerd_shipped_kk_model_finds_long_organisation_names(kk_tagger, sentence, expected):
+    found = {(sentence[a:b], label) for a, b, label in kk_tagger.tag_text(sentence)}
+    assert expected in found
