@@ -4,17 +4,15 @@ What marks a Turkic name is its shape (capitalised, an acronym, hyphenated), the
 its last word (-ның, -ға, -да, -дан, -мен, the possessive -ы/-і of an organisation's head noun),
 the stem under that ending, and the words around it: a title before a person ("министрі"), a
 head noun after an organisation ("министрлігі"), a postposition after a place. The language
-data (suffixes, titles) comes from ``lang/<code>/``; the head nouns of organisations are learned
-from the training sentences (``org_heads``: the roots that often end an organisation's name there).
+data (suffixes, titles) comes from ``lang/<code>/``.
 """
 from __future__ import annotations
 
 from .. import lang as langdata
-from ..lang.morph import base_form, candidates
+from ..lang.morph import base_form
 from ..text import fold, lower
 
 _WINDOW = 2
-_SENTENCE_END = (".", "!", "?", ";", ":", "«", "»")
 
 
 def shape(word: str) -> str:
@@ -39,10 +37,8 @@ def case_of(word: str, ld: langdata.LangData) -> str:
 class WordFeatures:
     """Per-word and per-sentence features for one language, remembered per word form."""
 
-    def __init__(self, ld: langdata.LangData, heads: frozenset[str] = frozenset()):
-        """``heads``: the roots that end organisations' names in the training sentences (``org_heads``)."""
+    def __init__(self, ld: langdata.LangData):
         self.ld = ld
-        self.heads = heads
         self._memo: dict[str, dict[str, str]] = {}
         self._attrs: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
 
@@ -64,12 +60,6 @@ class WordFeatures:
                 f[f"s{n}"] = low[-n:]
         if len(stem) > 3:
             f["stem_s3"] = stem[-3:]
-        letters = [c for c in w if c.isalpha()]
-        if len(letters) >= 2 and all(c.isupper() for c in letters):  # ҚР, БҰҰ, ҰҚШҰ
-            f["acro"] = str(min(len(letters), 5))
-        f["root"] = root(w, self.ld)
-        if f["root"] in self.heads:
-            f["head"] = "1"
         return f
 
     def attributes(self, w: str) -> tuple[list[str], dict[int, list[str]]]:
@@ -83,22 +73,18 @@ class WordFeatures:
                 near[d] = [f"{d}:w={f['w']}", f"{d}:shape={f['shape']}"]
                 if abs(d) == 1:
                     near[d] += [f"{d}:stem={f['stem']}", f"{d}:case={f['case']}", f"{d}:s3={f.get('s3', f['w'])}"]
-                if "head" in f:
-                    near[d].append(f"{d}:head")
             if len(self._attrs) > 200_000:
                 self._attrs.clear()
             got = self._attrs[w] = (["bias"] + [f"{k}={v}" for k, v in f.items()], near)
         return got
 
     def sentence(self, words: list[str]) -> list[list[str]]:
-        """crfsuite attribute strings for each word: its own features, its neighbours' (±2), whether
-        a title (titles.tsv) ends right before it, the run of capitalised words it stands in, the
-        nearest organisation head noun ahead, and its place in a quotation."""
+        """crfsuite attribute strings for each word: its own features, its neighbours' (±2), and
+        whether a title (titles.tsv) ends right before it."""
         own = [self.word(w) for w in words]
         attrs_of = [self.attributes(w) for w in words]
         titled = self._after_title(words)
         n = len(words)
-        quoted = self._quoted(own)
         out = []
         for i, f in enumerate(own):
             attrs = list(attrs_of[i][0])
@@ -114,8 +100,6 @@ class WordFeatures:
                 j = i + d
                 attrs += attrs_of[j][1][d] if 0 <= j < n else [f"{d}:pad"]
             attrs += self._run(own, i)
-            attrs += self._head_ahead(own, i)
-            attrs += quoted[i]
             if i > 0:
                 attrs.append(f"-1|0:shape={own[i - 1]['shape']}|{f['shape']}")
             if i + 1 < n:
@@ -148,62 +132,6 @@ class WordFeatures:
             out += [f"run_prev={own[a - 1]['w']}"]
         return out
 
-    @staticmethod
-    def _head_ahead(own: list[dict[str, str]], i: int) -> list[str]:
-        """The nearest organisation head noun at or after the word, within four words
-        ("Сыртқы істер министрлігі": 'Сыртқы' has one two words on; lower-case words between)."""
-        for d in range(0, 5):
-            j = i + d
-            if j >= len(own) or own[j]["w"] in _SENTENCE_END:
-                break
-            if "head" in own[j]:
-                sh = own[i]["shape"][:1]
-                return [f"head_at={d}", f"head_at={d}|{sh}", f"head_root={own[j]['root']}"]
-        return []
-
-    @staticmethod
-    def _quoted(own: list[dict[str, str]]) -> list[list[str]]:
-        """For the words inside « ... » (up to eight): their place in it and the word after it
-        ("« Самұрық-Қазына » қорының", "« Хабар » арнасы")."""
-        out: list[list[str]] = [[] for _ in own]
-        i = 0
-        while i < len(own):
-            if own[i]["w"] == "«":
-                j = i + 1
-                while j < len(own) and j - i <= 9 and own[j]["w"] not in ("»", "«"):
-                    j += 1
-                if j < len(own) and own[j]["w"] == "»" and j > i + 1:
-                    after = own[j + 1]["stem"] if j + 1 < len(own) else "</s>"
-                    for k in range(i + 1, j):
-                        pos = "B" if k == i + 1 else "L" if k == j - 1 else "I"
-                        out[k] += ["inq", f"inq_pos={pos}", f"inq_len={min(j - i - 1, 4)}", f"inq_after={after}"]
-                    i = j
-            i += 1
-        return out
-
     def _after_title(self, words: list[str]) -> set[int]:
         """Indexes of the words right after a title ("сыртқы істер министрі | Мұрат Нұртілеу")."""
         return {b for _, a, b in self.ld.titles.find([fold(w) for w in words])}
-
-
-def root(w: str, ld: langdata.LangData) -> str:
-    """The shortest stem of four letters or more the suffix rules allow ("министрлігіне" ->
-    "министрліг", "ұйымынан" -> "ұйым"): inflected forms of a word share it."""
-    low = fold(w)
-    if not w[:1].isalpha():
-        return low
-    got = [c for c in candidates(low, ld) if len(c) >= 4]
-    return fold(min(got, key=lambda c: (len(c), c))) if got else low
-
-
-def org_heads(sentences, ld: langdata.LangData, min_count: int = 2, min_share: float = 0.15) -> frozenset[str]:
-    """Stems that often end an organisation's name in annotated sentences, and mostly do where they
-    stand ("министрлігі", "комитеті", "банкі"): the words an organisation's name is built around."""
-    from collections import Counter
-    from .corpus import spans
-    last, seen = Counter(), Counter()
-    for s in sentences:
-        stems = [root(w, ld) for w in s.words]
-        seen.update(stems)
-        last.update(stems[b - 1] for a, b, label in spans(s.tags) if label == "ORGANISATION")
-    return frozenset(w for w, n in last.items() if n >= min_count and n / seen[w] >= min_share)

@@ -12,7 +12,7 @@ from .. import lang as langdata
 from ..errors import DataError
 from ..text import Token, tokenize
 from .corpus import CLASSES, CONTEXT, Tagged, keep_classes, spans
-from .features import WordFeatures, org_heads
+from .features import WordFeatures
 
 
 # The confidence of the names the pipeline takes from a tagger: in cross-validation on KazNERD's
@@ -41,10 +41,6 @@ class TrainingOptions:
     # ("Рождество" is an event, "Премьер-министр" a position); the tagger never reports them
     context: tuple[str, ...] = CONTEXT
     verbose: bool = False
-    # "BILOU": the last word of a name (L-) and a one-word name (U-) have tags of their own, which the
-    # head noun ending an organisation's name needs (4-fold CV on the training part: ORGANISATION F1
-    # 0.681 -> 0.697 with the same features); "IOB2" as the corpus is tagged
-    scheme: str = "BILOU"
     extra: dict = field(default_factory=dict)
 
 
@@ -58,9 +54,7 @@ class NameTagger:
         if not self.path.is_file():
             raise DataError(f"no name-tagger model at {self.path}; build it with "
                             f"`communique train-names --lang {lang}`")
-        heads = self.path.with_suffix(".heads")
-        heads = frozenset(heads.read_text(encoding="utf-8").split()) if heads.is_file() else frozenset()
-        self.features = WordFeatures(langdata.load(lang), heads)
+        self.features = WordFeatures(langdata.load(lang))
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(self.path))
 
@@ -72,9 +66,6 @@ class NameTagger:
     def tag_iob(self, words: list[str]) -> list[str]:
         if not words:
             return []
-        return [iob2(t) for t in self._tag_raw(words)]
-
-    def _tag_raw(self, words: list[str]) -> list[str]:
         return self._crf.tag(self.features.sentence(words))
 
     def tag_text(self, text: str, start: int = 0, end: int | None = None,
@@ -90,11 +81,9 @@ class NameTagger:
 
     def tag(self, words: list[str]) -> list[NameSpan]:
         """The names (of ``CLASSES``) among a sentence's words."""
-        if not words:
-            return []
-        raw = self._tag_raw(words)
-        return [NameSpan(a, b, label, min(self._crf.marginal(raw[k], k) for k in range(a, b)))
-                for a, b, label in spans([iob2(t) for t in raw]) if label in CLASSES]
+        tags = self.tag_iob(words)
+        return [NameSpan(a, b, label, min(self._crf.marginal(tags[k], k) for k in range(a, b)))
+                for a, b, label in spans(tags) if label in CLASSES]
 
     @staticmethod
     def train(lang: str, sentences: list[Tagged], path: str | Path,
@@ -102,43 +91,16 @@ class NameTagger:
         """Fit a model on IOB2 sentences, write it to ``path`` and return it loaded."""
         import pycrfsuite
         options = options or TrainingOptions()
-        ld = langdata.load(lang)
-        heads = org_heads(sentences, ld)
-        heads_file = Path(path).with_suffix(".heads")
-        if heads:
-            heads_file.write_text("\n".join(sorted(heads)) + "\n", encoding="utf-8")
-        elif heads_file.is_file():
-            heads_file.unlink()
-        feats = WordFeatures(ld, heads)
+        feats = WordFeatures(langdata.load(lang))
         trainer = pycrfsuite.Trainer(verbose=options.verbose)
         for s in keep_classes(sentences, CLASSES + options.context):
-            tags = bilou(s.tags) if options.scheme == "BILOU" else s.tags
-            trainer.append(feats.sentence(s.words), tags)
+            trainer.append(feats.sentence(s.words), s.tags)
         trainer.set_params({"c1": options.c1, "c2": options.c2, "max_iterations": options.max_iterations,
                             "feature.minfreq": options.min_freq,
                             "feature.possible_transitions": True, **options.extra})
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         trainer.train(str(path))
         return NameTagger(lang, path)
-
-
-def bilou(tags: list[str]) -> list[str]:
-    """IOB2 tags as BILOU: the last word of a name L-, a one-word name U-."""
-    out = []
-    for k, t in enumerate(tags):
-        nxt = tags[k + 1] if k + 1 < len(tags) else "O"
-        ends = nxt != f"I-{t[2:]}"
-        if t.startswith("B-") and ends:
-            t = "U-" + t[2:]
-        elif t.startswith("I-") and ends:
-            t = "L-" + t[2:]
-        out.append(t)
-    return out
-
-
-def iob2(tag: str) -> str:
-    """A BILOU (or IOB2) tag as IOB2."""
-    return {"U": "B", "L": "I"}.get(tag[:1], tag[:1]) + tag[1:] if tag != "O" else tag
 
 
 def pieces(text: str, start: int = 0, end: int | None = None) -> list[Token]:
