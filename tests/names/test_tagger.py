@@ -123,3 +123,10 @@ def test_silver_sentences_mark_gold_mentions_and_known_names():
     (sent,) = silver_sentences([("t", text)], "az", {"t": [("Rəşad Məmmədovu", "person")]})
     tagged = {" ".join(sent.words[a:b]): label for a, b, label in spans(sent.tags)}
     assert tagged == {"İlham Əliyev": "PERSON", "Bakıda": "GPE", "Rəşad Məmmədovu": "PERSON"}
+
+
+def test_training_is_deterministic(tmp_path):
+    sentences = _tiny_sentences()
+    a = NameTagger.train("kk", sentences, tmp_path / "a.crfsuite", TrainingOptions(max_iterations=30))
+    b = NameTagger.train("kk", sentences, tmp_path / "b.crfsuite", TrainingOptions(max_iterations=30))
+    assert a.path.read_bytes() == b.path.read_bytes()
