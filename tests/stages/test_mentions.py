@@ -31,3 +31,10 @@ def test_mention_stage_without_name_models_has_no_tagger(kb):
     assert stage.name_tagger("kk") is None
     assert MentionStage(kb).name_tagger("kk") is not None
     assert MentionStage(kb).name_tagger("ru") is None  # Russian keeps natasha
+
+
+def test_an_outlet_named_in_the_text_is_no_person(pipeline):
+    doc = pipeline(Document("t", "Бұл туралы Azattyq Rýhy хабарлайды. Қасым-Жомарт Тоқаев Астанада Ілхам Әлиевпен кездесті.",
+                            lang="kk"))
+    assert not any(m.type == "person" and "Azattyq" in m.text for m in doc.mentions)
+    assert any(m.entity_id == "person:kassym-jomart-tokayev" for m in doc.mentions)

@@ -247,6 +247,7 @@ class MentionStage:
         self._assemblies: set[str] | None = None
         self._gathering_words: dict[str, GatheringWords] = {}
         self._agencies: list[re.Pattern] | None = None
+        self._outlet_names: set[str] = set()
 
     # Resources are built on first use, once per process and language.
     @property
@@ -294,6 +295,8 @@ class MentionStage:
             if tagger and toks:
                 found += tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet)
             found += cue_mentions(doc.text, toks, found, code)
+            # an outlet named in the text ("Azattyq Rýhy") is who reports, never a person
+            found = [m for m in found if not (m.type == "person" and m.source != "kb" and self._is_outlet(m.text))]
             doc.mentions += found
             if code == "ru":
                 ner_chunks.append(sent)
@@ -434,7 +437,8 @@ class MentionStage:
             return True
         if self._agencies is None:
             self._agencies = [re.compile(a["pattern"]) for a in self.kb.agencies]
-        return any(rx.fullmatch(name) for rx in self._agencies)
+            self._outlet_names = {lower(n) for n in self.kb.outlets.values()}
+        return lower(name) in self._outlet_names or any(rx.fullmatch(name) for rx in self._agencies)
 
 
 def _one_word_triggers(ld: langdata.LangData, labels: tuple[str, ...]) -> tuple[set[str], tuple[str, ...]]:
