@@ -20,6 +20,7 @@ from communique.stages.ingest import read
 from communique.storage import open_store
 from communique.storage import schema as t
 from communique.storage.queries import EventQuery, find_events
+from communique.storage import queries as Q
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "communique" / "sample" / "articles.jsonl"
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -93,7 +94,7 @@ def test_plover_records_have_the_required_fields(plover):
 def test_plover_text_info_slices_the_stored_text(store, plover):
     for r in plover:
         info = r["text_info"]
-        text = store.document(info["doc_id"])["text"]
+        text = Q.document(store, info["doc_id"])["text"]
         assert text[info["start"]:info["end"]] == info["sentence"] == r["event_text"]
 
 

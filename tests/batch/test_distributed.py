@@ -19,6 +19,7 @@ from communique.kb import load as load_kb
 from communique.stages.ingest import read
 from communique.storage import open_store
 from communique.storage.queries import EventQuery, find_events
+from communique.storage import queries as Q
 
 SAMPLE = str(resources.files("communique").joinpath("sample/articles.jsonl"))
 # Further reports of events in the sample (same participants and dates), so that
@@ -116,8 +117,8 @@ def test_postgresql_output_equals_single_process(sources, client, pg_url, tmp_pa
     everything = EventQuery(limit=10_000)  # sorted by id: the databases order NULL dates differently
     assert sorted(find_events(store, everything)["items"], key=lambda e: e["id"]) == \
         sorted(find_events(reference, everything)["items"], key=lambda e: e["id"])
-    assert store.counts() == reference.counts()
-    assert store.document("sample-kk-2")["events"] == reference.document("sample-kk-2")["events"]
+    assert Q.counts(store) == Q.counts(reference)
+    assert Q.document(store, "sample-kk-2")["events"] == Q.document(reference, "sample-kk-2")["events"]
     store.close()
     reference.close()
 

@@ -10,6 +10,7 @@ from communique.errors import CommuniqueError
 from communique.kb import load as load_kb
 from communique.registry import build
 from communique.storage import open_store
+from communique.storage import queries as Q
 
 AZ = ("Azərbaycanın xarici işlər naziri Ceyhun Bayramov Fransanın səfiri Anri Düpon ilə görüşüb. "
       "Görüşdə tərəflər əməkdaşlığı müzakirə ediblər.")
@@ -45,14 +46,14 @@ def test_merge_rename_alias_survive_reprocessing(overlay, tmp_path, capsys):
     # an analyst knows the ambassador by his full name and a Wikidata id
     assert main(["kb", "--db", db, "rename", "new:person:anri-dupon", "Henri Dupont"]) == 0
     assert main(["kb", "--db", db, "wikidata", "new:person:anri-dupon", "Q999999"]) == 0
-    found = store.find_entities("Henri Dupont")
+    found = Q.find_entities(store, "Henri Dupont")
     assert found[0]["id"] == "new:person:anri-dupon" and found[0]["wikidata"] == "Q999999"
     # re-processing keeps the corrections: the overlay is part of the knowledge base now
     run(iter([Document("az", AZ), Document("ru", RU)]), store=open_store(db, load_kb), force=True)
     for doc_id in ("az", "ru"):
-        labels = {e["id"]: e["label"] for e in open_store(db, load_kb).document(doc_id)["entities"]}
+        labels = {e["id"]: e["label"] for e in Q.document(open_store(db, load_kb), doc_id)["entities"]}
         assert labels["new:person:anri-dupon"] == "Henri Dupont"
-    assert open_store(db, load_kb).find_entities("Дюпон")[0]["wikidata"] == "Q999999"
+    assert Q.find_entities(open_store(db, load_kb), "Дюпон")[0]["wikidata"] == "Q999999"
 
 
 def test_merge_moves_every_reference_and_survives_reingest(overlay, tmp_path):
@@ -61,8 +62,8 @@ def test_merge_moves_every_reference_and_survives_reingest(overlay, tmp_path):
     store = open_store(db, load_kb)
     run(iter([Document("az", AZ), Document("kk", KK)]), store=store)
     Curator(store).merge("new:person:anri-dupon", "person:emmanuel-macron")
-    assert not store.find_entities("new:person:anri-dupon") or \
-        store.find_entities("new:person:anri-dupon")[0]["id"] == "person:emmanuel-macron"
+    assert not Q.find_entities(store, "new:person:anri-dupon") or \
+        Q.find_entities(store, "new:person:anri-dupon")[0]["id"] == "person:emmanuel-macron"
     from communique.storage.queries import EventQuery, find_events
 
     def events(**q):
@@ -97,7 +98,7 @@ def test_split_moves_mentions_of_one_name(overlay, tmp_path):
     store = open_store(f"sqlite:///{tmp_path / 's.db'}", load_kb)
     run(iter([Document("az", AZ)]), store=store)
     new = Curator(store).split("new:person:anri-dupon", "Anri Düpon", label="Henri Dupont (ambassador)")
-    doc = store.document("az")
+    doc = Q.document(store, "az")
     assert new in {e["id"] for e in doc["entities"]}
     assert "new:person:anri-dupon" not in {p for ev in doc["events"] for p in ev["participants"]}
 

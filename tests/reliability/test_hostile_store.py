@@ -13,6 +13,7 @@ from communique.document import Document
 from communique.kb import load as load_kb
 from communique.stages.ingest import read_bytes
 from communique.storage import open_store
+from communique.storage import queries as Q
 
 _ids = itertools.count()
 hostile = st.text(alphabet=st.characters(codec="utf-8"), max_size=200) | st.sampled_from([
@@ -49,7 +50,7 @@ def test_every_accepted_record_is_stored_with_exact_offsets(stores, pipeline, a,
         doc = pipeline(item)
         for store in stores.values():
             store.write([doc])
-            back = store.document(doc.id)
+            back = Q.document(store, doc.id)
             assert back["text"] == doc.text and back["title"] == doc.title
             for e in back["entities"]:
                 assert all(doc.text[m["start"]:m["end"]] == m["text"] for m in e["mentions"])

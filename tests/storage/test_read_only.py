@@ -21,6 +21,7 @@ from communique.errors import StoreError
 from communique.kb import load as load_kb
 from communique.stages.ingest import read
 from communique.storage import open_store
+from communique.storage import queries as Q
 
 SAMPLE = str(resources.files("communique").joinpath("sample/articles.jsonl"))
 TEXT = "Министр иностранных дел Казахстана встретился с министром иностранных дел Азербайджана."
@@ -87,15 +88,15 @@ def test_read_only_store_refuses_writes_whoever_runs_it(db_url):
     with pytest.raises(StoreError, match="(?i)read-?only"):
         reader.write([Document("doc", TEXT)])
     reader.close()
-    assert open_store(db_url, load_kb()).counts()["documents"] == 0
+    assert Q.counts(open_store(db_url, load_kb()))["documents"] == 0
 
 
 def test_read_only_store_sees_what_a_writer_stores_meanwhile(db_url):
     writer = open_store(db_url, load_kb())
     reader = open_store(db_url, load_kb(), read_only=True)
-    assert reader.counts()["documents"] == 0
+    assert Q.counts(reader)["documents"] == 0
     run(iter([Document("doc", TEXT)]), store=writer)
-    assert reader.counts()["documents"] == 1 and reader.document("doc")["text"] == TEXT
+    assert Q.counts(reader)["documents"] == 1 and Q.document(reader, "doc")["text"] == TEXT
     reader.close()
     writer.close()
 

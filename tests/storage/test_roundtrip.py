@@ -10,6 +10,7 @@ from communique.kb import load as load_kb
 from communique.stages.ingest import read
 from communique.storage import open_store
 from communique.storage.queries import EventQuery, find_events
+from communique.storage import queries as Q
 
 RU = ("Министр иностранных дел Азербайджана Джейхун Байрамов встретился в Нью-Йорке "
       "с министром иностранных дел Кыргызстана Русланом Казакбаевым.")
@@ -54,11 +55,11 @@ def test_reingest_is_noop_and_update_replaces(db_url, tmp_path):
     first = run(iter([Document("a", RU)]), store=store)
     again = run(iter([Document("a", RU)]), store=store)
     assert (first.processed, again.processed, again.unchanged) == (1, 0, 1)
-    n_before = store.counts()
+    n_before = Q.counts(store)
     changed = RU.replace("Нью-Йорке", "Баку")
     run(iter([Document("a", changed)]), store=store)
-    assert store.counts()["documents"] == n_before["documents"] == 1
-    doc = store.document("a")
+    assert Q.counts(store)["documents"] == n_before["documents"] == 1
+    doc = Q.document(store, "a")
     assert doc["text"] == changed
     assert all(changed[m["start"]:m["end"]] == m["text"] for e in doc["entities"] for m in e["mentions"])
     store.close()

@@ -10,6 +10,7 @@ from communique.kb import load as load_kb
 from communique.stages.ingest import read
 from communique.storage import open_store
 from communique.storage.queries import search
+from communique.storage import queries as Q
 
 DOCS = [
     {"id": "percent", "text": "Товарооборот вырос на 12% за год."},
@@ -38,7 +39,7 @@ def test_search_takes_like_wildcards_literally(store, q, expected):
 
 
 def test_entity_names_take_like_wildcards_literally(store):
-    assert store.find_entities("%") == [] and store.find_entities("_") == []
+    assert Q.find_entities(store, "%") == [] and Q.find_entities(store, "_") == []
 
 
 def test_search_api_with_a_percent_finds_only_documents_containing_one(store, db_url):

@@ -25,6 +25,7 @@ from ..document import Document
 from ..errors import CommuniqueError
 from ..pipeline import Pipeline
 from ..registry import Config
+from ..storage import queries as Q
 
 T = TypeVar("T")
 
@@ -69,10 +70,10 @@ class Writer:
     async def document(self, doc: Document) -> tuple[bool, dict]:
         """Process and store ``doc`` unless the same text is stored already; (changed, stored record)."""
         if await self.in_order(self.store.is_current, doc.id, doc.content_hash):
-            return False, await self.in_order(self.store.document, doc.id)
+            return False, await self.in_order(Q.document, self.store, doc.id)
         done = await self.process(doc)
         await self.in_order(self.store.write, [done])
-        return True, await self.in_order(self.store.document, doc.id)
+        return True, await self.in_order(Q.document, self.store, doc.id)
 
     def close(self) -> None:
         if self._pool is not None:

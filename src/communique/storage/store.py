@@ -429,28 +429,11 @@ class Store:
         return ents, aliases
 
     # -- reading -------------------------------------------------------------
-    def counts(self) -> dict[str, int]:
-        from .queries import counts
-        return counts(self)
-
     def failures(self) -> list[dict]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.documents.c.id, t.documents.c.error_stage, t.documents.c.error)
                                 .where(t.documents.c.error.is_not(None)))
             return [dict(r._mapping) for r in rows]
-
-    # Reading goes through ``storage.queries``; these remain for callers not moved there yet.
-    def find_entities(self, name: str, limit: int = 20) -> list[dict]:
-        from .queries import find_entities
-        return find_entities(self, name, limit=limit)
-
-    def labels(self, ids: list[str]) -> dict[str, str]:
-        from .queries import labels
-        return {i: label for i, label in labels(self, ids).items() if label != i}
-
-    def document(self, doc_id: str) -> dict:
-        from .queries import document
-        return document(self, doc_id)
 
     def doc_ids(self) -> Iterator[str]:
         with self.engine.connect() as conn:

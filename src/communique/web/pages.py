@@ -20,7 +20,7 @@ def _options(store: Store) -> dict:
 
 def dashboard(store: Store) -> dict:
     per_day = Q.events_per_day(store)
-    return {"counts": store.counts(), "clusters": Q.list_clusters(store, limit=8),
+    return {"counts": Q.counts(store), "clusters": Q.list_clusters(store, limit=8),
             "series": charts.buckets(per_day),
             "recent_days": [r for r in reversed(per_day) if r["date"] and len(r["date"]) == 10][:10]}
 
@@ -45,7 +45,7 @@ def cluster(store: Store, cluster_id: str) -> dict:
 
 def entities(store: Store, query: str | None, type: str | None = None) -> dict:
     if query:
-        found = [{k: v for k, v in e.items() if k != "roles"} for e in store.find_entities(query, limit=50)]
+        found = [{k: v for k, v in e.items() if k != "roles"} for e in Q.find_entities(store, query, limit=50)]
         return {"query": query, "items": found, "top": []}
     return {"query": None, "items": [], "top": Q.top_entities(store, type=type)}
 
@@ -69,7 +69,7 @@ def documents(store: Store, *, lang: str | None, entity: str | None, limit: int,
 
 
 def document(store: Store, doc_id: str) -> dict:
-    doc = store.document(doc_id)
+    doc = Q.document(store, doc_id)
     return {**doc, "labels": {e["id"]: e["label"] for e in doc["entities"]}}
 
 
