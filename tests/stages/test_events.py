@@ -392,3 +392,9 @@ def test_a_legislature_hosting_a_foreign_leader_is_still_diplomatic(pipeline):
     text = "Президент Турции Реджеп Тайип Эрдоган выступил на заседании Милли Меджлиса Азербайджана."
     _, evs = _events(pipeline, text, "2021-06-16")
     assert any(t == "CONVENE" for t, _, _ in evs)
+
+
+def test_a_body_reporting_a_meeting_is_no_party_to_it(pipeline):
+    text = "МИД России сообщил, что Сергей Лавров встретился с министром иностранных дел Индии."
+    _, evs = _events(pipeline, text, "2023-05-04")
+    assert [p for t, p, _ in evs if t == "MEET"] == [{"person:sergey-lavrov", "country:in"}]

@@ -16,6 +16,7 @@ from ..text import Token, fold, lower, tokenize
 # Джейхун Байрамов") there is no list separator and no conjunction.
 _SEPARATOR = re.compile(r"[,;:()«»\"“”]|\s(?:ilə|və|и|с|со|мен|менен|және|пен|бен|and|with)\s", re.I)
 _QUALIFIER_REACH = 90
+_SPEAKERS = ("person", "organization")
 
 
 def sentence_tokens(doc: Document, start: int, end: int) -> list[Token]:
@@ -112,10 +113,11 @@ class SentenceContext:
         imzalayacaq": Kelly reports, Trump signs), when the trigger is on the reported side."""
         for p, a, b in self.matches(self.ld.speech):
             cut = self.toks[a].start
+            # the speaker is a person or a body ("МИД России сообщил, что ..."): no party to what it reports
             if p.label == "before" and trigger_at >= b:
-                keep = [m for m in self.mentions if m.start >= cut or m.type != "person"]
+                keep = [m for m in self.mentions if m.start >= cut or m.type not in _SPEAKERS]
             elif p.label == "after" and trigger_at < a:
-                keep = [m for m in self.mentions if m.start < cut or m.type != "person"]
+                keep = [m for m in self.mentions if m.start < cut or m.type not in _SPEAKERS]
             else:
                 continue
             return dataclasses.replace(self, mentions=keep)
