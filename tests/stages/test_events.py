@@ -398,3 +398,8 @@ def test_a_body_reporting_a_meeting_is_no_party_to_it(pipeline):
     text = "МИД России сообщил, что Сергей Лавров встретился с министром иностранных дел Индии."
     _, evs = _events(pipeline, text, "2023-05-04")
     assert [p for t, p, _ in evs if t == "MEET"] == [{"person:sergey-lavrov", "country:in"}]
+
+
+def test_an_unknown_body_named_beside_its_organisation_is_that_organisation(pipeline):
+    _, evs = _events(pipeline, "Сергей Лавров принял участие в заседании СМИД ШОС в Гоа.", "2023-05-04")
+    assert ("CONVENE", {"person:sergey-lavrov", "org:sco"}, "asserted") in evs

@@ -109,7 +109,9 @@ class Arguments:
         # a ministry named inside an official's title ("главы МИД", "СІМ басшысы") is part of the title
         titled = [(a, b) for _, a, b in ctx.matches(ctx.ld.titles)]
         # an organisation in the locative ("в Кремле", "Akordada") is where talks were held, not a party
+        bodies = _bodies_of_known(ctx)
         states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
+                      and m.start not in bodies
                       and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic
                       and m.entity_id not in represented
                       and not (m.type == "organization" and any(a <= ctx.token_index(m.start) < b for a, b in titled))
@@ -134,7 +136,8 @@ class Arguments:
             # are what was discussed there, the states its attendees
             base = persons or [x for x in states if x not in hosts and not (gatherings and x.startswith("org:"))]
             if not gatherings:  # a body meeting with no name of its own: the organisation stands for it
-                orgs = [m.entity_id for m in ctx.of_type("organization") if not ctx.is_qualifier(m)]
+                orgs = [m.entity_id for m in ctx.of_type("organization") if not ctx.is_qualifier(m)
+                        and m.start not in bodies]
                 gatherings = orgs[:1] or ([framework] if framework else []) or _main_organization(ctx.doc)
             return base + [g for g in gatherings if g not in base], convene_rule
         if type_ == "APPOINT":
@@ -274,4 +277,19 @@ def _between(ctx: SentenceContext) -> set[int]:
         for m in ctx.of_type("country", "organization"):
             if lo <= ctx.token_index(m.start) < hi:
                 out.add(m.start)
+    return out
+
+
+def _bodies_of_known(ctx: SentenceContext) -> set[int]:
+    """Start offsets of organisations the knowledge base lacks named right beside one it knows, where
+    the language puts a genitive ("СМИД ШОС", "ŞƏT-in XİŞ"): a body of that organisation, which
+    stands for it (GOLD.md)."""
+    orgs = sorted(ctx.of_type("organization"), key=lambda m: m.start)
+    out = set()
+    for a, b in zip(orgs, orgs[1:]):
+        if ctx.token_index(b.start) - ctx.token_index(a.end - 1) != 1:
+            continue
+        body, known = (a, b) if ctx.grammar.genitive_after_head else (b, a)
+        if body.entity_id.startswith("new:") and not known.entity_id.startswith("new:"):
+            out.add(body.start)
     return out
