@@ -3,6 +3,7 @@ import pytest
 
 from communique.batch.local import run
 from communique.document import Document
+from communique.storage import queries as Q
 from communique.validation import (MAX_ID, InvalidValue, calendar_date, document_id, document_problems,
                                    language_code)
 
@@ -62,4 +63,4 @@ def test_runner_rejects_what_cannot_be_stored_and_goes_on(sqlite_url, kb):
     summary = run(iter(docs), store=store)
     assert summary.processed == 1 and [e.source for e in summary.rejected] == ["in.jsonl:1", "in.jsonl:2"]
     assert "published" in summary.rejected[0].problem and "lang" in summary.rejected[1].problem
-    assert list(store.doc_ids()) == ["good"]
+    assert Q.doc_ids(store) == ["good"]

@@ -54,7 +54,8 @@ def cmd_ingest(args) -> int:
     print(f"{summary.processed} processed, {summary.unchanged} unchanged, {repeated}{len(summary.rejected)} "
           f"rejected, {summary.failed} failed in a stage; {summary.events} events -> {store._safe_url()}",
           file=sys.stderr)
-    for f in store.failures():
+    from .storage import queries as Q
+    for f in Q.failures(store):
         print(escape_controls(f"failed: {f['id']}: stage {f['error_stage']}: {f['error']}"), file=sys.stderr)
     return 1 if summary.rejected else 0
 

@@ -10,6 +10,7 @@ from communique.batch.watch import check_url, poll
 from communique.errors import InputError
 from communique.kb import load as load_kb
 from communique.storage import open_store
+from communique.storage import queries as Q
 
 RU = "Министр иностранных дел Азербайджана Джейхун Байрамов встретился с Сергеем Лавровым в Москве."
 KK = "Президент Қасым-Жомарт Тоқаев Әзербайжан Президенті Ілхам Әлиевпен телефон арқылы сөйлесті."
@@ -27,7 +28,7 @@ def test_folder_is_ingested_incrementally_and_restarts_add_nothing(tmp_path):
     (folder / "b.txt").write_text(KK, encoding="utf-8")
     third = poll(open_store(db, load_kb()), [str(folder)])
     assert third.processed == 1
-    assert sorted(open_store(db, load_kb()).doc_ids()) == ["a", "b"]
+    assert sorted(Q.doc_ids(open_store(db, load_kb()))) == ["a", "b"]
 
 
 @pytest.fixture
@@ -55,7 +56,7 @@ def test_feed_url_is_polled_without_duplicates(feed_server, tmp_path):
     assert first.processed == 3 and not first.rejected
     second = poll(open_store(db, load_kb()), [feed_server], allow_private=True)
     assert (second.processed, second.unchanged) == (0, 3)
-    assert len(list(open_store(db, load_kb()).doc_ids())) == 3
+    assert len(Q.doc_ids(open_store(db, load_kb()))) == 3
 
 
 @pytest.mark.parametrize("url, problem", [

@@ -9,6 +9,7 @@ import pytest
 
 from communique.bench import SHAPES, hostile_text, sample_articles
 from communique.document import Document
+from communique.storage import queries as Q
 
 
 def _events(doc: Document) -> set[tuple[str, tuple[str, ...]]]:
@@ -58,7 +59,7 @@ def test_articles_over_the_limits_are_stored_as_failed_and_the_batch_goes_on(tmp
              **{a["id"]: a["text"] for a in sample_articles()[:3]}}
     summary = run((Document(k, v) for k, v in texts.items()), store=store,
                   config=Config(limits=Limits(chars=2_000_000, tokens=600_000, seconds=2)))
-    failed = {f["id"]: (f["error_stage"], f["error"]) for f in store.failures()}
+    failed = {f["id"]: (f["error_stage"], f["error"]) for f in Q.failures(store)}
     assert summary.processed == 5 and summary.failed == 2 and set(failed) == {"slow", "big"}
     assert failed["big"][0] == "limits" and "Limits.tokens" in failed["big"][1]
     assert "more than 2 s (Limits.seconds)" in failed["slow"][1]

@@ -67,7 +67,7 @@ def test_a_name_longer_than_the_entity_id_column_does_not_sink_its_batch(pg_url)
     store = open_store(pg_url, load_kb())
     try:
         run(iter(docs), store=store)
-        assert {"before", "long-name", "after"} <= {r["id"] for r in store.failures()} | _ids_in(store)
+        assert {"before", "long-name", "after"} <= {r["id"] for r in Q.failures(store)} | _ids_in(store)
     finally:
         store.close()
 

@@ -76,5 +76,5 @@ def test_bad_input_leaves_nothing_half_written(db_url, tmp_path):
     store = open_store(db_url, load_kb())
     summary = run(read([str(tmp_path)]), store=store)
     assert sorted(e.source.rsplit("/", 1)[-1] for e in summary.rejected) == ["bin.txt", "broken.jsonl:1", "empty.txt"]
-    assert sorted(store.doc_ids()) == ["k", "ok"]
+    assert sorted(Q.doc_ids(store)) == ["k", "ok"]
     store.close()

@@ -75,7 +75,7 @@ class Curator:
         kbe = self.kb.get(eid)
         if kbe:
             return {"id": kbe.id, "type": kbe.type, "label": kbe.label, "wikidata": kbe.wikidata}
-        row = self.store.entity_row(eid) if self.store else None
+        row = _queries().entity_row(self.store, eid) if self.store else None
         if row:
             return row
         raise NotFound(f"no entity {eid!r}; find ids with `communique entity NAME`")
@@ -171,7 +171,7 @@ class Curator:
                 shutil.copyfile(self.folder / name, out / name)
                 written.append(name)
         if self.store:
-            ents, aliases = self.store.learned_entities()
+            ents, aliases = _queries().learned_entities(self.store)
             Curator(folder=str(out))._write_learned(ents, aliases)
             written += ["learned.entities.tsv", "learned.aliases.tsv"]
         return written
@@ -208,3 +208,9 @@ class Curator:
             self._write(target, rows)
             done.append(name)
         return done
+
+
+def _queries():
+    # the storage layer imports the knowledge base: read through it only when a store is given
+    from ..storage import queries
+    return queries

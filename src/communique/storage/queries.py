@@ -954,3 +954,35 @@ def events_per_place(store: Store, q: EventQuery) -> list[dict]:
     lab = labels(store, places)
     return sorted(({"id": p, "label": lab.get(p, p), "count": sum(c.values()), "types": dict(sorted(c.items()))}
                    for p, c in places.items()), key=lambda x: (-x["count"], x["id"]))
+
+
+# -- documents that failed, learned entities (the CLI's report, curation) -------------------
+def failures(store: Store) -> list[dict]:
+    """The documents stored as failed: id, the stage that failed, the reason."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.documents.c.id, t.documents.c.error_stage, t.documents.c.error)
+                            .where(t.documents.c.error.is_not(None)))
+        return [dict(r._mapping) for r in rows]
+
+
+def doc_ids(store: Store) -> list[str]:
+    with store.engine.connect() as conn:
+        return conn.execute(select(t.documents.c.id).order_by(t.documents.c.id)).scalars().all()
+
+
+def entity_row(store: Store, eid: str) -> dict[str, str] | None:
+    with store.engine.connect() as conn:
+        r = conn.execute(select(t.entities).where(t.entities.c.id == eid)).first()
+    return {"id": r.id, "type": r.type, "label": r.label, "wikidata": r.wikidata or ""} if r else None
+
+
+def learned_entities(store: Store) -> tuple[list[dict], list[dict]]:
+    """Entities the knowledge base lacks, learned from text, with their aliases."""
+    with store.engine.connect() as conn:
+        ents = [{"id": r.id, "type": r.type, "label": r.label, "wikidata": r.wikidata or ""}
+                for r in conn.execute(select(t.entities).where(t.entities.c.new.is_(True)).order_by(t.entities.c.id))]
+        ids = [e["id"] for e in ents]
+        aliases = [{"id": r.entity_id, "lang": r.lang or "und", "alias": r.alias, "kind": r.kind or "name"}
+                   for r in conn.execute(select(t.aliases).where(t.aliases.c.entity_id.in_(ids))
+                                         .order_by(t.aliases.c.entity_id, t.aliases.c.alias))]
+    return ents, aliases

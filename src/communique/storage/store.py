@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -337,11 +337,6 @@ class Store:
         conn.execute(delete(t.documents).where(t.documents.c.id.in_(doc_ids)))
 
     # -- curation ------------------------------------------------------------
-    def entity_row(self, eid: str) -> dict[str, str] | None:
-        with self.engine.connect() as conn:
-            r = conn.execute(select(t.entities).where(t.entities.c.id == eid)).first()
-        return {"id": r.id, "type": r.type, "label": r.label, "wikidata": r.wikidata or ""} if r else None
-
     def _ensure_entity(self, conn: Connection, eid: str) -> None:
         k = self.kb.get(eid)
         if k and not conn.execute(select(t.entities.c.id).where(t.entities.c.id == eid)).first():
@@ -415,26 +410,3 @@ class Store:
         with self.engine.begin() as conn:
             self._ensure_entity(conn, eid)
             conn.execute(t.entities.update().where(t.entities.c.id == eid).values(**values))
-
-    def learned_entities(self) -> tuple[list[dict], list[dict]]:
-        """Entities the knowledge base lacks, learned from text, with their aliases."""
-        with self.engine.connect() as conn:
-            ents = [{"id": r.id, "type": r.type, "label": r.label, "wikidata": r.wikidata or ""}
-                    for r in conn.execute(select(t.entities).where(t.entities.c.new.is_(True))
-                                          .order_by(t.entities.c.id))]
-            ids = [e["id"] for e in ents]
-            aliases = [{"id": r.entity_id, "lang": r.lang or "und", "alias": r.alias, "kind": r.kind or "name"}
-                       for r in conn.execute(select(t.aliases).where(t.aliases.c.entity_id.in_(ids))
-                                             .order_by(t.aliases.c.entity_id, t.aliases.c.alias))]
-        return ents, aliases
-
-    # -- reading -------------------------------------------------------------
-    def failures(self) -> list[dict]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(t.documents.c.id, t.documents.c.error_stage, t.documents.c.error)
-                                .where(t.documents.c.error.is_not(None)))
-            return [dict(r._mapping) for r in rows]
-
-    def doc_ids(self) -> Iterator[str]:
-        with self.engine.connect() as conn:
-            yield from conn.execute(select(t.documents.c.id).order_by(t.documents.c.id)).scalars().all()
