@@ -8,6 +8,7 @@ same id in every article and run.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 
 from ..document import Document, Entity, Mention
 from ..kb import KnowledgeBase
@@ -76,8 +77,15 @@ class LinkingStage:
         home = _home_country(mentions)
         date = doc.published
         named = {m.entity_id for m in mentions if m.type == "person"}
+        # each title looks only at the mentions of its sentence (a scan of all of them per title made
+        # a long article quadratic)
+        order = sorted(mentions, key=lambda m: m.start)
+        starts = [m.start for m in order]
+        longest = max((m.end - m.start for m in order), default=0)
         out = []
         for sent in prose(doc):
+            local = order[bisect_left(starts, sent.start - longest):bisect_right(starts, sent.end + 2)]
+            here: list[Mention] = []  # titles resolved in this sentence
             code = sentence_code(doc, sent)
             toks = sentence_tokens(doc, sent.start, sent.end)
             folds = [fold(t.text) for t in toks]
@@ -92,16 +100,16 @@ class LinkingStage:
                 if grammar(code).plural_title(p.tokens, folds[a:b]):
                     continue  # "сыртқы істер министрлерінің": several officials, no one person
                 limit = toks[min(b + 2, len(toks) - 1)].end
-                if any(m.type == "person" and m.end > start and m.start <= limit for m in mentions + out):
+                if any(m.type == "person" and m.end > start and m.start <= limit for m in local + here):
                     continue  # the title introduces a name: nothing to resolve
                 # "президентом МККК Петером Маурером": the title of an organisation's officer
-                if any(m.type == "organization" and 0 <= m.start - end <= 2 for m in mentions):
+                if any(m.type == "organization" and 0 <= m.start - end <= 2 for m in local):
                     continue
                 # the state stands before the title in az and kk ("ҚР Президентінің"), after it in
                 # Russian ("Президент Казахстана"); in "Мемлекет басшысы Қытай Елшісін" it is the envoy's
                 after = 25 if grammar(code).genitive_after_head else -1
                 # inside the title too: "глава азербайджанского внешнеполитического ведомства"
-                near = [m for m in mentions if m.type == "country" and sent.contains(m)
+                near = [m for m in local if m.type == "country" and sent.contains(m)
                         and (0 <= start - m.end <= 40 or 0 <= m.start - end <= after
                              or start <= m.start < end)]
                 if len({m.entity_id for m in near}) >= 2:
@@ -119,8 +127,9 @@ class LinkingStage:
                         for r in self.kb.roles_of(p)))
                 # only a person the article names elsewhere: then the text makes the referent certain
                 if len(holders) == 1 and holders[0] in named:
-                    out.append(Mention(start, end, doc.text[start:end], "person", base=doc.text[start:end],
-                                       source="role", entity_id=holders[0], kind="title"))
+                    here.append(Mention(start, end, doc.text[start:end], "person", base=doc.text[start:end],
+                                        source="role", entity_id=holders[0], kind="title"))
+            out += here
         return out
 
     def _link_name(self, m: Mention) -> str:
