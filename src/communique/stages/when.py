@@ -12,6 +12,7 @@ the same article, knowledge base and "as of" always give the same dates.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..document import Document
 from .. import lang as langdata
@@ -20,6 +21,7 @@ from ..lang.dates import DateMatch, find_dates
 from .clean import _DATELINE_START
 from .context import SentenceContext, is_since, prose, sentence_code
 
+_NO_WORDS = re.compile(r"\S{257,}")
 _LEAD = 4  # sentences of prose (not the one-word lines around a headline) that make the lead
 _NAMED_REACH = 8  # sentences of prose in which a named occasion is what the article reports, not a memory
 _FIRST_YEAR = 1990  # the oldest news communique reads: a weekday picks one year among those since
@@ -158,6 +160,9 @@ def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
     ids = {m.entity_id for m in doc.mentions if m.entity_id}
     # an occasion named further down is mostly a memory ("после 44-дневной войны"), not the news
     text = "\n".join(doc.text[c.sent.start:c.sent.end] for c in lead(doc, _NAMED_REACH))
+    # a run of characters longer than any word holds no phrase, and the patterns' "\w*[^.]{0,60}"
+    # would scan it again at each of its letters
+    text = _NO_WORDS.sub(" ", text)
     named = {oid for oid, rx in kb.occasion_keywords.get(doc.lang or "", []) if rx.search(text)}
     # a month alone is weak evidence: the sentence giving it must name two sides of the occasion
     yearless = [(d, {m.entity_id for m in ctx.mentions if m.entity_id} if d.day is None else ids)
