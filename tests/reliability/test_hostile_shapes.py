@@ -65,3 +65,13 @@ def test_articles_over_the_limits_are_stored_as_failed_and_the_batch_goes_on(tmp
     assert "more than 2 s (Limits.seconds)" in failed["slow"][1]
     assert summary.events > 0  # the articles within the limits were read
     store.close()
+
+
+def test_a_flood_of_line_breaks_in_a_page_is_read_as_the_page_without_it():
+    from communique.stages.ingest import read_html
+    lead = "<p>Ильхам Алиев встретился в Астане с Касым-Жомартом Токаевым.</p>"
+    plain = next(read_html(f"<html><body>{lead}</body></html>", "plain.html", "plain"))
+    flood = "<br>" * 2_000_000  # 8 MB of markup with no text
+    doc, peak = _peak_while(lambda: next(read_html(f"<html><body>{lead}{flood}</body></html>", "br.html", "br")))
+    assert doc.text.strip() == plain.text.strip()
+    assert peak < 4 * len(flood) + 16 * 2**20  # a few copies of the markup, no element per break

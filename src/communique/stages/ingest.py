@@ -238,8 +238,16 @@ def read_text(text: str, source: str, doc_id: str) -> Iterator[Item]:
     yield Document(id=doc_id, text=text, origin=source)
 
 
+# A run of line breaks or rules with nothing between them ("<br>" repeated a million times) carries
+# no text; the HTML parsers build an element for each (4.5 GB and minutes for 20 MB of them).
+# Each such tag followed by two more is dropped (one small match each: a single match over the whole
+# run would hold the regex engine's state for every repetition).
+_VOID_RUN = re.compile(r"<(?:br|hr|wbr)\b[^<>]{0,64}>\s*(?=<(?:br|hr|wbr)\b[^<>]{0,64}>\s*<(?:br|hr|wbr)\b)", re.I)
+
+
 def read_html(html: str, source: str, doc_id: str, url: str | None = None) -> Iterator[Item]:
     import trafilatura
+    html = _VOID_RUN.sub("", html)
     try:
         # trafilatura's own date is a guess where the page states none (a year in the text becomes
         # "YYYY-01-01"): the date is read from the page's metadata instead (page_date)
