@@ -40,18 +40,10 @@ def test_query_date_refuses_what_is_no_date(value):
         query_date(value, now=NOW)
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("dates") / "demo.db"
-    assert main(["demo", "--db", str(db), "-q"]) == 0
-    return str(db)
-
 
 @pytest.fixture(scope="module")
-def store(demo_db):
-    store = open_store(demo_db, load_kb(), read_only=True)
-    yield store
-    store.close()
+def store(demo_store):
+    return demo_store
 
 
 def test_every_stored_date_has_its_interval(store):

@@ -6,20 +6,13 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from communique.cli import main
-from communique.kb import load as load_kb
-from communique.storage import open_store
 from communique.storage import queries as Q
 from communique.storage import schema as t
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    db = tmp_path_factory.mktemp("facts") / "demo.db"
-    assert main(["demo", "--db", str(db), "-q"]) == 0
-    store = open_store(str(db), load_kb(), read_only=True)
-    yield store
-    store.close()
+def store(demo_store):
+    return demo_store
 
 
 def _facts(store, relation):

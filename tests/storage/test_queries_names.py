@@ -11,18 +11,10 @@ from communique.storage import queries as Q
 ALIYEV, TOKAYEV = "person:ilham-aliyev", "person:kassym-jomart-tokayev"
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("names") / "demo.db"
-    assert main(["demo", "--db", str(db), "-q"]) == 0
-    return str(db)
-
 
 @pytest.fixture(scope="module")
-def store(demo_db):
-    store = open_store(demo_db, load_kb(), read_only=True)
-    yield store
-    store.close()
+def store(demo_store):
+    return demo_store
 
 
 @pytest.mark.parametrize("name, expected", [
