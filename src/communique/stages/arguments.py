@@ -60,13 +60,17 @@ class Arguments:
             ev.participants = [host[0] if p == states[0] else p for p in ev.participants]
             ev.trace.append(f"host: {states[0]} stands for {host[0]}, its official named in the article")
 
+    def served(self, person: str) -> set[str]:
+        """The states and bodies a person has held an office of (the knowledge base's terms)."""
+        return {r.of for r in self.kb.roles_of(person)}
+
     def visit_parties(self, ctx: SentenceContext, parts: list[str], rule: str) -> tuple[list[str], str]:
         """A visit meets the states visited, other than the visitor's own; where no state is named, the
         state of the city visited ("Мәскеуге сапары", "визит в Баку")."""
         persons = [p for p in parts if "person:" in p]
         if len(persons) != 1:
             return parts, rule
-        own = {r.of for r in self.kb.roles_of(persons[0])}
+        own = self.served(persons[0])
         parts = [p for p in parts if p not in own] if any(p.startswith("country:") and p not in own for p in parts) else parts
         # a trip to the city of a gathering the article names is the trip to attend it (GOLD.md)
         if len(parts) == 1 and not any(m.type == "gathering" for m in ctx.doc.mentions):
@@ -80,7 +84,8 @@ class Arguments:
         """Where a visit took place, with no city named: the state visited ("Azərbaycana səfəri",
         "с визитом в Турции"), a state named in the sentence that is neither a person's own nor
         qualifies one."""
-        own = {r.of for p in parts for r in self.kb.roles_of(p)} if sum("person:" in p for p in parts) == 1 else set()
+        persons = [p for p in parts if "person:" in p]
+        own = self.served(persons[0]) if len(persons) == 1 else set()
         return next((m.entity_id for m in ctx.of_type("country")
                      if not ctx.is_qualifier(m) and m.entity_id not in own), None)
 

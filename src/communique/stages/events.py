@@ -178,7 +178,7 @@ class EventStage:
         # whose legislature it is, and whom the persons there represent
         states = {m.entity_id for m in ctx.of_type("country")} | {p for p in parts if p.startswith("country:")}
         for person in (p for p in parts if "person:" in p):
-            served = {r.of for r in self.kb.roles_of(person) if r.of.startswith("country:")}
+            served = {x for x in self.args.served(person) if x.startswith("country:")}
             if not served:
                 return False  # whom an unknown person represents is not known: not shown domestic
             states |= served
