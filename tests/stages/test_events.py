@@ -394,6 +394,47 @@ def test_a_legislature_hosting_a_foreign_leader_is_still_diplomatic(pipeline):
     assert any(t == "CONVENE" for t, _, _ in evs)
 
 
+@pytest.mark.parametrize("text", [
+    "Prezident İlham Əliyev Azərbaycanın gənc alimləri ilə görüşüb və Azərbaycan elminin inkişafından danışıb.",
+    "Қасым-Жомарт Тоқаев Қазақстанның ауыл шаруашылығы қызметкерлерімен кездесті.",
+    "Президент Казахстана Касым-Жомарт Токаев встретился с общественностью Казахстана в Караганде.",
+])
+def test_a_leader_meeting_his_own_state_is_no_diplomatic_meeting(pipeline, text):
+    _, evs = _events(pipeline, text, "2024-05-02")
+    assert not any(t in ("MEET", "CALL") for t, _, _ in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Prezident İlham Əliyev partiyanın qurultayında çıxış edib.",
+    "Қасым-Жомарт Тоқаев партия съезінде сөз сөйледі.",
+    "Касым-Жомарт Токаев выступил на съезде партии.",
+])
+def test_a_gathering_of_one_states_own_people_is_no_diplomatic_gathering(pipeline, text):
+    _, evs = _events(pipeline, text, "2024-05-02")
+    assert not any(t == "CONVENE" for t, _, _ in evs)
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Prezident İlham Əliyev Qazaxıstan Prezidenti Qasım-Jomart Tokayevlə görüşüb.", {AZ_PRES, KZ_PRES}),
+    ("Касым-Жомарт Токаев встретился с делегацией Азербайджана.", {KZ_PRES, "country:az"}),
+    ("Ильхам Алиев принял участие в саммите ШОС.", {AZ_PRES}),
+])
+def test_a_foreign_party_or_an_international_body_keeps_the_event(pipeline, text, parties):
+    _, evs = _events(pipeline, text, "2024-05-02")
+    assert any(parties <= p for t, p, _ in evs)
+
+
+@pytest.mark.parametrize("text, meeting", [
+    ("Prezident İlham Əliyev Qazaxıstana səfər edib. Ceyhun Bayramov Çin və Hindistanın nazirləri ilə görüşlər keçirib.",
+     {"person:jeyhun-bayramov", "country:cn"}),
+    ("Ильхам Алиев посетил Казахстан. Джейхун Байрамов провел встречи с министрами Китая и Индии.",
+     {"person:jeyhun-bayramov", "country:cn"}),
+])
+def test_a_named_subject_meeting_named_states_is_not_joined_by_the_articles_focus(pipeline, text, meeting):
+    _, evs = _events(pipeline, text, "2024-05-02")
+    assert meeting in [p for t, p, _ in evs if t == "MEET"]
+
+
 def test_a_body_reporting_a_meeting_is_no_party_to_it(pipeline):
     text = "МИД России сообщил, что Сергей Лавров встретился с министром иностранных дел Индии."
     _, evs = _events(pipeline, text, "2023-05-04")

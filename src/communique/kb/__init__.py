@@ -106,6 +106,7 @@ class KnowledgeBase:
         self.outlets: dict[str, str] = {}  # web host -> outlet name (outlets.tsv)
         self.occasions: dict[str, Occasion] = {}
         self.place_country: dict[str, str] = {}  # loc id -> the country it lies in
+        self.national_bodies: dict[str, str] = {}  # org id -> the one state it is a body of
         self.occasion_keywords: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)  # lang -> (id, rx)
         self.same_as: dict[str, str] = {}  # merged id -> surviving id
         removed: set[tuple[str, str, str]] = set()
@@ -162,6 +163,8 @@ class KnowledgeBase:
             self.gatherings.update({r["id"]: r for r in _read(folder / "gatherings.tsv")})
         if (folder / "places.countries.tsv").exists():
             self.place_country.update({r["loc"]: r["country"] for r in _read(folder / "places.countries.tsv")})
+        if (folder / "organizations.states.tsv").exists():
+            self.national_bodies.update({r["organization"]: r["state"] for r in _read(folder / "organizations.states.tsv")})
         if (folder / "occasions.tsv").exists():
             for r in _read(folder / "occasions.tsv"):
                 if not _DATE.fullmatch(r["date"]):

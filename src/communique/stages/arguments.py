@@ -7,8 +7,9 @@ from collections import Counter
 
 from ..document import Document, Event
 from ..kb import KnowledgeBase
+from ..text import lower
 from .context import SentenceContext
-from .gatherings import gathering_organization
+from .gatherings import gathering_organization, is_gathering
 
 _GATHERING_TYPES = ("MEET", "CALL", "CONVENE")
 _HEAD_OF_STATE = frozenset({"president", "head of state", "king"})
@@ -60,6 +61,31 @@ class Arguments:
             ev.participants = [host[0] if p == states[0] else p for p in ev.participants]
             ev.trace.append(f"host: {states[0]} stands for {host[0]}, its official named in the article")
 
+    def one_state(self, type_: str, parts: list[str], doc: Document) -> bool:
+        """A diplomatic contact has a foreign party (GOLD.md: every meeting and gathering in the gold is
+        between states, or in an international body's frame): a meeting or call whose parties are all
+        known to be of one state ("the president met the public of the region": the president and his
+        state), or a gathering with no named gathering, no international or unknown body and at most one
+        state among its parties (a party congress, a regional council), is that state's own affairs.
+        Whom a person the knowledge base does not know represents is unknown: a meeting with one is kept."""
+        if type_ not in ("MEET", "CALL", "CONVENE"):
+            return False
+        states: set[str] = set()
+        for p in parts:
+            if is_gathering(p) or (p.startswith(("org:", "new:org")) and p not in self.kb.national_bodies):
+                return False  # an international body, or a body whose reach is unknown
+            if p.startswith("country:"):
+                states.add(p)
+            elif p in self.kb.national_bodies:
+                states.add(self.kb.national_bodies[p])
+            elif served := {x for x in self.served(p) if x.startswith("country:")} if p.startswith("person:") else set():
+                states |= served
+            elif any(not x.startswith("country:") for x in self.served(p)):
+                return False  # an official of an international body
+            elif type_ != "CONVENE":
+                return False  # whom an unknown person represents is not known
+        return len(states) <= 1 if type_ == "CONVENE" else len(states) == 1
+
     def served(self, person: str) -> set[str]:
         """The states and bodies a person has held an office of (the knowledge base's terms)."""
         return {r.of for r in self.kb.roles_of(person)}
@@ -105,8 +131,14 @@ class Arguments:
         # "Onun ... Moratinos ilə görüşündə": the subject is elided, the article's focus person meets
         # the counterpart; a sentence with its own subject keeps it
         owners = [m for m in ctx.of_type("person") if ctx.is_genitive(m)]
+        # a name in its base form is the nominative, the subject; with the states it met named, the
+        # sentence is whole ("Лавров уже провёл встречи с министрами Индии и Китая"); with none, the
+        # one met is the focus under a pronoun or a title ("его проводил премьер-министр X")
+        subject = [m for m in ctx.of_type("person") if m.source != "role" and m.base and not ctx.is_counterpart(m)
+                   and lower(ctx.doc.text[m.start:m.end]) == lower(m.base)]
+        met = [m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m) and not ctx.is_locative(m)]
         if type_ in ("MEET", "CALL") and focus and focus not in persons and (
-                not persons or (len(persons) == 1 and not owners)):
+                not persons or (len(persons) == 1 and not owners and not (subject and met))):
             persons = [focus] + persons
         # "Қазақстан мен Қытай арасындағы серіктестік": with persons meeting, the pair of states is
         # what they talked about

@@ -136,9 +136,13 @@ class SentenceContext:
     def qualified_person(self, m: Mention) -> Mention | None:
         """The person a country/organisation mention qualifies, if any."""
         text = self.doc.text
+        # a title names one state or body, the one nearest the name: "министров ОТГ прошло под
+        # председательством министра Турции Чавушоглу" qualifies him by Turkey, not by the OTS
+        between = [x.start for x in self.of_type("country", "organization") if not self.is_locative(x)]
         for p in self.of_type("person"):
             gap = p.start - m.end
-            if 0 <= gap <= _QUALIFIER_REACH and not _SEPARATOR.search(text[m.end:p.start]):
+            if 0 <= gap <= _QUALIFIER_REACH and not _SEPARATOR.search(text[m.end:p.start]) \
+                    and not any(m.end <= x < p.start for x in between):
                 return p
             # Russian puts the state after the title: "глава МИД Азербайджана Джейхун Байрамов"
         return None
