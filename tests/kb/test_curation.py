@@ -1,12 +1,10 @@
 """Curation changes what queries return at once, and survives re-processing."""
-import json
 
 import pytest
 
 from communique.batch.local import run
 from communique.cli import main
 from communique.document import Document
-from communique.errors import CommuniqueError
 from communique.kb import load as load_kb
 from communique.registry import build
 from communique.storage import open_store
