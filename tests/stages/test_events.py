@@ -435,6 +435,16 @@ def test_a_named_subject_meeting_named_states_is_not_joined_by_the_articles_focu
     assert meeting in [p for t, p, _ in evs if t == "MEET"]
 
 
+@pytest.mark.parametrize("text", [
+    "Prezident İlham Əliyev ŞƏT sammitində iştirak etmək üçün Qazaxıstana səfər edib.",
+    "Ілхам Әлиев ШЫҰ саммитіне қатысу үшін Қазақстанға сапармен барды.",
+    "Ильхам Алиев совершил визит в Казахстан для участия в саммите ШОС.",
+])
+def test_a_trip_to_attend_a_summit_is_one_gathering_not_a_visit(pipeline, text):
+    _, evs = _events(pipeline, text, "2024-07-02")
+    assert [(t, p) for t, p, _ in evs] == [("CONVENE", {AZ_PRES, "gathering:sco-summit-2024"})]
+
+
 def test_a_body_reporting_a_meeting_is_no_party_to_it(pipeline):
     text = "МИД России сообщил, что Сергей Лавров встретился с министром иностранных дел Индии."
     _, evs = _events(pipeline, text, "2023-05-04")

@@ -156,7 +156,10 @@ class EventStage:
             over = [o for o in out if o.type in _SUPPRESSED_BY.get(type_, ())]
             ev = None if over and type_ != "CONVENE" else self._event(ctx, type_, p.extra or "asserted", a, b,
                                                                       focus, last)
-            if ev is not None and over and not self._own_gathering(ev, over, ctx.doc):
+            if ev is not None and over and self._trip_to(ev, over, ctx, found.get("MEET")):
+                out = [o for o in out if o not in over]  # GOLD.md: a trip made to attend a summit is one CONVENE
+                ev.trace.append("a trip to attend a named gathering: the gathering, not a visit")
+            elif ev is not None and over and not self._own_gathering(ev, over, ctx.doc):
                 ev = None
             if ev is not None:
                 # "2018-ci ildən", "с апреля 2023 года": since when, not when; a chairmanship is dated
@@ -183,6 +186,13 @@ class EventStage:
                 return False  # whom an unknown person represents is not known: not shown domestic
             states |= served
         return len(states) <= 1
+
+    @staticmethod
+    def _trip_to(ev: Event, others: list[Event], ctx: SentenceContext, meet: tuple | None) -> bool:
+        """"прибыл на саммит ОДКБ", "sammitində iştirak etmək üçün gəlib": a word of travel whose only
+        counterparts are states or bodies, beside a named gathering, is the journey to attend it."""
+        return meet is not None and _is_visit(ctx, meet[1], meet[2]) and any(is_gathering(p) for p in ev.participants) \
+            and all(o.type == "MEET" and sum("person:" in p for p in o.participants) <= 1 for o in others)
 
     @staticmethod
     def _own_gathering(ev: Event, others: list[Event], doc: Document) -> bool:
