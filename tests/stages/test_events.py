@@ -445,6 +445,17 @@ def test_a_trip_to_attend_a_summit_is_one_gathering_not_a_visit(pipeline, text):
     assert [(t, p) for t, p, _ in evs] == [("CONVENE", {AZ_PRES, "gathering:sco-summit-2024"})]
 
 
+@pytest.mark.parametrize("text", [
+    "Mayın 5-də İlham Əliyev Astanada Qasım-Jomart Tokayevlə görüşüb. Mayın 5-də İlham Əliyev və Qasım-Jomart Tokayev saziş imzalayıblar.",
+    "5 мамырда Ілхам Әлиев Астанада Қасым-Жомарт Тоқаевпен кездесті. 5 мамырда Ілхам Әлиев пен Қасым-Жомарт Тоқаев келісімге қол қойды.",
+    "5 мая Ильхам Алиев встретился в Астане с Касым-Жомартом Токаевым. 5 мая Ильхам Алиев и Касым-Жомарт Токаев подписали соглашение.",
+])
+def test_an_event_with_no_place_of_its_own_took_place_where_that_days_talks_did(pipeline, text):
+    doc, _ = _events(pipeline, text, "2024-05-06")
+    signed = [e for e in doc.events if e.type == "SIGN"]
+    assert signed and signed[0].location == "loc:astana"
+
+
 def test_a_body_reporting_a_meeting_is_no_party_to_it(pipeline):
     text = "МИД России сообщил, что Сергей Лавров встретился с министром иностранных дел Индии."
     _, evs = _events(pipeline, text, "2023-05-04")

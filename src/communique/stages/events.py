@@ -21,6 +21,7 @@ _SUPPRESSIBLE_ORDER = {"MEET": 1, "CONVENE": 2}  # made after the types that may
 _LOCATIVE_COUNTRY_TYPES = ("location",)
 _GATHERING_TYPES = ("MEET", "CALL", "CONVENE")
 _BODY_FRAMED = ("CONVENE", "SIGN", "APPOINT")
+_PLACED = ("MEET", "CALL", "CONVENE", "SIGN")  # occurrences at a place; an appointment or a chairmanship is not
 _MULTILATERAL = 4  # parties at one meeting (persons, or states): beyond a few (GOLD.md) it is a gathering
 
 
@@ -107,6 +108,7 @@ class EventStage:
                 or _traced(ev, "the article's month or year", guess)
             if reported_day and ev.id in undated and ev.date == reported:
                 ev.date = reported_day
+        _same_place(doc.events)
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
 
@@ -341,6 +343,19 @@ def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
     while hi < len(toks) and hi - b < reach and not (_CLAUSE_BREAK & set(text[toks[hi - 1].end:toks[hi].start])):
         hi += 1
     return lo, hi
+
+
+def _same_place(events: list[Event]) -> None:
+    """An event whose sentence names no place happened where the article's other event of that day with
+    a party in common did: what a visitor did on the day of the talks, a signing at the summit."""
+    for ev in events:
+        if ev.location or not ev.date or len(ev.date) < 10 or ev.type not in _PLACED:
+            continue
+        there = [o for o in events if o.location and o.date == ev.date and o.modality == ev.modality
+                 and set(o.participants) & set(ev.participants)]
+        if len({o.location for o in there}) == 1:
+            ev.location = there[0].location
+            ev.trace.append(f"location: {ev.location}, where the article's other event of that day took place")
 
 
 def _traced(ev: Event, origin: str, date: str | None) -> str | None:
