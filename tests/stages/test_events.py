@@ -465,3 +465,19 @@ def test_a_body_reporting_a_meeting_is_no_party_to_it(pipeline):
 def test_an_unknown_body_named_beside_its_organisation_is_that_organisation(pipeline):
     _, evs = _events(pipeline, "Сергей Лавров принял участие в заседании СМИД ШОС в Гоа.", "2023-05-04")
     assert ("CONVENE", {"person:sergey-lavrov", "org:sco"}, "asserted") in evs
+
+
+@pytest.mark.parametrize("type_, parts, own", [
+    ("CHAIR", ["country:kz", "org:mfa-kz"], True),  # a ministry is no rotating chairmanship
+    ("CHAIR", ["country:kz", "org:cica"], False),
+    ("MEET", ["person:kassym-jomart-tokayev", "country:kz"], True),
+    ("MEET", ["person:kassym-jomart-tokayev", "org:mfa-kz"], True),
+    ("MEET", ["person:kassym-jomart-tokayev", "country:az"], False),
+    ("MEET", ["person:kassym-jomart-tokayev", "new:person:x"], False),  # whom x represents is unknown
+    ("CONVENE", ["person:kassym-jomart-tokayev", "new:person:x"], True),  # no body, no second state
+    ("CONVENE", ["person:kassym-jomart-tokayev", "org:sco"], False),
+    ("SIGN", ["country:kz"], False),
+])
+def test_one_states_own_affairs(kb, type_, parts, own):
+    from communique.stages.arguments import Arguments
+    assert Arguments(kb).one_state(type_, parts, Document("t", "")) is own

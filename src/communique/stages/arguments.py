@@ -68,6 +68,8 @@ class Arguments:
         state), or a gathering with no named gathering, no international or unknown body and at most one
         state among its parties (a party congress, a regional council), is that state's own affairs.
         Whom a person the knowledge base does not know represents is unknown: a meeting with one is kept."""
+        if type_ == "CHAIR":  # a rotating chairmanship is of an international body, never of a state's own
+            return all(p.startswith("country:") or p in self.kb.national_bodies for p in parts)
         if type_ not in ("MEET", "CALL", "CONVENE"):
             return False
         states: set[str] = set()
