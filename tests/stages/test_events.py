@@ -480,4 +480,4 @@ def test_an_unknown_body_named_beside_its_organisation_is_that_organisation(pipe
 ])
 def test_one_states_own_affairs(kb, type_, parts, own):
     from communique.stages.arguments import Arguments
-    assert Arguments(kb).one_state(type_, parts, Document("t", "")) is own
+    assert Arguments(kb).one_state(type_, parts) is own

@@ -61,7 +61,7 @@ class Arguments:
             ev.participants = [host[0] if p == states[0] else p for p in ev.participants]
             ev.trace.append(f"host: {states[0]} stands for {host[0]}, its official named in the article")
 
-    def one_state(self, type_: str, parts: list[str], doc: Document) -> bool:
+    def one_state(self, type_: str, parts: list[str]) -> bool:
         """A diplomatic contact has a foreign party (GOLD.md: every meeting and gathering in the gold is
         between states, or in an international body's frame): a meeting or call whose parties are all
         known to be of one state ("the president met the public of the region": the president and his
