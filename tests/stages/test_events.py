@@ -456,6 +456,16 @@ def test_an_event_with_no_place_of_its_own_took_place_where_that_days_talks_did(
     assert signed and signed[0].location == "loc:astana"
 
 
+@pytest.mark.parametrize("text", [
+    "İlham Əliyev Qasım-Jomart Tokayevlə mütəmadi görüşlərin əhəmiyyətini qeyd edib.",
+    "Қасым-Жомарт Тоқаев Ілхам Әлиевпен жыл сайынғы кездесулердің маңызын атап өтті.",
+    "Ильхам Алиев отметил важность регулярных встреч с Касым-Жомартом Токаевым.",
+])
+def test_meetings_of_habit_are_a_practice_not_an_event(pipeline, text):
+    _, evs = _events(pipeline, text, "2024-05-02")
+    assert not any(t == "MEET" for t, _, _ in evs)
+
+
 def test_a_body_reporting_a_meeting_is_no_party_to_it(pipeline):
     text = "МИД России сообщил, что Сергей Лавров встретился с министром иностранных дел Индии."
     _, evs = _events(pipeline, text, "2023-05-04")

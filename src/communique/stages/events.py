@@ -212,6 +212,9 @@ class EventStage:
         persons = [p for p in ev.participants if "person:" in p]
         if ev.type == "MEET" and len(persons) < 2 and ctx.matches(ctx.ld.series) and _plural_trigger(ctx, a, b):
             return []  # "BMT rəsmiləri ilə bir sıra görüşlər keçirib": a summary, not one meeting
+        lo, hi = _clause(ctx, a, b)
+        if _plural_trigger(ctx, a, b) and any(lo - 2 <= x and y <= hi for _, x, y in ctx.matches(ctx.ld.habitual)):
+            return []  # "ежегодные обмены визитами", "mütəmadi görüşlər": a practice, not an occurrence
         if ev.type != "MEET":
             return [ev]
         plural = _plural_trigger(ctx, a, b)
