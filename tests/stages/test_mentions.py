@@ -1,4 +1,7 @@
 """Mentions from hand-written sentences: names the Kazakh tagger adds beside the knowledge base."""
+
+import pytest
+
 from communique.document import Document
 from communique.stages.mentions import MentionStage
 
@@ -38,3 +41,17 @@ def test_an_outlet_named_in_the_text_is_no_person(pipeline):
                             lang="kk"))
     assert not any(m.type == "person" and "Azattyq" in m.text for m in doc.mentions)
     assert any(m.entity_id == "person:kassym-jomart-tokayev" for m in doc.mentions)
+
+
+@pytest.mark.parametrize("text, surface, base", [
+    ("Sənədlərin yoxlanılması ilə bağlı Dövlət Yoxlama Palatasının iclası keçirilib.",
+     "Dövlət Yoxlama Palatasının", "Dövlət Yoxlama Palatası"),
+    ("Бюджеттің орындалуы туралы Республикалық Бюджет Палатасының отырысы өтті.",
+     "Республикалық Бюджет Палатасының", "Республикалық Бюджет Палатасы"),
+])
+def test_new_compound_name_keeps_the_possessive_of_its_head(pipeline, text, surface, base):
+    # a capitalised run ending in a possessed head is an institution; its label is the nominative
+    doc = pipeline(Document("t", text))
+    got = {(m.text, m.base, m.type) for m in doc.mentions}
+    assert (surface, base, "organization") in got, got
+    assert not any(e.label.endswith(("Palatasın", "Палатасын")) for e in doc.entities)

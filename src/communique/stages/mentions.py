@@ -15,7 +15,7 @@ from ..document import Document, Mention, Sentence
 from ..kb import KnowledgeBase
 from ..lang.dates import forms_index, ordinal
 from ..lang.grammar import grammar
-from ..lang.morph import base_form, candidates
+from ..lang.morph import base_form, candidates, compound_head_base, ends_in_possessive
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
 from ..text import Token, fold, lower, tokenize
 from .context import endings, prose, sentence_code, sentence_tokens
@@ -480,9 +480,12 @@ def _covered(starts: list[int], found: list[Mention]) -> set[int]:
     return out
 
 
-def _turkic_base(text: str, toks: list[Token], i: int, j: int, ld) -> str:
+def _turkic_base(text: str, toks: list[Token], i: int, j: int, ld, person: bool = True) -> str:
+    """The base of an az/kk name: only its last word inflects; the head of a compound that names no
+    person keeps its possessive ("Mərkəzi Seçki Komissiyasının" -> "... Komissiyası")."""
     last = toks[j - 1].text
-    return text[toks[i].start:toks[j - 1].start] + base_form(last, ld)
+    head = base_form(last, ld) if person or j - i < 2 else compound_head_base(last, ld)
+    return text[toks[i].start:toks[j - 1].start] + head
 
 
 def _initials(text: str, toks: list[Token], k: int) -> int:
@@ -570,7 +573,7 @@ def _possessed_head(word: str, head: str, ld) -> str:
     fits = [c for c in candidates(low, ld) if poss and c.startswith(head) and c.endswith(poss)]
     if fits and len(low) == len(word):
         return word[:len(min(fits, key=len))]
-    return base_form(word, ld)
+    return compound_head_base(word, ld)
 
 
 # "as" between a title and the name it introduces (kk "болып", "ретінде"; az "olaraq", "qismində")
@@ -613,8 +616,13 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
         cue = k in titled or (k > 0 and k - 1 not in covered and grammar(code).is_possessed(toks[k - 1].text))
         start, end = toks[k].start, toks[e].end
         if cue and e > k and inflect:
-            base = text[start:toks[e].start] + base_form(toks[e].text, ld)
-            out.append(Mention(start, end, text[start:end], "person", base=base, source="cue"))
+            # a possessive with its buffer and a case after it ends a compound noun ("Mərkəzi Seçki
+            # Komissiyasının", "Ынтымақтастық Кеңесінің"), which names an institution: no person's name
+            # takes the 3rd-person possessive
+            type_ = "organization" if ends_in_possessive(toks[e].text, ld) else "person"
+            head = compound_head_base(toks[e].text, ld, certain_only=True)
+            base = text[start:toks[e].start] + head
+            out.append(Mention(start, end, text[start:end], type_, base=base, source="cue"))
         elif e == k:
             base = base_form(toks[k].text, ld) if inflect else toks[k].text
             out.append(Mention(start, end, text[start:end], "person", base=base, source="short"))
@@ -653,6 +661,6 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
             i, j = free[0], free[-1] + 1
         type_ = _TAGGED_TYPES[label]
         out.append(Mention(toks[i].start, toks[j - 1].end, text[toks[i].start:toks[j - 1].end], type_,
-                           base=_turkic_base(text, toks, i, j, ld),
+                           base=_turkic_base(text, toks, i, j, ld, person=type_ == "person"),
                            source="short" if type_ == "person" and j - i == 1 else "tagger"))
     return out
