@@ -55,3 +55,21 @@ def test_new_compound_name_keeps_the_possessive_of_its_head(pipeline, text, surf
     got = {(m.text, m.base, m.type) for m in doc.mentions}
     assert (surface, base, "organization") in got, got
     assert not any(e.label.endswith(("Palatasın", "Палатасын")) for e in doc.entities)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Далее министры обсудили вопросы транзита.", "Далее"),
+    ("Аким области провел совещание с фермерами.", "Аким"),
+    ("Сондай-ақ тараптар көлік мәселелерін талқылады.", "Сондай-ақ"),
+    ("Həmçinin tərəflər nəqliyyat məsələlərini müzakirə ediblər.", "Həmçinin"),
+])
+def test_a_common_word_first_in_its_sentence_is_no_name(pipeline, text, word):
+    # the word is written in lower case inside sentences (lang/<code>/common.txt): capitalised at the
+    # start it names no one, whichever component read it
+    doc = pipeline(Document("t", text))
+    assert not any(m.text == word for m in doc.mentions), [(m.text, m.type, m.source) for m in doc.mentions]
+
+
+def test_a_lone_letter_is_no_name(pipeline):
+    doc = pipeline(Document("t", "Об этом сообщает сайт Д"))
+    assert not any(len(m.text) == 1 for m in doc.mentions)

@@ -17,7 +17,7 @@ from ..lang.dates import forms_index, ordinal
 from ..lang.grammar import grammar
 from ..lang.morph import base_form, candidates, compound_head_base, ends_in_possessive
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
-from ..text import Token, fold, lower, tokenize
+from ..text import Token, fold, given_name_agrees, initial_agrees, lower, tokenize
 from .context import endings, prose, sentence_code, sentence_tokens
 from .gatherings import NUMBERED_ONLY
 
@@ -224,6 +224,8 @@ class NatashaNER:
         out = []
         for sp in d.spans:
             surface = chunk[sp.start:sp.stop]
+            if sum(c.isalpha() for c in surface) < 2:
+                continue  # a lone letter is an initial or a word cut short, no name ("Д" -> "Далее")
             out.append(Mention(start + sp.start, start + sp.stop, surface,
                                self.TYPES.get(sp.type, "organization"), base=self.morph.base(surface), source="ner"))
         return out
@@ -285,10 +287,14 @@ class MentionStage:
     def __call__(self, doc: Document) -> Document:
         doc.mentions = []
         ner_chunks: list[Sentence] = []
+        ordinary: set[tuple[int, int]] = set()  # sentence-initial words common in lower case
         for sent in prose(doc):
             code = sentence_code(doc, sent)
             toks = sentence_tokens(doc, sent.start, sent.end)
+            if toks and fold(toks[0].text) in langdata.load(code).common:
+                ordinary.add((toks[0].start, toks[0].end))
             found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
+            found = self._other_bearers(doc.text, toks, found, code)
             found = org_name_mentions(doc.text, toks, found, code,
                                       None if grammar(code).names_inflect else self.morph.lemma)
             tagger = self.name_tagger(code)
@@ -302,6 +308,10 @@ class MentionStage:
                 ner_chunks.append(sent)
         if ner_chunks:
             self._add_ner(doc, ner_chunks)
+        # A capitalised word first in its sentence that the language writes in lower case elsewhere
+        # ("Далее", "Аким", "Bundan") is no name on its own, whichever reader took it for one
+        # (natasha, the tagger, a lone capitalised word); a name the knowledge base knows stays.
+        doc.mentions = [m for m in doc.mentions if m.source == "kb" or (m.start, m.end) not in ordinary]
         doc.mentions.sort(key=lambda m: (m.start, -m.end))
         self._assembly_sessions(doc)
         return doc
@@ -333,6 +343,39 @@ class MentionStage:
             if kind in _LOWER_KINDS and surface[:1].isupper() and i > 0:
                 continue  # "Американского еврейского комитета": part of an organisation's name
             out.append(Mention(start, end, surface, ent.type, base=base, source="kb", candidates=ids, kind=kind))
+        return out
+
+    def _other_bearers(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+        """A known person's surname alone matched ("Bayramov", "Көшербаев") where the text writes a
+        given name or an initial before it that is not that person's ("Niyazi Bayramov",
+        "Қырымбек Көшербаев", "Р.Ескалиев"): the full name is someone else, a name of its own
+        (linking finds its id). A given name that agrees ("Джейхуна Байрамова") keeps the link."""
+        ld, inflect = langdata.load(code), grammar(code).names_inflect
+        starts = [t.start for t in toks]
+        covered = _covered(starts, found)
+        in_title = {x for _, a, b in ld.titles.find([fold(t.text) for t in toks]) for x in range(a, b)}
+        out = list(found)
+        for m in found:
+            if m.source != "kb" or m.type != "person" or m.kind != "short":
+                continue
+            k = bisect.bisect_left(starts, m.start)
+            given = self.kb.given_names(m.candidates[0])
+            lo, initial = _before_surname(text, toks, k, covered | in_title, ld, inflect)
+            if lo == k:
+                continue
+            words = [toks[x].text for x in range(lo, k)]
+            if initial:
+                if initial_agrees(words[0], given):  # the first initial is the given name's ("С.В.")
+                    continue
+                source = "initials"
+            elif any(given_name_agrees(w, given) for w in words):
+                continue
+            else:
+                source = "cue"
+            start = toks[lo].start
+            surname = base_form(m.text, ld) if inflect else m.text
+            base = text[start:m.start] + surname if inflect or initial else self.morph.base(text[start:m.end])
+            out[out.index(m)] = Mention(start, m.end, text[start:m.end], "person", base=base, source=source)
         return out
 
     @property
@@ -495,6 +538,31 @@ def _initials(text: str, toks: list[Token], k: int) -> int:
             and text[toks[k + n].end:toks[k + n].end + 1] == ".":
         n += 1
     return n
+
+
+def _before_surname(text: str, toks: list[Token], k: int, taken: set[int], ld, inflect: bool) -> tuple[int, bool]:
+    """The first token of the given names (at most two: a given name and a patronymic) or of the
+    initials written right before the surname at token k, and whether they are initials; (k, False)
+    when there are none. A word known to be common in lower case ("Далее", "Bundan") is no given name,
+    nor is a word with a case ending in az/kk, where only a name's last word inflects."""
+    n = 0
+    while n < 2 and k - n - 1 >= 0 and len(toks[k - n - 1].text) <= 2 and toks[k - n - 1].text.isupper() \
+            and text[toks[k - n - 1].end:toks[k - n].start] in (".", ". ") and k - n - 1 not in taken:
+        n += 1  # "Р.Ескалиев", "Дж. Байрамов", "N.B. Ermekbayev"
+    if n:
+        return k - n, True
+    lo = k
+    while lo - 1 >= 0 and k - lo < 2 and lo - 1 not in taken and _plain_name_word(toks[lo - 1].text) \
+            and text[toks[lo - 1].end:toks[lo].start] == " " and fold(toks[lo - 1].text) not in ld.common \
+            and (not inflect or base_form(toks[lo - 1].text, ld) == toks[lo - 1].text):
+        lo -= 1
+    return lo, False
+
+
+def _plain_name_word(w: str) -> bool:
+    """A capitalised word in lower case after its capital, each part of a hyphenated one too
+    ("Қасым-Жомарт"); not "КолывановаСергей", two words run together by a lost line break."""
+    return all(p[:1].isupper() and p[1:].islower() for p in w.split("-"))
 
 
 def _is_name_token(t: Token) -> bool:
