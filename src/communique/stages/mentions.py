@@ -153,6 +153,14 @@ class RussianMorph:
     def lemma(self, word: str) -> str:
         return self.lemmas(word)[0]
 
+    def may_be_name(self, word: str) -> bool:
+        """Whether the dictionary reads a word as a first name, or does not know it."""
+        import pymorphy2
+        f = fold(word)
+        if not pymorphy2.MorphAnalyzer.word_is_known(self.vocab, f):
+            return True
+        return any("Name" in p.tag for p in pymorphy2.MorphAnalyzer.parse(self.vocab, f)[:8])
+
     def _analyse(self, word: str) -> list[str]:
         import pymorphy2
         f = fold(word)
@@ -355,12 +363,21 @@ class MentionStage:
         covered = _covered(starts, found)
         in_title = {x for _, a, b in ld.titles.find([fold(t.text) for t in toks]) for x in range(a, b)}
         out = list(found)
+
+        def given_like(word: str) -> bool:
+            # not a word the language writes in lower case ("Далее"); az/kk: no case ending (only a
+            # name's last word inflects); ru: a word the dictionary reads as a first name, or does
+            # not know ("Назначить" is a verb)
+            if fold(word) in ld.common:
+                return False
+            return base_form(word, ld) == word if inflect else self.morph.may_be_name(word)
+
         for m in found:
             if m.source != "kb" or m.type != "person" or m.kind != "short":
                 continue
             k = bisect.bisect_left(starts, m.start)
             given = self.kb.given_names(m.candidates[0])
-            lo, initial = _before_surname(text, toks, k, covered | in_title, ld, inflect)
+            lo, initial = _before_surname(text, toks, k, covered | in_title, given_like)
             if lo == k:
                 continue
             words = [toks[x].text for x in range(lo, k)]
@@ -540,23 +557,24 @@ def _initials(text: str, toks: list[Token], k: int) -> int:
     return n
 
 
-def _before_surname(text: str, toks: list[Token], k: int, taken: set[int], ld, inflect: bool) -> tuple[int, bool]:
-    """The first token of the given names (at most two: a given name and a patronymic) or of the
-    initials written right before the surname at token k, and whether they are initials; (k, False)
-    when there are none. A word known to be common in lower case ("Далее", "Bundan") is no given name,
-    nor is a word with a case ending in az/kk, where only a name's last word inflects."""
+def _before_surname(text: str, toks: list[Token], k: int, taken: set[int], given_like) -> tuple[int, bool]:
+    """The first token of the initials or the given name written right before the surname at token k,
+    and whether they are initials; (k, False) when there are none. A given name is one plain word
+    that ``given_like`` accepts and that starts its run of capitalised words: in "Сергей Викторович
+    Лавров" or "Muxtar Babayev Quterreş" which word is whose is not certain, and nothing is changed."""
     n = 0
     while n < 2 and k - n - 1 >= 0 and len(toks[k - n - 1].text) <= 2 and toks[k - n - 1].text.isupper() \
             and text[toks[k - n - 1].end:toks[k - n].start] in (".", ". ") and k - n - 1 not in taken:
         n += 1  # "Р.Ескалиев", "Дж. Байрамов", "N.B. Ermekbayev"
     if n:
         return k - n, True
-    lo = k
-    while lo - 1 >= 0 and k - lo < 2 and lo - 1 not in taken and _plain_name_word(toks[lo - 1].text) \
-            and text[toks[lo - 1].end:toks[lo].start] == " " and fold(toks[lo - 1].text) not in ld.common \
-            and (not inflect or base_form(toks[lo - 1].text, ld) == toks[lo - 1].text):
-        lo -= 1
-    return lo, False
+    g = k - 1
+    if g < 0 or g in taken or not _plain_name_word(toks[g].text) or text[toks[g].end:toks[k].start] != " " \
+            or not given_like(toks[g].text):
+        return k, False
+    if g > 0 and g - 1 not in taken and _is_name_token(toks[g - 1]) and text[toks[g - 1].end:toks[g].start] == " ":
+        return k, False
+    return g, False
 
 
 def _plain_name_word(w: str) -> bool:
