@@ -186,6 +186,7 @@ class LangData:
     next: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     visits: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     domestic: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    reporting: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     memo: dict = field(default_factory=dict, repr=False)  # per-process caches of derived lookups
 
 
@@ -246,4 +247,5 @@ def load(code: str) -> LangData:
     ld.next = PatternIndex(_patterns(_rows(d / "next.tsv", 1), 0, 0))
     ld.visits = PatternIndex(_patterns(_rows(d / "visits.tsv", 1), 0, 0))
     ld.domestic = PatternIndex(_patterns(_rows(d / "domestic.tsv", 1), 0, 0))
+    ld.reporting = PatternIndex(_patterns(_rows(d / "reporting.tsv", 2), 0, 1))
     return ld

@@ -309,6 +309,7 @@ class MentionStage:
             if tagger and toks:
                 found += tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet)
             found += cue_mentions(doc.text, toks, found, code)
+            found = _without_sources(toks, found, langdata.load(code))
             # an outlet named in the text ("Azattyq Rýhy") is who reports, never a person
             found = [m for m in found if not (m.type == "person" and m.source != "kb" and self._is_outlet(m.text))]
             doc.mentions += found
@@ -316,6 +317,12 @@ class MentionStage:
                 ner_chunks.append(sent)
         if ner_chunks:
             self._add_ner(doc, ner_chunks)
+            for sent in ner_chunks:  # natasha's names, read after the sentences: the same for sources
+                inside = [m for m in doc.mentions if sent.contains(m)]
+                kept = _without_sources(sentence_tokens(doc, sent.start, sent.end), inside, langdata.load("ru"))
+                if len(kept) < len(inside):
+                    gone = {id(m) for m in inside} - {id(m) for m in kept}
+                    doc.mentions = [m for m in doc.mentions if id(m) not in gone]
         # A capitalised word first in its sentence that the language writes in lower case elsewhere
         # ("Далее", "Аким", "Bundan") is no name on its own, whichever reader took it for one
         # (natasha, the tagger, a lone capitalised word); a name the knowledge base knows stays.
@@ -575,6 +582,25 @@ def _before_surname(text: str, toks: list[Token], k: int, taken: set[int], given
     if g > 0 and g - 1 not in taken and _is_name_token(toks[g - 1]) and text[toks[g - 1].end:toks[g].start] == " ":
         return k, False
     return g, False
+
+
+def _without_sources(toks: list[Token], found: list[Mention], ld) -> list[Mention]:
+    """A new name an agency word or a reporting frame introduces (reporting.tsv: "ИА REGNUM", "как
+    сообщает Trend", "Report agentliyi", "деп хабарлайды Zakon.kz") is the source of the news, never
+    a party to it. Names the knowledge base knows, countries and places keep their mentions."""
+    marks = ld.reporting.find([fold(t.text) for t in toks])
+    if not marks:
+        return found
+    starts = [t.start for t in toks]
+    out = []
+    for m in found:
+        i = bisect.bisect_left(starts, m.start)  # its first token
+        j = bisect.bisect_left(starts, m.end) - 1  # its last
+        source = m.source != "kb" and m.type not in ("country", "location") and any(
+            (p.label == "after" and a <= i <= b) or (p.label == "before" and a == j + 1) for p, a, b in marks)
+        if not source:
+            out.append(m)
+    return out
 
 
 def _plain_name_word(w: str) -> bool:
