@@ -1,6 +1,7 @@
 """Script-aware text helpers: tokens with offsets, folding, transliteration keys."""
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -135,6 +136,30 @@ def translit_key(name: str) -> str:
         key = key.replace(a, b)
     # Doubled letters vary between transliterations ("Moratinos"/"Mora­tinoss" rarely, "Gulnara"/"Gulnarra").
     return re.sub(r"(.)\1+", r"\1", key)
+
+
+def given_name_agrees(word: str, given: set[str] | frozenset[str]) -> bool:
+    """Whether a given name as written (any script, any case: "Ермекпен", "Ерлана", "Сергею") may be
+    one of a person's given names (translit keys). Names inflect at the end: the forms share all but
+    the last two letters of the shorter ("sergeu"/"sergei"), a different name does not ("niazi"/"jeihun").
+    No known given name: nothing to contradict."""
+    w = translit_key(word)
+    if not given or not w:
+        return True
+    for g in given:
+        common = len(os.path.commonprefix([w, g]))
+        if common >= max(2, min(len(w), len(g)) - 2):
+            return True
+    return False
+
+
+def initial_agrees(initial: str, given: set[str] | frozenset[str]) -> bool:
+    """Whether an initial ("Р", "C", "Дж") may stand for one of a person's given names. A vowel is
+    spelled too differently across scripts ("Ə"/"Э"/"E", "Е"/"Ye") to contradict anything."""
+    i = translit_key(initial)
+    if not given or not i or i[0] in "aeiou":
+        return True
+    return any(g.startswith(i) for g in given)
 
 
 def slug(name: str) -> str:

@@ -30,6 +30,7 @@ COLUMNS = {
     "on_weekday.tsv": 2,
     "ordinals.tsv": 2,
     "abbreviations.txt": 1,
+    "common.txt": 1,
     "triggers.tsv": 3,
     "modality.tsv": 2,
     "frameworks.tsv": 2,
@@ -47,6 +48,7 @@ COLUMNS = {
     "this_year.tsv": 1,
     "same_day.tsv": 1,
     "qualifiers.tsv": 3,
+    "reporting.tsv": 2,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -60,6 +62,7 @@ TEXT_COLUMN = {
     "on_weekday.tsv": 0,
     "ordinals.tsv": 0,
     "abbreviations.txt": 0,
+    "common.txt": 0,
     "triggers.tsv": 2,
     "modality.tsv": 1,
     "frameworks.tsv": 1,
@@ -76,6 +79,7 @@ TEXT_COLUMN = {
     "this_year.tsv": 0,
     "same_day.tsv": 0,
     "qualifiers.tsv": 2,
+    "reporting.tsv": 1,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
 PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv",

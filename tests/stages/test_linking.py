@@ -112,3 +112,55 @@ def test_initials_make_a_persons_name(pipeline, text, expected):
     doc = pipeline(Document("t", text, published="2024-04-12"))
     found = {m.text: m.entity_id for m in doc.mentions if m.type == "person"}
     assert expected.items() <= found.items()
+
+
+def _person_links(pipeline, text):
+    doc = pipeline(Document("t", text, published="2024-05-10"))
+    assert doc.failure is None, doc.failure
+    return {(m.text, m.entity_id) for m in doc.mentions if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Bələdiyyə sədri Rauf Bayramov yeni məktəbin açılışında iştirak edib.", "Rauf Bayramov"),
+    ("Облыстық мәслихат хатшысы Бауыржан Көшербаев жиында сөз сөйледі.", "Бауыржан Көшербаев"),
+    ("На открытии школы выступил глава района Тимур Байрамов.", "Тимур Байрамов"),
+])
+def test_a_different_given_name_before_a_known_surname_is_someone_else(pipeline, text, surface):
+    # the knowledge base knows Jeyhun Bayramov and Yermek Kosherbayev: a full name with another
+    # given name is a person of its own, not them
+    links = _person_links(pipeline, text)
+    assert any(s == surface and eid.startswith("new:person:") for s, eid in links), links
+    assert not any(eid in ("person:jeyhun-bayramov", "person:yermek-kosherbayev") for _, eid in links)
+
+
+@pytest.mark.parametrize("text, known", [
+    ("Xarici işlər naziri Ceyhun Bayramov qonağı qəbul edib. Sonra Bayramov mətbuata açıqlama verib.",
+     "person:jeyhun-bayramov"),
+    ("Министр встретился с Джейхуном Байрамовым. Байрамов отметил важность визита.", "person:jeyhun-bayramov"),
+    ("Ермек Көшербаев жиынды ашты. Көшербаев өңірдің жоспарын айтты.", "person:yermek-kosherbayev"),
+])
+def test_given_name_that_agrees_keeps_the_known_person(pipeline, text, known):
+    links = _person_links(pipeline, text)
+    assert {eid for _, eid in links} == {known}, links
+
+
+def test_bare_surname_after_another_bearer_named_in_full_is_that_bearer(pipeline):
+    links = _person_links(pipeline, "Rayon icra başçısı Rauf Bayramov sakinlərlə görüşüb. "
+                                    "Bayramov onların müraciətlərini dinləyib.")
+    ids = {eid for _, eid in links}
+    assert len(ids) == 1 and next(iter(ids)).startswith("new:person:"), links
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Облыс әкімі Т.Көшербаев жиынды ашты.", "Т.Көшербаев"),
+    ("Накануне Т.Байрамов посетил новую школу.", "Т.Байрамов"),
+    ("Tədbirdə R.Bayramov çıxış edib.", "R.Bayramov"),
+])
+def test_an_initial_that_contradicts_the_given_name_is_someone_else(pipeline, text, surface):
+    links = _person_links(pipeline, text)
+    assert any(s == surface and eid.startswith("new:person:") for s, eid in links), links
+
+
+def test_an_initial_that_agrees_keeps_the_known_person(pipeline):
+    links = _person_links(pipeline, "Министр иностранных дел С.В.Лавров провел переговоры в Москве.")
+    assert ("С.В.Лавров", "person:sergey-lavrov") in links or ("Лавров", "person:sergey-lavrov") in links, links

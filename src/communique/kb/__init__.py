@@ -236,6 +236,24 @@ class KnowledgeBase:
         memo[key] = found
         return found
 
+    def given_names(self, eid: str) -> frozenset[str]:
+        """Translit keys of a known person's given names (and patronymics): the words of its full
+        names other than its surname, which its one-word aliases give ("Bayramov" for "Jeyhun
+        Bayramov"; without one, the last word of each full name). Empty when no full name is known."""
+        e = self.get(eid)
+        if e is None or e.type != "person":
+            return frozenset()
+        names = [e.label] + [a.text for a in e.aliases if a.kind in ("name", "former")]
+        surnames = {translit_key(a.text) for a in e.aliases if a.kind == "short" and " " not in a.text.strip()}
+        out = set()
+        for n in names:
+            words = translit_key(n).split()
+            if len(words) < 2:
+                continue
+            rest = [w for w in words if w not in surnames] if surnames & set(words) else words[:-1]
+            out.update(w for w in rest if len(w) > 1)
+        return frozenset(out)
+
     def holders(self, role: str, of: str, date: str | None) -> list[str]:
         return [r.person for r in self._role_index()[1].get((role, of), ()) if r.active(date)]
 

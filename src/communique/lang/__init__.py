@@ -165,6 +165,7 @@ class LangData:
     on_weekday: dict[str, int] = field(default_factory=dict)
     ordinals: dict[str, int] = field(default_factory=dict)
     abbreviations: set[str] = field(default_factory=set)
+    common: frozenset[str] = frozenset()  # words seen mostly in lower case inside sentences (common.txt)
     triggers: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     modality: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     frameworks: PatternIndex = field(default_factory=lambda: PatternIndex([]))
@@ -186,6 +187,7 @@ class LangData:
     next: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     visits: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     domestic: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    reporting: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     memo: dict = field(default_factory=dict, repr=False)  # per-process caches of derived lookups
 
 
@@ -225,6 +227,7 @@ def load(code: str) -> LangData:
     ld.on_weekday = {fold(r[0]): int(r[1]) for r in _rows(d / "on_weekday.tsv", 2)}
     ld.ordinals = {fold(r[0]): int(r[1]) for r in _rows(d / "ordinals.tsv", 2)}
     ld.abbreviations = {fold(r[0]) for r in _rows(d / "abbreviations.txt", 1)}
+    ld.common = frozenset(fold(r[0]) for r in _rows(d / "common.txt", 1))
     ld.triggers = PatternIndex(_patterns(_rows(d / "triggers.tsv", 3), 0, 2, 1))
     ld.modality = PatternIndex(_patterns(_rows(d / "modality.tsv", 2), 0, 1))
     ld.frameworks = PatternIndex(_patterns(_rows(d / "frameworks.tsv", 2), 0, 1))
@@ -246,4 +249,5 @@ def load(code: str) -> LangData:
     ld.next = PatternIndex(_patterns(_rows(d / "next.tsv", 1), 0, 0))
     ld.visits = PatternIndex(_patterns(_rows(d / "visits.tsv", 1), 0, 0))
     ld.domestic = PatternIndex(_patterns(_rows(d / "domestic.tsv", 1), 0, 0))
+    ld.reporting = PatternIndex(_patterns(_rows(d / "reporting.tsv", 2), 0, 1))
     return ld

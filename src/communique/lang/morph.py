@@ -113,3 +113,63 @@ def _base_form(word: str, ld: LangData) -> str:
         stem, tail = min(options, key=lambda o: len(o[1]))
         cur = cur[: len(cur) - len(tail)].rstrip("-")
     return cur
+
+
+def compound_head_base(word: str, ld: LangData, certain_only: bool = False) -> str:
+    """The base of the last word of a multi-word name that is no person's (a compound noun's head):
+    its 3rd-person possessive belongs to the name, the case after it does not, and that case takes a
+    pronominal -n- ("Komissiyası-n-ın", "Fondu-n-un", "комиссиясы-н-да", "Кеңесі-н-е"), where
+    ``base_form`` reads "-ın" after a stem in -n ("Komissiyasın"). After a vowel the possessive has a
+    buffer -s- (az -sı/-si/-su/-sü, kk -сы/-сі): that chain is certain, whatever the name;
+    ``certain_only`` keeps to it (a person's surname may end in -in: "Putin-in"). Else ``base_form``."""
+    memo = ld.memo.setdefault(("compound_head_base", certain_only), {})
+    got = memo.get(word)
+    if got is None:
+        if len(memo) > 100_000:
+            memo.clear()
+        got = memo[word] = _possessed_base(word, ld, certain_only) or base_form(word, ld)
+    return got
+
+
+def _possessed_base(word: str, ld: LangData, certain_only: bool) -> str | None:
+    folded = lower(word)
+    if len(folded) != len(word):
+        return None
+    # possessive -> whether the letter before it is a vowel (-sı after one) or a consonant (-ı)
+    possessives = [(s.text, s.after == "V") for s in ld.suffixes if s.case == "poss3"
+                   and (s.after == "V" or not certain_only)]
+    for tail in _pronominal_tails(ld):
+        if not folded.endswith(tail):
+            continue
+        for poss, after_vowel in possessives:
+            stem_len = len(folded) - len(tail) - len(poss)
+            # the stem before the possessive: a word ("Şura", "комиссия"), not a short name ("Ya-si-n-ə")
+            if stem_len >= 3 and folded[:-len(tail)].endswith(poss) \
+                    and _is_vowel(folded[stem_len - 1], ld) == after_vowel:
+                return word[:stem_len + len(poss)]
+    return None
+
+
+def _pronominal_tails(ld: LangData) -> tuple[str, ...]:
+    """Case endings after the 3rd-person possessive, with its pronominal n, longest first: those
+    listed with it ("-nın", "-nda", "-ның", "-нда") and n + a case ending that starts with a vowel
+    ("-н-а", "-н-е", which the suffix list leaves out: as a bare row -на cuts Астана)."""
+    got = ld.memo.get("pronominal_tails")
+    if got is None:
+        n = "н" if any("н" in s.text for s in ld.suffixes) else "n"
+        listed = {s.text for s in ld.suffixes if s.text.startswith(n) and s.case not in ("poss3", "plural")}
+        joined = {n + s.text for s in ld.suffixes if s.text[:1] in ld.vowels and s.case in ("dat", "acc", "gen")}
+        got = ld.memo["pronominal_tails"] = tuple(sorted(listed | joined, key=len, reverse=True))
+    return got
+
+
+def ends_in_possessive(word: str, ld: LangData) -> bool:
+    """Whether a word ends in the 3rd-person possessive with its buffer -s- after a vowel, a case
+    ending after it or none ("Komissiyası", "Şurasının", "комиссиясында"): the head of a compound
+    noun, which no person's name is."""
+    if _possessed_base(word, ld, certain_only=True):
+        return True
+    folded = lower(word)
+    return any(folded.endswith(s.text) and len(folded) - len(s.text) >= 3
+               and _is_vowel(folded[-len(s.text) - 1], ld)
+               for s in ld.suffixes if s.case == "poss3" and s.after == "V")

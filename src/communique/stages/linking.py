@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from ..document import Document, Entity, Mention
 from ..kb import KnowledgeBase
 from ..lang.grammar import grammar
-from ..text import slug, translit_key
+from ..text import initial_agrees, slug, translit_key
 
 
 _MAX_SLUG = 100
@@ -50,11 +50,16 @@ class LinkingStage:
             if m.entity_id:
                 m.entity_id = self.kb.canonical(m.entity_id)  # curated merges
         persons = self._doc_persons(doc)
+        self._surnames_of_others(doc, persons)
         kept = [m for m in doc.mentions if m.source not in ("short", "initials")]
         for m in initialled:
-            # "С.Лебедев": the Sergey Lebedev the article names in full, else a name of its own
-            surname = dataclasses.replace(m, base=m.base.rsplit(".", 1)[-1].strip())
-            target = _resolve_short(surname, persons)
+            # "С.Лебедев": the Sergey Lebedev the article names in full, else a name of its own; not
+            # a person whose given name the initial contradicts ("Р.Ескалиев" is no Yermek Eskaliyev)
+            initial, _, rest = m.base.rpartition(".")
+            surname = dataclasses.replace(m, base=rest.strip())
+            first = initial.split(".")[0].strip()
+            target = _resolve_short(surname, {p: keys for p, keys in persons.items()
+                                              if initial_agrees(first, self._given(doc, p))})
             m.entity_id = self.kb.canonical(target) if target else self.kb.canonical(self._link_name(m))
             kept.append(m)
         for m in shorts:
@@ -131,6 +136,27 @@ class LinkingStage:
                                         source="role", entity_id=holders[0], kind="title"))
             out += here
         return out
+
+    def _surnames_of_others(self, doc: Document, persons: dict[str, list[str]]) -> None:
+        """A known person's surname alone ("Bayramov") in an article that names someone else of that
+        surname in full ("Niyazi Bayramov") and not the known person is that someone."""
+        full = {m.entity_id for m in doc.mentions if m.type == "person" and m.entity_id
+                and m.source not in ("short", "initials") and m.kind != "short"}
+        others = {p: keys for p, keys in persons.items() if p in full}
+        for m in doc.mentions:
+            if m.source == "kb" and m.type == "person" and m.kind == "short" and m.entity_id not in full:
+                target = _resolve_short(m, others)
+                if target:
+                    m.entity_id = target
+
+    def _given(self, doc: Document, pid: str) -> frozenset[str]:
+        """Given-name keys of a person of this article: the knowledge base's, else the words before
+        the surname in the names the article gives it."""
+        known = self.kb.given_names(pid)
+        if known:
+            return known
+        return frozenset(w for m in doc.mentions if m.entity_id == pid and m.source not in ("short", "initials")
+                         for w in translit_key(m.base).split()[:-1] if len(w) > 1)
 
     def _link_name(self, m: Mention) -> str:
         if m.type == "person":

@@ -15,9 +15,9 @@ from ..document import Document, Mention, Sentence
 from ..kb import KnowledgeBase
 from ..lang.dates import forms_index, ordinal
 from ..lang.grammar import grammar
-from ..lang.morph import base_form, candidates
+from ..lang.morph import base_form, candidates, compound_head_base, ends_in_possessive
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
-from ..text import Token, fold, lower, tokenize
+from ..text import Token, fold, given_name_agrees, initial_agrees, lower, tokenize
 from .context import endings, prose, sentence_code, sentence_tokens
 from .gatherings import NUMBERED_ONLY
 
@@ -153,6 +153,14 @@ class RussianMorph:
     def lemma(self, word: str) -> str:
         return self.lemmas(word)[0]
 
+    def may_be_name(self, word: str) -> bool:
+        """Whether the dictionary reads a word as a first name, or does not know it."""
+        import pymorphy2
+        f = fold(word)
+        if not pymorphy2.MorphAnalyzer.word_is_known(self.vocab, f):
+            return True
+        return any("Name" in p.tag for p in pymorphy2.MorphAnalyzer.parse(self.vocab, f)[:8])
+
     def _analyse(self, word: str) -> list[str]:
         import pymorphy2
         f = fold(word)
@@ -224,6 +232,8 @@ class NatashaNER:
         out = []
         for sp in d.spans:
             surface = chunk[sp.start:sp.stop]
+            if sum(c.isalpha() for c in surface) < 2:
+                continue  # a lone letter is an initial or a word cut short, no name ("Д" -> "Далее")
             out.append(Mention(start + sp.start, start + sp.stop, surface,
                                self.TYPES.get(sp.type, "organization"), base=self.morph.base(surface), source="ner"))
         return out
@@ -285,16 +295,21 @@ class MentionStage:
     def __call__(self, doc: Document) -> Document:
         doc.mentions = []
         ner_chunks: list[Sentence] = []
+        ordinary: set[tuple[int, int]] = set()  # sentence-initial words common in lower case
         for sent in prose(doc):
             code = sentence_code(doc, sent)
             toks = sentence_tokens(doc, sent.start, sent.end)
+            if toks and fold(toks[0].text) in langdata.load(code).common:
+                ordinary.add((toks[0].start, toks[0].end))
             found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
+            found = self._other_bearers(doc.text, toks, found, code)
             found = org_name_mentions(doc.text, toks, found, code,
                                       None if grammar(code).names_inflect else self.morph.lemma)
             tagger = self.name_tagger(code)
             if tagger and toks:
                 found += tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet)
             found += cue_mentions(doc.text, toks, found, code)
+            found = _without_sources(toks, found, langdata.load(code))
             # an outlet named in the text ("Azattyq Rýhy") is who reports, never a person
             found = [m for m in found if not (m.type == "person" and m.source != "kb" and self._is_outlet(m.text))]
             doc.mentions += found
@@ -302,6 +317,16 @@ class MentionStage:
                 ner_chunks.append(sent)
         if ner_chunks:
             self._add_ner(doc, ner_chunks)
+            for sent in ner_chunks:  # natasha's names, read after the sentences: the same for sources
+                inside = [m for m in doc.mentions if sent.contains(m)]
+                kept = _without_sources(sentence_tokens(doc, sent.start, sent.end), inside, langdata.load("ru"))
+                if len(kept) < len(inside):
+                    gone = {id(m) for m in inside} - {id(m) for m in kept}
+                    doc.mentions = [m for m in doc.mentions if id(m) not in gone]
+        # A capitalised word first in its sentence that the language writes in lower case elsewhere
+        # ("Далее", "Аким", "Bundan") is no name on its own, whichever reader took it for one
+        # (natasha, the tagger, a lone capitalised word); a name the knowledge base knows stays.
+        doc.mentions = [m for m in doc.mentions if m.source == "kb" or (m.start, m.end) not in ordinary]
         doc.mentions.sort(key=lambda m: (m.start, -m.end))
         self._assembly_sessions(doc)
         return doc
@@ -333,6 +358,48 @@ class MentionStage:
             if kind in _LOWER_KINDS and surface[:1].isupper() and i > 0:
                 continue  # "Американского еврейского комитета": part of an organisation's name
             out.append(Mention(start, end, surface, ent.type, base=base, source="kb", candidates=ids, kind=kind))
+        return out
+
+    def _other_bearers(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+        """A known person's surname alone matched ("Bayramov", "Көшербаев") where the text writes a
+        given name or an initial before it that is not that person's ("Niyazi Bayramov",
+        "Қырымбек Көшербаев", "Р.Ескалиев"): the full name is someone else, a name of its own
+        (linking finds its id). A given name that agrees ("Джейхуна Байрамова") keeps the link."""
+        ld, inflect = langdata.load(code), grammar(code).names_inflect
+        starts = [t.start for t in toks]
+        covered = _covered(starts, found)
+        in_title = {x for _, a, b in ld.titles.find([fold(t.text) for t in toks]) for x in range(a, b)}
+        out = list(found)
+
+        def given_like(word: str) -> bool:
+            # not a word the language writes in lower case ("Далее"); az/kk: no case ending (only a
+            # name's last word inflects); ru: a word the dictionary reads as a first name, or does
+            # not know ("Назначить" is a verb)
+            if fold(word) in ld.common:
+                return False
+            return base_form(word, ld) == word if inflect else self.morph.may_be_name(word)
+
+        for m in found:
+            if m.source != "kb" or m.type != "person" or m.kind != "short":
+                continue
+            k = bisect.bisect_left(starts, m.start)
+            given = self.kb.given_names(m.candidates[0])
+            lo, initial = _before_surname(text, toks, k, covered | in_title, given_like)
+            if lo == k:
+                continue
+            words = [toks[x].text for x in range(lo, k)]
+            if initial:
+                if initial_agrees(words[0], given):  # the first initial is the given name's ("С.В.")
+                    continue
+                source = "initials"
+            elif any(given_name_agrees(w, given) for w in words):
+                continue
+            else:
+                source = "cue"
+            start = toks[lo].start
+            surname = base_form(m.text, ld) if inflect else m.text
+            base = text[start:m.start] + surname if inflect or initial else self.morph.base(text[start:m.end])
+            out[out.index(m)] = Mention(start, m.end, text[start:m.end], "person", base=base, source=source)
         return out
 
     @property
@@ -480,9 +547,12 @@ def _covered(starts: list[int], found: list[Mention]) -> set[int]:
     return out
 
 
-def _turkic_base(text: str, toks: list[Token], i: int, j: int, ld) -> str:
+def _turkic_base(text: str, toks: list[Token], i: int, j: int, ld, person: bool = True) -> str:
+    """The base of an az/kk name: only its last word inflects; the head of a compound that names no
+    person keeps its possessive ("Mərkəzi Seçki Komissiyasının" -> "... Komissiyası")."""
     last = toks[j - 1].text
-    return text[toks[i].start:toks[j - 1].start] + base_form(last, ld)
+    head = base_form(last, ld) if person or j - i < 2 else compound_head_base(last, ld)
+    return text[toks[i].start:toks[j - 1].start] + head
 
 
 def _initials(text: str, toks: list[Token], k: int) -> int:
@@ -492,6 +562,51 @@ def _initials(text: str, toks: list[Token], k: int) -> int:
             and text[toks[k + n].end:toks[k + n].end + 1] == ".":
         n += 1
     return n
+
+
+def _before_surname(text: str, toks: list[Token], k: int, taken: set[int], given_like) -> tuple[int, bool]:
+    """The first token of the initials or the given name written right before the surname at token k,
+    and whether they are initials; (k, False) when there are none. A given name is one plain word
+    that ``given_like`` accepts and that starts its run of capitalised words: in "Сергей Викторович
+    Лавров" or "Muxtar Babayev Quterreş" which word is whose is not certain, and nothing is changed."""
+    n = 0
+    while n < 2 and k - n - 1 >= 0 and len(toks[k - n - 1].text) <= 2 and toks[k - n - 1].text.isupper() \
+            and text[toks[k - n - 1].end:toks[k - n].start] in (".", ". ") and k - n - 1 not in taken:
+        n += 1  # "Р.Ескалиев", "Дж. Байрамов", "N.B. Ermekbayev"
+    if n:
+        return k - n, True
+    g = k - 1
+    if g < 0 or g in taken or not _plain_name_word(toks[g].text) or text[toks[g].end:toks[k].start] != " " \
+            or not given_like(toks[g].text):
+        return k, False
+    if g > 0 and g - 1 not in taken and _is_name_token(toks[g - 1]) and text[toks[g - 1].end:toks[g].start] == " ":
+        return k, False
+    return g, False
+
+
+def _without_sources(toks: list[Token], found: list[Mention], ld) -> list[Mention]:
+    """A new name an agency word or a reporting frame introduces (reporting.tsv: "ИА REGNUM", "как
+    сообщает Trend", "Report agentliyi", "деп хабарлайды Zakon.kz") is the source of the news, never
+    a party to it. Names the knowledge base knows, countries and places keep their mentions."""
+    marks = ld.reporting.find([fold(t.text) for t in toks])
+    if not marks:
+        return found
+    starts = [t.start for t in toks]
+    out = []
+    for m in found:
+        i = bisect.bisect_left(starts, m.start)  # its first token
+        j = bisect.bisect_left(starts, m.end) - 1  # its last
+        source = m.source != "kb" and m.type not in ("country", "location") and any(
+            (p.label == "after" and a <= i <= b) or (p.label == "before" and a == j + 1) for p, a, b in marks)
+        if not source:
+            out.append(m)
+    return out
+
+
+def _plain_name_word(w: str) -> bool:
+    """A capitalised word in lower case after its capital, each part of a hyphenated one too
+    ("Қасым-Жомарт"); not "КолывановаСергей", two words run together by a lost line break."""
+    return all(p[:1].isupper() and p[1:].islower() for p in w.split("-"))
 
 
 def _is_name_token(t: Token) -> bool:
@@ -570,7 +685,7 @@ def _possessed_head(word: str, head: str, ld) -> str:
     fits = [c for c in candidates(low, ld) if poss and c.startswith(head) and c.endswith(poss)]
     if fits and len(low) == len(word):
         return word[:len(min(fits, key=len))]
-    return base_form(word, ld)
+    return compound_head_base(word, ld)
 
 
 # "as" between a title and the name it introduces (kk "болып", "ретінде"; az "olaraq", "qismində")
@@ -613,8 +728,13 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
         cue = k in titled or (k > 0 and k - 1 not in covered and grammar(code).is_possessed(toks[k - 1].text))
         start, end = toks[k].start, toks[e].end
         if cue and e > k and inflect:
-            base = text[start:toks[e].start] + base_form(toks[e].text, ld)
-            out.append(Mention(start, end, text[start:end], "person", base=base, source="cue"))
+            # a possessive with its buffer and a case after it ends a compound noun ("Mərkəzi Seçki
+            # Komissiyasının", "Ынтымақтастық Кеңесінің"), which names an institution: no person's name
+            # takes the 3rd-person possessive
+            type_ = "organization" if ends_in_possessive(toks[e].text, ld) else "person"
+            head = compound_head_base(toks[e].text, ld, certain_only=True)
+            base = text[start:toks[e].start] + head
+            out.append(Mention(start, end, text[start:end], type_, base=base, source="cue"))
         elif e == k:
             base = base_form(toks[k].text, ld) if inflect else toks[k].text
             out.append(Mention(start, end, text[start:end], "person", base=base, source="short"))
@@ -653,6 +773,6 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
             i, j = free[0], free[-1] + 1
         type_ = _TAGGED_TYPES[label]
         out.append(Mention(toks[i].start, toks[j - 1].end, text[toks[i].start:toks[j - 1].end], type_,
-                           base=_turkic_base(text, toks, i, j, ld),
+                           base=_turkic_base(text, toks, i, j, ld, person=type_ == "person"),
                            source="short" if type_ == "person" and j - i == 1 else "tagger"))
     return out

@@ -2,7 +2,7 @@ import pytest
 
 from communique import lang
 from communique.lang.dates import find_dates
-from communique.lang.morph import base_form, candidates
+from communique.lang.morph import base_form, candidates, compound_head_base
 from communique.stages.segment import Segmenter
 
 AZ = lang.load("az")
@@ -24,6 +24,21 @@ def test_suffix_candidates_reach_the_stem(word, stem):
 ])
 def test_base_form_strips_only_certain_suffixes(word, base):
     assert base_form(word, AZ) == base
+
+
+@pytest.mark.parametrize("word, base", [
+    ("Komitəsinin", "Komitəsi"), ("Assambleyasına", "Assambleyası"), ("Palatasında", "Palatası"),
+    ("Agentliyindən", "Agentliyi"), ("Fondunun", "Fondu"), ("Şurasını", "Şurası"), ("Bankı", "Bankı"),
+    ("Azərbaycanın", "Azərbaycan"), ("Türkiyəyə", "Türkiyə"),
+])
+def test_compound_head_keeps_its_possessive(word, base):
+    # the head of "Milli Təhlükəsizlik Şurasının": possessive + pronominal n + case, not stem + "-ın"
+    assert compound_head_base(word, AZ) == base
+
+
+@pytest.mark.parametrize("word, base", [("Palatasının", "Palatası"), ("Putinin", "Putin"), ("Fondunun", "Fondun")])
+def test_compound_head_certain_only_keeps_to_the_buffered_possessive(word, base):
+    assert compound_head_base(word, AZ, certain_only=True) == base
 
 
 @pytest.mark.parametrize("text, value", [

@@ -2,7 +2,7 @@ import pytest
 
 from communique import lang
 from communique.lang.dates import find_dates
-from communique.lang.morph import base_form, candidates
+from communique.lang.morph import base_form, candidates, compound_head_base
 from communique.stages.segment import Segmenter
 
 KK = lang.load("kk")
@@ -22,6 +22,15 @@ def test_suffix_candidates_reach_the_stem(word, stem):
 ])
 def test_base_form_strips_only_certain_suffixes(word, base):
     assert base_form(word, KK) == base
+
+
+@pytest.mark.parametrize("word, base", [
+    ("Палатасының", "Палатасы"), ("Ассамблеясына", "Ассамблеясы"), ("Агенттігінде", "Агенттігі"),
+    ("Кеңесінен", "Кеңесі"), ("Қорына", "Қоры"), ("Астананың", "Астана"), ("Қазақстанның", "Қазақстан"),
+])
+def test_compound_head_keeps_its_possessive(word, base):
+    # "Ұлттық Кеңесінің" -> "Ұлттық Кеңесі": possessive + pronominal н + case
+    assert compound_head_base(word, KK) == base
 
 
 @pytest.mark.parametrize("text, value", [
