@@ -22,6 +22,7 @@ _LOCATIVE_COUNTRY_TYPES = ("location",)
 _GATHERING_TYPES = ("MEET", "CALL", "CONVENE")
 _BODY_FRAMED = ("CONVENE", "SIGN", "APPOINT")
 _PLACED = ("MEET", "CALL", "CONVENE", "SIGN")  # occurrences at a place; an appointment or a chairmanship is not
+_ONE_STATE = "one state's affairs unless it is the gathering reported before"
 _MULTILATERAL = 4  # parties at one meeting (persons, or states): beyond a few (GOLD.md) it is a gathering
 
 
@@ -99,7 +100,7 @@ class EventStage:
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
         for ev in events:
             self.args.name_host(ev, doc)
-        doc.events = merge_duplicates(events, self.kb, headline(doc))
+        doc.events = [e for e in merge_duplicates(events, self.kb, headline(doc)) if e.trace[:1] != [_ONE_STATE]]
         for ev in doc.events:
             ev.participants = list(dict.fromkeys(ev.participants))
         for ev in doc.events:
@@ -260,8 +261,10 @@ class EventStage:
             type_ = "CONVENE"  # beyond a few parties (GOLD.md: "two or a few"), states or leaders, a meeting is a gathering
             rule += "; a meeting of many parties is a gathering (CONVENE)"
         if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2) or self._domestic(ctx, type_, parts) \
-                or self.args.one_state(type_, parts):
+                or self.args.one_state(type_, parts) and not (type_ == "CONVENE" and last is not None and last.type == "CONVENE"):
             return None
+        # an attendee named after a gathering was reported attended that one: kept only if merged into it
+        provisional = self.args.one_state(type_, parts)
         sent, doc = ctx.sent, ctx.doc
         if type_ == "CONVENE" and framework is None:  # a named summit happens in its organisation's frame
             framework = next((o for g in parts if (o := gathering_organization(doc, self.kb, g))
@@ -277,6 +280,7 @@ class EventStage:
                    Evidence(sent.start, sent.end, doc.text[sent.start:sent.end]),
                    location=location, framework=framework,
                    modality=self._modality(ctx, modality, a, b, [*parts, framework]), trigger=" ".join(ctx.folds[a:b]))
+        ev.trace += [_ONE_STATE] if provisional else []
         ev.trace += [f"trigger: {' '.join(ctx.toks[k].text for k in range(a, b))!r} ({type_}, "
                      f"lang/{ctx.code}/triggers.tsv)", f"participants: {rule}",
                      f"modality: {ev.modality}" + (" (trigger)" if modality != "asserted" else " (markers in the clause)")]

@@ -349,7 +349,7 @@ class MentionStage:
         out = []
         ld = langdata.load(code)
         for i, j, hits, stem in self.matcher(code).match(toks):
-            ids = sorted({h[0] for h in hits}, key=lambda e: _TYPE_RANK[self.kb.entities[e].type])
+            ids = sorted({h[0] for h in hits}, key=lambda e: (_TYPE_RANK[self.kb.entities[e].type], e))
             ent = self.kb.entities[ids[0]]
             start, end = toks[i].start, toks[j - 1].end
             surface = text[start:end]
