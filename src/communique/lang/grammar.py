@@ -8,6 +8,7 @@ the language ``route()`` chose (spaCy's ``Language.Defaults`` is the model), nev
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -33,8 +34,18 @@ class Grammar:
         self.data = data
         self.code = data.code
         self.words: dict[str, tuple[str, ...]] = defaultdict(tuple)
+        self._separator: re.Pattern | None = None
         for key, word, *_ in _rows(data_dir(data.code) / "grammar.tsv", 2):
             self.words[key] += (word,)
+
+    @property
+    def separator(self) -> re.Pattern:
+        """What stands between two names that are two parties, not a title's state and its person:
+        punctuation, or a joining word ("ilə", "və", "мен", "и", "с")."""
+        if self._separator is None:
+            joining = "|".join(re.escape(w) for w in sorted(self.words["joining_word"], key=len, reverse=True))
+            self._separator = re.compile(r"[,;:()«»\"“”]" + (rf"|\s(?:{joining})\s" if joining else ""), re.I)
+        return self._separator
 
     def is_locative(self, text: str, start: int, end: int) -> bool:
         """"Avstriyadakı", "Украинадағы", "в Австрии": a place where something is, not whose it is."""

@@ -273,7 +273,7 @@ class Arguments:
         later = [o for o in ctx.mentions if o.start >= m.end]
         for o in later[:3]:
             gap = ctx.doc.text[m.end:o.start].strip(" ,").lower()
-            if gap not in ("", "və", "и", "және", "ve", "hem", "and"):
+            if gap and gap not in ctx.grammar.words["conjunction"]:
                 return False
             if ctx.is_counterpart(o):
                 return True

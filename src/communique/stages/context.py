@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -14,7 +13,6 @@ from ..text import Token, fold, lower, tokenize
 
 # Between a country and the person it qualifies ("министр иностранных дел Азербайджана
 # Джейхун Байрамов") there is no list separator and no conjunction.
-_SEPARATOR = re.compile(r"[,;:()«»\"“”]|\s(?:ilə|və|и|с|со|мен|менен|және|пен|бен|and|with)\s", re.I)
 _QUALIFIER_REACH = 90
 _SPEAKERS = ("person", "organization")
 
@@ -141,7 +139,7 @@ class SentenceContext:
         between = [x.start for x in self.of_type("country", "organization") if not self.is_locative(x)]
         for p in self.of_type("person"):
             gap = p.start - m.end
-            if 0 <= gap <= _QUALIFIER_REACH and not _SEPARATOR.search(text[m.end:p.start]) \
+            if 0 <= gap <= _QUALIFIER_REACH and not self.grammar.separator.search(text[m.end:p.start]) \
                     and not any(m.end <= x < p.start for x in between):
                 return p
             # Russian puts the state after the title: "глава МИД Азербайджана Джейхун Байрамов"

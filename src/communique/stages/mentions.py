@@ -688,10 +688,6 @@ def _possessed_head(word: str, head: str, ld) -> str:
     return compound_head_base(word, ld)
 
 
-# "as" between a title and the name it introduces (kk "болып", "ретінде"; az "olaraq", "qismində")
-_AS = frozenset({"болып", "ретінде", "olaraq", "qismində"})
-
-
 def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
     """Capitalised names after a title ("xarici işlər naziri Ceyhun Bayramov") and lone
     capitalised words that may be short references (resolved or dropped by linking)."""
@@ -705,7 +701,7 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
         # "Baş katibinin Yaxın Şərq ... köməkçisi": a title in the genitive qualifies a later title
         if not (genitive and lower(toks[b - 1].text).endswith(genitive)):
             titled.add(b)
-            if b < len(folds) and folds[b] in _AS:  # "Елшісі болып Мехмет Сурея Эр тағайындалды"
+            if b < len(folds) and folds[b] in grammar(code).words["capacity"]:  # "Елшісі болып Мехмет Сурея Эр тағайындалды"
                 titled.add(b + 1)
     out, k = [], 0
     while k < len(toks):
