@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
+from .lang import letters
+
 _BREADCRUMB = re.compile(r"\s+[>»›]\s+")
 _SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
-_SENTENCE = re.compile(r"^(.+?[.!?…])(?:\s|[^\w\s\"«»“”'’)]|(?=[A-ZА-ЯƏİÖÜĞŞÇӘҒҚҢӨҰҮҺІ]))")
+_SENTENCE = re.compile(rf"^(.+?[.!?…])(?:\s|[^\w\s\"«»“”'’)]|(?=[{letters('upper')}]))")
 _MIN_WORDS = 3  # fewer words: a section name or a marker
 _SITE_WORDS = 3  # a part after a separator with at most this many words may be the site's name
 MAX_HEADLINE = 200

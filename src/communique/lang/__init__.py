@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,6 +15,32 @@ from ..text import fold, lower
 LANGS = ("az", "kk", "ru")
 TURKIC = ("az", "kk")
 _CANDIDATE_MEMO = 50_000  # words remembered per pattern index
+
+
+@lru_cache(maxsize=None)
+def alphabet(code: str) -> str:
+    """A language's lower-case letters (``lang/<code>/alphabet.txt``)."""
+    path = Path(str(resources.files("communique.lang").joinpath(code, "alphabet.txt")))
+    return unicodedata.normalize("NFC", path.read_text(encoding="utf-8").strip())
+
+
+@lru_cache(maxsize=None)
+def letters(case: str = "lower") -> str:
+    """The Latin letters and those of every language read here, in one case: for character classes
+    ("[A-ZƏÜ...ӘҒ...]") that must not leave a language's own letters out. The Turkic alphabets
+    capitalise "i" as "İ"."""
+    lower_ = set(string.ascii_lowercase).union(*(alphabet(c) for c in LANGS))
+    if case == "lower":
+        return "".join(sorted(lower_))
+    return "".join(sorted({c.upper() for c in lower_} | ({"İ"} if TURKIC else set())))
+
+
+@lru_cache(maxsize=None)
+def distinctive_letters() -> dict[str, str]:
+    """Letters that mark one language among those the language identifier knows
+    (``lang/distinctive_letters.tsv``), both cases."""
+    path = Path(str(resources.files("communique.lang").joinpath("distinctive_letters.tsv")))
+    return {r[0]: r[1] + r[1].upper() for r in _rows(path, 2)}
 
 
 def _rows(path: Path, ncols: int) -> list[list[str]]:

@@ -14,6 +14,7 @@ from ..document import Document, Span
 from ..headline import headline
 from ..kb import KnowledgeBase
 from ..lang.dates import find_dates
+from ..lang import letters
 
 # A date in the URL's path, its parts and its ends marked by / - _ . : "/2024/05/08/", "-2023-10-13-150926",
 # "_2021.6.16."; or a run of digits so marked that starts with one, a time of day or a clock reading
@@ -27,7 +28,7 @@ _LONG_LINE = 250
 _DATELINE = 80
 _SENTENCE_END = re.compile(r"[.!?…][\"»”’)]*$")
 # "БАКУ, 25 сен — Sputnik. Текст…": an agency dateline opening a long first paragraph
-_DATELINE_START = re.compile(r"^[A-ZА-ЯƏÜÖĞİŞÇӘҒҚҢӨҰҮҺІ .,-]{3,30},\s*\d")  # a headline list ends where real prose starts again
+_DATELINE_START = re.compile(rf"^[{letters('upper')} .,-]{{3,30}},\s*\d")  # a headline list ends where real prose starts again
 
 
 def lines(text: str):

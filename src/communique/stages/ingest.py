@@ -25,13 +25,14 @@ from pathlib import Path
 from ..document import Document
 from ..errors import InputError, escape_controls
 from ..headline import clean_title
+from ..lang import alphabet
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ID = 512  # the length of the documents.id column
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")  # "kk", "KK", "az-Latn", "ru_RU"
 _BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
-_CYR_LOWER = re.compile(r"[а-яё]")
-_CYR_UPPER = re.compile(r"[А-ЯЁ]")
+_CYR_LOWER = re.compile(f"[{alphabet('ru')}]")
+_CYR_UPPER = re.compile(f"[{alphabet('ru').upper()}]")
 Item = Document | InputError
 
 

@@ -6,14 +6,14 @@ from collections import Counter
 
 from ..document import Document, Sentence
 from ..kb import KnowledgeBase
+from ..lang import distinctive_letters
 from .clean import lines
 
 SUPPORTED = ("az", "kk", "ru")
 RECOGNISED = ("az", "kk", "ru", "ky", "uz", "tr", "en")
-_KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-_KY_LETTERS = set("ңөүҢӨҮ")
-_AZ_LETTERS = set("əƏ")
-_KK_ONLY = set("әғқұһіӘҒҚҰҺІ")  # not Kyrgyz
+_AZ_LETTERS = set(distinctive_letters()["az"])
+_KK_LETTERS = set(distinctive_letters()["kk"])
+_KK_ONLY = _KK_LETTERS - set(distinctive_letters()["ky"])  # not Kyrgyz
 
 
 _SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")

@@ -9,11 +9,12 @@ from .. import lang as langdata
 from ..document import Document, Sentence, Span
 from ..kb import KnowledgeBase
 from ..text import fold
+from ..lang import letters
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace; or a
 # scraped "imzalayacaqlar.Bu barədə" with the space lost (a lower-case word, a dot, a capitalised word).
-_BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s)|(?<=[a-zəüöğışçа-яёәғқңөұүһі]{3})[.!?]"
-                       r"(?=[A-ZƏÜÖĞİŞÇА-ЯЁӘҒҚҢӨҰҮҺІ][a-zəüöğışçа-яёәғқңөұүһі])")
+_BOUNDARY = re.compile(rf"[.!?…]+[\"»”’)\]]*(?=\s)|(?<=[{letters()}]{{3}})[.!?]"
+                       rf"(?=[{letters('upper')}][{letters()}])")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _OPENERS = "«\"“("
 # How far back a boundary check looks for the word before it: an initial or an abbreviation is a
