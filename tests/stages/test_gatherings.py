@@ -144,3 +144,37 @@ def test_a_session_of_the_heads_of_government_council_is_its_own_kind(pipeline, 
 def test_the_heads_of_government_council_alone_is_the_body(pipeline):
     _, found = _gatherings(pipeline, "Президент приветствовал членов Совета глав правительств СНГ.")
     assert not found
+
+
+@pytest.mark.parametrize("text", [
+    "Xarici İşlər Nazirliyi bildirib ki, V Zirvə toplantısı Bakıda keçiriləcək.",
+    "Сыртқы істер министрлігінің хабарлауынша, V саммит Бакуде өтеді.",
+    "Как сообщили в МИД Азербайджана, V саммит пройдет в Баку.",
+])
+def test_a_ministry_holds_no_numbered_summit(pipeline, text):
+    _, found = _gatherings(pipeline, text)
+    assert not any("mfa" in gid for gid in found)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Türk Dövlətləri Təşkilatının «Təbii fəlakətlər və humanitar yardım» adlı qeyri-rəsmi sammiti keçirilib.", "org:ots"),
+    ("Түркі мемлекеттері ұйымының «Апат және гуманитарлық көмек» атты бейресми саммиті өтті.", "org:ots"),
+])
+def test_a_quoted_theme_does_not_hold_the_summit(pipeline, text, org):
+    _, found = _gatherings(pipeline, text, "2023-03-16")
+    assert found and all(e.organization == org for e in found.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Xəzəryanı dövlətlərin dövlət başçılarının V Zirvə toplantısı Aktauda keçirilib.",
+    "Каспий маңы мемлекеттері басшыларының V саммиті Ақтауда өтті.",
+    "В Актау прошел V саммит прикаспийских государств.",
+])
+def test_the_caspian_states_summit_is_the_numbered_caspian_summit(pipeline, text):
+    _, found = _gatherings(pipeline, text, "2018-08-12")
+    assert "gathering:caspian-summit-5" in found
+
+
+def test_a_summit_series_label_does_not_repeat_its_kind(pipeline):
+    _, found = _gatherings(pipeline, "Xəzər sammiti 2030-cu ildə Bakıda keçiriləcək.", "2029-01-10")
+    assert found and all("Summit summit" not in e.label for e in found.values())

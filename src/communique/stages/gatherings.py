@@ -85,7 +85,7 @@ class GatheringStage:
             if m.type == "gathering" and (org := (self.kb.gatherings.get(m.entity_id or "") or {}).get("organization")):
                 named.setdefault(org, set()).add(m.entity_id)
         added: list[Mention] = []
-        main = _most_named(doc)
+        main = _most_named(doc, set(self.kb.national_bodies))
         for p in phrases:
             # a summit word alone ("the summit") is the summit of the one body the article names with
             # one; a numbered meeting of "the organisation's" ministers is one of the body it names most
@@ -107,7 +107,9 @@ class GatheringStage:
                 kbe = self.kb.get(gid)
                 holder = "–".join(self.kb.label(x) for x in org.split("+"))
                 nth = f"{p.number}." if p.number else year
-                label = kbe.label if kbe else " ".join(x for x in (nth, holder, p.kind) if x)
+                # "Caspian Summit" holds summits: "2025 Caspian Summit", not "... Summit summit"
+                kind = None if holder.lower().endswith(p.kind) else p.kind
+                label = kbe.label if kbe else " ".join(x for x in (nth, holder, kind) if x)
                 entity = Entity(gid, "gathering", label, new=kbe is None, organization=None if pair else org,
                                 upcoming=p.upcoming)
                 doc.entities.append(entity)
@@ -130,18 +132,23 @@ class GatheringStage:
     def find(self, doc: Document, sent: Sentence) -> list[SummitPhrase]:
         ctx = SentenceContext.build(doc, sent)
         named = [(ctx.token_index(m.start), ctx.token_index(m.end - 1)) for m in ctx.of_type("gathering")]
+        # a state's own body holds no summit; a new name in quotes before it is its theme or title
+        # ("«Апат және төтенше жағдайлар менеджменті» атты ... саммиті")
         orgs = [(ctx.token_index(m.start), ctx.token_index(m.end - 1), m.entity_id)
-                for m in ctx.of_type("organization")]
+                for m in ctx.of_type("organization") if m.entity_id not in self.kb.national_bodies
+                and not (m.entity_id.startswith("new:") and _quoted(doc.text, m.start, m.end))]
         states = [(ctx.token_index(m.start), ctx.token_index(m.end - 1), m.entity_id) for m in ctx.of_type("country")]
         year = next((str(d.year) for d in ctx.dates if d.year and d.relative is None), None)
         nexts = ctx.ld.next.find(ctx.folds)
         spelled = {i: (int(p.label), j) for p, i, j in forms_index(ctx.ld, "ordinals").find(ctx.folds)}
         out: list[SummitPhrase] = []
-        for p, a, b in _longest(ctx.ld.gatherings.find(ctx.folds)):
+        found = _longest(ctx.ld.gatherings.find(ctx.folds))
+        quoted = _quoted_tokens(ctx) if found else frozenset()
+        for p, a, b in found:
             if any(x < b and a <= y for x, y in named):
                 continue  # named already ("6-cı Zirvə Toplantısı", "COP29")
             number, a = _number(ctx, spelled, a, b)
-            holder = self._pair(ctx, states, a, b) if p.extra == "states" else _nearest(orgs, a, b, p.extra)
+            holder = self._pair(ctx, states, a, b) if p.extra == "states" else _nearest(orgs, a, b, p.extra, quoted)
             upcoming = any(a - 2 <= x < b for _, x, _ in nexts)
             out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, p.label, holder,
                                     _own_year(ctx.dates, doc.published) if upcoming else year, upcoming, number))
@@ -206,13 +213,37 @@ def _number(ctx: SentenceContext, spelled: dict[int, tuple[int, int]], a: int, b
     return None, a
 
 
+_QUOTED = re.compile(r"«[^«»]{1,200}»|“[^“”]{1,200}”|„[^„“]{1,200}“|\"[^\"]{1,200}\"")
+
+
+def _quoted_tokens(ctx: SentenceContext) -> frozenset[int]:
+    """The tokens of the sentence inside quotation marks, and a naming word right after them
+    ("«...» атты", "«...» adlı")."""
+    out: set[int] = set()
+    for q in _QUOTED.finditer(ctx.doc.text, ctx.sent.start, ctx.sent.end):
+        k = ctx.token_index(q.start())
+        while k < len(ctx.toks) and ctx.toks[k].start < q.end():
+            out.add(k)
+            k += 1
+        if k < len(ctx.folds) and ctx.folds[k] in ctx.grammar.words["naming"]:
+            out.add(k)
+    return frozenset(out)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A span standing between quotation marks."""
+    return text[max(0, start - 1):start] in ("«", '"', "“", "„") and text[end:end + 1] in ("»", '"', "”", "“")
+
+
 def _languages():
     return [langdata.load(code) for code in langdata.LANGS]
 
 
-def _most_named(doc: Document) -> str | None:
-    """The organisation the article names most, where one stands out."""
-    top = Counter(m.entity_id for m in doc.mentions if m.type == "organization" and m.entity_id).most_common(2)
+def _most_named(doc: Document, national: set[str] = frozenset()) -> str | None:
+    """The international organisation the article names most, where one stands out (a state's own
+    ministry holds no summit)."""
+    top = Counter(m.entity_id for m in doc.mentions if m.type == "organization" and m.entity_id
+                  and m.entity_id not in national).most_common(2)
     return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
@@ -225,11 +256,16 @@ def _longest(matches):
     return sorted(out, key=lambda m: m[1])
 
 
-def _nearest(orgs: list[tuple[int, int, str]], a: int, b: int, side: str) -> str | None:
+def _nearest(orgs: list[tuple[int, int, str]], a: int, b: int, side: str, quoted: frozenset[int] = frozenset()) -> str | None:
     """The nearest organisation within reach on the side the language puts it (a genitive before
     the phrase in az/kk, "ШЫҰ саммиті"; after it in Russian, "саммит ШОС"), or inside the phrase
-    ("MDB Dövlət Başçıları Şurasının iclası")."""
+    ("MDB Dövlət Başçıları Şurasının iclası"). A quoted title between them ("ұйымының «...» атты
+    саммиті") adds no distance."""
     lo, hi = (a - _REACH, b - 1) if side == "before" else (a, b - 1 + _REACH)
+    if side == "before":
+        lo -= sum(1 for k in quoted if lo - len(quoted) <= k < a)
+    else:
+        hi += sum(1 for k in quoted if b <= k <= hi + len(quoted))
     near = [(min(abs(a - y), abs(x - b + 1)), oid) for x, y, oid in orgs if lo <= y and x <= hi]
     return min(near)[1] if near else None
 
