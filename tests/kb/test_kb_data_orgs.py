@@ -24,6 +24,7 @@ HEADERS = {
     "gatherings.tsv": ["id", "organization", "number", "start", "end", "location"],
     "memberships.tsv": ["state", "organization", "role", "start", "end"],
     "chairs.tsv": ["state", "organization", "start", "end"],
+    "organizations.states.tsv": ["organization", "state"],
 }
 OWN_ID = re.compile(r"^(org|gathering):[a-z0-9-]+$")
 ORG_ID = re.compile(r"^org:[a-z0-9-]+$")
@@ -312,6 +313,13 @@ def test_memberships_and_chairs(name, org_ids):
         if "role" in r:
             assert r["role"] in ("member", "observer"), r
         check_span(r["start"], r["end"], str(r))
+
+
+def test_a_states_own_bodies_are_known_and_hold_no_membership(org_ids):
+    members = {r["organization"] for r in records("memberships.tsv")}
+    for r in records("organizations.states.tsv"):
+        assert r["organization"] in org_ids and COUNTRY_ID.match(r["state"]), r
+        assert r["organization"] not in members, f"{r['organization']} has member states: not one state's body"
 
 
 def test_memberships_do_not_overlap():
