@@ -466,6 +466,16 @@ def test_meetings_of_habit_are_a_practice_not_an_event(pipeline, text):
     assert not any(t == "MEET" for t, _, _ in evs)
 
 
+@pytest.mark.parametrize("text", [
+    "Yeni Azərbaycan Partiyasının qurultayında Əli Həsənli çıxış edib.",
+    "«AMANAT» партиясының съезінде Ерлан Қошанов сөз сөйледі.",
+    "На съезде партии «AMANAT» выступил Ерлан Кошанов.",
+])
+def test_a_congress_of_a_party_the_knowledge_base_does_not_know_is_domestic(pipeline, text):
+    _, evs = _events(pipeline, text, "2024-05-02")
+    assert not any(t == "CONVENE" for t, _, _ in evs)
+
+
 def test_a_body_reporting_a_meeting_is_no_party_to_it(pipeline):
     text = "МИД России сообщил, что Сергей Лавров встретился с министром иностранных дел Индии."
     _, evs = _events(pipeline, text, "2023-05-04")

@@ -61,19 +61,26 @@ class Arguments:
             ev.participants = [host[0] if p == states[0] else p for p in ev.participants]
             ev.trace.append(f"host: {states[0]} stands for {host[0]}, its official named in the article")
 
-    def one_state(self, type_: str, parts: list[str]) -> bool:
+    def one_state(self, type_: str, parts: list[str], own: dict[str, frozenset[str]] | None = None) -> bool:
         """A diplomatic contact has a foreign party (GOLD.md: every meeting and gathering in the gold is
         between states, or in an international body's frame): a meeting or call whose parties are all
         known to be of one state ("the president met the public of the region": the president and his
         state), or a gathering with no named gathering, no international or unknown body and at most one
         state among its parties (a party congress, a regional council), is that state's own affairs.
-        Whom a person the knowledge base does not know represents is unknown: a meeting with one is kept."""
+        Whom a person the knowledge base does not know represents is unknown: a meeting with one is kept.
+        ``own``: bodies the text names as a state's own (its legislature, cabinet, a party), of no
+        foreign reach although the knowledge base does not know them, with the states their sentence
+        names (whose body it may be: "Милли Меджлиса Азербайджана")."""
+        own = own or {}
         if type_ == "CHAIR":  # a rotating chairmanship is of an international body, never of a state's own
             return all(p.startswith("country:") or p in self.kb.national_bodies for p in parts)
         if type_ not in ("MEET", "CALL", "CONVENE"):
             return False
         states: set[str] = set()
         for p in parts:
+            if p in own:
+                states |= own[p]
+                continue
             if is_gathering(p) or (p.startswith(("org:", "new:org")) and p not in self.kb.national_bodies):
                 return False  # an international body, or a body whose reach is unknown
             if p.startswith("country:"):

@@ -260,11 +260,13 @@ class EventStage:
         if type_ == "MEET" and not several and max(states, len(parts) - states) >= _MULTILATERAL:
             type_ = "CONVENE"  # beyond a few parties (GOLD.md: "two or a few"), states or leaders, a meeting is a gathering
             rule += "; a meeting of many parties is a gathering (CONVENE)"
-        if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2) or self._domestic(ctx, type_, parts) \
-                or self.args.one_state(type_, parts) and not (type_ == "CONVENE" and last is not None and last.type == "CONVENE"):
+        if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2) or self._domestic(ctx, type_, parts):
+            return None
+        own = _own_bodies(ctx)
+        if self.args.one_state(type_, parts, own) and not (type_ == "CONVENE" and last is not None and last.type == "CONVENE"):
             return None
         # an attendee named after a gathering was reported attended that one: kept only if merged into it
-        provisional = self.args.one_state(type_, parts)
+        provisional = self.args.one_state(type_, parts, own)
         sent, doc = ctx.sent, ctx.doc
         if type_ == "CONVENE" and framework is None:  # a named summit happens in its organisation's frame
             framework = next((o for g in parts if (o := gathering_organization(doc, self.kb, g))
@@ -350,6 +352,17 @@ def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
     while hi < len(toks) and hi - b < reach and not (_CLAUSE_BREAK & set(text[toks[hi - 1].end:toks[hi].start])):
         hi += 1
     return lo, hi
+
+
+def _own_bodies(ctx: SentenceContext) -> dict[str, frozenset[str]]:
+    """The bodies the knowledge base does not know whose names are those of a state's own
+    institutions (lang/*/domestic.tsv: a legislature, a cabinet, a party), each with the states the
+    sentence names (one of which it belongs to)."""
+    spans = [(a, b) for _, a, b in ctx.matches(ctx.ld.domestic)]
+    states = frozenset(m.entity_id for m in ctx.of_type("country"))
+    return {m.entity_id: states for m in ctx.of_type("organization") if m.entity_id.startswith("new:")
+            # the name, or the name beside its kind ("«AMANAT» партиясы", "партии «AMANAT»")
+            and any(a - 1 <= ctx.token_index(m.end - 1) and ctx.token_index(m.start) <= b for a, b in spans)}
 
 
 def _same_place(events: list[Event]) -> None:
