@@ -86,3 +86,12 @@ def test_a_name_an_agency_word_or_reporting_frame_introduces_is_a_source(pipelin
     doc = pipeline(Document("t", text))
     assert not any(name in m.text for m in doc.mentions), [(m.text, m.type) for m in doc.mentions]
     assert not any(any(p.startswith("new:") for p in e.participants) for e in doc.events)
+
+
+@pytest.mark.parametrize("first, later", [
+    ("Министр Ерлан Кошанов прибыл в Москву.", "Переговоры с Ерланом Кошановым прошли в Кремле."),
+    ("Спикер Маулен Ашимбаев открыл заседание.", "Встреча с Мауленом Ашимбаевым прошла в Астане."),
+])
+def test_a_russian_name_in_the_nominative_and_in_another_case_is_one_person(pipeline, first, later):
+    persons = {m.entity_id for m in _mentions(pipeline, f"{first} {later}") if m.type == "person"}
+    assert len(persons) == 1, persons

@@ -192,10 +192,15 @@ class RussianMorph:
         return out or [f]
 
     def base(self, surface: str) -> str:
-        """Nominative of a name: "Русланом Казакбаевым" -> "Руслан Казакбаев"."""
+        """Nominative of a name: "Русланом Казакбаевым" -> "Руслан Казакбаев". The words of a name
+        agree in case: before a surname in its nominative ("Кошанов") a given name the dictionary
+        may read as itself stays as written ("Ерлан", not the guessed "Ерлана")."""
         out = []
-        for t in tokenize(surface):
-            parts = [self.lemma(p) for p in t.text.split("-")]
+        toks = tokenize(surface)
+        nominative = len(toks) > 1 and bool(_RU_SURNAME_BASE.match(fold(toks[-1].text)))
+        for k, t in enumerate(toks):
+            keep = nominative and k < len(toks) - 1
+            parts = [fold(p) if keep and fold(p) in self.lemmas(p) else self.lemma(p) for p in t.text.split("-")]
             if t.text[:1].isupper():
                 parts = [p[:1].upper() + p[1:] if p else p for p in parts]
             if t.text.isupper() and len(t.text) > 1:
