@@ -32,7 +32,7 @@ def letters(case: str = "lower") -> str:
     lower_ = set(string.ascii_lowercase).union(*(alphabet(c) for c in LANGS))
     if case == "lower":
         return "".join(sorted(lower_))
-    return "".join(sorted({c.upper() for c in lower_} | ({"İ"} if TURKIC else set())))
+    return "".join(sorted({c.upper() for c in lower_} | ({"İ"} if set(TURKIC) & set(LANGS) else set())))
 
 
 @lru_cache(maxsize=None)

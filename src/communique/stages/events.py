@@ -262,11 +262,11 @@ class EventStage:
             rule += "; a meeting of many parties is a gathering (CONVENE)"
         if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2) or self._domestic(ctx, type_, parts):
             return None
-        own = _own_bodies(ctx)
-        if self.args.one_state(type_, parts, own) and not (type_ == "CONVENE" and last is not None and last.type == "CONVENE"):
+        # one state's affairs; an attendee named after a gathering was reported attended that one:
+        # kept only if merged into it
+        provisional = self.args.one_state(type_, parts, _own_bodies(ctx))
+        if provisional and not (type_ == "CONVENE" and last is not None and last.type == "CONVENE"):
             return None
-        # an attendee named after a gathering was reported attended that one: kept only if merged into it
-        provisional = self.args.one_state(type_, parts, own)
         sent, doc = ctx.sent, ctx.doc
         if type_ == "CONVENE" and framework is None:  # a named summit happens in its organisation's frame
             framework = next((o for g in parts if (o := gathering_organization(doc, self.kb, g))
