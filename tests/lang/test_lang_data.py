@@ -49,6 +49,8 @@ COLUMNS = {
     "same_day.tsv": 1,
     "qualifiers.tsv": 3,
     "reporting.tsv": 2,
+    "regions.tsv": 2,
+    "attribution.tsv": 1,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -80,11 +82,13 @@ TEXT_COLUMN = {
     "same_day.tsv": 0,
     "qualifiers.tsv": 2,
     "reporting.tsv": 1,
+    "regions.tsv": 1,
+    "attribution.tsv": 0,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
 PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv",
                  "membership.tsv", "between.tsv", "org_heads.tsv",
-                 "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv")
+                 "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv", "regions.tsv", "attribution.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}

@@ -70,3 +70,15 @@ def test_a_url_without_a_date_leaves_the_dateline(kb):
     az = "Başlıq\n2024, 20 iyul\nMətn."
     doc = CleanStage(kb)(Document("a", az, url="https://example.az/news/slug-2015"))
     assert doc.published == "2024-07-20"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Заголовок\nПОЛИТИКА\n08.11.2022 | 10:15\n7 ноября министры встретились.", "2022-11-08"),
+    ("Başlıq\n\nBakı/24.11.22/Turan: Baş nazir sammitdə iştirak edib.", "2022-11-24"),  # the year in two digits
+    ("Ташкент, 16.07.21. /Кабар/. Президент принял министра.", "2021-07-16"),
+    ("Тақырып\n22.09.2017\n2270\nМәтін.", "2017-09-22"),
+    ("Заголовок\n14:25 06.12.2025 (обновлено: 14:39 06.12.2025)\nТекст.", "2025-12-06"),
+    ("Заголовок\nВерсия 1.2.22 вышла.\nТекст.", None),  # a version number, no date
+])
+def test_published_from_a_date_in_digits_opening_a_line_at_the_top(kb, text, expected):
+    assert CleanStage(kb)(Document("d", text)).published == expected

@@ -501,3 +501,16 @@ def test_an_unknown_body_named_beside_its_organisation_is_that_organisation(pipe
 def test_one_states_own_affairs(kb, type_, parts, own):
     from communique.stages.arguments import Arguments
     assert Arguments(kb).one_state(type_, parts) is own
+
+
+@pytest.mark.parametrize("text, said_at", [
+    ("Azərbaycan noyabrda COP29 konfransına ev sahibliyi edəcək. Bu barədə Prezident İlham Əliyev "
+     "Astanada keçirilən görüşdə çıxışı zamanı bildirib.", "loc:astana"),
+    ("Қазақстан келесі жылы ШЫҰ саммитін өткізеді. Бұл туралы Қасым-Жомарт Тоқаев Мәскеуде "
+     "кездесу барысында айтты.", "loc:moscow"),
+    ("Казахстан проведет саммит ШОС. Об этом Касым-Жомарт Токаев заявил в Москве в ходе встречи.", "loc:moscow"),
+])
+def test_a_sentence_naming_who_said_the_one_before_gives_that_event_no_place(pipeline, text, said_at):
+    doc = pipeline(Document("t", text, published="2024-03-01"))
+    first = [e for e in doc.events if e.evidence.start == 0]
+    assert first and all(e.location != said_at for e in first), [(e.type, e.location) for e in doc.events]

@@ -178,3 +178,60 @@ def test_the_caspian_states_summit_is_the_numbered_caspian_summit(pipeline, text
 def test_a_summit_series_label_does_not_repeat_its_kind(pipeline):
     _, found = _gatherings(pipeline, "Xəzər sammiti 2030-cu ildə Bakıda keçiriləcək.", "2029-01-10")
     assert found and all("Summit summit" not in e.label for e in found.values())
+
+
+@pytest.mark.parametrize("text, published, gid", [
+    ("Президенты приняли участие в консультативной встрече глав стран Центральной Азии.", "2021-08-06",
+     "gathering:central-asia-consultative-3"),
+    ("Тоқаев Орталық Азия мемлекеттері басшыларының кездесуіне қатысты.", "2024-08-09",
+     "gathering:central-asia-consultative-6"),
+    ("İlham Əliyev Astanada Mərkəzi Asiya dövlət başçılarının görüşündə iştirak edib.", "2024-08-09",
+     "gathering:central-asia-consultative-6"),
+    ("Следующий саммит центроазиатской пятерки пройдет в Ташкенте в 2019 году.", "2018-03-15",
+     "gathering:central-asia-consultative-2"),
+])
+def test_a_meeting_of_a_regions_heads_of_state_is_the_regions_summit(pipeline, text, published, gid):
+    doc, found = _gatherings(pipeline, text, published)
+    assert gid in found
+    assert any(e.type == "CONVENE" and gid in e.participants for e in doc.events)
+    # the region names whose heads of state meet: no person, body or place of its own
+    assert not [m for m in doc.mentions if m.source != "kb" and m.type != "gathering"
+                and any(w in m.text for w in ("Азии", "Азия", "Asiya"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Тоқаев пен Мирзиёев мемлекет басшыларының кездесуінде сөйледі.",
+    "Лидеры обсудили будущий саммит в Центральной Азии.",
+    "Главы государств Центральной Азии отправились на саммит с президентом США в Вашингтоне.",
+])
+def test_heads_of_state_meeting_without_their_region_as_holder_is_no_regional_summit(pipeline, text):
+    _, found = _gatherings(pipeline, text)
+    assert not [g for g in found if "central-asia" in g]
+
+
+@pytest.mark.parametrize("text, published, gid", [
+    ("Шавкат Мирзиёев принял участие в саммите «Центральная Азия – Россия» в Астане.", "2022-10-14",
+     "new:gathering:ru-central-asia-summit-2022"),
+    ("Sadır Japarov ikinci “Mərkəzi Asiya – Almaniya” sammitində iştirak edib.", "2024-09-17",
+     "new:gathering:de-central-asia-summit-2"),
+    ("Тоқаев «Германия – Орталық Азия» саммитіне қатысты.", "2024-09-17",
+     "new:gathering:de-central-asia-summit-2024"),
+])
+def test_a_region_and_a_state_joined_by_a_dash_are_a_format_of_their_own(pipeline, text, published, gid):
+    doc, found = _gatherings(pipeline, text, published)
+    assert list(found) == [gid]
+    assert found[gid].organization is None
+    assert "Central Asia" in found[gid].label
+
+
+def test_a_format_the_knowledge_base_knows_keeps_its_numbered_summits(pipeline):
+    # two gatherings of the body start in 2023 (its summit and its ministers' meeting): the kind decides
+    _, found = _gatherings(pipeline, "Тоқаев «Орталық Азия – Қытай» саммитіне қатысты.", "2023-05-18")
+    assert list(found) == ["gathering:central-asia-china-summit-1"]
+
+
+def test_a_body_next_to_the_summit_word_outranks_a_format_further_on(pipeline):
+    text = ("Садыр Жапаров примет участие в заседании Совета глав государств СНГ и саммите "
+            "«Центральная Азия – Россия».")
+    _, found = _gatherings(pipeline, text, "2022-10-12")
+    assert set(found) == {"new:gathering:cis-summit-2022", "new:gathering:ru-central-asia-summit-2022"}

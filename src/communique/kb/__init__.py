@@ -107,6 +107,7 @@ class KnowledgeBase:
         self.occasions: dict[str, Occasion] = {}
         self.place_country: dict[str, str] = {}  # loc id -> the country it lies in
         self.national_bodies: dict[str, str] = {}  # org id -> the one state it is a body of
+        self.regions: dict[str, dict[str, str]] = {}  # region id -> label, heads_of_state (regions.tsv)
         self.occasion_keywords: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)  # lang -> (id, rx)
         self.same_as: dict[str, str] = {}  # merged id -> surviving id
         removed: set[tuple[str, str, str]] = set()
@@ -163,6 +164,8 @@ class KnowledgeBase:
             self.gatherings.update({r["id"]: r for r in _read(folder / "gatherings.tsv")})
         if (folder / "places.countries.tsv").exists():
             self.place_country.update({r["loc"]: r["country"] for r in _read(folder / "places.countries.tsv")})
+        if (folder / "regions.tsv").exists():
+            self.regions.update({r["id"]: r for r in _read(folder / "regions.tsv")})
         if (folder / "organizations.states.tsv").exists():
             self.national_bodies.update({r["organization"]: r["state"] for r in _read(folder / "organizations.states.tsv")})
         if (folder / "occasions.tsv").exists():
@@ -284,7 +287,7 @@ class KnowledgeBase:
 
     def label(self, eid: str) -> str:
         e = self.entities.get(eid)
-        return e.label if e else eid
+        return e.label if e else self.regions.get(eid, {}).get("label", eid)
 
 
 def current(kb: KnowledgeBase | Callable[[], KnowledgeBase]) -> KnowledgeBase:

@@ -139,7 +139,7 @@ def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
         # day before the month ("25 oktyabr", "24 қыркүйек", "25 сентября") or after ("oktyabrın 25-də")
         for j in (i - 1, i + 1):
             if 0 <= j < len(words) and j not in used:
-                num = _number(words[j])
+                num = _number(words[j]) if j > i or not _after_clock(text, toks, j) else _after_clock(text, toks, j)
                 if num and 1 <= num[0] <= 31 and day is None:
                     day, ranged = num[0], num[1] is not None
                     lo, hi = min(lo, j), max(hi, j)
@@ -168,6 +168,16 @@ def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
     out += _weekdays_alone(toks, folds, ld, used)
     out += _iso(text, start, len(text) if end is None else end, out)
     return sorted(out, key=lambda d: d.start)
+
+
+def _after_clock(text: str, toks: list[Token], j: int) -> tuple[int, None] | None:
+    """A day run into the time of day before it, a line break lost ("10:157 ноября": 10:15, the 7th):
+    the digits past the clock's two minute digits."""
+    w = toks[j].text
+    if j < 1 or not (3 <= len(w) <= 4 and w.isdigit()) or text[toks[j - 1].end:toks[j].start] != ":" \
+            or not (toks[j - 1].text.isdigit() and len(toks[j - 1].text) <= 2):
+        return None
+    return int(w[2:]), None
 
 
 def _range_start(text: str, toks: list[Token], words: list[str], j: int, used: set[int]) -> int | None:

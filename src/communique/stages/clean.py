@@ -29,6 +29,9 @@ _DATELINE = 80
 _SENTENCE_END = re.compile(r"[.!?…][\"»”’)]*$")
 # "БАКУ, 25 сен — Sputnik. Текст…": an agency dateline opening a long first paragraph
 _DATELINE_START = re.compile(rf"^[{letters('upper')} .,-]{{3,30}},\s*\d")  # a headline list ends where real prose starts again
+# A date in digits opening a line near the top, alone or after a place ("08.11.2022 | 10:15",
+# "Bakı/24.11.22/Turan:", "Ташкент, 16.07.21."): the page's date line, the year in two digits too.
+_NUMERIC_DATELINE = re.compile(rf"^(?:\d{{1,2}}:\d{{2}}\s+)?(?:[{letters()}{letters('upper')} .-]{{2,30}}[,/]\s*)?(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})(?![\d.]\d)")
 
 
 def lines(text: str):
@@ -66,6 +69,13 @@ def url_date(url: str) -> str | None:
     if m := _URL_STAMP.search(path):
         return dt.datetime.fromtimestamp(int(m.group(1)), dt.timezone.utc).date().isoformat()
     return None
+
+
+def _calendar_date(day: str, month: str, year: str) -> str | None:
+    try:
+        return dt.date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 class CleanStage:
@@ -124,6 +134,9 @@ class CleanStage:
         # A dateline is a short line at the top ("БАКУ, 25 сен — Sputnik", "24 Қыркүйек, 2020")
         # or the bottom ("AZƏRTAC\n2024, 20 iyul"); dates inside the prose are about events.
         all_lines = [ln for _, _, ln in lines(doc.text) if ln.strip()]
+        for line in all_lines[:6]:
+            if (m := _NUMERIC_DATELINE.match(line.strip())) and (found := _calendar_date(*m.groups())):
+                return found
         for line in all_lines[:6] + all_lines[-4:][::-1]:
             head = line[:_DATELINE]
             if len(line) > _DATELINE and not _DATELINE_START.match(line):

@@ -76,7 +76,9 @@ class EventStage:
             seen = {p for e in events for p in e.participants}
             if events and events[-1].type == "MEET" and self._refers_to_call(ctx):
                 events[-1].type = "CALL"  # "telefon söhbəti zamanı": the talks reported were a phone call
-            if events and self._refers_back(ctx, seen):
+            # "Bu barədə ... görüşündə çıxışı zamanı bildirib", "Об этом заявил ... на встрече": where
+            # and in which frame the words before were said, not where what they tell took place
+            if events and self._refers_back(ctx, seen) and not ctx.matches(ctx.ld.attribution):
                 self._enrich(events[-1], ctx)
             # "по итогам саммита", "görüş zamanı": what the sentence reports happened at the occasion
             # reported before it, on its date

@@ -38,6 +38,7 @@ class SummitPhrase:
     year: str | None  # named in its own sentence
     upcoming: bool = False  # "the next summit": a later occasion than the one reported
     number: int | None = None  # its ordinal ("VI", "7-ci", "ikinci"): part of its name
+    group: str | None = None  # the body of the heads of state of a region named next to it, where no body is
 
 
 class GatheringStage:
@@ -47,34 +48,40 @@ class GatheringStage:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self._known: dict[tuple[str, str], list[str]] | None = None
+        self._known: dict[tuple[str, str, str], list[str]] | None = None
         self._numbered: dict[tuple[str, int, str], list[str]] | None = None
         self._country_words: list[tuple[str, str]] | None = None
 
     @property
-    def known(self) -> dict[tuple[str, str], list[str]]:
-        """(organisation, year) -> the knowledge base's gatherings of that body starting that year."""
+    def known(self) -> dict[tuple[str, str, str], list[str]]:
+        """(organisation, year, kind) -> the knowledge base's gatherings of that body and kind starting
+        that year (the Central Asia–China summit of 2023, not its ministers' meeting)."""
         if self._known is None:
-            self._known = {}
-            for gid, g in self.kb.gatherings.items():
-                if g.get("organization") and (g.get("start") or "")[:4].isdigit():
-                    self._known.setdefault((g["organization"], g["start"][:4]), []).append(gid)
+            self._index()
         return self._known
 
     @property
     def numbered(self) -> dict[tuple[str, int, str], list[str]]:
-        """(organisation, number, kind) -> the knowledge base's numbered gatherings of that body, of
-        the kind its English name says ("5th China–Central Asia Foreign Ministers' Meeting")."""
+        """(organisation, number, kind) -> the knowledge base's numbered gatherings of that body and kind."""
         if self._numbered is None:
-            self._numbered = {}
-            kinds = {k for ld in _languages() for k in {p.label for p in ld.gatherings}}
-            for gid, g in self.kb.gatherings.items():
-                label = re.sub(r"[^a-z ]+", "", self.kb.label(gid).lower())
-                if g.get("organization") and g.get("number", "").isdigit():
-                    for kind in kinds:
-                        if kind in label:
-                            self._numbered.setdefault((g["organization"], int(g["number"]), kind), []).append(gid)
+            self._index()
         return self._numbered
+
+    def _index(self) -> None:
+        """The knowledge base's gatherings by body, year or number, and the kind their English name
+        says ("5th China–Central Asia Foreign Ministers' Meeting"); a series named otherwise
+        ("Consultative Meeting of the Heads of State") holds summits."""
+        self._known, self._numbered = {}, {}
+        kinds = {k for ld in _languages() for k in {p.label for p in ld.gatherings}}
+        for gid, g in self.kb.gatherings.items():
+            if not g.get("organization"):
+                continue
+            label = re.sub(r"[^a-z ]+", "", self.kb.label(gid).lower())
+            for kind in [k for k in kinds if k in label] or ["summit"]:
+                if (g.get("start") or "")[:4].isdigit():
+                    self._known.setdefault((g["organization"], g["start"][:4], kind), []).append(gid)
+                if g.get("number", "").isdigit():
+                    self._numbered.setdefault((g["organization"], int(g["number"]), kind), []).append(gid)
 
     def __call__(self, doc: Document) -> Document:
         phrases = [p for s in prose(doc) for p in self.find(doc, s) if p.number or p.kind not in NUMBERED_ONLY]
@@ -90,10 +97,12 @@ class GatheringStage:
             # a summit word alone ("the summit") is the summit of the one body the article names with
             # one; a numbered meeting of "the organisation's" ministers is one of the body it names most
             org = p.org or (next(iter(orgs)) if len(orgs) == 1 and p.kind in _SUMMITS else None) \
-                or (main if p.number else None)
+                or p.group or (main if p.number else None)
             if org is None:
                 continue
-            pair = "+" in org  # a standing bilateral body meets every year or so: its sessions are the body
+            # a standing bilateral body meets every year or so: its sessions are the body; a region's
+            # format with a state ("Central Asia–Germany") holds numbered summits like any other group
+            pair = "+" in org and not org.startswith("region:")
             year = None if pair else p.year if p.upcoming else (
                 p.year or _usual_year(phrases, org, p.kind) or _year(doc.published))
             gid = self.gathering_id(org, p.kind, year, p.upcoming, p.number)
@@ -110,7 +119,7 @@ class GatheringStage:
                 # "Caspian Summit" holds summits: "2025 Caspian Summit", not "... Summit summit"
                 kind = None if holder.lower().endswith(p.kind) else p.kind
                 label = kbe.label if kbe else " ".join(x for x in (nth, holder, kind) if x)
-                entity = Entity(gid, "gathering", label, new=kbe is None, organization=None if pair else org,
+                entity = Entity(gid, "gathering", label, new=kbe is None, organization=None if "+" in org else org,
                                 upcoming=p.upcoming)
                 doc.entities.append(entity)
             entity.mentions.append(added[-1])
@@ -120,7 +129,7 @@ class GatheringStage:
     def gathering_id(self, org: str, kind: str, year: str | None, upcoming: bool = False,
                      number: int | None = None) -> str:
         known = self.numbered.get((org, number, kind), []) if number else \
-            self.known.get((org, year or ""), []) if kind == "summit" else []
+            self.known.get((org, year or "", kind), []) if kind == "summit" else []
         if len(known) == 1:
             return known[0]
         holder = "-".join(x.split(":")[-1] for x in sorted(org.split("+")))
@@ -138,6 +147,7 @@ class GatheringStage:
                 for m in ctx.of_type("organization") if m.entity_id not in self.kb.national_bodies
                 and not (m.entity_id.startswith("new:") and _quoted(doc.text, m.start, m.end))]
         states = [(ctx.token_index(m.start), ctx.token_index(m.end - 1), m.entity_id) for m in ctx.of_type("country")]
+        regions = [(a, b - 1, p.label) for p, a, b in ctx.ld.regions.find(ctx.folds)]
         year = next((str(d.year) for d in ctx.dates if d.year and d.relative is None), None)
         nexts = ctx.ld.next.find(ctx.folds)
         spelled = {i: (int(p.label), j) for p, i, j in forms_index(ctx.ld, "ordinals").find(ctx.folds)}
@@ -147,11 +157,21 @@ class GatheringStage:
         for p, a, b in found:
             if any(x < b and a <= y for x, y in named):
                 continue  # named already ("6-cı Zirvə Toplantısı", "COP29")
-            number, a = _number(ctx, spelled, a, b)
-            holder = self._pair(ctx, states, a, b) if p.extra == "states" else _nearest(orgs, a, b, p.extra, quoted)
+            fmt = _format(ctx, regions, states, a, b, orgs)
+            # an ordinal before a format's name counts its summits ("ikinci “Mərkəzi Asiya – Almaniya” sammiti")
+            number, a = _number(ctx, spelled, min(a, fmt[1]) if fmt else a, b)
+            if p.extra == "states":
+                holder = self._pair(ctx, states, a, b)
+            elif p.extra == "region":  # the heads of state meet as their region's group, or as no gathering
+                holder = self._group(ctx, regions, states, a, b, orgs)
+                if holder is None:
+                    continue
+            else:
+                holder = (fmt and fmt[0]) or _nearest(orgs, a, b, p.extra, quoted)
             upcoming = any(a - 2 <= x < b for _, x, _ in nexts)
+            group = None if holder else self._group(ctx, regions, states, a, b, orgs, 1)
             out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, p.label, holder,
-                                    _own_year(ctx.dates, doc.published) if upcoming else year, upcoming, number))
+                                    _own_year(ctx.dates, doc.published) if upcoming else year, upcoming, number, group))
         return out
 
     def _pair(self, ctx: SentenceContext, states: list[tuple[int, int, str]], a: int, b: int) -> str | None:
@@ -164,6 +184,21 @@ class GatheringStage:
         near = sorted((min(abs(a - y), abs(x - b + 1)), sid) for x, y, sid in states)
         pair = list(dict.fromkeys(sid for _, sid in near))[:2]
         return "+".join(sorted(pair)) if len(pair) == 2 else None
+
+    def _group(self, ctx: SentenceContext, regions: list[tuple[int, int, str]], states: list[tuple[int, int, str]],
+               a: int, b: int, orgs: list[tuple[int, int, str]], reach: int = _REACH) -> str | None:
+        """The group whose gathering a phrase at a..b names by a region within reach: a format of the
+        region and a state, else the body whose meetings are the region's heads of state's
+        (kb/data/regions.tsv: "встреча глав государств Центральной Азии"; a bare summit word takes
+        a region only right next to it, "саммит центроазиатской пятерки", not "главы государств
+        Центральной Азии поехали на саммит с ..."). A region in the locative is where, not who."""
+        pair = _format(ctx, regions, states, a, b, orgs)
+        if pair:
+            return pair[0]
+        near = sorted((min(abs(a - y), abs(x - b + 1)), rid) for x, y, rid in regions
+                      if a - reach <= y and x <= b - 1 + reach
+                      and not ctx.grammar.is_locative(ctx.doc.text, ctx.toks[x].start, ctx.toks[y].end))
+        return next((self.kb.regions.get(rid, {}).get("heads_of_state") or None for _, rid in near), None)
 
     def compound_states(self, word: str) -> list[str]:
         """States named by the parts of a hyphenated compound ("азербайджано-египетской",
@@ -211,6 +246,30 @@ def _number(ctx: SentenceContext, spelled: dict[int, tuple[int, int]], a: int, b
         if number:
             return number, min(a, k)
     return None, a
+
+
+_DASH = re.compile(r"\s*[-–—+]\s*")
+
+
+def _format(ctx: SentenceContext, regions: list[tuple[int, int, str]], states: list[tuple[int, int, str]],
+            a: int, b: int, orgs: list[tuple[int, int, str]]) -> tuple[str, int] | None:
+    """A region and a state joined by a dash right next to a gathering phrase ("«Центральная Азия –
+    Германия» саммиті", "саммит «Центральная Азия – Россия»"): a format of their own, 'region+state'
+    in either order written, and the token where its name starts. One the knowledge base knows is
+    an organisation ("Орталық Азия – Қытай")."""
+    for x, y, rid in regions:
+        if any(ox <= x and y <= oy for ox, oy, _ in orgs):
+            continue
+        for x2, y2, sid in states:
+            if _DASH.fullmatch(ctx.doc.text, ctx.toks[y].end, ctx.toks[x2].start):
+                lo, hi = x, y2
+            elif _DASH.fullmatch(ctx.doc.text, ctx.toks[y2].end, ctx.toks[x].start):
+                lo, hi = x2, y
+            else:
+                continue
+            if hi == a - 1 or lo == b:
+                return f"{rid}+{sid}", lo
+    return None
 
 
 _QUOTED = re.compile(r"«[^«»]{1,200}»|“[^“”]{1,200}”|„[^„“]{1,200}“|\"[^\"]{1,200}\"")

@@ -315,6 +315,7 @@ class MentionStage:
                 found += tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet)
             found += cue_mentions(doc.text, toks, found, code)
             found = _without_sources(toks, found, langdata.load(code))
+            found = _without_regions(toks, found, langdata.load(code))
             # an outlet named in the text ("Azattyq Rýhy") is who reports, never a person
             found = [m for m in found if not (m.type == "person" and m.source != "kb" and self._is_outlet(m.text))]
             doc.mentions += found
@@ -324,7 +325,8 @@ class MentionStage:
             self._add_ner(doc, ner_chunks)
             for sent in ner_chunks:  # natasha's names, read after the sentences: the same for sources
                 inside = [m for m in doc.mentions if sent.contains(m)]
-                kept = _without_sources(sentence_tokens(doc, sent.start, sent.end), inside, langdata.load("ru"))
+                toks = sentence_tokens(doc, sent.start, sent.end)
+                kept = _without_regions(toks, _without_sources(toks, inside, langdata.load("ru")), langdata.load("ru"))
                 if len(kept) < len(inside):
                     gone = {id(m) for m in inside} - {id(m) for m in kept}
                     doc.mentions = [m for m in doc.mentions if id(m) not in gone]
@@ -606,6 +608,16 @@ def _without_sources(toks: list[Token], found: list[Mention], ld) -> list[Mentio
         if not source:
             out.append(m)
     return out
+
+
+def _without_regions(toks: list[Token], found: list[Mention], ld) -> list[Mention]:
+    """A region's name (regions.tsv: "Mərkəzi Asiya", "Орталық Азия") is no new person or organisation,
+    however capitalised or placed after a title, nor a new place: a gathering's place is a city or
+    a state, and a region next to one names whose heads of state meet."""
+    spans = [(toks[a].start, toks[b - 1].end) for _, a, b in ld.regions.find([fold(t.text) for t in toks])]
+    if not spans:
+        return found
+    return [m for m in found if m.source == "kb" or not any(m.start < e and s < m.end for s, e in spans)]
 
 
 def _plain_name_word(w: str) -> bool:

@@ -68,3 +68,10 @@ def test_a_relative_date_needs_the_publication_date():
 ])
 def test_sentences(text, n):
     assert len(Segmenter("ru").split(text, 0, len(text))) == n
+
+
+def test_a_day_run_into_the_time_of_day_before_it_is_read():
+    # "10:15" and "7 ноября" with the line break between them lost
+    (d,) = [d for d in find_dates("08.11.2022 | 10:157 ноября министры встретились", RU) if d.month and d.start > 0]
+    assert (d.month, d.day) == (11, 7)
+    assert [d.day for d in find_dates("в 10:157 участников", RU)] == []
