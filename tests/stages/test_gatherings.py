@@ -235,3 +235,21 @@ def test_a_body_next_to_the_summit_word_outranks_a_format_further_on(pipeline):
             "«Центральная Азия – Россия».")
     _, found = _gatherings(pipeline, text, "2022-10-12")
     assert set(found) == {"new:gathering:cis-summit-2022", "new:gathering:ru-central-asia-summit-2022"}
+
+
+@pytest.mark.parametrize("text, gid", [
+    ("Садыр Жапаров «Орталық Азия – Қытай» саммитіне қатысу үшін Астанаға келді. "
+     "Саммиттің негізгі іс-шаралары ертеңге жоспарланған.", "gathering:central-asia-china-summit-2"),
+    ("Сиань принял саммит «Центральная Азия – Китай». Саммит завершился подписанием декларации.",
+     "gathering:central-asia-china-summit-1"),
+    ("Sadır Japarov Astanada “Mərkəzi Asiya – Çin” sammitində iştirak edib.", "gathering:central-asia-china-summit-2"),
+])
+def test_a_summit_of_no_known_year_is_the_one_the_body_held_in_the_place_named(pipeline, text, gid):
+    doc, found = _gatherings(pipeline, text, None)
+    assert list(found) == [gid]
+    assert all(m.entity_id == gid for m in doc.mentions if m.type == "gathering")
+
+
+def test_a_summit_dated_otherwise_is_not_taken_for_the_one_held_there(pipeline):
+    _, found = _gatherings(pipeline, "Саммит «Центральная Азия – Китай» в Астане пройдет в 2030 году.", None)
+    assert "gathering:central-asia-china-summit-2" not in found

@@ -39,6 +39,7 @@ class SummitPhrase:
     upcoming: bool = False  # "the next summit": a later occasion than the one reported
     number: int | None = None  # its ordinal ("VI", "7-ci", "ikinci"): part of its name
     group: str | None = None  # the body of the heads of state of a region named next to it, where no body is
+    places: frozenset[str] = frozenset()  # the places its sentence names
 
 
 class GatheringStage:
@@ -50,6 +51,7 @@ class GatheringStage:
         self.kb = kb
         self._known: dict[tuple[str, str, str], list[str]] | None = None
         self._numbered: dict[tuple[str, int, str], list[str]] | None = None
+        self._placed: dict[tuple[str, str, str], list[str]] = {}
         self._country_words: list[tuple[str, str]] | None = None
 
     @property
@@ -82,6 +84,15 @@ class GatheringStage:
                     self._known.setdefault((g["organization"], g["start"][:4], kind), []).append(gid)
                 if g.get("number", "").isdigit():
                     self._numbered.setdefault((g["organization"], int(g["number"]), kind), []).append(gid)
+                if g.get("location"):
+                    self._placed.setdefault((g["organization"], g["location"], kind), []).append(gid)
+
+    def held_in(self, org: str, kind: str, places: frozenset[str]) -> str | None:
+        """The one gathering of a body and kind the knowledge base has in one of the places named."""
+        if self._known is None:
+            self._index()
+        found = {gid for place in places for gid in self._placed.get((org, place, kind), [])}
+        return found.pop() if len(found) == 1 else None
 
     def __call__(self, doc: Document) -> Document:
         phrases = [p for s in prose(doc) for p in self.find(doc, s) if p.number or p.kind not in NUMBERED_ONLY]
@@ -93,6 +104,7 @@ class GatheringStage:
                 named.setdefault(org, set()).add(m.entity_id)
         added: list[Mention] = []
         main = _most_named(doc, set(self.kb.national_bodies))
+        composed = []
         for p in phrases:
             # a summit word alone ("the summit") is the summit of the one body the article names with
             # one; a numbered meeting of "the organisation's" ministers is one of the body it names most
@@ -106,6 +118,12 @@ class GatheringStage:
             year = None if pair else p.year if p.upcoming else (
                 p.year or _usual_year(phrases, org, p.kind) or _year(doc.published))
             gid = self.gathering_id(org, p.kind, year, p.upcoming, p.number)
+            if gid not in self.kb.gatherings and not (p.upcoming or year or p.number or pair) \
+                    and (here := self.held_in(org, p.kind, p.places)):
+                gid = here  # "«Орталық Азия – Қытай» саммитіне ... Астанаға келді", of no known year: the Astana one
+                named.setdefault(org, set()).add(gid)
+            composed.append((p, org, pair, year, gid))
+        for p, org, pair, year, gid in composed:
             one = named.get(org, set())
             if gid not in self.kb.gatherings and not p.upcoming and not p.year and len(one) == 1 and p.kind == "summit":
                 gid = next(iter(one))  # "АӨСШК саммиті" in an article on the "VI саммит" of CICA: that one
@@ -148,6 +166,7 @@ class GatheringStage:
                 and not (m.entity_id.startswith("new:") and _quoted(doc.text, m.start, m.end))]
         states = [(ctx.token_index(m.start), ctx.token_index(m.end - 1), m.entity_id) for m in ctx.of_type("country")]
         regions = [(a, b - 1, p.label) for p, a, b in ctx.ld.regions.find(ctx.folds)]
+        places = frozenset(m.entity_id for m in ctx.of_type("location") if m.entity_id)
         year = next((str(d.year) for d in ctx.dates if d.year and d.relative is None), None)
         nexts = ctx.ld.next.find(ctx.folds)
         spelled = {i: (int(p.label), j) for p, i, j in forms_index(ctx.ld, "ordinals").find(ctx.folds)}
@@ -171,7 +190,8 @@ class GatheringStage:
             upcoming = any(a - 2 <= x < b for _, x, _ in nexts)
             group = None if holder else self._group(ctx, regions, states, a, b, orgs, 1)
             out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, p.label, holder,
-                                    _own_year(ctx.dates, doc.published) if upcoming else year, upcoming, number, group))
+                                    _own_year(ctx.dates, doc.published) if upcoming else year, upcoming, number, group,
+                                    places))
         return out
 
     def _pair(self, ctx: SentenceContext, states: list[tuple[int, int, str]], a: int, b: int) -> str | None:
