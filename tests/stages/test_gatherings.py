@@ -253,3 +253,27 @@ def test_a_summit_of_no_known_year_is_the_one_the_body_held_in_the_place_named(p
 def test_a_summit_dated_otherwise_is_not_taken_for_the_one_held_there(pipeline):
     _, found = _gatherings(pipeline, "Саммит «Центральная Азия – Китай» в Астане пройдет в 2030 году.", None)
     assert "gathering:central-asia-china-summit-2" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Бүгін ТМД мемлекеттері басшылары кеңесінің отырысы өтті. Айта кетейік, 2023 жылы ТМД елдері "
+    "басшылары кеңесінің отырысы Бішкекте өтеді.",
+    "Сегодня прошло заседание Совета глав государств СНГ. Следует отметить, что в 2023 году заседание "
+    "Совета глав государств СНГ пройдет в Бишкеке.",
+    "Bu gün MDB Dövlət Başçıları Şurasının iclası keçirilib. Qeyd edək ki, 2023-cü ildə MDB Dövlət "
+    "Başçıları Şurasının iclası Bişkekdə keçiriləcək.",
+])
+def test_the_year_of_a_summit_to_come_is_not_that_of_the_summit_reported(pipeline, text):
+    doc, found = _gatherings(pipeline, text, None)
+    first = min((m for m in doc.mentions if m.type == "gathering"), key=lambda m: m.start)
+    assert first.entity_id != "new:gathering:cis-summit-2023" and "new:gathering:cis-summit-2023" in found
+
+
+@pytest.mark.parametrize("text", [
+    "14 октября 2022 года Касым-Жомарт Токаев встретил гостей в Астане. Там же прошло заседание Совета "
+    "глав государств СНГ.",
+    "2022-ci il oktyabrın 14-də Astanada tədbirlər başlayıb. Orada MDB Dövlət Başçıları Şurasının iclası keçirilib.",
+])
+def test_a_summit_named_by_its_body_alone_is_of_the_articles_year(pipeline, text):
+    _, found = _gatherings(pipeline, text, None)
+    assert list(found) == ["new:gathering:cis-summit-2022"]

@@ -18,6 +18,7 @@ from ..document import Document, Entity, Mention, Sentence
 from .. import lang as langdata
 from ..kb import KnowledgeBase
 from ..lang.dates import forms_index, ordinal
+from . import when
 from .context import SentenceContext, prose
 
 _REACH = 4  # words between a summit word and the organisation whose summit it is
@@ -40,6 +41,7 @@ class SummitPhrase:
     number: int | None = None  # its ordinal ("VI", "7-ci", "ikinci"): part of its name
     group: str | None = None  # the body of the heads of state of a region named next to it, where no body is
     places: frozenset[str] = frozenset()  # the places its sentence names
+    planned: bool = False  # its sentence tells of it as to come ("2023 жылы ... Бішкекте өтеді")
 
 
 class GatheringStage:
@@ -105,6 +107,9 @@ class GatheringStage:
         added: list[Mention] = []
         main = _most_named(doc, set(self.kb.national_bodies))
         composed = []
+        # the year a summit named by its body alone is of: publication's, else the article's as the
+        # event stage reads it (a full date in the lead, a known occasion...)
+        article_year = _year(doc.published) or (when.article_year(doc, self.kb) if phrases else None)
         for p in phrases:
             # a summit word alone ("the summit") is the summit of the one body the article names with
             # one; a numbered meeting of "the organisation's" ministers is one of the body it names most
@@ -116,7 +121,7 @@ class GatheringStage:
             # format with a state ("Central Asia–Germany") holds numbered summits like any other group
             pair = "+" in org and not org.startswith("region:")
             year = None if pair else p.year if p.upcoming else (
-                p.year or _usual_year(phrases, org, p.kind) or _year(doc.published))
+                p.year or _usual_year(phrases, org, p.kind) or article_year)
             gid = self.gathering_id(org, p.kind, year, p.upcoming, p.number)
             if gid not in self.kb.gatherings and not (p.upcoming or year or p.number or pair) \
                     and (here := self.held_in(org, p.kind, p.places)):
@@ -167,6 +172,7 @@ class GatheringStage:
         states = [(ctx.token_index(m.start), ctx.token_index(m.end - 1), m.entity_id) for m in ctx.of_type("country")]
         regions = [(a, b - 1, p.label) for p, a, b in ctx.ld.regions.find(ctx.folds)]
         places = frozenset(m.entity_id for m in ctx.of_type("location") if m.entity_id)
+        planned = any(p.label == "planned" for p, _, _ in ctx.matches(ctx.ld.modality))
         year = next((str(d.year) for d in ctx.dates if d.year and d.relative is None), None)
         nexts = ctx.ld.next.find(ctx.folds)
         spelled = {i: (int(p.label), j) for p, i, j in forms_index(ctx.ld, "ordinals").find(ctx.folds)}
@@ -191,7 +197,7 @@ class GatheringStage:
             group = None if holder else self._group(ctx, regions, states, a, b, orgs, 1)
             out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, p.label, holder,
                                     _own_year(ctx.dates, doc.published) if upcoming else year, upcoming, number, group,
-                                    places))
+                                    places, planned))
         return out
 
     def _pair(self, ctx: SentenceContext, states: list[tuple[int, int, str]], a: int, b: int) -> str | None:
@@ -359,8 +365,10 @@ def _own_year(dates, published: str | None) -> str | None:
 
 
 def _usual_year(phrases: list[SummitPhrase], org: str, kind: str) -> str | None:
-    """The year the article's other sentences give for this body's summit of this kind."""
-    years = Counter(p.year for p in phrases if p.org == org and p.kind == kind and p.year and not p.upcoming)
+    """The year the article's other sentences give for this body's summit of this kind, not those
+    that tell of one to come (the next summit's year is not this one's)."""
+    years = Counter(p.year for p in phrases if p.org == org and p.kind == kind and p.year
+                    and not (p.upcoming or p.planned))
     top = years.most_common(2)
     return top[0][0] if len(top) == 1 else None
 
