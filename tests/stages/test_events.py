@@ -514,3 +514,18 @@ def test_a_sentence_naming_who_said_the_one_before_gives_that_event_no_place(pip
     doc = pipeline(Document("t", text, published="2024-03-01"))
     first = [e for e in doc.events if e.evidence.start == 0]
     assert first and all(e.location != said_at for e in first), [(e.type, e.location) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, type_, modality", [
+    ("Azərbaycan və Ermənistan komissiyalarının iclası yanvarın sonunda ikitərəfli formatda keçiriləcək.",
+     "CONVENE", "planned"),
+    ("ШЫҰ елдері басшыларының саммиті 2026 жылдың шілдесінде Бішкекте өтеді.", "CONVENE", "planned"),
+    ("Тоқаев пен Мирзиёевтің кездесуі келесі айдың басында Ташкентте өтеді.", "MEET", "planned"),
+    ("Gürcüstanın baş naziri azərbaycanlı həmkarı Əli Əsədovla görüş keçirəcək.", "MEET", "planned"),
+    # a trigger in the genitive owns the noun after it: the refusal is the signing's, not the summit's
+    ("Paşinyan KTMT-nin noyabrın 23-də Yerevanda keçirilən sammitinin yekunu üzrə bəyannaməni "
+     "imzalamaqdan imtina edib.", "CONVENE", "asserted"),
+])
+def test_the_verb_closing_a_turkic_clause_gives_a_nominal_triggers_modality(pipeline, text, type_, modality):
+    doc = pipeline(Document("t", text, published="2025-12-01"))
+    assert [e.modality for e in doc.events if e.type == type_] == [modality], [(e.type, e.modality) for e in doc.events]

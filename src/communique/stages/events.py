@@ -8,6 +8,8 @@ import hashlib
 from ..document import Document, Entity, Event, Evidence
 from ..kb import KnowledgeBase
 from ..lang import Pattern
+from ..lang.grammar import endings
+from ..text import lower
 from .context import SentenceContext, prose
 from . import when
 from .arguments import Arguments
@@ -338,6 +340,8 @@ class EventStage:
 
 
 _CLAUSE_BREAK = frozenset(",;:—–()")
+_VERB_REACH = 6  # words from a nominal trigger to its verb in az and kk
+_OWNER_REACH = 3  # words from a trigger in the genitive to the end of the noun phrase it opens
 
 
 def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
@@ -348,10 +352,17 @@ def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
     while lo > 0 and not (_CLAUSE_BREAK & set(text[toks[lo - 1].end:toks[lo].start])):
         lo -= 1
     hi = b
-    # with the verb last (az, kk) a few words after a nominal trigger finish the clause; in Russian
-    # the verb of "Встреча … не состоялась" can stand anywhere before the comma
-    reach = 3 if ctx.grammar.verb_final else len(toks)
-    while hi < len(toks) and hi - b < reach and not (_CLAUSE_BREAK & set(text[toks[hi - 1].end:toks[hi].start])):
+    # with the verb last (az, kk) the words after a nominal trigger up to a conjunction finish the
+    # clause ("iclası yanvarın sonunda ikitərəfli formatda keçiriləcək"); in Russian the verb of
+    # "Встреча … не состоялась" can stand anywhere before the comma
+    # a trigger in the genitive owns the noun after it ("sammitinin yekunu üzrə bəyannaməni imzalamaqdan
+    # imtina edib"): only its nominal head's own words are its ("görüşünün keçirilməsi planlaşdırılır")
+    genitive = endings(ctx.ld, "gen")
+    owner = bool(genitive) and lower(ctx.toks[b - 1].text).endswith(genitive)
+    reach = (_OWNER_REACH if owner else _VERB_REACH) if ctx.grammar.verb_final else len(toks)
+    joins = ctx.grammar.words["conjunction"]
+    while hi < len(toks) and hi - b < reach and not (_CLAUSE_BREAK & set(text[toks[hi - 1].end:toks[hi].start])) \
+            and not (ctx.grammar.verb_final and ctx.folds[hi] in joins):
         hi += 1
     return lo, hi
 
