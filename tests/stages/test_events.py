@@ -529,3 +529,25 @@ def test_a_sentence_naming_who_said_the_one_before_gives_that_event_no_place(pip
 def test_the_verb_closing_a_turkic_clause_gives_a_nominal_triggers_modality(pipeline, text, type_, modality):
     doc = pipeline(Document("t", text, published="2025-12-01"))
     assert [e.modality for e in doc.events if e.type == type_] == [modality], [(e.type, e.modality) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Bu gün Astanada ikinci “Mərkəzi Asiya – Almaniya” sammiti keçiriləcək. Sammitdə Şavkat Mirziyoyev, "
+    "Sadır Japarov və Qasım-Jomart Tokayev iştirak edəcək. Japarov səfər çərçivəsində Almaniyanın Federal "
+    "Kansleri Olaf Şolz ilə ikitərəfli danışıqlar aparacaq.",
+    "Сегодня в Астане пройдет второй саммит «Центральная Азия – Германия». В саммите примут участие Шавкат "
+    "Мирзиёев, Садыр Жапаров и Касым-Жомарт Токаев. Жапаров проведет переговоры с федеральным канцлером "
+    "Германии Олафом Шольцем.",
+])
+def test_talks_of_a_summits_attendee_beside_it_are_in_its_frame(pipeline, text):
+    doc = pipeline(Document("t", text))
+    talks = [e for e in doc.events if e.type == "MEET" and "person:olaf-scholz" in e.participants]
+    summit = next(g for e in doc.events if e.type == "CONVENE" for g in e.participants if g.startswith("new:gathering:"))
+    assert talks and talks[0].framework == summit, [(e.type, e.participants, e.framework) for e in doc.events]
+
+
+def test_talks_beside_a_bilateral_bodys_session_are_not_in_its_frame(pipeline):
+    text = ("Тоқаев пен Ердоған Астанада екіжақты кездесу өткізді. Кейін Тоқаев Қазақстан мен Түркия "
+            "арасындағы Жоғары деңгейдегі стратегиялық ынтымақтастық кеңесінің отырысына қатысты.")
+    doc = pipeline(Document("t", text, published="2022-10-12"))
+    assert all(e.framework is None for e in doc.events if e.type == "MEET")

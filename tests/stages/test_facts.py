@@ -90,3 +90,13 @@ def test_chair_without_an_organisation_is_not_emitted(pipeline):
     doc = pipeline(Document("t", "Председательство в СВМДА перешло от Азербайджана к Казахстану.",
                             published="2024-02-20"))
     assert ("chairs", "org:cica") in {(f.relation, f.of) for f in doc.facts}
+
+
+@pytest.mark.parametrize("text", [
+    "Japarov Almaniyanın Federal Kansleri Olaf Şolz ilə danışıqlar aparıb.",
+    "Тоқаев Германия Федералдық канцлері Олаф Шольцпен кездесті.",
+    "Токаев встретился с федеральным канцлером Германии Олафом Шольцем.",
+])
+def test_a_chancellor_is_titled_as_one(pipeline, text):
+    facts = _facts(pipeline, text, "2024-09-17")
+    assert ("holds_position", "person:olaf-scholz", "chancellor", "country:de") in facts, facts

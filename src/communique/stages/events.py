@@ -114,6 +114,7 @@ class EventStage:
             if reported_day and ev.id in undated and ev.date == reported:
                 ev.date = reported_day
         _same_place(doc.events)
+        _same_occasion(doc.events)
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
 
@@ -340,6 +341,7 @@ class EventStage:
 
 
 _CLAUSE_BREAK = frozenset(",;:—–()")
+_SEVERAL = 3  # parties that make a gathering a multilateral occasion
 _VERB_REACH = 6  # words from a nominal trigger to its verb in az and kk
 _OWNER_REACH = 3  # words from a trigger in the genitive to the end of the noun phrase it opens
 
@@ -389,6 +391,26 @@ def _same_place(events: list[Event]) -> None:
         if len({o.location for o in there}) == 1:
             ev.location = there[0].location
             ev.trace.append(f"location: {ev.location}, where the article's other event of that day took place")
+
+
+def _same_occasion(events: list[Event]) -> None:
+    """Talks or a signing with no frame of their own, by a person attending the one named gathering
+    of several parties the article reports, of the same modality and no other date, took place in
+    its frame: the leaders' talks beside the summit ("səfər çərçivəsində ... danışıqlar aparacaq").
+    A bilateral body's session, of two parties, frames nothing beside it (GOLD.md)."""
+    gatherings = {(g, o.date, o.modality, p) for o in events if o.type == "CONVENE"
+                  and sum(not is_gathering(x) for x in o.participants) >= _SEVERAL
+                  for g in o.participants if is_gathering(g) for p in o.participants if "person:" in p}
+    if len({g for g, *_ in gatherings}) != 1:
+        return
+    for ev in events:
+        if ev.framework or ev.type not in ("MEET", "CALL", "SIGN"):
+            continue
+        found = {g for g, date, modality, person in gatherings if person in ev.participants
+                 and modality == ev.modality and (not date or not ev.date or date[:len(ev.date)] == ev.date[:len(date)])}
+        if found:
+            ev.framework = found.pop()
+            ev.trace.append(f"framework: {ev.framework}, the gathering its party attends")
 
 
 def _traced(ev: Event, origin: str, date: str | None) -> str | None:
