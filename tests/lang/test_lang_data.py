@@ -51,6 +51,7 @@ COLUMNS = {
     "reporting.tsv": 2,
     "regions.tsv": 2,
     "attribution.tsv": 1,
+    "topics.tsv": 2,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -84,11 +85,12 @@ TEXT_COLUMN = {
     "reporting.tsv": 1,
     "regions.tsv": 1,
     "attribution.tsv": 0,
+    "topics.tsv": 1,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
 PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv",
                  "membership.tsv", "between.tsv", "org_heads.tsv",
-                 "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv", "regions.tsv", "attribution.tsv")
+                 "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv", "regions.tsv", "attribution.tsv", "topics.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}

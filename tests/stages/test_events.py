@@ -551,3 +551,17 @@ def test_talks_beside_a_bilateral_bodys_session_are_not_in_its_frame(pipeline):
             "арасындағы Жоғары деңгейдегі стратегиялық ынтымақтастық кеңесінің отырысына қатысты.")
     doc = pipeline(Document("t", text, published="2022-10-12"))
     assert all(e.framework is None for e in doc.events if e.type == "MEET")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # talks about the summit: the talks are the event
+    ("Шавкат Мирзиёев обсуждал вопрос организации саммита ШОС с Касым-Жомартом Токаевым.",
+     [("MEET", "asserted")]),
+    ("Mirziyoyev Tokayevlə ŞƏT sammitinə hazırlığı müzakirə edib.", [("MEET", "asserted")]),
+    # the summit being prepared: one to come, not one held
+    ("В Астане обсуждается ход подготовки к шестому саммиту СВМДА.", [("CONVENE", "planned")]),
+    ("Астанада ШЫҰ саммитіне дайындық жұмыстары талқыланды.", [("CONVENE", "planned")]),
+])
+def test_a_summit_that_is_the_topic_is_no_summit_held(pipeline, text, expected):
+    doc = pipeline(Document("t", text, published="2022-06-01"))
+    assert [(e.type, e.modality) for e in doc.events] == expected, [(e.type, e.participants, e.modality) for e in doc.events]

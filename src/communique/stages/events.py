@@ -157,6 +157,12 @@ class EventStage:
         if "MEET" not in found and any(ctx.is_counterpart(m) for m in ctx.of_type("person")):
             for p, a, b in ctx.matches(ctx.ld.talks):  # "Tokayevlə ... müzakirə edib"
                 found.setdefault("MEET", (Pattern("MEET", p.tokens, "asserted"), a, b))
+        if "CONVENE" in found and _topical(ctx, *found["CONVENE"][1:]):
+            # "обсуждал вопрос организации саммита с ...", "Каспий саммитіне дайындық": the summit is
+            # what talks are about, or is being prepared: no occurrence here, at most one to come
+            p, a, b = found.pop("CONVENE")
+            if not ({"MEET", "CALL"} & set(found) or any(ctx.is_counterpart(m) for m in ctx.of_type("person"))):
+                found["CONVENE"] = (dataclasses.replace(p, extra="planned"), a, b)
         out: list[Event] = []
         # the more specific event wins only where it was made ("под председательством президента":
         # no chairing state, no CHAIR, so the meeting stays)
@@ -342,6 +348,7 @@ class EventStage:
 
 _CLAUSE_BREAK = frozenset(",;:—–()")
 _SEVERAL = 3  # parties that make a gathering a multilateral occasion
+_TOPIC_GAP = 1  # words (an ordinal, an adjective) between a topic word and the gathering word after it
 _VERB_REACH = 6  # words from a nominal trigger to its verb in az and kk
 _OWNER_REACH = 3  # words from a trigger in the genitive to the end of the noun phrase it opens
 
@@ -391,6 +398,14 @@ def _same_place(events: list[Event]) -> None:
         if len({o.location for o in there}) == 1:
             ev.location = there[0].location
             ev.trace.append(f"location: {ev.location}, where the article's other event of that day took place")
+
+
+def _topical(ctx: SentenceContext, a: int, b: int) -> bool:
+    """The gathering word at a..b is the topic of the sentence: its preparation, agenda, date or
+    organisation is named just before it ("подготовки к шестому саммиту", "дата саммита") or right
+    after it ("sammitə hazırlıq", "саммитті ұйымдастыру") (lang/*/topics.tsv)."""
+    return any((p.label == "before" and a - _TOPIC_GAP <= y <= a) or (p.label == "after" and x == b)
+               for p, x, y in ctx.matches(ctx.ld.topics))
 
 
 def _same_occasion(events: list[Event]) -> None:
