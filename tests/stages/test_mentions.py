@@ -95,3 +95,23 @@ def test_a_name_an_agency_word_or_reporting_frame_introduces_is_a_source(pipelin
 def test_a_russian_name_in_the_nominative_and_in_another_case_is_one_person(pipeline, first, later):
     persons = {m.entity_id for m in _mentions(pipeline, f"{first} {later}") if m.type == "person"}
     assert len(persons) == 1, persons
+
+
+@pytest.mark.parametrize("text, person, surface", [
+    ("Мемлекет басшысы Түркия Президенті Режеп Тайип Ердоғанмен телефон арқылы сөйлесті.",
+     "person:recep-tayyip-erdogan", "Режеп Тайип Ердоғанмен"),
+    ("Prezident İlham Əliyev Türkiyə Prezidenti Rəcəb Teyyub Ərdoğanla görüşüb.",
+     "person:recep-tayyip-erdogan", "Rəcəb Teyyub Ərdoğanla"),
+    ("Мемлекет басшысы Қасым -Жомарт Тоқаевтың сапары басталды.", "person:kassym-jomart-tokayev",
+     "Қасым -Жомарт Тоқаевтың"),
+])
+def test_given_names_spelled_otherwise_are_part_of_the_known_name(pipeline, text, person, surface):
+    doc = pipeline(Document("t", text, published="2025-01-01"))
+    persons = [(m.text, m.entity_id) for m in doc.mentions if m.type == "person"]
+    assert (surface, person) in persons and not [p for _, p in persons if p.startswith("new:")], persons
+
+
+def test_a_different_given_name_before_a_known_surname_stays_someone_else(pipeline):
+    doc = pipeline(Document("t", "Niyazi Bayramov Bakıda Ceyhun Bayramovla görüşüb.", published="2025-01-01"))
+    ids = {m.entity_id for m in doc.mentions if m.type == "person"}
+    assert "person:jeyhun-bayramov" in ids and any(i.startswith("new:") for i in ids)

@@ -10,6 +10,8 @@ import bisect
 import dataclasses
 import re
 
+from rapidfuzz import fuzz
+
 from .. import lang as langdata
 from ..document import Document, Mention, Sentence
 from ..kb import KnowledgeBase
@@ -17,13 +19,14 @@ from ..lang.dates import forms_index, ordinal
 from ..lang.grammar import grammar
 from ..lang.morph import base_form, candidates, compound_head_base, ends_in_possessive
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
-from ..text import Token, fold, given_name_agrees, initial_agrees, lower, tokenize
+from ..text import Token, fold, given_name_agrees, initial_agrees, lower, tokenize, translit_key
 from .context import endings, prose, sentence_code, sentence_tokens
 from .gatherings import NUMBERED_ONLY
 
 _LOWER_KINDS = ("adjective", "demonym")
 _TYPE_RANK = {"person": 0, "gathering": 1, "organization": 2, "country": 3, "location": 4}
 _CACHE_LIMIT = 200_000
+_ALIKE = 60  # percent: translit keys of one given name spelled in two scripts ("teiub", "taib")
 _RU_SURNAME = re.compile(r"^(\w+(?:ов|ев|ин|ын))(?:а|у|ым|ом|е)$")
 _RU_FOREIGN_CASE = re.compile(r"^(\w+[бвгджзклмнпрстфхцчшщ])(?:ом|ем|ым|а|у|е)$")
 _RU_SURNAME_BASE = re.compile(r"^\w+(?:ов|ев|ин|ын)$")
@@ -314,6 +317,7 @@ class MentionStage:
             if tagger and toks:
                 found += tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet)
             found += cue_mentions(doc.text, toks, found, code)
+            found = self._given_names_joined(doc.text, found)
             found = _without_sources(toks, found, langdata.load(code))
             found = _without_regions(toks, found, langdata.load(code))
             # an outlet named in the text ("Azattyq Rýhy") is who reports, never a person
@@ -326,10 +330,11 @@ class MentionStage:
             for sent in ner_chunks:  # natasha's names, read after the sentences: the same for sources
                 inside = [m for m in doc.mentions if sent.contains(m)]
                 toks = sentence_tokens(doc, sent.start, sent.end)
-                kept = _without_regions(toks, _without_sources(toks, inside, langdata.load("ru")), langdata.load("ru"))
-                if len(kept) < len(inside):
-                    gone = {id(m) for m in inside} - {id(m) for m in kept}
-                    doc.mentions = [m for m in doc.mentions if id(m) not in gone]
+                ld = langdata.load("ru")
+                kept = self._given_names_joined(doc.text, _without_regions(toks, _without_sources(toks, inside, ld), ld))
+                if [id(m) for m in kept] != [id(m) for m in inside]:
+                    gone = {id(m) for m in inside}
+                    doc.mentions = [m for m in doc.mentions if id(m) not in gone] + kept
         # A capitalised word first in its sentence that the language writes in lower case elsewhere
         # ("Далее", "Аким", "Bundan") is no name on its own, whichever reader took it for one
         # (natasha, the tagger, a lone capitalised word); a name the knowledge base knows stays.
@@ -367,6 +372,24 @@ class MentionStage:
             out.append(Mention(start, end, surface, ent.type, base=base, source="kb", candidates=ids, kind=kind))
         return out
 
+    def _given_names_joined(self, text: str, found: list[Mention]) -> list[Mention]:
+        """A new name written right before a known person's surname whose words are that person's
+        given names, however spelled ("Режеп Тайип Ердоған", "Rəcəb Teyyub Ərdoğanla"), is part of
+        the known name: one mention, not a second person ("Niyazi Bayramov" stays someone else)."""
+        known = {m.start: m for m in found if m.source == "kb" and m.type == "person" and m.candidates}
+        grown: dict[int, Mention] = {}  # id of a known mention -> it with the given names before it
+        joined: set[int] = set()
+        for m in found:
+            if m.type != "person" or m.source == "kb":
+                continue
+            n = next((known[x] for x in range(m.end, m.end + 3) if x in known), None)
+            given = self.kb.given_names(n.candidates[0]) if n is not None else None
+            if given and not text[m.end:n.start].strip() \
+                    and all(_spelled_alike(w, given) for w in m.text.replace("-", " ").split()):
+                grown[id(n)] = dataclasses.replace(n, start=m.start, text=text[m.start:n.end], kind="name")
+                joined.add(id(m))
+        return [grown.get(id(m), m) for m in found if id(m) not in joined]
+
     def _other_bearers(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
         """A known person's surname alone matched ("Bayramov", "Көшербаев") where the text writes a
         given name or an initial before it that is not that person's ("Niyazi Bayramov",
@@ -395,6 +418,7 @@ class MentionStage:
             if lo == k:
                 continue
             words = [toks[x].text for x in range(lo, k)]
+            start = toks[lo].start
             if initial:
                 if initial_agrees(words[0], given):  # the first initial is the given name's ("С.В.")
                     continue
@@ -403,7 +427,6 @@ class MentionStage:
                 continue
             else:
                 source = "cue"
-            start = toks[lo].start
             surname = base_form(m.text, ld) if inflect else m.text
             base = text[start:m.start] + surname if inflect or initial else self.morph.base(text[start:m.end])
             out[out.index(m)] = Mention(start, m.end, text[start:m.end], "person", base=base, source=source)
@@ -569,6 +592,13 @@ def _initials(text: str, toks: list[Token], k: int) -> int:
             and text[toks[k + n].end:toks[k + n].end + 1] == ".":
         n += 1
     return n
+
+
+def _spelled_alike(word: str, given: frozenset[str]) -> bool:
+    """A given name as one script or another spells it ("Teyyub", "Тайип", "Tayyip"): it agrees
+    (text.given_name_agrees) or differs by a vowel or two (translit keys at least 60% alike)."""
+    key = translit_key(word)
+    return given_name_agrees(word, given) or any(fuzz.ratio(key, g) >= _ALIKE for g in given)
 
 
 def _before_surname(text: str, toks: list[Token], k: int, taken: set[int], given_like) -> tuple[int, bool]:
