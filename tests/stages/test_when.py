@@ -236,3 +236,15 @@ def test_a_day_in_a_city_with_no_gathering_then_gives_no_year(pipeline):
     doc = _doc(pipeline, "Çin Sədri Si Cinpin sentyabrın 3-də Səmərqənddə Azərbaycan Prezidenti İlham Əliyev ilə görüşüb.",
                None)
     assert [e.date for e in doc.events] == [None]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("2024 жылғы 26 желтоқсанда Тоқаев Санкт-Петербургке келді. Келесі жылы ТМД-ға төрағалық Тәжікстанға өтеді.",
+     "2025"),
+    ("26 декабря 2024 года Токаев прибыл в Санкт-Петербург. В следующем году председательство в СНГ перейдет "
+     "Таджикистану.", "2025"),
+])
+def test_a_year_counted_from_publication_counts_from_the_articles_year_without_one(pipeline, text, date):
+    doc = pipeline(Document("t", text))
+    chair = [e for e in doc.events if e.type == "CHAIR"]
+    assert chair and chair[0].date == date, [(e.type, e.date, e.trace) for e in doc.events]

@@ -29,7 +29,9 @@ class Dating:
         for d in ctx.dates:
             if not since and is_since(ctx, d):
                 continue
-            v = d.value(published or (f"{year}-01-01" if year and d.relative is None else None))
+            # a year counted from publication ("келесі жылы", "ötən il") needs only the year: the
+            # article's, where it has no publication date
+            v = d.value(published or (f"{year}-01-01" if year and (d.relative is None or d.unit == "year") else None))
             if v and chair and d.ranged:
                 v = v[:7]  # handed over at a summit of several days: on one of them, in that month
             if v and past and published and d.year is None and d.relative is None and v[:7] > published[:7]:
