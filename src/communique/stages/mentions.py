@@ -27,9 +27,6 @@ _LOWER_KINDS = ("adjective", "demonym")
 _TYPE_RANK = {"person": 0, "gathering": 1, "organization": 2, "country": 3, "location": 4}
 _CACHE_LIMIT = 200_000
 _ALIKE = 60  # percent: translit keys of one given name spelled in two scripts ("teiub", "taib")
-_RU_SURNAME = re.compile(r"^(\w+(?:ов|ев|ин|ын))(?:а|у|ым|ом|е)$")
-_RU_FOREIGN_CASE = re.compile(r"^(\w+[бвгджзклмнпрстфхцчшщ])(?:ом|ем|ым|а|у|е)$")
-_RU_SURNAME_BASE = re.compile(r"^\w+(?:ов|ев|ин|ын)$")
 _DOMAIN = re.compile(r"\w\.(az|kz|kg|uz|ru|com|org|net|info|news)\b", re.I)
 _BARE_NUMBER = re.compile(r"^(\d{1,3})$")
 
@@ -142,6 +139,14 @@ class RussianMorph:
         from natasha import MorphVocab
         self.vocab = MorphVocab()
         self._cache: dict[str, list[str]] = {}
+        # Russian surname morphology from lang/ru/grammar.tsv, which the dictionary lacks for many
+        # Central Asian names; consonants are the alphabet's letters that are no vowels
+        words, ld = grammar("ru").words, langdata.load("ru")
+        stems, cases, foreign = ("|".join(map(re.escape, words[k])) for k in ("surname_ending", "surname_case", "foreign_case"))
+        consonants = "".join(sorted(set(langdata.alphabet("ru")) - set(ld.vowels) - {"ъ", "ь", "й"}))
+        self._surname = re.compile(rf"^(\w+(?:{stems}))(?:{cases})$")
+        self._surname_base = re.compile(rf"^\w+(?:{stems})$")
+        self._foreign_case = re.compile(rf"^(\w+[{consonants}])(?:{foreign})$")
 
     def lemmas(self, word: str) -> list[str]:
         """Possible lemmas, the most likely first."""
@@ -174,14 +179,14 @@ class RussianMorph:
         if word[:1].isupper() and not any("Geox" in p.tag for p in parses):
             # Russian surname morphology, which the dictionary lacks for many Central Asian names
             # (but "Украина" is a place, not a woman named Украин).
-            m = _RU_SURNAME.match(f)
+            m = self._surname.match(f)
             if m:
                 out.append(m.group(1))
-            elif _RU_SURNAME_BASE.match(f):
+            elif self._surname_base.match(f):
                 out.append(f)
             elif not pymorphy2.MorphAnalyzer.word_is_known(self.vocab, f):
                 # a foreign name the dictionary lacks: "Дюпоном" -> "дюпон" (consonant stems only)
-                m = _RU_FOREIGN_CASE.match(f)
+                m = self._foreign_case.match(f)
                 if m:
                     out.append(m.group(1))
         if word[:1].isupper():
@@ -200,7 +205,7 @@ class RussianMorph:
         may read as itself stays as written ("Ерлан", not the guessed "Ерлана")."""
         out = []
         toks = tokenize(surface)
-        nominative = len(toks) > 1 and bool(_RU_SURNAME_BASE.match(fold(toks[-1].text)))
+        nominative = len(toks) > 1 and bool(self._surname_base.match(fold(toks[-1].text)))
         for k, t in enumerate(toks):
             keep = nominative and k < len(toks) - 1
             parts = [fold(p) if keep and fold(p) in self.lemmas(p) else self.lemma(p) for p in t.text.split("-")]
