@@ -52,6 +52,7 @@ COLUMNS = {
     "regions.tsv": 2,
     "attribution.tsv": 1,
     "topics.tsv": 2,
+    "year_words.tsv": 2,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -86,6 +87,7 @@ TEXT_COLUMN = {
     "regions.tsv": 1,
     "attribution.tsv": 0,
     "topics.tsv": 1,
+    "year_words.tsv": 1,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
 PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv",

@@ -21,7 +21,6 @@ _NUM = re.compile(r"^(\d{1,4})(?:[-–](\d{1,2}))?(?:[-'’]?[^\W\d_]+)?$")
 # 2024-10-25, 25.10.2024, and a bare year-month "2024-12" (not a range of years: "2011-12-ci illər")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"
                   r"|(?<![\w.-])(\d{4})-(0[1-9]|1[0-2])(?![\w-])")
-_YEAR_WORDS = ("il", "жыл", "год", "г")
 _DASH = re.compile(r"\s*[-‐‑‒–—―]\s*")
 
 
@@ -151,7 +150,7 @@ def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
             if num and _is_year(num[0]) and j not in used:
                 year = num[0]
                 lo, hi = min(lo, j), max(hi, j)
-                if j > hi - 1 and j + 1 < len(words) and fold(words[j + 1]).rstrip(".").startswith(_YEAR_WORDS):
+                if j > hi - 1 and j + 1 < len(words) and _year_word(words[j + 1], ld):
                     hi = j + 1
                 break
         used.update(range(lo, hi + 1))
@@ -160,7 +159,7 @@ def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
             used.update(range(weekday[1], weekday[2]))
         out.append(DateMatch(toks[lo].start, toks[hi].end, year, month, day, ranged=ranged,
                              weekday=weekday[0] if weekday and not year else None))
-    out += _years_alone(toks, words, used)
+    out += _years_alone(toks, words, used, ld)
     folds = [fold(w) for w in words]
     out += _relative(toks, folds, ld, used)
     _relative_years(text, toks, folds, ld, used, out)
@@ -202,14 +201,21 @@ def _weekday(words: list[str], lo: int, hi: int, ld: LangData) -> tuple[int, int
     return int(p.label), i, j
 
 
-def _years_alone(toks, words, used) -> list[DateMatch]:
-    """'2019 жылы', '2024-cü ildə', 'в 2021 году': a year followed by the word for year."""
+def _year_word(word: str, ld: LangData) -> bool:
+    """The word for "year" after a year, in any form ("жылы", "ildə", "году", "г.")."""
+    return bool(ld.year_words) and fold(word).rstrip(".").startswith(ld.year_words)
+
+
+def _years_alone(toks, words, used, ld: LangData) -> list[DateMatch]:
+    """'2019 жылы', '2024-cü ildə', 'в 2021 году': a year followed by the word for year, or with
+    the ending a year takes joined to its digits (year_words.tsv)."""
     out = []
     for i, w in enumerate(words):
         num = _number(w)
         if i in used or not num or not _is_year(num[0]) or i + 1 >= len(words):
             continue
-        if fold(words[i + 1]).rstrip(".").startswith(_YEAR_WORDS) or re.match(r"^\d{4}-?(c|ж|ci|cı|cu|cü)", w):
+        ending = fold(w[4:]).lstrip("-")
+        if _year_word(words[i + 1], ld) or (ending and ld.year_suffixes and ending.startswith(ld.year_suffixes)):
             out.append(DateMatch(toks[i].start, toks[i + 1].end, num[0], None, None))
             used.update((i, i + 1))
     return out
