@@ -29,6 +29,7 @@ class Grammar:
     genitive_after_head = False  # where a state stands beside a title: "ҚР Президенті", "Президент Казахстана"
     verb_final = True  # the clause's verb closes it: a few words after a nominal trigger finish the clause
     names_inflect = True  # names take case suffixes, read off by suffix rules (else by a lemmatiser)
+    lemmatised = False  # words are read by the Russian dictionary's lemmatiser and names by natasha's tagger
 
     def __init__(self, data: LangData):
         self.data = data
@@ -81,6 +82,7 @@ class Russian(Grammar):
     genitive_after_head = True
     verb_final = False  # "Встреча … не состоялась": the verb may stand anywhere before the comma
     names_inflect = False
+    lemmatised = True
 
     def _word_before(self, text: str, start: int) -> str:
         before = lower(text[max(0, start - 4):start]).split()

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..text import fold, lower, script_of, tokenize
 from . import load
+from .grammar import grammar
 from .morph import candidates
 
 # Which languages' morphology may have inflected a word of a script: az is written in Latin,
@@ -25,9 +26,10 @@ def russian_morph():
 def word_stems(word: str, code: str) -> list[str]:
     """Folded forms a word may stand for in language ``code``, the word itself first: Turkic
     suffix candidates (az, kk) or Russian lemmas (ru)."""
-    if code == "ru":
+    g = grammar(code)
+    if g.lemmatised:
         return list(dict.fromkeys([fold(word), *russian_morph().lemmas(word)]))
-    if code in ("az", "kk"):
+    if g.names_inflect:
         return [c.replace("ı", "i") for c in candidates(lower(word), load(code))]
     return [fold(word)]
 
@@ -41,7 +43,7 @@ def name_keys(name: str) -> list[tuple[str, ...]]:
     keys = [tuple(fold(w) for w in words)]
     head = keys[0][:-1]
     for code in _BY_SCRIPT.get(script_of(words[-1]) or "", ()):
-        if code == "ru":
+        if grammar(code).lemmatised:
             keys.append(tuple(russian_morph().lemma(w) for w in words))
         else:
             keys += [head + (stem,) for stem in word_stems(words[-1], code)[1:]]

@@ -20,10 +20,7 @@ def _is_vowel(ch: str, ld: LangData) -> bool:
 def _last_vowel_class(stem: str, ld: LangData) -> set[str]:
     for ch in reversed(stem):
         if ch in ld.vowels:
-            cls = ld.vowels[ch][0]
-            # Kazakh takes back suffixes after Russian -ев/-ов/-ин names (Тоқаевтың).
-            if ld.code == "kk" and ch in "еи":
-                return {"back", "front"}
+            cls = ld.vowels[ch][0]  # a vowel of no class ("у", and kk "е", "и" of -ев/-ин names) takes both
             return {cls} if cls in ("back", "front") else {"back", "front"}
     return {"back", "front"}
 

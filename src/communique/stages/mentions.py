@@ -328,14 +328,14 @@ class MentionStage:
             # an outlet named in the text ("Azattyq Rýhy") is who reports, never a person
             found = [m for m in found if not (m.type == "person" and m.source != "kb" and self._is_outlet(m.text))]
             doc.mentions += found
-            if code == "ru":
+            if grammar(code).lemmatised:  # natasha's tagger reads these sentences too, after the loop
                 ner_chunks.append(sent)
         if ner_chunks:
             self._add_ner(doc, ner_chunks)
             for sent in ner_chunks:  # natasha's names, read after the sentences: the same for sources
                 inside = [m for m in doc.mentions if sent.contains(m)]
                 toks = sentence_tokens(doc, sent.start, sent.end)
-                ld = langdata.load("ru")
+                ld = langdata.load(sentence_code(doc, sent))
                 kept = self._given_names_joined(doc.text, _without_regions(toks, _without_sources(toks, inside, ld), ld))
                 if [id(m) for m in kept] != [id(m) for m in inside]:
                     gone = {id(m) for m in inside}
