@@ -115,3 +115,20 @@ def test_a_different_given_name_before_a_known_surname_stays_someone_else(pipeli
     doc = pipeline(Document("t", "Niyazi Bayramov Bakıda Ceyhun Bayramovla görüşüb.", published="2025-01-01"))
     ids = {m.entity_id for m in doc.mentions if m.type == "person"}
     assert "person:jeyhun-bayramov" in ids and any(i.startswith("new:") for i in ids)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Azərbaycan, Bakı / Trend, müxbir İ.Əlizadə / Millət vəkili seçiciləri ilə görüşəcək.", "İ.Əlizadə"),
+    ("Как передает корреспондент МИА «Казинформ», министры обсудили сотрудничество.", "Казинформ"),
+])
+def test_a_correspondent_named_in_a_byline_is_a_source(pipeline, text, name):
+    doc = pipeline(Document("t", text, published="2025-01-01"))
+    assert not [m for m in doc.mentions if name in m.text and m.type in ("person", "organization")]
+
+
+def test_a_possessive_with_a_case_inside_a_capitalised_run_ends_an_institution_not_a_person(pipeline):
+    text = ("Prezidentin köməkçisi – Prezident Administrasiyasının Xarici siyasət məsələləri şöbəsinin müdiri "
+            "Hikmət Hacıyev səfirlə görüşüb. Türkiyənin Milli Müdafiə naziri Hulusi Akar Bakıya gəlib.")
+    doc = pipeline(Document("t", text, published="2025-01-01"))
+    persons = {m.text for m in doc.mentions if m.type == "person"}
+    assert "Hulusi Akar" in persons and not [p for p in persons if "Administrasiya" in p], persons

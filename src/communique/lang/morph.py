@@ -160,6 +160,12 @@ def _pronominal_tails(ld: LangData) -> tuple[str, ...]:
     return got
 
 
+def possessed_with_case(word: str, ld: LangData) -> bool:
+    """Whether a word is a possessed noun with a case ending after its possessive ("Administrasiyasının",
+    "Комиссиясының"), which no given name is (a bare "-si" may end one: "Hulusi")."""
+    return _possessed_base(word, ld, certain_only=True) is not None
+
+
 def ends_in_possessive(word: str, ld: LangData) -> bool:
     """Whether a word ends in the 3rd-person possessive with its buffer -s- after a vowel, a case
     ending after it or none ("Komissiyası", "Şurasının", "комиссиясында"): the head of a compound

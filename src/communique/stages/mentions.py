@@ -17,7 +17,7 @@ from ..document import Document, Mention, Sentence
 from ..kb import KnowledgeBase
 from ..lang.dates import forms_index, ordinal
 from ..lang.grammar import grammar
-from ..lang.morph import base_form, candidates, compound_head_base, ends_in_possessive
+from ..lang.morph import base_form, candidates, compound_head_base, ends_in_possessive, possessed_with_case
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
 from ..text import Token, fold, given_name_agrees, initial_agrees, lower, tokenize, translit_key
 from .context import endings, prose, sentence_code, sentence_tokens
@@ -775,7 +775,9 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
             e += 1
         cue = k in titled or (k > 0 and k - 1 not in covered and grammar(code).is_possessed(toks[k - 1].text))
         start, end = toks[k].start, toks[e].end
-        if cue and e > k and inflect:
+        if cue and inflect and any(possessed_with_case(toks[x].text, ld) for x in range(k, e)):
+            pass  # "Administrasiyasının Xarici ...": a possessive and a case inside the run end an institution's name
+        elif cue and e > k and inflect:
             # a possessive with its buffer and a case after it ends a compound noun ("Mərkəzi Seçki
             # Komissiyasının", "Ынтымақтастық Кеңесінің"), which names an institution: no person's name
             # takes the 3rd-person possessive
