@@ -132,3 +132,14 @@ def test_a_possessive_with_a_case_inside_a_capitalised_run_ends_an_institution_n
     doc = pipeline(Document("t", text, published="2025-01-01"))
     persons = {m.text for m in doc.mentions if m.type == "person"}
     assert "Hulusi Akar" in persons and not [p for p in persons if "Administrasiya" in p], persons
+
+
+@pytest.mark.parametrize("text, eponym", [
+    ("Prezident İlham Əliyev Heydər Əliyev adına Beynəlxalq Aeroportda Ərdoğanı qarşılayıb.", "Heydər Əliyev"),
+    ("Тоқаев Әл-Фараби атындағы Қазақ ұлттық университетінде Эрдоғанмен кездесті.", "Әл-Фараби"),
+    ("Токаев встретился с Эрдоганом в университете имени Льва Гумилева.", "Льва Гумилева"),
+])
+def test_a_name_made_part_of_an_institutions_name_is_no_one_acting(pipeline, text, eponym):
+    doc = pipeline(Document("t", text, published="2025-01-01"))
+    assert not [m for m in doc.mentions if m.type == "person" and eponym in m.text]
+    assert all(len(e.participants) == 2 for e in doc.events if e.type == "MEET")

@@ -325,6 +325,7 @@ class MentionStage:
             found = self._given_names_joined(doc.text, found)
             found = _without_sources(toks, found, langdata.load(code))
             found = _without_regions(toks, found, langdata.load(code))
+            found = _without_eponyms(toks, found, langdata.load(code))
             # an outlet named in the text ("Azattyq Rýhy") is who reports, never a person
             found = [m for m in found if not (m.type == "person" and m.source != "kb" and self._is_outlet(m.text))]
             doc.mentions += found
@@ -336,7 +337,8 @@ class MentionStage:
                 inside = [m for m in doc.mentions if sent.contains(m)]
                 toks = sentence_tokens(doc, sent.start, sent.end)
                 ld = langdata.load(sentence_code(doc, sent))
-                kept = self._given_names_joined(doc.text, _without_regions(toks, _without_sources(toks, inside, ld), ld))
+                kept = self._given_names_joined(
+                    doc.text, _without_eponyms(toks, _without_regions(toks, _without_sources(toks, inside, ld), ld), ld))
                 if [id(m) for m in kept] != [id(m) for m in inside]:
                     gone = {id(m) for m in inside}
                     doc.mentions = [m for m in doc.mentions if id(m) not in gone] + kept
@@ -641,6 +643,23 @@ def _without_sources(toks: list[Token], found: list[Mention], ld) -> list[Mentio
         source = m.source != "kb" and m.type not in ("country", "location") and any(
             (p.label == "after" and a <= i <= b) or (p.label == "before" and a == j + 1) for p, a, b in marks)
         if not source:
+            out.append(m)
+    return out
+
+
+def _without_eponyms(toks: list[Token], found: list[Mention], ld) -> list[Mention]:
+    """A person's name made part of an institution's or a place's name (eponyms.tsv: "Heydər Əliyev
+    adına", "атындағы", "имени ...") names no one acting there, known to the knowledge base or not."""
+    marks = ld.eponyms.find([fold(t.text) for t in toks])
+    if not marks:
+        return found
+    starts = [t.start for t in toks]
+    out = []
+    for m in found:
+        i = bisect.bisect_left(starts, m.start)
+        j = bisect.bisect_left(starts, m.end) - 1
+        if not (m.type == "person" and any((p.label == "before" and a == j + 1) or (p.label == "after" and b == i)
+                                           for p, a, b in marks)):
             out.append(m)
     return out
 
