@@ -460,6 +460,7 @@ def test_an_event_with_no_place_of_its_own_took_place_where_that_days_talks_did(
     "İlham Əliyev Qasım-Jomart Tokayevlə mütəmadi görüşlərin əhəmiyyətini qeyd edib.",
     "Қасым-Жомарт Тоқаев Ілхам Әлиевпен жыл сайынғы кездесулердің маңызын атап өтті.",
     "Ильхам Алиев отметил важность регулярных встреч с Касым-Жомартом Токаевым.",
+    "Посол пояснил, что ежегодные обмены визитами между Владимиром Путиным и Касым-Жомартом Токаевым вошли в практику.",
 ])
 def test_meetings_of_habit_are_a_practice_not_an_event(pipeline, text):
     _, evs = _events(pipeline, text, "2024-05-02")
