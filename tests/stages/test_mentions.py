@@ -143,3 +143,13 @@ def test_a_name_made_part_of_an_institutions_name_is_no_one_acting(pipeline, tex
     doc = pipeline(Document("t", text, published="2025-01-01"))
     assert not [m for m in doc.mentions if m.type == "person" and eponym in m.text]
     assert all(len(e.participants) == 2 for e in doc.events if e.type == "MEET")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gürcüstanın müdafiə naziri İrakli Çikovani Azərbaycanın müdafiə naziri general-polkovnik Zakir "
+     "Həsənovla telefonla danışıb.", "Zakir Həsənovla"),
+    ("Қорғаныс министрі генерал-полковник Руслан Жақсылықов Түркия елшісімен кездесті.", "Руслан Жақсылықов"),
+])
+def test_a_rank_between_a_title_and_a_name_keeps_the_name_a_person(pipeline, text, name):
+    doc = pipeline(Document("t", text, published="2025-01-01"))
+    assert name in {m.text for m in doc.mentions if m.type == "person"}

@@ -774,6 +774,9 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
             titled.add(b)
             if b < len(folds) and folds[b] in grammar(code).words["capacity"]:  # "Елшісі болып Мехмет Сурея Эр тағайындалды"
                 titled.add(b + 1)
+            while b < len(folds) and folds[b] in grammar(code).words["rank"]:  # "naziri general-polkovnik Zakir Həsənov"
+                b += 1
+                titled.add(b)
     out, k = [], 0
     while k < len(toks):
         if k not in covered and (n := _initials(text, toks, k)) and k + n < len(toks) \
