@@ -153,3 +153,15 @@ def test_a_name_made_part_of_an_institutions_name_is_no_one_acting(pipeline, tex
 def test_a_rank_between_a_title_and_a_name_keeps_the_name_a_person(pipeline, text, name):
     doc = pipeline(Document("t", text, published="2025-01-01"))
     assert name in {m.text for m in doc.mentions if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Prezident İlham Əliyev Qətər Əmiri Şeyx Təmim bin Həməd Al Tani ilə görüşüb.", "Təmim bin Həməd Al Tani"),
+    ("Мәулен Әшімбаев Мальта орденінің Ұлы магистрі Риккардо Патерно ди Монтекупомен кездесті.",
+     "Риккардо Патерно ди Монтекупо"),
+    ("Prezident Portuqaliya Prezidenti Marselo Rebelo de Sousa ilə görüşüb.", "Marselo Rebelo de Sousa"),
+])
+def test_a_name_goes_on_past_a_name_particle(pipeline, text, name):
+    doc = pipeline(Document("t", text, published="2025-01-01"))
+    assert any(name in m.base for m in doc.mentions if m.type == "person"), \
+        [(m.text, m.base) for m in doc.mentions if m.type == "person"]

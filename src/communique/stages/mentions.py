@@ -323,6 +323,7 @@ class MentionStage:
                 found += tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet)
             found += cue_mentions(doc.text, toks, found, code)
             found = self._given_names_joined(doc.text, found)
+            found = self._particles_joined(doc.text, toks, found, code)
             found = _without_sources(toks, found, langdata.load(code))
             found = _without_regions(toks, found, langdata.load(code))
             found = _without_eponyms(toks, found, langdata.load(code))
@@ -337,8 +338,8 @@ class MentionStage:
                 inside = [m for m in doc.mentions if sent.contains(m)]
                 toks = sentence_tokens(doc, sent.start, sent.end)
                 ld = langdata.load(sentence_code(doc, sent))
-                kept = self._given_names_joined(
-                    doc.text, _without_eponyms(toks, _without_regions(toks, _without_sources(toks, inside, ld), ld), ld))
+                kept = _without_eponyms(toks, _without_regions(toks, _without_sources(toks, inside, ld), ld), ld)
+                kept = self._given_names_joined(doc.text, self._particles_joined(doc.text, toks, kept, sentence_code(doc, sent)))
                 if [id(m) for m in kept] != [id(m) for m in inside]:
                     gone = {id(m) for m in inside}
                     doc.mentions = [m for m in doc.mentions if id(m) not in gone] + kept
@@ -378,6 +379,39 @@ class MentionStage:
                 continue  # "Американского еврейского комитета": part of an organisation's name
             out.append(Mention(start, end, surface, ent.type, base=base, source="kb", candidates=ids, kind=kind))
         return out
+
+    def _particles_joined(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+        """A new person's name goes on past a name particle and the capitalised words after it
+        ("Риккардо Патерно ди Монтекупомен", "Təmim bin Həməd Al Tani"; grammar.tsv 'name_particle'),
+        taking in a new name read there on its own."""
+        g = grammar(code)
+        particles = g.words["name_particle"]
+        if not particles:
+            return found
+        starts = [t.start for t in toks]
+        owner = {k: m for m in found for k, t in enumerate(toks) if m.start <= t.start < m.end}
+        absorbed: set[int] = set()
+        grown: dict[int, Mention] = {}
+        for m in found:
+            if m.type != "person" or m.source == "kb":
+                continue
+            k, end = bisect.bisect_left(starts, m.end), None
+            while k + 1 < len(toks) and fold(toks[k].text) in particles and toks[k].start - (end or m.end) <= 1 \
+                    and k not in owner and _is_name_token(toks[k + 1]) \
+                    and getattr(owner.get(k + 1), "source", "") != "kb":
+                k += 2
+                while k < len(toks) and _is_name_token(toks[k]) and toks[k].start - toks[k - 1].end <= 1 \
+                        and getattr(owner.get(k), "source", "") != "kb":
+                    k += 1
+                end = toks[k - 1].end
+            if end is None:
+                continue
+            absorbed |= {id(o) for o in found if o is not m and m.end <= o.start and o.end <= end}
+            surface, last = text[m.start:end], toks[k - 1].text
+            base = surface[:len(surface) - len(last)] + base_form(last, langdata.load(code)) if g.names_inflect \
+                else self.morph.base(surface)
+            grown[id(m)] = dataclasses.replace(m, end=end, text=surface, base=base)
+        return [grown.get(id(m), m) for m in found if id(m) not in absorbed]
 
     def _given_names_joined(self, text: str, found: list[Mention]) -> list[Mention]:
         """A new name written right before a known person's surname whose words are that person's
