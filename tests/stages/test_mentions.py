@@ -165,3 +165,18 @@ def test_a_name_goes_on_past_a_name_particle(pipeline, text, name):
     doc = pipeline(Document("t", text, published="2025-01-01"))
     assert any(name in m.base for m in doc.mentions if m.type == "person"), \
         [(m.text, m.base) for m in doc.mentions if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Еске салсақ, әкім жиын үстінде сөйледі.", "Еске"),  # "let us recall", not the EU's "ЕС" with a suffix
+    ("Abunə olun: Prezident çıxış edib.", "Abunə"),  # "subscribe", not Turkish "AB"
+    ("Ailə dəyərləri haqqında danışılıb.", "Ailə"),  # "family", not "Aİ"
+])
+def test_an_acronym_is_written_in_capitals(pipeline, text, word):
+    doc = pipeline(Document("t", text, published="2025-01-01"))
+    assert not [m for m in doc.mentions if m.text == word], [(m.text, m.entity_id) for m in doc.mentions]
+
+
+def test_an_acronym_in_capitals_with_a_case_ending_is_found(pipeline):
+    doc = pipeline(Document("t", "Тоқаев ЕО-ның өкілімен кездесті.", published="2025-01-01"))
+    assert "org:eu" in {m.entity_id for m in doc.mentions}
