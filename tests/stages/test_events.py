@@ -382,6 +382,8 @@ def test_documents_signed_with_no_signer_named_were_signed_where_the_occasion_to
     "На заседании Милли Меджлиса Азербайджана в первом чтении обсужден новый законопроект.",
     "Milli Məclisin plenar iclasında Azərbaycanın büdcə layihəsi müzakirə edilib.",
     "Қазақстан Парламенті Мәжілісінің пленарлық отырысында заң жобасы қаралды.",
+    "Бұл туралы Сыбайлас жемқорлыққа қарсы іс-қимыл мәселелері жөніндегі ведомствоаралық комиссияның отырысында айтылды.",
+    "В Астане прошло заседание Межведомственной комиссии по вопросам внешней торговой политики.",
 ])
 def test_a_session_of_a_states_own_legislature_is_no_gathering(pipeline, text):
     _, evs = _events(pipeline, text, "2024-05-02")
