@@ -248,3 +248,12 @@ def test_a_year_counted_from_publication_counts_from_the_articles_year_without_o
     doc = pipeline(Document("t", text))
     chair = [e for e in doc.events if e.type == "CHAIR"]
     assert chair and chair[0].date == date, [(e.type, e.date, e.trace) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Турецкий лидер приглашён на 29-ю сессию Конференции сторон (COP29), которая запланирована 11—22 ноября в Баку.",
+    "Түрік көшбасшысы 11-22 қарашада өтуі жоспарланған COP29 конференциясына шақырылды.",
+])
+def test_a_date_the_sentence_plans_for_lies_ahead(pipeline, text):
+    doc = _doc(pipeline, text, "2024-05-08")
+    assert [e.date for e in doc.events if e.type == "CONVENE"] == ["2024-11-11"], [(e.type, e.date) for e in doc.events]

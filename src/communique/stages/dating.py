@@ -34,7 +34,8 @@ class Dating:
             v = d.value(published or (f"{year}-01-01" if year and (d.relative is None or d.unit == "year") else None))
             if v and chair and d.ranged:
                 v = v[:7]  # handed over at a summit of several days: on one of them, in that month
-            if v and past and published and d.year is None and d.relative is None and v[:7] > published[:7]:
+            if v and past and published and d.year is None and d.relative is None and v[:7] > published[:7] \
+                    and not _planned_at(ctx, d):
                 # "в декабре" in a report of 1 January: what happened was last December
                 v = f"{int(v[:4]) - 1:04d}{v[4:]}"
             if v:
@@ -80,3 +81,14 @@ class Dating:
         if not own and len({st[:7] for st in starts}) == 1:
             return next(iter(starts))[:7]
         return None
+
+
+_PLAN_REACH = 3  # words between a date and the word that plans it ("запланирована 11—22 ноября")
+
+
+def _planned_at(ctx: SentenceContext, d) -> bool:
+    """A date the sentence plans something for ("которая запланирована 11—22 ноября"): it lies ahead,
+    whatever the event reported beside it."""
+    a, b = ctx.token_index(d.start), ctx.token_index(d.end - 1)
+    return any(p.label == "planned" and (0 <= a - y <= _PLAN_REACH or 0 <= x - b - 1 <= _PLAN_REACH)
+               for p, x, y in ctx.matches(ctx.ld.modality))
