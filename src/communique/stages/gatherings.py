@@ -109,7 +109,12 @@ class GatheringStage:
         composed = []
         # the year a summit named by its body alone is of: publication's, else the article's as the
         # event stage reads it (a full date in the lead, a known occasion...)
-        article_year = _year(doc.published) or (when.article_year(doc, self.kb) if phrases else None)
+        article: list[str | None] = []  # read once, where some summit needs it
+
+        def article_year() -> str | None:
+            if not article:
+                article.append(_year(doc.published) or when.article_year(doc, self.kb))
+            return article[0]
         for p in phrases:
             # a summit word alone ("the summit") is the summit of the one body the article names with
             # one; a numbered meeting of "the organisation's" ministers is one of the body it names most
@@ -121,7 +126,7 @@ class GatheringStage:
             # format with a state ("Central Asia–Germany") holds numbered summits like any other group
             pair = "+" in org and not org.startswith("region:")
             year = None if pair else p.year if p.upcoming else (
-                p.year or _usual_year(phrases, org, p.kind) or article_year)
+                p.year or _usual_year(phrases, org, p.kind) or article_year())
             gid = self.gathering_id(org, p.kind, year, p.upcoming, p.number)
             if gid not in self.kb.gatherings and not (p.upcoming or year or p.number or pair) \
                     and (here := self.held_in(org, p.kind, p.places)):
@@ -163,6 +168,9 @@ class GatheringStage:
 
     def find(self, doc: Document, sent: Sentence) -> list[SummitPhrase]:
         ctx = SentenceContext.build(doc, sent)
+        found = _longest(ctx.ld.gatherings.find(ctx.folds))
+        if not found:
+            return []  # the rest is read only for a sentence with a gathering word
         named = [(ctx.token_index(m.start), ctx.token_index(m.end - 1)) for m in ctx.of_type("gathering")]
         # a state's own body holds no summit; a new name in quotes before it is its theme or title
         # ("«Апат және төтенше жағдайлар менеджменті» атты ... саммиті")
@@ -172,13 +180,12 @@ class GatheringStage:
         states = [(ctx.token_index(m.start), ctx.token_index(m.end - 1), m.entity_id) for m in ctx.of_type("country")]
         regions = [(a, b - 1, p.label) for p, a, b in ctx.ld.regions.find(ctx.folds)]
         places = frozenset(m.entity_id for m in ctx.of_type("location") if m.entity_id)
-        planned = any(p.label == "planned" for p, _, _ in ctx.matches(ctx.ld.modality))
         year = next((str(d.year) for d in ctx.dates if d.year and d.relative is None), None)
         nexts = ctx.ld.next.find(ctx.folds)
         spelled = {i: (int(p.label), j) for p, i, j in forms_index(ctx.ld, "ordinals").find(ctx.folds)}
         out: list[SummitPhrase] = []
-        found = _longest(ctx.ld.gatherings.find(ctx.folds))
-        quoted = _quoted_tokens(ctx) if found else frozenset()
+        planned = any(p.label == "planned" for p, _, _ in ctx.matches(ctx.ld.modality))
+        quoted = _quoted_tokens(ctx)
         for p, a, b in found:
             if any(x < b and a <= y for x, y in named):
                 continue  # named already ("6-cı Zirvə Toplantısı", "COP29")
