@@ -277,3 +277,13 @@ def test_the_year_of_a_summit_to_come_is_not_that_of_the_summit_reported(pipelin
 def test_a_summit_named_by_its_body_alone_is_of_the_articles_year(pipeline, text):
     _, found = _gatherings(pipeline, text, None)
     assert list(found) == ["new:gathering:cis-summit-2022"]
+
+
+@pytest.mark.parametrize("text", [
+    "Успешно завершился внеочередной саммит глав государств Организации тюркских государств в Анкаре.",
+    "Тоқаев Түркі мемлекеттері ұйымының кезектен тыс саммитіне қатысты.",
+    "Prezident Türk Dövlətləri Təşkilatının növbədənkənar sammitində iştirak edib.",
+])
+def test_an_extraordinary_summit_is_its_own_kind_not_the_regular_one(pipeline, text):
+    _, found = _gatherings(pipeline, text, "2019-10-15")  # the year of the 7th regular OTS summit
+    assert list(found) == ["new:gathering:ots-extraordinary-summit-2019"]

@@ -24,7 +24,7 @@ from .context import SentenceContext, prose
 _REACH = 4  # words between a summit word and the organisation whose summit it is
 _MIN_STEM = 4  # letters of a compound's part that must begin a state's name
 _ENDING = 3  # letters a compound's part may carry beyond the state's word (a combining vowel, a case ending)
-_SUMMITS = ("summit", "informal summit")
+_SUMMITS = ("summit", "informal summit", "extraordinary summit")
 # A body's meeting of ministers has no name of its own, and the organisation stands for it (GOLD.md),
 # unless it is numbered ("VI встреча министров иностранных дел СВМДА"): then it is a gathering.
 NUMBERED_ONLY = ("foreign ministers meeting",)
