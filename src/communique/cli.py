@@ -250,15 +250,9 @@ def cmd_eval(args) -> int:
 
 def cmd_train_names(args) -> int:
     from .names import training
-    from .names.clusters import ClusterOptions
-    from .names.tagger import TrainingOptions
     grid = training.GRID if args.tune else None
     data = Path(args.data) if args.data else training.default_data(args.lang)
-    options = TrainingOptions(gazetteer=args.gazetteer, phrases=args.phrases)
-    if args.clusters:
-        options.clusters = ClusterOptions()
-        options.unlabelled = training.unlabelled_sentences(args.lang, Path(training.DEFAULT_DATA["az"]))
-    tagger = training.train(args.lang, data, Path(args.output) if args.output else None, options, grid=grid,
+    tagger = training.train(args.lang, data, Path(args.output) if args.output else None, grid=grid,
                             jobs=args.jobs, log=lambda line: print(line, file=sys.stderr))
     print(f"wrote {tagger.path} ({tagger.path.stat().st_size // 1024} KiB)", file=sys.stderr)
     return 0
@@ -413,12 +407,6 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", help="model file to write (default: the model the package ships)")
     s.add_argument("--tune", action="store_true", help="choose c1/c2 by cross-validation on the training part")
     s.add_argument("-j", "--jobs", type=int, default=1, help="folds trained at once while tuning")
-    s.add_argument("--clusters", action="store_true", help="word-cluster features: clusters learned from the "
-                   "training sentences and the raw corpus's texts, written beside the model (not shipped)")
-    s.add_argument("--gazetteer", action="store_true",
-                   help="the knowledge base's organisation names as a gazetteer feature (not shipped)")
-    s.add_argument("--phrases", action="store_true", help="capitalised word .. possessive head noun phrase "
-                   "features (not shipped)")
     s.set_defaults(func=cmd_train_names)
 
     s = sub.add_parser("eval-names", help="per-class P/R/F1 of a name tagger on the held-out sentences")

@@ -9,10 +9,8 @@ data (suffixes, titles) comes from ``lang/<code>/``.
 from __future__ import annotations
 
 from .. import lang as langdata
-from ..lang.morph import base_form, compound_head_base
+from ..lang.morph import base_form
 from ..text import fold, lower
-from .clusters import WordClusters
-from .gazetteer import Gazetteer
 
 _WINDOW = 2
 
@@ -39,12 +37,8 @@ def case_of(word: str, ld: langdata.LangData) -> str:
 class WordFeatures:
     """Per-word and per-sentence features for one language, remembered per word form."""
 
-    def __init__(self, ld: langdata.LangData, clusters: WordClusters | None = None,
-                 gazetteer: Gazetteer | None = None, phrases: bool = False):
+    def __init__(self, ld: langdata.LangData):
         self.ld = ld
-        self.phrases = phrases
-        self.clusters = clusters
-        self.gazetteer = gazetteer
         self._memo: dict[str, dict[str, str]] = {}
         self._attrs: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
 
@@ -66,10 +60,6 @@ class WordFeatures:
                 f[f"s{n}"] = low[-n:]
         if len(stem) > 3:
             f["stem_s3"] = stem[-3:]
-        if self.clusters is not None:
-            ids = self.clusters.of(stem) if self.clusters.stems else self.clusters.of(low) or self.clusters.of(stem)
-            for n, k in enumerate(self.clusters.levels):
-                f[f"k{k}"] = str(ids[n]) if ids else "-"
         return f
 
     def attributes(self, w: str) -> tuple[list[str], dict[int, list[str]]]:
@@ -83,9 +73,6 @@ class WordFeatures:
                 near[d] = [f"{d}:w={f['w']}", f"{d}:shape={f['shape']}"]
                 if abs(d) == 1:
                     near[d] += [f"{d}:stem={f['stem']}", f"{d}:case={f['case']}", f"{d}:s3={f.get('s3', f['w'])}"]
-                if self.clusters is not None and self.clusters.near:
-                    levels = self.clusters.levels if abs(d) == 1 else self.clusters.levels[:2]
-                    near[d] += [f"{d}:k{k}={f[f'k{k}']}" for k in levels]
             if len(self._attrs) > 200_000:
                 self._attrs.clear()
             got = self._attrs[w] = (["bias"] + [f"{k}={v}" for k, v in f.items()], near)
@@ -97,8 +84,6 @@ class WordFeatures:
         own = [self.word(w) for w in words]
         attrs_of = [self.attributes(w) for w in words]
         titled = self._after_title(words)
-        known = self._known(words)
-        phrase = self._phrases(words, own) if self.phrases else {}
         n = len(words)
         out = []
         for i, f in enumerate(own):
@@ -115,10 +100,6 @@ class WordFeatures:
                 j = i + d
                 attrs += attrs_of[j][1][d] if 0 <= j < n else [f"{d}:pad"]
             attrs += self._run(own, i)
-            if self.clusters is not None and self.clusters.reach:
-                attrs += self._reach(own, i)
-            attrs += known.get(i, [])
-            attrs += phrase.get(i, [])
             if i > 0:
                 attrs.append(f"-1|0:shape={own[i - 1]['shape']}|{f['shape']}")
             if i + 1 < n:
@@ -149,51 +130,6 @@ class WordFeatures:
             out += [f"run_next={own[b]['w']}", f"run_next_stem={own[b]['stem']}"]
         if a > 0:
             out += [f"run_prev={own[a - 1]['w']}"]
-        return out
-
-    def _reach(self, own: list[dict[str, str]], i: int) -> list[str]:
-        """Cluster ids of the word 3 ahead and of the word after the capitalised run."""
-        k0 = f"k{self.clusters.levels[0]}"
-        k1 = f"k{self.clusters.levels[1]}"
-        out = [f"+3:{k0}={own[i + 3][k0]}", f"+3:{k1}={own[i + 3][k1]}"] if i + 3 < len(own) else ["+3:pad"]
-        b = i
-        while b < len(own) and own[b]["shape"][:1] in ("X", "d", "«", "»"):
-            b += 1
-        if b > i and b < len(own):
-            out += [f"run_next_{k0}={own[b][k0]}", f"run_next_{k1}={own[b][k1]}"]
-        return out
-
-    def _phrases(self, words: list[str], own: list[dict[str, str]]) -> dict[int, list[str]]:
-        """A capitalised word and the words after it up to the first noun in the possessive (a compound
-        noun's head: "Шанхай ынтымақтастық ұйымынан", "Көлік прокуратурасы"), at most 5 on; a word
-        inside takes the phrase of the nearest capitalised word before it."""
-        starts: dict[int, list[str]] = {}
-        inside: dict[int, list[str]] = {}
-        for i, w in enumerate(words):
-            if not own[i]["shape"].startswith("X"):
-                continue
-            for j in range(i + 1, min(i + 6, len(words))):
-                if not words[j][:1].isalpha():
-                    break
-                base = fold(compound_head_base(words[j], self.ld))
-                if base[-1:] in ("ы", "і") and len(base) > 3:
-                    starts[i] = [f"np_len={j - i}", f"np_head={base}"]
-                    for k in range(i + 1, j + 1):
-                        inside[k] = [f"np_in={min(k - i, 3)}", f"np_in_head={base}"] + (["np_end"] if k == j else [])
-                    break
-        return {k: starts.get(k, []) + inside.get(k, []) for k in starts.keys() | inside.keys()}
-
-    def _known(self, words: list[str]) -> dict[int, list[str]]:
-        """Gazetteer attributes: where a word stands in a known name, and the words just outside it."""
-        out: dict[int, list[str]] = {}
-        if self.gazetteer is None:
-            return out
-        for a, b in self.gazetteer.find(words):
-            for k in range(a, b):
-                out.setdefault(k, []).append("gaz=B" if k == a else "gaz=I")
-            out.setdefault(b - 1, []).append("gaz_end")
-            out.setdefault(a - 1, []).append("before_gaz")
-            out.setdefault(b, []).append("after_gaz")
         return out
 
     def _after_title(self, words: list[str]) -> set[int]:

@@ -5,17 +5,14 @@ The shipped Kazakh model (``models/kk.crfsuite``) learned from KazNERD (Yeshpano
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import lang as langdata
 from ..errors import DataError
 from ..text import Token, tokenize
-from .clusters import ClusterOptions, WordClusters, build
 from .corpus import CLASSES, CONTEXT, Tagged, keep_classes, spans
 from .features import WordFeatures
-from .gazetteer import Gazetteer, kb_names
 
 
 # The confidence of the names the pipeline takes from a tagger: in cross-validation on KazNERD's
@@ -45,25 +42,19 @@ class TrainingOptions:
     context: tuple[str, ...] = CONTEXT
     verbose: bool = False
     extra: dict = field(default_factory=dict)
-    # word clusters (``clusters.py``) learned from the training sentences and ``unlabelled`` ones,
-    # written beside the model; None: no cluster features
-    clusters: ClusterOptions | None = None
-    unlabelled: list[list[str]] = field(default_factory=list)
-    gazetteer: bool = False
-    phrases: bool = False
 
 
 class NameTagger:
     """A linear-chain CRF (CRFsuite) over ``WordFeatures`` of one language."""
 
-    def __init__(self, lang: str, path: str | Path, features: WordFeatures | None = None):
+    def __init__(self, lang: str, path: str | Path):
         import pycrfsuite
         self.lang = lang
         self.path = Path(path)
         if not self.path.is_file():
             raise DataError(f"no name-tagger model at {self.path}; build it with "
                             f"`communique train-names --lang {lang}`")
-        self.features = features or _features(lang, self.path)
+        self.features = WordFeatures(langdata.load(lang))
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(self.path))
 
@@ -100,27 +91,16 @@ class NameTagger:
         """Fit a model on IOB2 sentences, write it to ``path`` and return it loaded."""
         import pycrfsuite
         options = options or TrainingOptions()
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        clusters = None
-        cluster_file(path).unlink(missing_ok=True)
-        flags = {"gazetteer": options.gazetteer, "phrases": options.phrases}
-        flag_file(path).unlink(missing_ok=True)
-        if any(flags.values()):
-            flag_file(path).write_text(json.dumps(flags) + "\n", encoding="utf-8")
-        if options.clusters is not None:
-            clusters = build([s.words for s in sentences] + options.unlabelled, options.clusters)
-            clusters.write(cluster_file(path))
-        ld = langdata.load(lang)
-        feats = WordFeatures(ld, clusters, Gazetteer(kb_names((lang, "ru")), ld) if options.gazetteer else None,
-                             options.phrases)
+        feats = WordFeatures(langdata.load(lang))
         trainer = pycrfsuite.Trainer(verbose=options.verbose)
         for s in keep_classes(sentences, CLASSES + options.context):
             trainer.append(feats.sentence(s.words), s.tags)
         trainer.set_params({"c1": options.c1, "c2": options.c2, "max_iterations": options.max_iterations,
                             "feature.minfreq": options.min_freq,
                             "feature.possible_transitions": True, **options.extra})
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
         trainer.train(str(path))
-        return NameTagger(lang, path, feats)
+        return NameTagger(lang, path)
 
 
 def pieces(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -140,25 +120,6 @@ def pieces(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def _balanced(span: str) -> bool:
     """A name does not open a quotation it does not close ("ҚазАқпарат «Анадолы")."""
     return span.count("«") == span.count("»") and span.count('"') % 2 == 0 and span.count("“") == span.count("”")
-
-
-def _features(lang: str, model: Path) -> WordFeatures:
-    """The features a model was trained with: its cluster file and feature flags beside it."""
-    ld = langdata.load(lang)
-    clusters = WordClusters.read(cluster_file(model)) if cluster_file(model).is_file() else None
-    flags = json.loads(flag_file(model).read_text(encoding="utf-8")) if flag_file(model).is_file() else {}
-    gazetteer = Gazetteer(kb_names((lang, "ru")), ld) if flags.get("gazetteer") else None
-    return WordFeatures(ld, clusters, gazetteer, flags.get("phrases", False))
-
-
-def flag_file(model: str | Path) -> Path:
-    """Which optional features a model was trained with ("kk.crfsuite" -> "kk.features.json")."""
-    return Path(model).with_suffix(".features.json")
-
-
-def cluster_file(model: str | Path) -> Path:
-    """The word clusters a model was trained with, beside it ("kk.crfsuite" -> "kk.clusters")."""
-    return Path(model).with_suffix(".clusters")
 
 
 def shipped_model(lang: str) -> Path:

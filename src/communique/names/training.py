@@ -35,22 +35,6 @@ def parts(lang: str, data: Path) -> tuple[list[Tagged], list[Tagged]]:
     return split(read_conll(data))
 
 
-def unlabelled_sentences(lang: str, corpus: Path) -> list[list[str]]:
-    """The words of each line of the raw corpus's texts in ``lang`` (``raw/raw.jsonl`` under
-    ``corpus``), split as the annotated corpora are: text the word clusters learn from besides the
-    training sentences."""
-    import json
-
-    from .tagger import pieces
-    out = []
-    with open(corpus / "raw" / "raw.jsonl", encoding="utf-8") as f:
-        for line in f:
-            doc = json.loads(line)
-            if doc.get("lang") == lang:
-                out += [[t.text for t in pieces(p)] for p in doc["text"].splitlines() if p.strip()]
-    return out
-
-
 def evaluate(tagger: NameTagger, sentences: list[Tagged], min_confidence: float = 0.0) -> list[ClassScore]:
     """Scores of the names the tagger reports with at least ``min_confidence``."""
     predicted = [iob(len(s.words), [x for x in tagger.tag(s.words) if x.confidence >= min_confidence])
