@@ -287,3 +287,18 @@ def test_a_summit_named_by_its_body_alone_is_of_the_articles_year(pipeline, text
 def test_an_extraordinary_summit_is_its_own_kind_not_the_regular_one(pipeline, text):
     _, found = _gatherings(pipeline, text, "2019-10-15")  # the year of the 7th regular OTS summit
     assert list(found) == ["new:gathering:ots-extraordinary-summit-2019"]
+
+
+@pytest.mark.parametrize("text", [
+    "Встреча глав государств - членов Шанхайской организации сотрудничества пройдет в июне в Бишкеке.",
+    "ŞƏT-ə üzv dövlət başçılarının görüşü iyunda Bişkekdə keçiriləcək.",
+    "ШЫҰ-ға мүше мемлекет басшыларының кездесуі маусымда Бішкекте өтеді.",
+])
+def test_a_meeting_of_a_bodys_heads_of_state_is_its_summit(pipeline, text):
+    _, found = _gatherings(pipeline, text, "2019-05-20")
+    assert list(found) == ["gathering:sco-summit-2019"]
+
+
+def test_a_meeting_of_two_states_heads_is_no_summit(pipeline):
+    doc, found = _gatherings(pipeline, "Встреча глав государств России и Казахстана прошла в Москве.", "2019-05-20")
+    assert not found and [e.type for e in doc.events] == ["MEET"]

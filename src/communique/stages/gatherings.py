@@ -194,8 +194,11 @@ class GatheringStage:
             number, a = _number(ctx, spelled, min(a, fmt[1]) if fmt else a, b)
             if p.extra == "states":
                 holder = self._pair(ctx, states, a, b)
-            elif p.extra == "region":  # the heads of state meet as their region's group, or as no gathering
-                holder = self._group(ctx, regions, states, a, b, orgs)
+            elif p.extra == "region":
+                # the heads of state meet as their region's group or their body's members ("встреча глав
+                # государств - членов ШОС"), or as no gathering (two states' leaders meeting)
+                side = "after" if ctx.grammar.genitive_after_head else "before"
+                holder = self._group(ctx, regions, states, a, b, orgs) or _nearest(orgs, a, b, side, quoted)
                 if holder is None:
                     continue
             else:
