@@ -302,3 +302,21 @@ def test_a_meeting_of_a_bodys_heads_of_state_is_its_summit(pipeline, text):
 def test_a_meeting_of_two_states_heads_is_no_summit(pipeline):
     doc, found = _gatherings(pipeline, "Встреча глав государств России и Казахстана прошла в Москве.", "2019-05-20")
     assert not found and [e.type for e in doc.events] == ["MEET"]
+
+
+@pytest.mark.parametrize("text, gid", [
+    ("Успешно завершился внеочередной саммит Организации тюркских государств в Анкаре. Я благодарю всех, "
+     "принявших участие в саммите.", "new:gathering:ots-extraordinary-summit-2023"),
+    ("Тоқаев ТМД мемлекет басшыларының бейресми кездесуіне қатысты. Саммитте тараптар ынтымақтастықты талқылады.",
+     "new:gathering:cis-informal-summit-2023"),
+])
+def test_a_bare_summit_word_is_the_special_summit_the_article_names(pipeline, text, gid):
+    doc, found = _gatherings(pipeline, text, "2023-03-16")
+    assert list(found) == [gid]
+    assert {m.entity_id for m in doc.mentions if m.type == "gathering"} == {gid}
+
+
+def test_consultative_meeting_of_the_heads_of_state_of_ca_is_the_regions_summit(pipeline):
+    _, found = _gatherings(pipeline, "Назарбаеву присвоен статус почетного председателя консультативной встречи "
+                                     "глав государств ЦА.", "2019-11-29")
+    assert list(found) == ["gathering:central-asia-consultative-2"]

@@ -133,7 +133,16 @@ class GatheringStage:
                 gid = here  # "«Орталық Азия – Қытай» саммитіне ... Астанаға келді", of no known year: the Astana one
                 named.setdefault(org, set()).add(gid)
             composed.append((p, org, pair, year, gid))
+        # a bare summit word, with no body next to it, in an article that names one special summit of
+        # the body (an extraordinary, an informal one) is that summit (a regular one is named as such)
+        special: dict[str, set[str]] = {}
+        for p, org, _, _, gid in composed:
+            if p.kind in _SUMMITS and p.kind != "summit":
+                special.setdefault(org, set()).add(gid)
         for p, org, pair, year, gid in composed:
+            if p.kind == "summit" and p.org is None and not (p.year or p.number or p.upcoming) \
+                    and len(special.get(org, ())) == 1 and not named.get(org):
+                gid = next(iter(special[org]))
             one = named.get(org, set())
             if gid not in self.kb.gatherings and not p.upcoming and not p.year and len(one) == 1 and p.kind == "summit":
                 gid = next(iter(one))  # "АӨСШК саммиті" in an article on the "VI саммит" of CICA: that one
