@@ -261,6 +261,9 @@ def cmd_train_names(args) -> int:
 def cmd_eval_names(args) -> int:
     from .names import scoring, training
     data = Path(args.data) if args.data else training.default_data(args.lang)
+    if args.pipeline:
+        print(scoring.table(training.pipeline_scores(args.lang, data)))
+        return 0
     print(scoring.table(training.held_out_scores(args.lang, data, Path(args.model) if args.model else None,
                                                  args.min_confidence)))
     return 0
@@ -415,6 +418,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--model", help="model file (default: the one the package ships)")
     s.add_argument("--min-confidence", type=float, default=0.0,
                    help="count only names tagged at least this surely (the pipeline keeps 0.6 and up)")
+    s.add_argument("--pipeline", action="store_true",
+                   help="score the whole mention stage (knowledge base, cues and the shipped tagger), places as one class")
     s.set_defaults(func=cmd_eval_names)
 
     s = with_db(sub.add_parser("demo", help="ingest the bundled sample and list its events"))

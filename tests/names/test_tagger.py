@@ -130,3 +130,18 @@ def test_training_is_deterministic(tmp_path):
     a = NameTagger.train("kk", sentences, tmp_path / "a.crfsuite", TrainingOptions(max_iterations=30))
     b = NameTagger.train("kk", sentences, tmp_path / "b.crfsuite", TrainingOptions(max_iterations=30))
     assert a.path.read_bytes() == b.path.read_bytes()
+
+
+def test_pipeline_scores_read_each_held_out_sentence_through_the_mention_stage(tmp_path):
+    from communique.names.training import pipeline_scores
+    sentence = [("Қасым-Жомарт", "B-PERSON"), ("Тоқаев", "I-PERSON"), ("Астанада", "B-GPE"),
+                ("Шанхай", "B-ORGANISATION"), ("ынтымақтастық", "I-ORGANISATION"), ("ұйымының", "I-ORGANISATION"),
+                ("саммитіне", "O"), ("қатысты", "O"), (".", "O")]
+    other = [("Бұл", "O"), ("жай", "O"), ("сөйлем", "O"), (".", "O")]
+    data = tmp_path / "tiny.txt"
+    # four sentences to train on, the fifth held out
+    data.write_text("\n\n".join("\n".join(f"{w} {t}" for w, t in s) for s in [other] * 4 + [sentence]) + "\n",
+                    encoding="utf-8")
+    rows = {r.label: r for r in pipeline_scores("kk", data)}
+    assert (rows["PERSON"].tp, rows["PERSON"].fn) == (1, 0)
+    assert rows["GPE"].tp == 1 and rows["ORGANISATION"].tp + rows["ORGANISATION"].fn == 1

@@ -180,3 +180,25 @@ def test_an_acronym_is_written_in_capitals(pipeline, text, word):
 def test_an_acronym_in_capitals_with_a_case_ending_is_found(pipeline):
     doc = pipeline(Document("t", "Тоқаев ЕО-ның өкілімен кездесті.", published="2025-01-01"))
     assert "org:eu" in {m.entity_id for m in doc.mentions}
+
+
+def test_a_place_the_kazakh_tagger_finds_is_a_mention_but_not_where_an_event_was(pipeline):
+    doc = pipeline(Document("t", "Қасым-Жомарт Тоқаев Жетісу облысының Сарқан ауданында Мирзиёевпен кездесті.",
+                            published="2025-01-01"))
+    assert any(m.type == "location" and m.text == "Сарқан" for m in doc.mentions)
+    meets = [e for e in doc.events if e.type == "MEET"]
+    assert meets and meets[0].location is None
+
+
+def test_a_patronymic_between_given_name_and_known_surname_is_part_of_the_name(pipeline):
+    doc = pipeline(Document("t", "Мемлекет басшысы Қасым-Жомарт Кемелұлы Тоқаевқа хат жолдады.", published="2025-01-01"))
+    persons = [(m.text, m.entity_id) for m in doc.mentions if m.type == "person"]
+    assert persons == [("Қасым-Жомарт Кемелұлы Тоқаевқа", "person:kassym-jomart-tokayev")], persons
+
+
+def test_a_state_or_city_opening_a_body_the_kazakh_tagger_finds_is_part_of_the_bodys_name(pipeline):
+    doc = pipeline(Document("t", "Солардың бірі — Қазақстан журналистика академиясының мүшелерінің қатарына қосылған "
+                                 "Қымбат Хангелдина.", published="2025-01-01"))
+    orgs = [m.text for m in doc.mentions if m.type == "organization"]
+    assert orgs == ["Қазақстан журналистика академиясының"], [(m.text, m.type) for m in doc.mentions]
+    assert not [m for m in doc.mentions if m.type == "country"]

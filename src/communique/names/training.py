@@ -96,3 +96,35 @@ def held_out_scores(lang: str, data: Path, model: Path | None = None,
     """Per-class scores of a model on the held-out part of ``data``."""
     _, held = parts(lang, data)
     return evaluate(NameTagger.load(lang, model), held, min_confidence)
+
+
+# The pipeline's mention types as the tagger's classes: a state or a place is a place (GPE);
+# adjectives and demonyms ("қазақстандық") are no names of places (KazNERD: NORP)
+_PIPELINE_CLASSES = {"person": "PERSON", "organization": "ORGANISATION", "country": "GPE", "location": "GPE"}
+
+
+def pipeline_scores(lang: str, data: Path) -> list[ClassScore]:
+    """Per-class scores of the whole mention stage (knowledge base, cues, the shipped tagger) on the
+    held-out part of ``data``: each sentence is read as an article of its own, places scored as one
+    class (GPE+LOCATION), as a user of the pipeline meets them."""
+    from ..document import Document
+    from ..registry import Config, build
+    _, held = parts(lang, data)
+    nlp = build(Config(stages=("clean", "langid", "segment", "mentions", "linking")))
+    gold, predicted = [], []
+    for k, s in enumerate(held):
+        starts, pos = [], 0
+        for w in s.words:
+            starts.append(pos)
+            pos += len(w) + 1
+        doc = nlp(Document(f"held-out-{k}", " ".join(s.words), lang=lang))
+        tags = ["O"] * len(s.words)
+        for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
+            label = _PIPELINE_CLASSES.get(m.type) if m.kind not in ("adjective", "demonym") else None
+            i = max(j for j, st in enumerate(starts) if st <= m.start)
+            j = max(j for j, st in enumerate(starts) if st < m.end) + 1
+            if label and all(t == "O" for t in tags[i:j]):
+                tags[i:j] = [f"B-{label}"] + [f"I-{label}"] * (j - i - 1)
+        gold.append([t.replace("LOCATION", "GPE") if t[2:] in ("GPE", "LOCATION") else t for t in s.tags])
+        predicted.append(tags)
+    return score(gold, predicted, ("PERSON", "GPE", "ORGANISATION"))

@@ -320,9 +320,9 @@ class MentionStage:
                                       None if grammar(code).names_inflect else self.morph.lemma)
             tagger = self.name_tagger(code)
             if tagger and toks:
-                found += tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet)
+                found = tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet)
             found += cue_mentions(doc.text, toks, found, code)
-            found = self._given_names_joined(doc.text, found)
+            found = self._given_names_joined(doc.text, found, code)
             found = self._particles_joined(doc.text, toks, found, code)
             found = _without_sources(toks, found, langdata.load(code))
             found = _without_regions(toks, found, langdata.load(code))
@@ -339,7 +339,8 @@ class MentionStage:
                 toks = sentence_tokens(doc, sent.start, sent.end)
                 ld = langdata.load(sentence_code(doc, sent))
                 kept = _without_eponyms(toks, _without_regions(toks, _without_sources(toks, inside, ld), ld), ld)
-                kept = self._given_names_joined(doc.text, self._particles_joined(doc.text, toks, kept, sentence_code(doc, sent)))
+                code = sentence_code(doc, sent)
+                kept = self._given_names_joined(doc.text, self._particles_joined(doc.text, toks, kept, code), code)
                 if [id(m) for m in kept] != [id(m) for m in inside]:
                     gone = {id(m) for m in inside}
                     doc.mentions = [m for m in doc.mentions if id(m) not in gone] + kept
@@ -415,10 +416,11 @@ class MentionStage:
             grown[id(m)] = dataclasses.replace(m, end=end, text=surface, base=base)
         return [grown.get(id(m), m) for m in found if id(m) not in absorbed]
 
-    def _given_names_joined(self, text: str, found: list[Mention]) -> list[Mention]:
+    def _given_names_joined(self, text: str, found: list[Mention], code: str) -> list[Mention]:
         """A new name written right before a known person's surname whose words are that person's
         given names, however spelled ("Режеп Тайип Ердоған", "Rəcəb Teyyub Ərdoğanla"), is part of
-        the known name: one mention, not a second person ("Niyazi Bayramov" stays someone else)."""
+        the known name, a patronymic between them too ("Қасым-Жомарт Кемелұлы Тоқаевқа"): one mention,
+        not a second person ("Niyazi Bayramov" stays someone else)."""
         known = {m.start: m for m in found if m.source == "kb" and m.type == "person" and m.candidates}
         grown: dict[int, Mention] = {}  # id of a known mention -> it with the given names before it
         joined: set[int] = set()
@@ -427,8 +429,10 @@ class MentionStage:
                 continue
             n = next((known[x] for x in range(m.end, m.end + 3) if x in known), None)
             given = self.kb.given_names(n.candidates[0]) if n is not None else None
+            patronymic = grammar(code).words["patronymic_ending"]
             if given and not text[m.end:n.start].strip() \
-                    and all(_spelled_alike(w, given) for w in m.text.replace("-", " ").split()):
+                    and all(_spelled_alike(w, given) or (patronymic and lower(w).endswith(patronymic))
+                            for w in m.text.replace("-", " ").split()):
                 grown[id(n)] = dataclasses.replace(n, start=m.start, text=text[m.start:n.end], kind="name")
                 joined.add(id(m))
         return [grown.get(id(m), m) for m in found if id(m) not in joined]
@@ -858,21 +862,32 @@ _TAGGED_TYPES = {"PERSON": "person", "ORGANISATION": "organization", "GPE": "loc
 
 def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Mention], tagger: NameTagger,
                     is_outlet) -> list[Mention]:
-    """Persons, organisations and places a statistical tagger is sure of where no other mention stands: the
+    """The mentions found, with the persons, organisations and places a statistical tagger is sure of
+    where no other mention stands (a state's name inside a body's name gives way to the body's): the
     tagger says that a span is a name and of which type, linking says whose. A one-word person is a
     short reference, resolved within the article or dropped, as a lone capitalised word is. Outlets
     ("Zakon.kz", a known agency) report, they take no part."""
     starts = [t.start for t in toks]
     covered = _covered(starts, found)
     if not any(t.text[:1].isupper() for k, t in enumerate(toks) if k and k not in covered):
-        return []  # every capitalised word past the first is a known name: nothing to add (tagging costs)
+        return found  # every capitalised word past the first is a known name: nothing to add (tagging costs)
     ld = langdata.load(tagger.lang)
     out = []
+    replaced: set[int] = set()
     for start, end, label in tagger.tag_text(text, sent.start, sent.end, MIN_CONFIDENCE):
         i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)  # its words: i .. j - 1
         if i >= j or label not in _TAGGED_TYPES or is_outlet(text[start:end]) or _DOMAIN.match(text, end - 1):
             continue
         free = [k for k in range(i, j) if k not in covered]  # (words starting inside a known name are covered)
+        inside = [m for m in found if start <= m.start and m.end <= end]
+        if label == "ORGANISATION" and free and inside and all(m.type in ("country", "location") for m in inside) \
+                and len(free) + sum(1 for k in range(i, j) if k in covered) == j - i and toks[j - 1].start >= max(m.end for m in inside):
+            # a body named with its state ("Қазақстан Республикасының Сыртқы істер министрлігі"): the
+            # organisation's name takes in the state's
+            replaced.update(id(m) for m in inside)
+            out.append(Mention(toks[i].start, toks[j - 1].end, text[toks[i].start:toks[j - 1].end], "organization",
+                               base=_turkic_base(text, toks, i, j, ld), source="tagger"))
+            continue
         if len(free) < j - i:
             # a person's name runs into a known name ("Мұрат Нұртілеу Бейжіңде"): the words before or
             # after it; anything else that overlaps a known name is not taken
@@ -883,4 +898,4 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
         out.append(Mention(toks[i].start, toks[j - 1].end, text[toks[i].start:toks[j - 1].end], type_,
                            base=_turkic_base(text, toks, i, j, ld, person=type_ == "person"),
                            source="short" if type_ == "person" and j - i == 1 else "tagger"))
-    return out
+    return [m for m in found if id(m) not in replaced] + out
