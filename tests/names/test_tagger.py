@@ -145,10 +145,3 @@ def test_pipeline_scores_read_each_held_out_sentence_through_the_mention_stage(t
     rows = {r.label: r for r in pipeline_scores("kk", data)}
     assert (rows["PERSON"].tp, rows["PERSON"].fn) == (1, 0)
     assert rows["GPE"].tp == 1 and rows["ORGANISATION"].tp + rows["ORGANISATION"].fn == 1
-
-
-def test_kaznerd_confidence_floors_may_differ_per_class(kk_tagger):
-    text = "Қасым-Жомарт Тоқаев Астанада Шанхай ынтымақтастық ұйымының өкілдерімен кездесті ."
-    floors = {"PERSON": 1.01, "GPE": 1.01, "LOCATION": 1.01, "ORGANISATION": 0.0}  # only organisations pass
-    assert {label for _, _, label in kk_tagger.tag_text(text, min_confidence=floors)} <= {"ORGANISATION"}
-    assert {label for _, _, label in kk_tagger.tag_text(text)} - {"ORGANISATION"}

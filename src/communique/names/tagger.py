@@ -69,15 +69,13 @@ class NameTagger:
         return self._crf.tag(self.features.sentence(words))
 
     def tag_text(self, text: str, start: int = 0, end: int | None = None,
-                 min_confidence: float | dict[str, float] = 0.0) -> list[tuple[int, int, str]]:
-        """(start, end, class) character spans of the names in ``text[start:end]`` (one sentence)
-        tagged at least ``min_confidence`` surely (one figure, or one per class)."""
+                 min_confidence: float = 0.0) -> list[tuple[int, int, str]]:
+        """(start, end, class) character spans of the names in ``text[start:end]`` (one sentence)."""
         toks = pieces(text, start, end)
         out = []
         for s in self.tag([t.text for t in toks]):
             a, b = toks[s.start].start, toks[s.end - 1].end
-            floor = min_confidence.get(s.label, 0.0) if isinstance(min_confidence, dict) else min_confidence
-            if s.confidence >= floor and _balanced(text[a:b]):
+            if s.confidence >= min_confidence and _balanced(text[a:b]):
                 out.append((a, b, s.label))
         return out
 

@@ -858,10 +858,6 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
 # named in passing ("Орталық Азияда орнықты даму"), which the event stage does not take for where a
 # meeting was held (kk dev: event location 0.88 -> 0.71 when it did).
 _TAGGED_TYPES = {"PERSON": "person", "ORGANISATION": "organization", "GPE": "location", "LOCATION": "location"}
-# How sure the tagger must be of a name of each class: an organisation's long name is seldom sure in
-# every word (KazNERD held-out fifth, tagger alone: organisations F1 0.664 at 0.6, 0.709 with no
-# floor; whole mention stage 0.612 -> 0.646), and events are unchanged without a floor
-_TAG_CONFIDENCE = {"PERSON": MIN_CONFIDENCE, "GPE": MIN_CONFIDENCE, "LOCATION": MIN_CONFIDENCE, "ORGANISATION": 0.0}
 
 
 def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Mention], tagger: NameTagger,
@@ -878,7 +874,7 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
     ld = langdata.load(tagger.lang)
     out = []
     replaced: set[int] = set()
-    for start, end, label in tagger.tag_text(text, sent.start, sent.end, _TAG_CONFIDENCE):
+    for start, end, label in tagger.tag_text(text, sent.start, sent.end, MIN_CONFIDENCE):
         i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)  # its words: i .. j - 1
         if i >= j or label not in _TAGGED_TYPES or is_outlet(text[start:end]) or _DOMAIN.match(text, end - 1):
             continue
