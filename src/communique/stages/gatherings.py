@@ -207,13 +207,13 @@ class GatheringStage:
                 # the heads of state meet as their region's group or their body's members ("встреча глав
                 # государств - членов ШОС"), or as no gathering (two states' leaders meeting)
                 side = "after" if ctx.grammar.genitive_after_head else "before"
-                holder = self._group(ctx, regions, states, a, b, orgs) or _nearest(orgs, a, b, side, quoted)
+                holder = (fmt and fmt[0]) or self._group(ctx, regions, a, b) or _nearest(orgs, a, b, side, quoted)
                 if holder is None:
                     continue
             else:
                 holder = (fmt and fmt[0]) or _nearest(orgs, a, b, p.extra, quoted)
             upcoming = any(a - 2 <= x < b for _, x, _ in nexts)
-            group = None if holder else self._group(ctx, regions, states, a, b, orgs, 1)
+            group = None if holder else (fmt and fmt[0]) or self._group(ctx, regions, a, b, 1)
             out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, p.label, holder,
                                     _own_year(ctx.dates, doc.published) if upcoming else year, upcoming, number, group,
                                     places, planned))
@@ -230,16 +230,13 @@ class GatheringStage:
         pair = list(dict.fromkeys(sid for _, sid in near))[:2]
         return "+".join(sorted(pair)) if len(pair) == 2 else None
 
-    def _group(self, ctx: SentenceContext, regions: list[tuple[int, int, str]], states: list[tuple[int, int, str]],
-               a: int, b: int, orgs: list[tuple[int, int, str]], reach: int = _REACH) -> str | None:
-        """The group whose gathering a phrase at a..b names by a region within reach: a format of the
-        region and a state, else the body whose meetings are the region's heads of state's
-        (kb/data/regions.tsv: "встреча глав государств Центральной Азии"; a bare summit word takes
-        a region only right next to it, "саммит центроазиатской пятерки", not "главы государств
-        Центральной Азии поехали на саммит с ..."). A region in the locative is where, not who."""
-        pair = _format(ctx, regions, states, a, b, orgs)
-        if pair:
-            return pair[0]
+    def _group(self, ctx: SentenceContext, regions: list[tuple[int, int, str]], a: int, b: int,
+               reach: int = _REACH) -> str | None:
+        """The body whose meetings are the heads of state's of a region within reach of a phrase at
+        a..b (kb/data/regions.tsv: "встреча глав государств Центральной Азии"; a bare summit word
+        takes a region only right next to it, "саммит центроазиатской пятерки", not "главы государств
+        Центральной Азии поехали на саммит с ..."); the caller tries a format of the region and a
+        state first (``_format``). A region in the locative is where, not who."""
         near = sorted((min(abs(a - y), abs(x - b + 1)), rid) for x, y, rid in regions
                       if a - reach <= y and x <= b - 1 + reach
                       and not ctx.grammar.is_locative(ctx.doc.text, ctx.toks[x].start, ctx.toks[y].end))

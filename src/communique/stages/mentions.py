@@ -337,9 +337,9 @@ class MentionStage:
             for sent in ner_chunks:  # natasha's names, read after the sentences: the same for sources
                 inside = [m for m in doc.mentions if sent.contains(m)]
                 toks = sentence_tokens(doc, sent.start, sent.end)
-                ld = langdata.load(sentence_code(doc, sent))
-                kept = _without_eponyms(toks, _without_regions(toks, _without_sources(toks, inside, ld), ld), ld)
                 code = sentence_code(doc, sent)
+                ld = langdata.load(code)
+                kept = _without_eponyms(toks, _without_regions(toks, _without_sources(toks, inside, ld), ld), ld)
                 kept = self._given_names_joined(doc.text, self._particles_joined(doc.text, toks, kept, code), code)
                 if [id(m) for m in kept] != [id(m) for m in inside]:
                     gone = {id(m) for m in inside}
