@@ -668,40 +668,32 @@ def _before_surname(text: str, toks: list[Token], k: int, taken: set[int], given
     return g, False
 
 
+def _without_marked(toks: list[Token], found: list[Mention], marks, hit) -> list[Mention]:
+    """The mentions less those ``hit(mention, its first token, its last token)`` says a mark of the
+    sentence (a PatternIndex's matches) makes no party."""
+    if not marks:
+        return found
+    starts = [t.start for t in toks]
+    return [m for m in found
+            if not hit(m, bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end) - 1)]
+
+
 def _without_sources(toks: list[Token], found: list[Mention], ld) -> list[Mention]:
     """A new name an agency word or a reporting frame introduces (reporting.tsv: "ИА REGNUM", "как
     сообщает Trend", "Report agentliyi", "деп хабарлайды Zakon.kz") is the source of the news, never
     a party to it. Names the knowledge base knows, countries and places keep their mentions."""
     marks = ld.reporting.find([fold(t.text) for t in toks])
-    if not marks:
-        return found
-    starts = [t.start for t in toks]
-    out = []
-    for m in found:
-        i = bisect.bisect_left(starts, m.start)  # its first token
-        j = bisect.bisect_left(starts, m.end) - 1  # its last
-        source = m.source != "kb" and m.type not in ("country", "location") and any(
-            (p.label == "after" and a <= i <= b) or (p.label == "before" and a == j + 1) for p, a, b in marks)
-        if not source:
-            out.append(m)
-    return out
+    return _without_marked(toks, found, marks, lambda m, i, j: m.source != "kb" and m.type not in ("country", "location")
+                           and any((p.label == "after" and a <= i <= b) or (p.label == "before" and a == j + 1)
+                                   for p, a, b in marks))
 
 
 def _without_eponyms(toks: list[Token], found: list[Mention], ld) -> list[Mention]:
     """A person's name made part of an institution's or a place's name (eponyms.tsv: "Heydər Əliyev
     adına", "атындағы", "имени ...") names no one acting there, known to the knowledge base or not."""
     marks = ld.eponyms.find([fold(t.text) for t in toks])
-    if not marks:
-        return found
-    starts = [t.start for t in toks]
-    out = []
-    for m in found:
-        i = bisect.bisect_left(starts, m.start)
-        j = bisect.bisect_left(starts, m.end) - 1
-        if not (m.type == "person" and any((p.label == "before" and a == j + 1) or (p.label == "after" and b == i)
-                                           for p, a, b in marks)):
-            out.append(m)
-    return out
+    return _without_marked(toks, found, marks, lambda m, i, j: m.type == "person" and any(
+        (p.label == "before" and a == j + 1) or (p.label == "after" and b == i) for p, a, b in marks))
 
 
 def _without_regions(toks: list[Token], found: list[Mention], ld) -> list[Mention]:
