@@ -85,3 +85,45 @@ def test_letters_of_thousands_of_kinds_are_counted_in_one_pass():
     text = "".join(map(chr, range(0x4E00, 0x4E00 + 20_000))) * 2
     assert occurrences(text, set(text)) == len(text)
     assert occurrences("aab", {"a"}) == 2
+
+
+# A long paragraph gives the document its language; each case below is a short one inside it.
+_LONG = {
+    "az": "Azərbaycan Respublikasının Prezidenti İlham Əliyev bu gün Bakıda xarici qonaqları qəbul edib, "
+          "iki ölkə arasında iqtisadi və humanitar əməkdaşlığın genişləndirilməsi məsələləri müzakirə olunub.",
+    "kk": "Қазақстан Республикасының Президенті Қасым-Жомарт Тоқаев бүгін Астанада шетелдік қонақтарды "
+          "қабылдап, екі ел арасындағы экономикалық және гуманитарлық ынтымақтастықты талқылады.",
+    "ru": "Президент Казахстана Касым-Жомарт Токаев сегодня принял в Астане иностранных гостей и обсудил "
+          "с ними расширение экономического и гуманитарного сотрудничества двух стран.",
+}
+
+
+@pytest.mark.parametrize("code, short", [
+    ("kk", "Иранда — 1500, Германияда — 150, Францияда — 130."),  # no letter Kyrgyz lacks: was Kyrgyz
+    ("ru", "Шавкат Мирзиеев и Нурсултан Назарбаев"),  # a caption of two names: was Uzbek
+    ("ru", "Исабаев Бейбит Оксикбаевич назначен акимом области Жетісу."),  # one Kazakh letter: was Kazakh
+    ("az", "Mehman Mehdiyev"),  # was Turkish
+])
+def test_a_short_paragraph_in_the_documents_letters_keeps_its_language(code, short):
+    from communique.document import Document
+    from communique.stages.langid import LangIdStage
+    doc = LangIdStage()(Document("t", f"{_LONG[code]}\n{short}"))
+    assert doc.lang == code and [p.lang for p in doc.paragraphs] == [code, code]
+
+
+@pytest.mark.parametrize("code, other, paragraph", [
+    ("kk", "ru", "Это был первый груз гуманитарной помощи, отправленный наземным транспортом из столицы."),
+    ("ru", "kk", "Бүгін Астанада екі ел арасындағы ынтымақтастық туралы келіссөздер өтті."),
+    ("az", "ru", "Джейхун Байрамов: поддержка Турции имела для Азербайджана огромное значение"),
+])
+def test_a_paragraph_in_another_language_keeps_its_own(code, other, paragraph):
+    from communique.document import Document
+    from communique.stages.langid import LangIdStage
+    doc = LangIdStage()(Document("t", f"{_LONG[code]}\n{paragraph}"))
+    assert [p.lang for p in doc.paragraphs] == [code, other]
+
+
+def test_a_short_kazakh_sentence_of_place_names_is_read(pipeline):
+    from communique.document import Document
+    doc = pipeline(Document("t", f"{_LONG['kk']}\nИранда — 1500, Германияда — 150, Францияда — 130."))
+    assert {"country:ir", "country:de", "country:fr"} <= {m.entity_id for m in doc.mentions}

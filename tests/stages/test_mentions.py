@@ -25,7 +25,8 @@ def test_kk_tagger_adds_persons_the_knowledge_base_lacks(pipeline):
 def test_kk_tagger_leaves_known_names_places_and_outlets(pipeline):
     mentions = _mentions(pipeline, _KK)
     assert {m.source for m in mentions if "Тоқаев" in m.text} == {"kb"}
-    assert not any(m.source == "tagger" and m.type != "person" for m in mentions)  # places: the KB's
+    places = {(m.text, m.source) for m in mentions if m.type in ("location", "country")}
+    assert places == {("Астанада", "kb"), ("Ақтөбе облысындағы", "tagger")}  # the region, not its centre
     assert not any("Zakon" in m.text for m in mentions)
 
 
@@ -202,3 +203,25 @@ def test_a_state_or_city_opening_a_body_the_kazakh_tagger_finds_is_part_of_the_b
     orgs = [m.text for m in doc.mentions if m.type == "organization"]
     assert orgs == ["Қазақстан журналистика академиясының"], [(m.text, m.type) for m in doc.mentions]
     assert not [m for m in doc.mentions if m.type == "country"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Биыл Қарағанды облысында жаңа зауыт ашылды.", "Қарағанды облысында"),  # a region named after its centre
+    ("Биыл Солтүстік Қазақстан облысында егін жақсы шықты.", "Солтүстік Қазақстан облысында"),
+    ("Маңғыстау облысындағы екі ауылда жол салынды.", "Маңғыстау облысындағы"),  # first in its sentence
+])
+def test_a_longer_place_the_kazakh_tagger_finds_takes_in_the_known_place_it_holds(pipeline, text, place):
+    doc = pipeline(Document("t", text, published="2025-01-01"))
+    got = [(m.text, m.type, m.entity_id) for m in doc.mentions]
+    assert [(t, ty) for t, ty, _ in got] == [(place, "location")], got
+    assert got[0][2].startswith("new:location:")  # not the city or the state
+
+
+def test_a_state_with_the_word_after_it_stays_the_state(pipeline):
+    doc = pipeline(Document("t", "Қазақстан Республикасы мен Өзбекстан келісімге қол қойды.", published="2025-01-01"))
+    assert [m.entity_id for m in doc.mentions] == ["country:kz", "country:uz"]
+
+
+def test_a_body_named_after_a_state_the_kazakh_tagger_finds_is_the_body(pipeline):
+    doc = pipeline(Document("t", "Бұл туралы «Егемен Қазақстан» газеті хабарлады.", published="2025-01-01"))
+    assert [(m.text, m.type) for m in doc.mentions] == [("Егемен Қазақстан", "organization")]

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
+from functools import lru_cache
 
 from ..document import Document, Sentence
 from ..kb import KnowledgeBase
-from ..lang import distinctive_letters
+from ..lang import LANGS, alphabet, distinctive_letters
 from .clean import lines
 
 SUPPORTED = ("az", "kk", "ru")
@@ -34,6 +36,14 @@ _FEW_LETTERS = 256
 # a paragraph of one Russian name repeated was Russian at 50 KB and Uzbek at 500 KB.
 DOC_SAMPLE = 5000
 PARAGRAPH_SAMPLE = 10_000
+# Below this many letters (about ten words) n-grams cannot tell related languages of one script
+# apart: a Kazakh sentence without the letters Kyrgyz lacks came out Kyrgyz, a caption of two
+# Kazakh names in a Russian article Uzbek, and those paragraphs were not read at all.
+_SHORT = 64
+_LATIN = frozenset(string.ascii_lowercase)
+# Below this share of its letters, a language's own letters may be one name's (a Kazakh text has
+# about a tenth of them, an Azerbaijani one a twentieth)
+_NAMES_WORTH = 0.03
 
 
 class LangIdStage:
@@ -60,22 +70,43 @@ class LangIdStage:
         chars = {c for c in set(text) if c.isalpha()}
         if len(chars) < 3 and occurrences(text, chars) < 3:
             return None
-        # Letters only one of our languages has decide faster and better than n-grams.
+        # Letters only one of our languages has decide faster and better than n-grams, where they
+        # are more than a name's worth: a Kazakh or Azerbaijani name spelled in its own letters
+        # ("области Жетісу", "Əliyev") in a Russian text leaves it to the n-grams.
+        by_letters = None
         if chars & _AZ_LETTERS:
-            return "az"
-        kk_chars = chars & _KK_LETTERS
-        if kk_chars and chars & _KK_ONLY:
-            if occurrences(text, kk_chars) / occurrences(text, chars) > 0.005:
-                return "kk"
+            by_letters, share = "az", occurrences(text, chars & _AZ_LETTERS) / occurrences(text, chars)
+        elif chars & _KK_ONLY:
+            share = occurrences(text, chars & _KK_LETTERS) / occurrences(text, chars)
+            by_letters = "kk" if share > 0.005 else None
+        if by_letters and share >= _NAMES_WORTH:
+            return by_letters
         lang, _ = self.model.classify(text)
-        return lang
+        return by_letters if by_letters and lang not in SUPPORTED else lang
 
     def __call__(self, doc: Document) -> Document:
         if not doc.lang:
             doc.lang = self.identify(doc.text, DOC_SAMPLE) or "und"
-        doc.paragraphs = [Sentence(a, b, lang=self.identify(doc.text[a:b]) or doc.lang)
+        doc.paragraphs = [Sentence(a, b, lang=self.paragraph_lang(doc.text[a:b], doc.lang))
                           for a, b in paragraphs(doc.text)]
         return doc
+
+    def paragraph_lang(self, text: str, doc_lang: str) -> str:
+        """A paragraph's language: its own where it is long enough to tell, or has a letter the
+        document's language lacks; else the document's."""
+        found = self.identify(text) or doc_lang
+        if found != doc_lang and doc_lang in LANGS:
+            chars = {c for c in without_junk(text).lower() if c.isalpha()}
+            # (Latin letters are neutral: a brand or a link inside Cyrillic text)
+            own = _alphabet(doc_lang)
+            if occurrences(text, chars) < _SHORT and chars & own and chars <= own | _LATIN:
+                return doc_lang
+        return found
+
+
+@lru_cache(maxsize=None)
+def _alphabet(code: str) -> frozenset[str]:
+    return frozenset(alphabet(code))
 
 
 def without_junk(text: str) -> str:

@@ -852,17 +852,29 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
 _TAGGED_TYPES = {"PERSON": "person", "ORGANISATION": "organization", "GPE": "location", "LOCATION": "location"}
 
 
+def _takes_in(label: str, inside: list[Mention], free: list[int], toks: list[Token], i: int, j: int) -> bool:
+    """Whether a tagged body's or place's name is a longer name around the known places in it, and
+    so another entity: a body named with its state or city ("Қазақстан Республикасының Сыртқы істер
+    министрлігі", "Егемен Қазақстан"), a region named after its centre ("Қарағанды облысы"). A
+    state stays itself where only a word after it makes the longer place ("Қазақстан
+    Республикасы"); a modifier before it makes another ("Солтүстік Қазақстан облысы")."""
+    if label not in ("ORGANISATION", "GPE", "LOCATION") or not free or not inside \
+            or any(m.type not in ("country", "location") for m in inside) \
+            or len(free) + sum(1 for m in inside for k in range(i, j) if m.start <= toks[k].start < m.end) != j - i:
+        return False
+    return label == "ORGANISATION" or all(m.type != "country" or toks[free[0]].start < m.start for m in inside)
+
+
 def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Mention], tagger: NameTagger,
                     is_outlet) -> list[Mention]:
     """The mentions found, with the persons, organisations and places a statistical tagger is sure of
-    where no other mention stands (a state's name inside a body's name gives way to the body's): the
+    where no other mention stands, or around the known places a longer name holds (``_takes_in``),
+    so every sentence is tagged, its first word and known names included: the
     tagger says that a span is a name and of which type, linking says whose. A one-word person is a
     short reference, resolved within the article or dropped, as a lone capitalised word is. Outlets
     ("Zakon.kz", a known agency) report, they take no part."""
     starts = [t.start for t in toks]
     covered = _covered(starts, found)
-    if not any(t.text[:1].isupper() for k, t in enumerate(toks) if k and k not in covered):
-        return found  # every capitalised word past the first is a known name: nothing to add (tagging costs)
     ld = langdata.load(tagger.lang)
     out = []
     replaced: set[int] = set()
@@ -872,13 +884,11 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
             continue
         free = [k for k in range(i, j) if k not in covered]  # (words starting inside a known name are covered)
         inside = [m for m in found if start <= m.start and m.end <= end]
-        if label == "ORGANISATION" and free and inside and all(m.type in ("country", "location") for m in inside) \
-                and len(free) + sum(1 for k in range(i, j) if k in covered) == j - i and toks[j - 1].start >= max(m.end for m in inside):
-            # a body named with its state ("Қазақстан Республикасының Сыртқы істер министрлігі"): the
-            # organisation's name takes in the state's
+        if _takes_in(label, inside, free, toks, i, j):
             replaced.update(id(m) for m in inside)
-            out.append(Mention(toks[i].start, toks[j - 1].end, text[toks[i].start:toks[j - 1].end], "organization",
-                               base=_turkic_base(text, toks, i, j, ld), source="tagger"))
+            out.append(Mention(toks[i].start, toks[j - 1].end, text[toks[i].start:toks[j - 1].end],
+                               _TAGGED_TYPES[label], base=_turkic_base(text, toks, i, j, ld, person=False),
+                               source="tagger"))
             continue
         if len(free) < j - i:
             # a person's name runs into a known name ("Мұрат Нұртілеу Бейжіңде"): the words before or
