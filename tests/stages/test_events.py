@@ -568,3 +568,23 @@ def test_talks_beside_a_bilateral_bodys_session_are_not_in_its_frame(pipeline):
 def test_a_summit_that_is_the_topic_is_no_summit_held(pipeline, text, expected):
     doc = pipeline(Document("t", text, published="2022-06-01"))
     assert [(e.type, e.modality) for e in doc.events] == expected, [(e.type, e.participants, e.modality) for e in doc.events]
+
+
+_THREE = {"person:ilham-aliyev", "person:vladimir-putin", "person:hassan-rouhani"}
+_FIVE = {"country:az", "country:ru", "country:kz", "country:ir", "country:tm"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a summit of a few leaders, with no body or gathering named: they met (GOLD.md: "two or a few")
+    ("İlham Əliyev, Vladimir Putin və Həsən Ruhani Bakıda üçtərəfli sammit keçiriblər.", ("MEET", _THREE)),
+    ("Ілхам Әлиев, Владимир Путин және Хасан Роухани Бакуде үшжақты саммит өткізді.", ("MEET", _THREE)),
+    ("Ильхам Алиев, Владимир Путин и Хасан Роухани провели в Баку трехсторонний саммит.", ("MEET", _THREE)),
+    # beyond a few, a gathering
+    ("Azərbaycan, Rusiya, Qazaxıstan, İran və Türkmənistan prezidentləri Moskvada sammit keçiriblər.",
+     ("CONVENE", _FIVE)),
+    ("Президенты Азербайджана, России, Казахстана, Ирана и Туркменистана провели саммит в Москве.",
+     ("CONVENE", _FIVE)),
+])
+def test_a_summit_of_a_few_parties_with_no_body_named_is_a_meeting(pipeline, text, expected):
+    _, evs = _events(pipeline, text, published="2016-08-09")
+    assert [(t, p) for t, p, _ in evs] == [expected]

@@ -25,6 +25,7 @@ _GATHERING_TYPES = ("MEET", "CALL", "CONVENE")
 _BODY_FRAMED = ("CONVENE", "SIGN", "APPOINT")
 _PLACED = ("MEET", "CALL", "CONVENE", "SIGN")  # occurrences at a place; an appointment or a chairmanship is not
 _ONE_STATE = "one state's affairs unless it is the gathering reported before"
+_PARTIES = ("person:", "new:person:", "country:")  # who meets, as against a body or a gathering
 _MULTILATERAL = 4  # parties at one meeting (persons, or states): beyond a few (GOLD.md) it is a gathering
 
 
@@ -278,6 +279,13 @@ class EventStage:
         provisional = self.args.one_state(type_, parts, _own_bodies(ctx))
         if provisional and not (type_ == "CONVENE" and last is not None and last.type == "CONVENE"):
             return None
+        if type_ == "CONVENE" and not provisional and framework is None and len(parts) >= 3 \
+                and max(states, len(parts) - states) < _MULTILATERAL and all(p.startswith(_PARTIES) for p in parts) \
+                and not any(m.type == "gathering" for m in ctx.doc.mentions):
+            # a summit of a few states or leaders, and no gathering named in the article that it
+            # could be ("Sammitdə ... iştirak edəcək"): they met (GOLD.md)
+            type_ = "MEET"
+            rule += "; a gathering of a few parties, with no body or gathering named, is a meeting (MEET)"
         sent, doc = ctx.sent, ctx.doc
         if type_ == "CONVENE" and framework is None:  # a named summit happens in its organisation's frame
             framework = next((o for g in parts if (o := gathering_organization(doc, self.kb, g))
