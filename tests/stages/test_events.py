@@ -588,3 +588,17 @@ _FIVE = {"country:az", "country:ru", "country:kz", "country:ir", "country:tm"}
 def test_a_summit_of_a_few_parties_with_no_body_named_is_a_meeting(pipeline, text, expected):
     _, evs = _events(pipeline, text, published="2016-08-09")
     assert [(t, p) for t, p, _ in evs] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Oktyabrın 13-də Bişkekdə MDB Dövlət Başçıları Şurasının iclası keçirilib. Vladimir Putin MDB Dövlət Başçıları "
+    "Şurasının növbəti iclasının gələn ilin oktyabrında Moskvada keçiriləcəyini bildirib. Daha sonra sənədlər imzalanıb.",
+    "13 қазанда Бішкекте ТМД мемлекет басшылары кеңесінің отырысы өтті. Владимир Путин ТМД мемлекет басшылары "
+    "кеңесінің келесі отырысы келесі жылы қазанда Мәскеуде өтетінін айтты. Кейін құжаттарға қол қойылды.",
+    "13 октября в Бишкеке прошло заседание Совета глав государств СНГ. Владимир Путин сообщил, что следующее "
+    "заседание Совета глав государств СНГ пройдет в октябре следующего года в Москве. Затем были подписаны документы.",
+])
+def test_documents_signed_with_no_signer_were_signed_at_the_gathering_held_not_the_one_announced(pipeline, text):
+    doc = pipeline(Document("t", text, published="2023-10-13"))
+    signs = [(e.participants, e.date, e.location) for e in doc.events if e.type == "SIGN"]
+    assert signs == [(["org:cis"], "2023-10-13", "loc:bishkek")], signs

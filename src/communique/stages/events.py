@@ -89,7 +89,8 @@ class EventStage:
             back = occasion.date if occasion else None
             if ctx.matches(ctx.ld.same_day):  # "в тот же день", "həmin gün": the day of the news before
                 back = next((e.date for e in reversed(events) if e.date and len(e.date) == 10), back)
-            for ev in self._events(ctx, year, focus, earlier=seen, last=next((e for e in reversed(events) if e.type in _GATHERING_TYPES), None)):
+            met = [e for e in reversed(events) if e.type in _GATHERING_TYPES]  # the latest first
+            for ev in self._events(ctx, year, focus, earlier=seen, met=met):
                 ev.location = ev.location or (occasion.location if occasion else None)
                 if ev.type == "APPOINT" and not doc.published:
                     ev.date = _traced(ev, "the office's start in the knowledge base", self.dating.role_date(ev, ctx)) or ev.date
@@ -140,7 +141,7 @@ class EventStage:
                    for p, a, b in ctx.matches(ctx.ld.triggers))
 
     def _events(self, ctx: SentenceContext, year: str | None, focus: str | None,
-                earlier: set[str] = frozenset(), last: Event | None = None) -> list[Event]:
+                earlier: set[str] = frozenset(), met: list[Event] = ()) -> list[Event]:
         found: dict[str, tuple] = {}
         # "during the meeting" refers back, unless it brings in someone new ("X ilə görüşündə")
         new_people = {m.entity_id for m in ctx.of_type("person") if ctx.is_counterpart(m)} - earlier
@@ -170,7 +171,7 @@ class EventStage:
         for type_, (p, a, b) in sorted(found.items(), key=lambda kv: _SUPPRESSIBLE_ORDER.get(kv[0], 0)):
             over = [o for o in out if o.type in _SUPPRESSED_BY.get(type_, ())]
             ev = None if over and type_ != "CONVENE" else self._event(ctx, type_, p.extra or "asserted", a, b,
-                                                                      focus, last)
+                                                                      focus, met)
             if ev is not None and over and self._trip_to(ev, over, ctx, found.get("MEET")):
                 out = [o for o in out if o not in over]  # GOLD.md: a trip made to attend a summit is one CONVENE
                 ev.trace.append("a trip to attend a named gathering: the gathering, not a visit")
@@ -254,7 +255,8 @@ class EventStage:
                 for k, g in enumerate(guests)]
 
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
-               focus: str | None, last: Event | None = None) -> Event | None:
+               focus: str | None, met: list[Event] = ()) -> Event | None:
+        last = met[0] if met else None
         ctx = ctx.without_speaker(a)
         if type_ == "MEET" and ctx.of_type("gathering") and not ctx.of_type("person") and self.args.plural_heads(ctx):
             type_ = "CONVENE"  # "саммитке қатысушы мемлекет басшыларын қарсы алу": the summit's attendees
@@ -265,8 +267,12 @@ class EventStage:
         if visit:
             parts, rule = self.args.visit_parties(ctx, parts, rule)
         if type_ == "SIGN" and not parts:
-            parts, rule = self.args.occasion_parties(last), "sign: no signer named, the parties of the occasion reported last"
-            at = last if parts else None  # signed there
+            # the occasion reported last; documents signed were signed at talks or a gathering that
+            # took place, not at the next one announced (a signing planned may be at either)
+            held = self._modality(ctx, modality, a, b) == "asserted"
+            at = next((e for e in met if not held or e.modality == "asserted"), None)
+            parts, rule = self.args.occasion_parties(at), "sign: no signer named, the parties of the occasion reported last"
+            at = at if parts else None  # signed there
         states = sum(not p.startswith(("person:", "new:person:")) for p in parts)
         several = type_ == "MEET" and len(parts) - states == 1 and (visit or _plural_trigger(ctx, a, b))  # split below
         if type_ == "MEET" and not several and max(states, len(parts) - states) >= _MULTILATERAL:
