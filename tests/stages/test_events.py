@@ -602,3 +602,20 @@ def test_documents_signed_with_no_signer_were_signed_at_the_gathering_held_not_t
     doc = pipeline(Document("t", text, published="2023-10-13"))
     signs = [(e.participants, e.date, e.location) for e in doc.events if e.type == "SIGN"]
     assert signs == [(["org:cis"], "2023-10-13", "loc:bishkek")], signs
+
+
+@pytest.mark.parametrize("text", [
+    "Prezident İlham Əliyev ŞƏT sammitinə dəvət olunub.",  # the passive of inviting
+    "Президент Ілхам Әлиев Астанадағы ШЫҰ саммитіне шақырылды.",
+    "Президент Ильхам Алиев приглашен на саммит ШОС в Астане.",
+])
+def test_one_invited_to_a_summit_is_to_attend_it(pipeline, text):
+    doc = pipeline(Document("t", text, published="2024-06-10"))
+    assert [(e.type, e.modality) for e in doc.events] == [("CONVENE", "planned")]
+
+
+def test_the_verb_a_gathering_word_is_the_object_of_gives_its_modality(pipeline):
+    # "заседании" comes first among the triggers; the verb next to it says it is still to come
+    doc = pipeline(Document("t", "Министр Джейхун Байрамов примет участие в заседании Совета министров "
+                                 "иностранных дел СНГ.", published="2024-06-10"))
+    assert [(e.type, e.modality) for e in doc.events] == [("CONVENE", "planned")]

@@ -156,6 +156,13 @@ class EventStage:
             if p.label == "MEET" and any(x <= a and b - 1 <= y for x, y in named):
                 p = dataclasses.replace(p, label="CONVENE")  # "бейресми кездесуі": a meeting word naming a gathering
             found.setdefault(p.label, (p, a, b))
+        for type_, (p, a, b) in list(found.items()):
+            # a verb of the same type next to the trigger is its predicate ("примет участие в
+            # заседании"): the verb's tense or negation is the event's
+            verb = next((q for q, x, y in triggers if q.label == type_ and (q.extra or "asserted") != "asserted"
+                         and (0 <= x - b <= _PREDICATE_GAP or 0 <= a - y <= _PREDICATE_GAP)), None)
+            if verb is not None and (p.extra or "asserted") == "asserted":
+                found[type_] = (dataclasses.replace(p, extra=verb.extra), a, b)
         if "MEET" not in found and any(ctx.is_counterpart(m) for m in ctx.of_type("person")):
             for p, a, b in ctx.matches(ctx.ld.talks):  # "Tokayevlə ... müzakirə edib"
                 found.setdefault("MEET", (Pattern("MEET", p.tokens, "asserted"), a, b))
@@ -365,6 +372,7 @@ class EventStage:
 _CLAUSE_BREAK = frozenset(",;:—–()")
 _SEVERAL = 3  # parties that make a gathering a multilateral occasion
 _TOPIC_GAP = 1  # words (an ordinal, an adjective) between a topic word and the gathering word after it
+_PREDICATE_GAP = 1  # words between a trigger and a verb of its type it is the object of ("участие в заседании")
 _VERB_REACH = 6  # words from a nominal trigger to its verb in az and kk
 _OWNER_REACH = 3  # words from a trigger in the genitive to the end of the noun phrase it opens
 
