@@ -619,3 +619,15 @@ def test_the_verb_a_gathering_word_is_the_object_of_gives_its_modality(pipeline)
     doc = pipeline(Document("t", "Министр Джейхун Байрамов примет участие в заседании Совета министров "
                                  "иностранных дел СНГ.", published="2024-06-10"))
     assert [(e.type, e.modality) for e in doc.events] == [("CONVENE", "planned")]
+
+
+@pytest.mark.parametrize("text", [
+    "Səfər çərçivəsində Murat Nurtleu Bakıda ümummilli lider Heydər Əliyevin məzarını ziyarət edib və Ceyhun "
+    "Bayramov ilə görüşüb.",
+    "Сапар барысында Мұрат Нұртілеу Бакуде Гейдар Әлиевтің кесенесіне гүл қойып, Джейхун Байрамовпен кездесті.",
+    "В ходе визита Мурат Нуртлеу возложил венок к памятнику Гейдару Алиеву и встретился с Джейхуном Байрамовым.",
+])
+def test_the_one_a_monument_or_grave_honours_is_no_party_to_the_visit(pipeline, text):
+    doc = pipeline(Document("t", text, published="2024-06-10"))
+    assert [(e.type, set(e.participants)) for e in doc.events] == \
+        [("MEET", {"person:murat-nurtleu", "person:jeyhun-bayramov"})]
