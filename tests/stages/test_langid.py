@@ -127,3 +127,12 @@ def test_a_short_kazakh_sentence_of_place_names_is_read(pipeline):
     from communique.document import Document
     doc = pipeline(Document("t", f"{_LONG['kk']}\nИранда — 1500, Германияда — 150, Францияда — 130."))
     assert {"country:ir", "country:de", "country:fr"} <= {m.entity_id for m in doc.mentions}
+
+
+def test_a_long_paragraph_in_capitals_is_not_short():
+    # its letters are counted as written, capitals too: 3,000 letters decide by themselves
+    from communique.stages.langid import LangIdStage
+    stage = LangIdStage()
+    text = "А. " * 3000
+    assert stage.paragraph_lang(text, "ru") == stage.identify(text)
+    assert stage.paragraph_lang("А. Б. Иванов", "ru") == "ru"

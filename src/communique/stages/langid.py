@@ -96,10 +96,11 @@ class LangIdStage:
         document's language lacks; else the document's."""
         found = self.identify(text) or doc_lang
         if found != doc_lang and doc_lang in LANGS:
-            chars = {c for c in without_junk(text).lower() if c.isalpha()}
+            low = without_junk(text).lower()
+            chars = {c for c in set(low) if c.isalpha()}
             # (Latin letters are neutral: a brand or a link inside Cyrillic text)
             own = _alphabet(doc_lang)
-            if occurrences(text, chars) < _SHORT and chars & own and chars <= own | _LATIN:
+            if occurrences(low, chars) < _SHORT and chars & own and chars <= own | _LATIN:
                 return doc_lang
         return found
 
