@@ -225,3 +225,24 @@ def test_a_state_with_the_word_after_it_stays_the_state(pipeline):
 def test_a_body_named_after_a_state_the_kazakh_tagger_finds_is_the_body(pipeline):
     doc = pipeline(Document("t", "Бұл туралы «Егемен Қазақстан» газеті хабарлады.", published="2025-01-01"))
     assert [(m.text, m.type) for m in doc.mentions] == [("Егемен Қазақстан", "organization")]
+
+
+def test_natasha_reads_russian_in_windows_of_whole_sentences():
+    from communique.document import Sentence
+    from communique.stages.mentions import _NER_WINDOW, _windows
+    text = "Лавров встретился с Байрамовым. " * 300 + "А. " * (2 * _NER_WINDOW)
+    sents = [Sentence(32 * k, 32 * k + 31) for k in range(300)] + [Sentence(9600, len(text))]
+    spans = _windows(text, sents)
+    assert all(0 < b - a <= _NER_WINDOW for a, b in spans)
+    assert all(b <= c for (_, b), (c, _) in zip(spans, spans[1:]))  # in order, no overlap
+    for s in sents:  # each sentence inside one window, or cut only at a space
+        inside = [(a, b) for a, b in spans if a < s.end and s.start < b]
+        assert len(inside) == 1 or all(text[b] == " " for _, b in inside[:-1])
+        assert inside[0][0] <= s.start and inside[-1][1] >= s.end
+
+
+def test_a_name_at_the_end_of_a_very_long_sentence_is_found(pipeline):
+    doc = pipeline(Document("t", "очень " * 5000 + "Сергей Лавров встретился в Москве с Джейхуном Байрамовым.",
+                            lang="ru"))
+    assert doc.failure is None
+    assert "person:jeyhun-bayramov" in {m.entity_id for m in doc.mentions}
