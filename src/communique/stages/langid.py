@@ -11,7 +11,6 @@ from ..kb import KnowledgeBase
 from ..lang import LANGS, alphabet, distinctive_letters
 from .clean import lines
 
-SUPPORTED = ("az", "kk", "ru")
 RECOGNISED = ("az", "kk", "ru", "ky", "uz", "tr", "en")
 _AZ_LETTERS = set(distinctive_letters()["az"])
 _KK_LETTERS = set(distinctive_letters()["kk"])
@@ -82,7 +81,7 @@ class LangIdStage:
         if by_letters and share >= _NAMES_WORTH:
             return by_letters
         lang, _ = self.model.classify(text)
-        return by_letters if by_letters and lang not in SUPPORTED else lang
+        return by_letters if by_letters and lang not in LANGS else lang
 
     def __call__(self, doc: Document) -> Document:
         if not doc.lang:

@@ -564,12 +564,13 @@ class MentionStage:
         return sorted(out, key=lambda x: x.start)
 
     def _add_ner(self, doc: Document, chunks: list[Sentence]) -> None:
-        """One NER call over the span the Russian sentences cover (natasha batches its own
-        sentences far faster than one call each), keeping names inside those sentences."""
+        """NER over the span the Russian sentences cover, in windows of whole sentences
+        (``_windows``: natasha batches its own sentences far faster than one call each, and its
+        memory grows with a call), keeping names inside those sentences."""
         taken = sorted(doc.mentions, key=lambda m: m.start)
         starts = [m.start for m in taken]
-        found = [m for a, b in _windows(doc.text, chunks) for m in self.ner.spans(doc.text, a, b)]
-        for m in found:
+        named = [m for a, b in _windows(doc.text, chunks) for m in self.ner.spans(doc.text, a, b)]
+        for m in named:
             if not any(s.contains(m) for s in chunks) or self._is_outlet(m.text):
                 continue
             k = bisect.bisect_left(starts, m.end)
