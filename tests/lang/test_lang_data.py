@@ -44,6 +44,7 @@ COLUMNS = {
     "membership.tsv": 2,
     "between.tsv": 2,
     "org_heads.tsv": 1,
+    "gathering_heads.tsv": 1,
     "series.tsv": 1,
     "this_year.tsv": 1,
     "same_day.tsv": 1,
@@ -80,6 +81,7 @@ TEXT_COLUMN = {
     "membership.tsv": 1,
     "between.tsv": 1,
     "org_heads.tsv": 0,
+    "gathering_heads.tsv": 0,
     "series.tsv": 0,
     "this_year.tsv": 0,
     "same_day.tsv": 0,
@@ -93,7 +95,7 @@ TEXT_COLUMN = {
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
 PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv",
-                 "membership.tsv", "between.tsv", "org_heads.tsv",
+                 "membership.tsv", "between.tsv", "org_heads.tsv", "gathering_heads.tsv",
                  "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv", "regions.tsv", "attribution.tsv", "topics.tsv", "eponyms.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}

@@ -164,3 +164,47 @@ def test_an_initial_that_contradicts_the_given_name_is_someone_else(pipeline, te
 def test_an_initial_that_agrees_keeps_the_known_person(pipeline):
     links = _person_links(pipeline, "Министр иностранных дел С.В.Лавров провел переговоры в Москве.")
     assert ("С.В.Лавров", "person:sergey-lavrov") in links or ("Лавров", "person:sergey-lavrov") in links, links
+
+
+# A gathering's own name, head noun last in az/kk and first in Russian (gathering_heads.tsv)
+@pytest.mark.parametrize("text, name", [
+    ("Ceyhun Bayramov Münxen Təhlükəsizlik Konfransının plenar iclasında çıxış edib.", "Münxen Təhlükəsizlik Konfransının"),
+    ("Мұрат Нұртілеу Шымкент Инвестициялық Форумында сөз сөйледі.", "Шымкент Инвестициялық Форумында"),
+    ("Лавров выступил на Съезде лидеров мировых и традиционных религий.", "Съезде лидеров мировых"),
+])
+def test_a_named_gathering_the_kb_lacks_is_a_gathering_not_a_person(pipeline, text, name):
+    doc = pipeline(Document("t", text))
+    assert [(m.text, m.type) for m in doc.mentions if m.text == name] == [(name, "gathering")]
+    assert not [m for m in doc.mentions if m.type == "person" and name.split()[0] in m.text]
+    convene = [e for e in doc.events if e.type == "CONVENE"]
+    assert convene and any(p.startswith("new:gathering:") for p in convene[0].participants)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a possessor in the genitive on a bare stem is outside the name; a possessed one is inside
+    ("Sabah Sahibə Qafarovanın Parlament Sədrlərinin Avropa Konfransında çıxışı gözlənilir.",
+     "Parlament Sədrlərinin Avropa Konfransında"),
+    # a title before the name is its subject's
+    ("Azərbaycan Prezidenti Münxen Təhlükəsizlik Konfransının sədri ilə görüşüb.", "Münxen Təhlükəsizlik Konfransının"),
+])
+def test_a_gathering_name_starts_after_a_possessor_or_a_title(pipeline, text, name):
+    doc = pipeline(Document("t", text))
+    assert [m.text for m in doc.mentions if m.type == "gathering"] == [name]
+
+
+def test_a_place_in_a_gathering_name_stays_where_it_is_held(pipeline):
+    doc = pipeline(Document("t", "Gürcüstanın baş naziri və Azərbaycan prezidenti Antalya Diplomatiya Forumu "
+                                 "çərçivəsində görüşüblər.", published="2025-04-12"))
+    assert any(m.type == "gathering" and m.text == "Antalya Diplomatiya Forumu" for m in doc.mentions)
+    assert [e.location for e in doc.events if e.type == "MEET"] == ["loc:antalya"]
+
+
+def test_an_organisations_forum_is_composed_not_named_by_its_head(pipeline):
+    doc = pipeline(Document("t", "Sahibə Qafarova BRİKS ölkələrinin X Parlament Forumunda iştirak edib."))
+    gatherings = {m.entity_id for m in doc.mentions if m.type == "gathering"}
+    assert gatherings and all("brics" in g for g in gatherings)
+
+
+def test_a_reflexive_verb_after_a_head_noun_is_not_part_of_a_name(pipeline):
+    doc = pipeline(Document("t", "Фонд является важным партнёром."))
+    assert not [m for m in doc.mentions if m.type in ("gathering", "organization")]

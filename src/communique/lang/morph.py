@@ -160,10 +160,20 @@ def _pronominal_tails(ld: LangData) -> tuple[str, ...]:
     return got
 
 
-def possessed_with_case(word: str, ld: LangData) -> bool:
+def possessed_with_case(word: str, ld: LangData, certain_only: bool = True) -> bool:
     """Whether a word is a possessed noun with a case ending after its possessive ("Administrasiyasının",
-    "Комиссиясының"), which no given name is (a bare "-si" may end one: "Hulusi")."""
-    return _possessed_base(word, ld, certain_only=True) is not None
+    "Комиссиясының"), which no given name is (a bare "-si" may end one: "Hulusi"). Not
+    ``certain_only``: also the possessive after a consonant ("Sədrləri-n-in"), which a name may
+    only look like ("Puti-n-in")."""
+    return _possessed_base(word, ld, certain_only=certain_only) is not None
+
+
+def bare_genitive(word: str, ld: LangData) -> bool:
+    """A genitive on a bare stem ("Qafarovanın", "Rusiyanın"): a possessor outside a compound name,
+    whose genitive modifiers are possessed nouns themselves ("Konvensiyasının Tərəflər Konfransı")."""
+    low = lower(word)
+    return any(low.endswith(s.text) and len(low) - len(s.text) >= 3 for s in ld.suffixes if s.case == "gen") \
+        and not possessed_with_case(word, ld, certain_only=False)
 
 
 def ends_in_possessive(word: str, ld: LangData) -> bool:

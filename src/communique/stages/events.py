@@ -304,7 +304,11 @@ class EventStage:
             framework = next((o for g in parts if (o := gathering_organization(doc, self.kb, g))
                               and o in self.args.member_bodies), None)
         if framework in parts and is_gathering(framework):
-            framework = gathering_organization(doc, self.kb, framework)  # a gathering is not its own frame
+            if any(is_gathering(p) and p != framework for p in parts):
+                # "COP28 çərçivəsində ... Sammiti": another gathering held within it; the frame is no attendee
+                parts = [p for p in parts if p != framework]
+            else:
+                framework = gathering_organization(doc, self.kb, framework)  # a gathering is not its own frame
         if type_ in _BODY_FRAMED and framework is None:
             # an organisation's own gathering, signing or appointment happens in its frame
             framework = next((p for p in parts if p in self.args.member_bodies), None)

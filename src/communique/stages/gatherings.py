@@ -160,7 +160,16 @@ class GatheringStage:
                                 upcoming=p.upcoming)
                 doc.entities.append(entity)
             entity.mentions.append(added[-1])
-        doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, -m.end))
+        headed = [m for m in doc.mentions if m.type == "gathering" and m.source == "cue"
+                  and any(m.start < a.end and a.start < m.end for a in added)]
+        for m in headed:
+            entity = doc.entity(m.entity_id)
+            if entity is not None:
+                entity.mentions = [x for x in entity.mentions if x is not m]
+                if not entity.mentions:
+                    doc.entities.remove(entity)
+        doc.mentions = sorted([m for m in doc.mentions if not any(m is h for h in headed)] + added,
+                              key=lambda m: (m.start, -m.end))
         return doc
 
     def gathering_id(self, org: str, kind: str, year: str | None, upcoming: bool = False,
@@ -180,7 +189,10 @@ class GatheringStage:
         found = _longest(ctx.ld.gatherings.find(ctx.folds))
         if not found:
             return []  # the rest is read only for a sentence with a gathering word
-        named = [(ctx.token_index(m.start), ctx.token_index(m.end - 1)) for m in ctx.of_type("gathering")]
+        # a gathering named by its head noun alone ("Parlament Forumu") yields to the one composed
+        # with its organisation ("BRİKS ölkələrinin Parlament Forumu")
+        named = [(ctx.token_index(m.start), ctx.token_index(m.end - 1)) for m in ctx.of_type("gathering")
+                 if m.source != "cue"]
         # a state's own body holds no summit; a new name in quotes before it is its theme or title
         # ("«Апат және төтенше жағдайлар менеджменті» атты ... саммиті")
         orgs = [(ctx.token_index(m.start), ctx.token_index(m.end - 1), m.entity_id)

@@ -17,7 +17,8 @@ from ..document import Document, Mention, Sentence
 from ..kb import KnowledgeBase
 from ..lang.dates import forms_index, ordinal
 from ..lang.grammar import grammar
-from ..lang.morph import base_form, candidates, compound_head_base, ends_in_possessive, possessed_with_case
+from ..lang.morph import (bare_genitive, base_form, candidates, compound_head_base, ends_in_possessive,
+                          possessed_with_case)
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
 from ..text import Token, fold, given_name_agrees, initial_agrees, lower, tokenize, translit_key
 from .context import endings, prose, sentence_code, sentence_tokens
@@ -271,6 +272,7 @@ class MentionStage:
         self._gathering_words: dict[str, GatheringWords] = {}
         self._agencies: list[re.Pattern] | None = None
         self._outlet_names: set[str] = set()
+        self._person_words: frozenset[str] | None = None
 
     # Resources are built on first use, once per process and language.
     @property
@@ -284,6 +286,14 @@ class MentionStage:
         if self._ner is None:
             self._ner = NatashaNER(self.morph)
         return self._ner
+
+    @property
+    def person_words(self) -> frozenset[str]:
+        """The words of the knowledge base's persons' names, folded (a surname alone: "Qafarova")."""
+        if self._person_words is None:
+            self._person_words = frozenset(fold(t.text) for e in self.kb.entities.values() if e.type == "person"
+                                           for a in e.aliases for t in tokenize(a.text) if len(t.text) > 2)
+        return self._person_words
 
     def name_tagger(self, code: str) -> NameTagger | None:
         """The statistical name tagger of a language, where one is configured or shipped."""
@@ -316,8 +326,9 @@ class MentionStage:
                 ordinary.add((toks[0].start, toks[0].end))
             found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
             found = self._other_bearers(doc.text, toks, found, code)
-            found = org_name_mentions(doc.text, toks, found, code,
-                                      None if grammar(code).names_inflect else self.morph.lemma)
+            found = headed_name_mentions(doc.text, toks, found, code,
+                                         None if grammar(code).names_inflect else self.morph.lemma,
+                                         self.person_words if grammar(code).names_inflect else frozenset())
             tagger = self.name_tagger(code)
             if tagger and toks:
                 found = tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet)
@@ -748,13 +759,32 @@ def _is_name_token(t: Token) -> bool:
 _ORG_SPAN = 5
 
 
-def org_name_mentions(text: str, toks: list[Token], found: list[Mention], code: str, lemma=None) -> list[Mention]:
-    """Organisations the knowledge base lacks, from their head noun (org_heads.tsv): "Amerika Yəhudi
-    Komitəsi" (capitalised words ending in the head), "Коалиции американских еврейских организаций"
+def headed_name_mentions(text: str, toks: list[Token], found: list[Mention], code: str, lemma=None,
+                         person_words: frozenset[str] = frozenset()) -> list[Mention]:
+    """Organisations and gatherings the knowledge base lacks, from the head noun of their name
+    (org_heads.tsv, gathering_heads.tsv). The capitalised words before a head stop at a title
+    ("Azərbaycan Prezidenti | Münxen ...") and at a word of a known person's name ("Qafarova | Avropa
+    Parlament Sədrlərinin Konfransında"): the subject named right before, not part of the name."""
+    folds = [fold(t.text) for t in toks]
+    ld = langdata.load(code)
+    stops = {k for _, a, b in ld.titles.find(folds) for k in range(a, b)}
+    if grammar(code).names_inflect:
+        stops |= {k for k, t in enumerate(toks) if _is_name_token(t) and bare_genitive(t.text, ld)}
+    if person_words:
+        stops |= {k for k, t in enumerate(toks) if _is_name_token(t) and fold(base_form(t.text, ld)) in person_words}
+    for heads, type_ in ((ld.org_heads, "organization"), (ld.gathering_heads, "gathering")):
+        found = _headed_names(text, toks, found, code, heads.find(folds), type_, lemma, frozenset(stops))
+    return found
+
+
+def _headed_names(text: str, toks: list[Token], found: list[Mention], code: str, found_heads, type_: str,
+                  lemma=None, stops: frozenset[int] = frozenset()) -> list[Mention]:
+    """Names of ``type_`` ending in a head noun: "Amerika Yəhudi Komitəsi", "Münxen Təhlükəsizlik
+    Konfransı" (capitalised words ending in the head), "Коалиции американских еврейских организаций"
     (a capitalised head, then lower-case genitives). A country adjective or name inside becomes
-    part of the organisation's name."""
+    part of the name. An organisation's own gathering ("BRİKS Parlament Forumu") is left to the
+    gatherings stage, which composes it from the organisation."""
     ld, g = langdata.load(code), grammar(code)
-    found_heads = ld.org_heads.find([fold(t.text) for t in toks])
     heads = [a for p, a, b in found_heads]
     stems = {a: p.tokens[0].rstrip("*") for p, a, b in found_heads}
     if not heads:
@@ -785,21 +815,24 @@ def org_name_mentions(text: str, toks: list[Token], found: list[Mention], code: 
         else:
             lo = hi = h
             while lo - 1 >= 0 and h - (lo - 1) < _ORG_SPAN and joined(lo - 1, lo) and _is_name_token(toks[lo - 1]) \
-                    and getattr(owner.get(lo - 1), "type", "country") in ("country", "location"):
+                    and lo - 1 not in stops and getattr(owner.get(lo - 1), "type", "country") in ("country", "location"):
                 lo -= 1
         if hi == lo:
+            continue
+        if type_ == "gathering" and (m := owner.get(lo - 1)) is not None and m.type == "organization":
             continue
         start, end = toks[lo].start, toks[hi].end
         inside = [m for m in out if start <= m.start and m.end <= end]
         if any(m.start < start < m.end or m.start < end < m.end for m in out):
             continue  # would cut a name in two
         for m in inside:
-            out.remove(m)
+            if type_ != "gathering" or m.type not in ("country", "location"):
+                out.remove(m)  # a gathering's name keeps its place: where it is held ("Antalya Diplomatiya Forumu")
         if not g.names_inflect:
             base = lemma(toks[h].text).capitalize() + text[toks[h].end:end]
         else:
             base = text[start:toks[hi].start] + _possessed_head(toks[hi].text, stems.get(hi, ""), ld)
-        out.append(Mention(start, end, text[start:end], "organization", base=base, source="cue", kind="name"))
+        out.append(Mention(start, end, text[start:end], type_, base=base, source="cue", kind="name"))
         for k in range(lo, hi + 1):
             owner[k] = out[-1]
     return sorted(out, key=lambda m: m.start)
