@@ -631,3 +631,31 @@ def test_the_one_a_monument_or_grave_honours_is_no_party_to_the_visit(pipeline, 
     doc = pipeline(Document("t", text, published="2024-06-10"))
     assert [(e.type, set(e.participants)) for e in doc.events] == \
         [("MEET", {"person:murat-nurtleu", "person:jeyhun-bayramov"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Президент сообщил, что в Астане пройдет саммит ОДКБ, а в Душанбе состоится заседание Совета глав "
+    "правительств СНГ.",
+    "Токаев участвовал в саммите ОДКБ, выступил на 78-й сессии Генеральной Ассамблеи ООН.",
+    "Qasım-Jomart Tokayev KTMT sammitində iştirak edib, BMT Baş Assambleyasının 78-ci sessiyasında çıxış edib.",
+    "Қасым-Жомарт Тоқаев ҰҚШҰ саммитіне қатысты, БҰҰ Бас Ассамблеясының 78-сессиясында сөз сөйледі.",
+])
+def test_two_gatherings_in_clauses_of_their_own_are_two_events(pipeline, text):
+    doc, _ = _events(pipeline, text, "2023-09-20")
+    convene = [e for e in doc.events if e.type == "CONVENE"]
+    gatherings = [{p for p in e.participants if "gathering:" in p or p.startswith("org:")} for e in convene]
+    assert len(convene) == 2 and all(len(g) == 1 for g in gatherings) and gatherings[0] != gatherings[1]
+    if "Токаев" in text or "Tokayev" in text or "Тоқаев" in text:  # the subject attends both
+        assert all(KZ_PRES in e.participants for e in convene)
+
+
+def test_two_gatherings_each_take_the_place_their_clause_names(pipeline):
+    doc, _ = _events(pipeline, "Президент сообщил, что в Астане пройдет саммит ОДКБ, а в Душанбе состоится "
+                               "заседание Совета глав правительств СНГ.", "2023-09-20")
+    assert sorted(e.location for e in doc.events if e.type == "CONVENE") == ["loc:astana", "loc:dushanbe"]
+
+
+def test_a_gathering_and_its_other_name_after_a_dash_stay_one_event(pipeline):
+    doc, _ = _events(pipeline, "BMT-nin İqlim Dəyişikliyi üzrə Çərçivə Konvensiyasının Tərəflər Konfransının 29-cu "
+                               "sessiyası - COP29 bu il Azərbaycanda keçiriləcək.", "2024-03-01")
+    assert len([e for e in doc.events if e.type == "CONVENE"]) == 1

@@ -190,7 +190,7 @@ class EventStage:
                 ev.date = _traced(ev, "the sentence", self.dating.sentence_date(ctx, year, since=type_ == "CHAIR",
                                                                  past=ev.modality == "asserted", chair=type_ == "CHAIR")) \
                     or _traced(ev, "its gathering in the knowledge base", self.dating.gathering_date(ev.framework))
-                out += self._separate_meetings(ctx, ev, a, b)
+                out += [x for e in self._separate_meetings(ctx, ev, a, b) for x in _separate_gatherings(ctx, e)]
         return out
 
     def _domestic(self, ctx: SentenceContext, type_: str, parts: list[str]) -> bool:
@@ -379,6 +379,55 @@ _TOPIC_GAP = 1  # words (an ordinal, an adjective) between a topic word and the 
 _PREDICATE_GAP = 1  # words between a trigger and a verb of its type it is the object of ("участие в заседании")
 _VERB_REACH = 6  # words from a nominal trigger to its verb in az and kk
 _OWNER_REACH = 3  # words from a trigger in the genitive to the end of the noun phrase it opens
+
+
+def _separate_gatherings(ctx: SentenceContext, ev: Event) -> list[Event]:
+    """"в Астане пройдет Х Форум ..., а в Душанбе состоится заседание Совета глав правительств СНГ":
+    gatherings named in clauses of their own, each clause with a word of gathering, are separate
+    occurrences, each with the place its clause names; a party named in none of those clauses
+    attends each, and a clause naming no party shares the parties of the one before. A gathering and its other name in a parenthesis or after a dash ("Tərəflər
+    Konfransının 29-cu sessiyası - COP29") stay one: that clause has no gathering word of its own."""
+    if ev.type != "CONVENE":
+        return [ev]
+    words = {k for p, a, b in ctx.matches(ctx.ld.triggers) if p.label == "CONVENE" for k in range(a, b)}
+    clauses: dict[str, tuple[int, int]] = {}
+    for m in ctx.of_type("gathering"):
+        if m.entity_id in ev.participants:
+            clauses.setdefault(m.entity_id, _between_breaks(ctx, ctx.token_index(m.start)))
+    if len(clauses) < 2 or len(set(clauses.values())) < len(clauses) \
+            or not all(any(lo <= k < hi for k in words) for lo, hi in clauses.values()):
+        return [ev]
+    where: dict[str, list[int]] = {}
+    for m in ctx.mentions:
+        where.setdefault(m.entity_id, []).append(ctx.token_index(m.start))
+
+    def named_in(p: str, lo: int, hi: int) -> bool:
+        return any(lo <= x < hi for x in where.get(p, ()))
+    shared = [p for p in ev.participants if p not in clauses
+              and not any(named_in(p, lo, hi) for lo, hi in clauses.values())]
+    out, before = [], []
+    for k, (gid, (lo, hi)) in enumerate(sorted(clauses.items(), key=lambda kv: kv[1])):
+        # a clause naming no party shares the subject of the one before ("Токаев участвовал в
+        # Саммите ..., выступил на 78-й сессии")
+        own = [p for p in ev.participants if p not in clauses and named_in(p, lo, hi)] or before
+        before = own
+        place = next((m.entity_id for m in ctx.of_type("location", "country")
+                      if lo <= ctx.token_index(m.start) < hi and ctx.is_locative(m)), None)
+        out.append(dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
+                                       participants=[*shared, *own, gid], location=place,
+                                       trace=[*ev.trace, "split: one gathering per clause"]))
+    return out
+
+
+def _between_breaks(ctx: SentenceContext, k: int) -> tuple[int, int]:
+    """Token range between the punctuation marks around token k."""
+    text, toks = ctx.doc.text, ctx.toks
+    lo, hi = k, k + 1
+    while lo > 0 and not (_CLAUSE_BREAK & set(text[toks[lo - 1].end:toks[lo].start])):
+        lo -= 1
+    while hi < len(toks) and not (_CLAUSE_BREAK & set(text[toks[hi - 1].end:toks[hi].start])):
+        hi += 1
+    return lo, hi
 
 
 def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
