@@ -659,3 +659,20 @@ def test_a_gathering_and_its_other_name_after_a_dash_stay_one_event(pipeline):
     doc, _ = _events(pipeline, "BMT-nin İqlim Dəyişikliyi üzrə Çərçivə Konvensiyasının Tərəflər Konfransının 29-cu "
                                "sessiyası - COP29 bu il Azərbaycanda keçiriləcək.", "2024-03-01")
     assert len([e for e in doc.events if e.type == "CONVENE"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Президент России Владимир Путин опубликует статью в преддверии визита в Казахстан.",
+    "Владимир Путиннің Қазақстанға сапары қарсаңында Қасым-Жомарт Тоқаев мәлімдеме жасады.",
+    "Владимир Путиннің Қазақстанға мемлекеттік сапарына үлкен дайындық жүргізілуде.",
+    "İlham Əliyevin Qazaxıstana səfəri ərəfəsində Qasım-Jomart Tokayev bəyanat verib.",
+])
+def test_a_visit_on_whose_eve_something_is_said_is_to_come(pipeline, text):
+    _, events = _events(pipeline, text)
+    assert [m for t, _, m in events if t == "MEET"] == ["planned"]
+
+
+def test_a_meeting_held_on_a_summits_eve_took_place(pipeline):
+    _, events = _events(pipeline, "Мұхтар Тілеуберді Түркі кеңесінің VIII Саммиті қарсаңында өткен Сыртқы істер "
+                                  "министрлері кеңесінің отырысына қатысты.")
+    assert [m for t, _, m in events if t == "CONVENE"] == ["asserted"]
