@@ -676,3 +676,12 @@ def test_a_meeting_held_on_a_summits_eve_took_place(pipeline):
     _, events = _events(pipeline, "Мұхтар Тілеуберді Түркі кеңесінің VIII Саммиті қарсаңында өткен Сыртқы істер "
                                   "министрлері кеңесінің отырысына қатысты.")
     assert [m for t, _, m in events if t == "CONVENE"] == ["asserted"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Шавкат Мирзиёев примет участие в 10-м саммите Организации тюркских государств.", "CONVENE"),
+    ("Касым-Жомарт Токаев попросил Ильхама Алиева посетить Казахстан с официальным визитом.", "MEET"),
+])
+def test_a_planned_verb_gives_its_tense_across_an_attribute(pipeline, text, type_):
+    _, events = _events(pipeline, text)
+    assert [m for t, _, m in events if t == type_] == ["planned"]

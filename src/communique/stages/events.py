@@ -376,7 +376,7 @@ class EventStage:
 _CLAUSE_BREAK = frozenset(",;:—–()")
 _SEVERAL = 3  # parties that make a gathering a multilateral occasion
 _TOPIC_GAP = 1  # words (an ordinal, an adjective) between a topic word and the gathering word after it
-_PREDICATE_GAP = 1  # words between a trigger and a verb of its type it is the object of ("участие в заседании")
+_PREDICATE_GAP = 3  # words between a trigger and a verb of its type it is the object of ("участие в заседании"), an attribute too ("примет участие во втором заседании", "посетить Казахстан с официальным визитом")
 _VERB_REACH = 6  # words from a nominal trigger to its verb in az and kk
 _OWNER_REACH = 3  # words from a trigger in the genitive to the end of the noun phrase it opens
 
