@@ -685,3 +685,13 @@ def test_a_meeting_held_on_a_summits_eve_took_place(pipeline):
 def test_a_planned_verb_gives_its_tense_across_an_attribute(pipeline, text, type_):
     _, events = _events(pipeline, text)
     assert [m for t, _, m in events if t == type_] == ["planned"]
+
+
+@pytest.mark.parametrize("text", [
+    "Аким Актюбинской области Ондасын Уразалин встретился с губернатором Оренбургской области Денисом Паслером.",
+    "Ильхам Алиев принял министра иностранных дел Мальтийской Республики Яна Борга.",
+])
+def test_a_place_only_the_statistical_tagger_found_is_not_where_a_meeting_was(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    meets = [e for e in doc.events if e.type == "MEET"]
+    assert meets and all(not (e.location or "").startswith("new:") for e in meets)

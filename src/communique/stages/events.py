@@ -349,7 +349,7 @@ class EventStage:
         for m in ctx.of_type("location"):
             if m.entity_id in parts or ctx.is_qualifier(m):
                 continue
-            if m.source == "tagger" and (m.entity_id or "").startswith("new:"):
+            if m.source in ("tagger", "ner") and (m.entity_id or "").startswith("new:"):
                 continue  # a place the knowledge base lacks is mostly a region named in passing, not where
             # "Bakıda keçiriləcək COP29": where another gathering takes place, not this meeting
             if any(0 <= ctx.token_index(g.start) - ctx.token_index(m.end - 1) <= 3 for g in others):
