@@ -695,3 +695,12 @@ def test_a_place_only_the_statistical_tagger_found_is_not_where_a_meeting_was(pi
     doc, _ = _events(pipeline, text)
     meets = [e for e in doc.events if e.type == "MEET"]
     assert meets and all(not (e.location or "").startswith("new:") for e in meets)
+
+
+@pytest.mark.parametrize("text", [
+    "İranın xarici işlər naziri Məhəmməd Cavad Zərif Azərbaycana səfər edəcəyindən xəbər verib.",
+    "Prezident İlham Əliyevin Qazaxıstana səfər edəcəyinin vaxtı açıqlanıb.",
+])
+def test_the_future_participle_in_any_case_marks_a_plan(pipeline, text):
+    _, events = _events(pipeline, text)
+    assert [m for t, _, m in events if t == "MEET"] == ["planned"]
