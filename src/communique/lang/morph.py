@@ -10,6 +10,11 @@ from __future__ import annotations
 from ..text import lower
 from . import LangData, Suffix
 
+
+def _grammar(ld: LangData):
+    from .grammar import grammar  # lang.grammar reads lang.morph's LangData: imported late
+    return grammar(ld.code)
+
 _MAX_DEPTH = 2
 
 
@@ -106,8 +111,10 @@ def _base_form(word: str, ld: LangData) -> str:
                    and (cases.get(t) not in _NOT_AFTER_PERSONS or folded[len(s):len(s) + 1] == "-")]
         if not options:
             break
-        # "Azərbaycan-ın" or "Azərbayca-nın"? Names ending in a consonant are the commoner reading.
-        stem, tail = min(options, key=lambda o: len(o[1]))
+        # "Azərbaycan-ın" or "Azərbayca-nın"? Names ending in a consonant are the commoner reading,
+        # but a feminine surname ends in a vowel ("Qafarova-nın", not "Qafarovan-ın"; grammar.tsv)
+        feminine = _grammar(ld).words["vowel_surname_ending"]
+        stem, tail = min(options, key=lambda o: (not (feminine and o[0].endswith(feminine)), len(o[1])))
         cur = cur[: len(cur) - len(tail)].rstrip("-")
     return cur
 
