@@ -704,3 +704,23 @@ def test_a_place_only_the_statistical_tagger_found_is_not_where_a_meeting_was(pi
 def test_the_future_participle_in_any_case_marks_a_plan(pipeline, text):
     _, events = _events(pipeline, text)
     assert [m for t, _, m in events if t == "MEET"] == ["planned"]
+
+
+@pytest.mark.parametrize("text", [
+    "Сотрудничество России и Казахстана включает участие во взаимных выставках, форумах и маневрах.",
+    "Ermənistan və Azərbaycan hər dəfə komissiyaların iclaslarını sərhəddə keçirməyi təklif edir.",
+    "Қазақстан мен Ресей форумдарда бірлесіп жұмыс істейді.",
+])
+def test_gatherings_of_a_kind_in_the_plural_are_no_occurrence(pipeline, text):
+    _, events = _events(pipeline, text)
+    assert not [t for t, _, _ in events if t == "CONVENE"]
+
+
+@pytest.mark.parametrize("text", [
+    # a body named: its meetings are occurrences; a verb's plural person is no plural gathering
+    "Sahibə Qafarova MDB Parlamentlərarası Assambleyasının Şura iclaslarında iştirak edəcək.",
+    "Prezident İlham Əliyev və Özbəkistan Prezidenti Şavkat Mirziyoyev forumda iştirak ediblər.",
+])
+def test_a_named_bodys_meetings_and_a_plural_verb_stay_events(pipeline, text):
+    _, events = _events(pipeline, text)
+    assert [t for t, _, _ in events if t == "CONVENE"]

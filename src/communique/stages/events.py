@@ -172,6 +172,11 @@ class EventStage:
             p, a, b = found.pop("CONVENE")
             if not ({"MEET", "CALL"} & set(found) or any(ctx.is_counterpart(m) for m in ctx.of_type("person"))):
                 found["CONVENE"] = (dataclasses.replace(p, extra="planned"), a, b)
+        if "CONVENE" in found and _plural_gathering(ctx, found["CONVENE"][1]) \
+                and not _body_named(ctx, *found["CONVENE"][1:]):
+            # "участие во взаимных выставках, форумах", "komissiyaların iclasları": gatherings of a kind,
+            # with no body or gathering named, are a practice, not an occurrence
+            found.pop("CONVENE")
         out: list[Event] = []
         # the more specific event wins only where it was made ("под председательством президента":
         # no chairing state, no CHAIR, so the meeting stays)
@@ -379,6 +384,19 @@ _TOPIC_GAP = 1  # words (an ordinal, an adjective) between a topic word and the 
 _PREDICATE_GAP = 3  # words between a trigger and a verb of its type it is the object of ("участие в заседании"), an attribute too ("примет участие во втором заседании", "посетить Казахстан с официальным визитом")
 _VERB_REACH = 6  # words from a nominal trigger to its verb in az and kk
 _OWNER_REACH = 3  # words from a trigger in the genitive to the end of the noun phrase it opens
+
+
+def _plural_gathering(ctx: SentenceContext, a: int) -> bool:
+    """A gathering noun in the plural opens the trigger ("forumlarda", "отырыстарында", "форумах"; not
+    a participant noun, "қатысушыларға", nor a verb's plural person, "iştirak ediblər")."""
+    word = ctx.folds[a]
+    return word.startswith(ctx.grammar.words["gathering_noun"]) and ctx.grammar.is_plural(word)
+
+
+def _body_named(ctx: SentenceContext, a: int, b: int) -> bool:
+    """A gathering or an organisation named in the clause of the trigger at a..b."""
+    lo, hi = _clause(ctx, a, b)
+    return any(lo <= ctx.token_index(m.start) < hi for m in ctx.of_type("gathering", "organization"))
 
 
 def _separate_gatherings(ctx: SentenceContext, ev: Event) -> list[Event]:
