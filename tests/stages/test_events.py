@@ -724,3 +724,14 @@ def test_gatherings_of_a_kind_in_the_plural_are_no_occurrence(pipeline, text):
 def test_a_named_bodys_meetings_and_a_plural_verb_stay_events(pipeline, text):
     _, events = _events(pipeline, text)
     assert [t for t, _, _ in events if t == "CONVENE"]
+
+
+@pytest.mark.parametrize("text", [
+    "08.11.2022 | 10:157 ноября министр иностранных дел Армении Арарат Мирзоян и министр иностранных дел "
+    "Азербайджана Джейхун Байрамов провели встречу в Вашингтоне.",
+    "08.11.2022 | 10:15 Noyabrın 7-də Ceyhun Bayramov Ararat Mirzoyanla Vaşinqtonda görüşüb.",
+    "08.11.2022 | 10:15 7 қарашада Мұрат Нұртілеу Джейхун Байрамовпен Вашингтонда кездесті.",
+])
+def test_a_publication_stamp_opening_the_line_dates_no_event(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [e.date for e in doc.events if e.type == "MEET"] == ["2022-11-07"]

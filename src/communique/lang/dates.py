@@ -139,6 +139,8 @@ def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
         for j in (i - 1, i + 1):
             if 0 <= j < len(words) and j not in used:
                 num = _number(words[j]) if j > i or not _after_clock(text, toks, j) else _after_clock(text, toks, j)
+                if j < i and _minutes(text, toks, j):
+                    num = None  # "10:15 Noyabrın 7-də": the time's minutes, no day
                 if num and 1 <= num[0] <= 31 and day is None:
                     day, ranged = num[0], num[1] is not None
                     lo, hi = min(lo, j), max(hi, j)
@@ -177,6 +179,12 @@ def _after_clock(text: str, toks: list[Token], j: int) -> tuple[int, None] | Non
             or not (toks[j - 1].text.isdigit() and len(toks[j - 1].text) <= 2):
         return None
     return int(w[2:]), None
+
+
+def _minutes(text: str, toks: list[Token], j: int) -> bool:
+    """Two digits after an hour and a colon ("10:15"): the minutes of a time of day."""
+    return j >= 1 and len(toks[j].text) == 2 and toks[j].text.isdigit() and text[toks[j - 1].end:toks[j].start] == ":" \
+        and toks[j - 1].text.isdigit() and len(toks[j - 1].text) <= 2
 
 
 def _range_start(text: str, toks: list[Token], words: list[str], j: int, used: set[int]) -> int | None:

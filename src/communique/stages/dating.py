@@ -4,6 +4,8 @@ undated event of its body took place at, the date of the appointments reported w
 office's start in the knowledge base."""
 from __future__ import annotations
 
+import re
+
 from ..document import Event
 from ..kb import KnowledgeBase
 from .context import SentenceContext, is_since
@@ -26,7 +28,8 @@ class Dating:
     def sentence_date(self, ctx: SentenceContext, year: str | None, since: bool = True, past: bool = False,
               chair: bool = False) -> str | None:
         published = ctx.doc.published
-        for d in ctx.dates:
+        dates = ctx.dates if len(ctx.dates) < 2 else [d for d in ctx.dates if not _stamp(ctx, d)] or ctx.dates
+        for d in dates:
             if not since and is_since(ctx, d):
                 continue
             # a year counted from publication ("келесі жылы", "ötən il") needs only the year: the
@@ -92,3 +95,14 @@ def _planned_at(ctx: SentenceContext, d) -> bool:
     a, b = ctx.token_index(d.start), ctx.token_index(d.end - 1)
     return any(p.label == "planned" and (0 <= a - y <= _PLAN_REACH or 0 <= x - b - 1 <= _PLAN_REACH)
                for p, x, y in ctx.matches(ctx.ld.modality))
+
+
+_DIGITS = re.compile(r"[\d.\-/]+")
+
+
+def _stamp(ctx: SentenceContext, d) -> bool:
+    """A full date in digits opening a line ("08.11.2022 | 10:157 ноября министры ..."): the page's
+    publication stamp, not the date of what the sentence goes on to tell."""
+    text = ctx.doc.text
+    return bool(d.year and d.day) and bool(_DIGITS.fullmatch(text, d.start, d.end)) \
+        and not text[text.rfind("\n", 0, d.start) + 1:d.start].strip()
