@@ -208,3 +208,18 @@ def test_an_organisations_forum_is_composed_not_named_by_its_head(pipeline):
 def test_a_reflexive_verb_after_a_head_noun_is_not_part_of_a_name(pipeline):
     doc = pipeline(Document("t", "Фонд является важным партнёром."))
     assert not [m for m in doc.mentions if m.type in ("gathering", "organization")]
+
+
+@pytest.mark.parametrize("text", [
+    "İlham Əliyev və Nikol Paşinyan Abu-Dabiyə gəliblər. Avqustun 8-də Azərbaycan Prezidenti və Ermənistanın "
+    "baş naziri Vaşinqtonda bəyannamə imzalayıblar.",
+    "Ильхам Алиев и Никол Пашинян прибыли в Абу-Даби. 8 августа премьер-министр Армении и президент "
+    "Азербайджана в Вашингтоне подписали совместную декларацию.",
+    "Ілхам Әлиев пен Никол Пашинян Абу-Дабиге келді. 8 тамызда Әзербайжан Президенті мен Армения "
+    "Премьер-министрі Вашингтонда декларацияға қол қойды.",
+])
+def test_each_title_takes_the_state_next_to_it_not_one_past_another_title(pipeline, text):
+    links, doc = _role_links(pipeline, text, "2025-08-09")
+    assert {eid for _, eid in links} == {"person:ilham-aliyev", "person:nikol-pashinyan"}
+    assert any(e.type == "SIGN" and {"person:ilham-aliyev", "person:nikol-pashinyan"} <= set(e.participants)
+               for e in doc.events)

@@ -105,17 +105,23 @@ class LinkingStage:
                 if grammar(code).plural_title(p.tokens, folds[a:b]):
                     continue  # "сыртқы істер министрлерінің": several officials, no one person
                 limit = toks[min(b + 2, len(toks) - 1)].end
-                if any(m.type == "person" and m.end > start and m.start <= limit for m in local + here):
-                    continue  # the title introduces a name: nothing to resolve
+                if any(m.type == "person" and m.end > start and m.start <= limit for m in local):
+                    continue  # the title introduces a name: nothing to resolve (another title is no name)
                 # "президентом МККК Петером Маурером": the title of an organisation's officer
                 if any(m.type == "organization" and 0 <= m.start - end <= 2 for m in local):
                     continue
                 # the state stands before the title in az and kk ("ҚР Президентінің"), after it in
                 # Russian ("Президент Казахстана"); in "Мемлекет басшысы Қытай Елшісін" it is the envoy's
                 after = 25 if grammar(code).genitive_after_head else -1
+                # a state belongs to the title it stands next to, not past another title: "премьер-министр
+                # Армении и президент Азербайджана", "Azərbaycan Prezidenti və Ermənistanın baş naziri"
+                after = min([after] + [toks[x].start - end for _, x, _ in titles if toks[x].start >= end])
+                before = min([40] + [start - toks[y - 1].end for _, _, y in titles if toks[y - 1].end <= start])
+                if grammar(code).genitive_after_head and before < 40:
+                    before = 1  # the state after the title before is that one's; an adjective is this one's
                 # inside the title too: "глава азербайджанского внешнеполитического ведомства"
                 near = [m for m in local if m.type == "country" and sent.contains(m)
-                        and (0 <= start - m.end <= 40 or 0 <= m.start - end <= after
+                        and (0 <= start - m.end <= before or 0 <= m.start - end <= after
                              or start <= m.start < end)]
                 if len({m.entity_id for m in near}) >= 2:
                     continue  # "главы МИД Армении и Азербайджана": one title for two states' officials
