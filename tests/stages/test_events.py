@@ -735,3 +735,11 @@ def test_a_named_bodys_meetings_and_a_plural_verb_stay_events(pipeline, text):
 def test_a_publication_stamp_opening_the_line_dates_no_event(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert [e.date for e in doc.events if e.type == "MEET"] == ["2022-11-07"]
+
+
+def test_a_day_in_the_locative_is_no_ordinal_of_a_series(pipeline):
+    doc, _ = _events(pipeline, "Fevralın 6-da Türkdilli Dövlətlərin Əməkdaşlıq Şurasına üzv ölkələrin Xarici İşlər "
+                               "nazirlərinin növbədənkənar iclası keçirilir. İclası Azərbaycan Xarici İşlər naziri "
+                               "Elmar Məmmədyarov açıb.")
+    convene = [e for e in doc.events if e.type == "CONVENE"]
+    assert convene and not any("summit" in p for e in convene for p in e.participants)

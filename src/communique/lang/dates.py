@@ -309,14 +309,26 @@ def _iso(text: str, start: int, end: int, found: list[DateMatch]) -> list[DateMa
     return out
 
 
-_ORDINAL = re.compile(r"^(\d{1,3})(?:-[^\W\d_]+|st|nd|rd|th)$")
+_ORDINAL = re.compile(r"^(\d{1,3})(?:-([^\W\d_]+)|st|nd|rd|th)$")
+_ordinal_suffixes: tuple[str, ...] | None = None
+
+
+def _ordinal_suffix(suffix: str) -> bool:
+    """An ordinal ending after digits ("-cı", "-ші", "-ой", "-м"; grammar.tsv ordinal_suffix), not a case
+    ending that makes the number a day ("Fevralın 6-da", "6-сы"): any language's, the scripts apart."""
+    global _ordinal_suffixes
+    if _ordinal_suffixes is None:
+        from . import LANGS
+        from .grammar import grammar  # lang.grammar reads this package's data: imported late
+        _ordinal_suffixes = tuple(sorted({x for code in LANGS for x in grammar(code).words["ordinal_suffix"]}))
+    return lower(suffix).startswith(_ordinal_suffixes)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
 def ordinal(word: str) -> int | None:
     """"76-cı", "6-ой", "47-ші", "76th", and Roman "VI" (as in "VI саммитіне")."""
     m = _ORDINAL.match(word)
-    if m:
+    if m and (m.group(2) is None or _ordinal_suffix(m.group(2))):
         return int(m.group(1))
     head = word.split("-")[0]
     if head and len(head) <= 6 and all(c in _ROMAN for c in head) and re.fullmatch(r"X{0,3}(IX|IV|V?I{0,3})", head):
