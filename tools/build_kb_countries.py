@@ -14,7 +14,9 @@ Sources:
     official long names, acronyms, common variants, former names, Russian and
     Kazakh adjectives and Azerbaijani demonyms for the states most present in
     the region's news.  Only standard, attested forms belong here; when in
-    doubt leave a form out.
+    doubt leave a form out;
+  * Azerbaijani demonyms of every one-word name, derived (``az_demonym``): the
+    suffix -lı/-li/-lu/-lü is productive and regular.
 
 Run:  .venv/bin/python tools/build_kb_countries.py
 The output is deterministic (sorted, deduplicated, NFC).
@@ -443,6 +445,16 @@ def cldr_forms(code: str, lang: str, name: str) -> list[tuple[str, str]]:
     return out
 
 
+_AZ_HARMONY = {"a": "ı", "ı": "ı", "e": "i", "ə": "i", "i": "i", "o": "u", "u": "u", "ö": "ü", "ü": "ü"}
+
+
+def az_demonym(name: str) -> str:
+    """"Monteneqro" -> "monteneqrolu": the suffix's vowel follows the name's last vowel."""
+    low = name.replace("I", "ı").replace("İ", "i").lower()
+    last = next((c for c in reversed(low) if c in _AZ_HARMONY), "a")
+    return low + "l" + _AZ_HARMONY[last]
+
+
 def variants(lang: str, alias: str) -> list[str]:
     """Spelling variants that are mechanical: apostrophes, ё."""
     out = [alias]
@@ -517,6 +529,14 @@ def build() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str, str, 
                 continue
             for alias, kind in cldr_forms(code, lang, name):
                 add(code, lang, alias, kind)
+
+    # Azerbaijani demonyms, derived: a one-word name takes -lı/-li/-lu/-lü after its last vowel
+    # ("Monteneqro" -> "monteneqrolu", "Rumıniya" -> "rumıniyalı"); the suffix is fully productive.
+    terr = Locale("az").territories
+    for code in codes:
+        name = terr.get(code) or ""
+        if re.fullmatch(r"[^\W\d_]+", name) and not name.isupper():
+            add(code, "az", az_demonym(name), DEM)
 
     # Hand-written forms.
     for code, by_lang in EXTRA.items():

@@ -743,3 +743,12 @@ def test_a_day_in_the_locative_is_no_ordinal_of_a_series(pipeline):
                                "Elmar Məmmədyarov açıb.")
     convene = [e for e in doc.events if e.type == "CONVENE"]
     assert convene and not any("summit" in p for e in convene for p in e.participants)
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Xarici işlər naziri Elmar Məmmədyarov monteneqrolu həmkarı ilə Bakıda görüşüb.", "country:me"),
+    ("Ceyhun Bayramov Vyanada rumıniyalı həmkarı ilə görüşdü.", "country:ro"),
+])
+def test_a_counterpart_named_by_the_demonym_of_any_state_is_that_state(pipeline, text, state):
+    _, events = _events(pipeline, text)
+    assert [state in p for t, p, _ in events if t == "MEET"] == [True]
