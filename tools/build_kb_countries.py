@@ -15,8 +15,8 @@ Sources:
     Kazakh adjectives and Azerbaijani demonyms for the states most present in
     the region's news.  Only standard, attested forms belong here; when in
     doubt leave a form out;
-  * Azerbaijani demonyms of every one-word name, derived (``az_demonym``): the
-    suffix -lı/-li/-lu/-lü is productive and regular.
+  * Azerbaijani demonyms and Kazakh adjectives of every one-word name, derived
+    (``az_demonym``, ``kk_adjective``): the suffixes are productive and regular.
 
 Run:  .venv/bin/python tools/build_kb_countries.py
 The output is deterministic (sorted, deduplicated, NFC).
@@ -455,6 +455,19 @@ def az_demonym(name: str) -> str:
     return low + "l" + _AZ_HARMONY[last]
 
 
+_KK_BACK, _KK_FRONT = set("аоұыуяёю"), set("әеөүіиэ")
+
+
+def kk_adjective(name: str) -> str:
+    """"Черногория" -> "черногориялық", "Ресей" -> "ресейлік", "Египет" -> "египеттік"."""
+    low = name.lower()
+    last = next((c for c in reversed(low) if c in _KK_BACK | _KK_FRONT), "а")
+    front = last in _KK_FRONT or low.endswith("ь")
+    end = low.rstrip("ь")[-1:]
+    head = "л" if end in _KK_BACK | _KK_FRONT | set("рйу") else "д" if end in "лмнңзж" else "т"
+    return low + head + ("ік" if front else "ық")
+
+
 def variants(lang: str, alias: str) -> list[str]:
     """Spelling variants that are mechanical: apostrophes, ё."""
     out = [alias]
@@ -537,6 +550,14 @@ def build() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str, str, 
         name = terr.get(code) or ""
         if re.fullmatch(r"[^\W\d_]+", name) and not name.isupper():
             add(code, "az", az_demonym(name), DEM)
+
+    # Kazakh adjectives, derived the same way: -лық/-лік after a vowel, р, й, у; -дық/-дік after л,
+    # м, н, ң, з, ж; -тық/-тік after the rest ("Черногория" -> "черногориялық", "Иран" -> "ирандық").
+    terr = Locale("kk").territories
+    for code in codes:
+        name = terr.get(code) or ""
+        if re.fullmatch(r"[^\W\d_]+", name) and not name.isupper():
+            add(code, "kk", kk_adjective(name), ADJ)
 
     # Hand-written forms.
     for code, by_lang in EXTRA.items():

@@ -223,3 +223,13 @@ def test_each_title_takes_the_state_next_to_it_not_one_past_another_title(pipeli
     assert {eid for _, eid in links} == {"person:ilham-aliyev", "person:nikol-pashinyan"}
     assert any(e.type == "SIGN" and {"person:ilham-aliyev", "person:nikol-pashinyan"} <= set(e.participants)
                for e in doc.events)
+
+
+@pytest.mark.parametrize("text, form, state", [
+    ("Elmar Məmmədyarov monteneqrolu həmkarı ilə görüşüb.", "monteneqrolu", "country:me"),
+    ("Мұрат Нұртілеу черногориялық әріптесімен кездесті.", "черногориялық", "country:me"),
+    ("Мұрат Нұртілеу бельгиялық әріптесімен кездесті.", "бельгиялық", "country:be"),
+])
+def test_a_nationality_word_derived_from_any_states_name_links_to_it(pipeline, text, form, state):
+    doc = pipeline(Document("t", text))
+    assert [(m.text, m.entity_id) for m in doc.mentions if m.text == form] == [(form, state)]
