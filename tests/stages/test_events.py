@@ -752,3 +752,12 @@ def test_a_day_in_the_locative_is_no_ordinal_of_a_series(pipeline):
 def test_a_counterpart_named_by_the_demonym_of_any_state_is_that_state(pipeline, text, state):
     _, events = _events(pipeline, text)
     assert [state in p for t, p, _ in events if t == "MEET"] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "Azərbaycan COP29-a sədrliyi çərçivəsində iqlim problemlərinin həllinə töhfə verəcək.",
+    "Азербайджан в рамках председательства в COP29 проведет ряд мероприятий.",
+])
+def test_a_gathering_named_at_the_chairmanship_is_what_is_presided_over(pipeline, text):
+    doc, _ = _events(pipeline, text, "2024-05-01")
+    assert [e.participants for e in doc.events if e.type == "CHAIR"] == [["country:az", "gathering:cop29"]]

@@ -259,6 +259,12 @@ class Arguments:
         states = _ids(ctx.of_type("country"))
         if not states:
             return []
+        # a gathering named at the chairmanship word is what is presided over ("COP29-a sədrliyi",
+        # "председательство в COP29"), not its organisation
+        presided = _ids(m for m in ctx.of_type("gathering")
+                        if ctx.token_index(m.end - 1) == at - 1 or ctx.token_index(m.start) in (at + 1, at + 2))
+        if presided:
+            return states + presided
         series = [gathering_organization(ctx.doc, self.kb, g) for g in gatherings]
         bodies = _ids(m for m in ctx.of_type("organization") if not ctx.is_ablative(m))
         bodies += [o for o in series if o and o not in bodies]
