@@ -761,3 +761,18 @@ def test_a_counterpart_named_by_the_demonym_of_any_state_is_that_state(pipeline,
 def test_a_gathering_named_at_the_chairmanship_is_what_is_presided_over(pipeline, text):
     doc, _ = _events(pipeline, text, "2024-05-01")
     assert [e.participants for e in doc.events if e.type == "CHAIR"] == [["country:az", "gathering:cop29"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Türk Dövlətləri Təşkilatı enerji nazirlərinin 2-ci iclası Almatıda keçirilib.",
+    "Второе заседание министров энергетики Организации тюркских государств прошло в Алматы.",
+])
+def test_a_numbered_meeting_of_ministers_of_any_portfolio_is_not_the_summit_of_that_number(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert not [m for m in doc.mentions if m.type == "gathering" and "summit" in (m.entity_id or "")]
+    assert [e.participants for e in doc.events if e.type == "CONVENE"] == [["org:ots"]]
+
+
+def test_the_heads_of_states_numbered_summit_stays_the_summit(pipeline):
+    doc, _ = _events(pipeline, "Түркі кеңесіне қатысушы мемлекеттер басшыларының жетінші саммиті Бакуде өтті.")
+    assert any(m.entity_id == "gathering:ots-summit-7" for m in doc.mentions)

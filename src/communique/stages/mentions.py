@@ -540,6 +540,12 @@ class MentionStage:
                 # body's summit ("сыртқы істер министрлерінің алтыншы кездесуі"): stages/gatherings.py
                 ministerial = {x for p, i, j in ld.gatherings.find(folds) if p.label in NUMBERED_ONLY
                                for x in range(i - 1, j)}
+                # any ministers' numbered meeting, whatever their portfolio ("enerji nazirlərinin 2-ci
+                # iclası", "2-е заседание министров энергетики"): a minister's title in the plural next to
+                # it (the heads of state's are the summit: "мемлекеттер басшыларының жетінші саммиті")
+                g = grammar(code)
+                ministerial |= {x for p, i, j in ld.titles.find(folds) if p.label.startswith("minister")
+                                and g.plural_title(p.tokens, folds[i:j]) for x in range(i - 3, j + 3)}
             k = bisect.bisect_left(starts, m.start)  # the first token of the mention
             e = bisect.bisect_left(starts, m.end) - 1  # its last
             # a spelled ordinal may stand after the body's description ("«Орталық Азия – Қытай»
