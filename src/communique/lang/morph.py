@@ -106,8 +106,14 @@ def _base_form(word: str, ld: LangData) -> str:
     for _ in range(1):  # one case ending: a second strip cuts into the name ("Azərbaycanın")
         folded = lower(cur)
         cases = {x.text: x.case for x in ld.suffixes}
+        # a lone vowel ending is taken only after a surname's consonant stem ("Babayev-ə", "Putin-i",
+        # "Paşinyan-a"; grammar.tsv consonant_surname_ending), never off a feminine surname ("Bayramova")
+        # or a name ending in a vowel ("Junhua")
+        g = _grammar(ld).words
+        lone = bool(g["consonant_surname_ending"]) and not folded.endswith(g["vowel_surname_ending"] or ("\0",))
         options = [(s, t) for s, t in _strip_once(folded, ld, strict=True)
-                   if (len(t) >= 2 or folded[len(s):len(s) + 1] == "-") and len(s) >= 3
+                   if (len(t) >= 2 or folded[len(s):len(s) + 1] == "-"
+                       or (lone and s.endswith(g["consonant_surname_ending"]))) and len(s) >= 3
                    and (cases.get(t) not in _NOT_AFTER_PERSONS or folded[len(s):len(s) + 1] == "-")]
         if not options:
             break

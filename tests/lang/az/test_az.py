@@ -36,6 +36,15 @@ def test_a_feminine_surname_ends_in_its_vowel(word, base):
 
 
 @pytest.mark.parametrize("word, base", [
+    ("Babayevə", "Babayev"), ("Putinə", "Putin"), ("Paşinyana", "Paşinyan"), ("Sərkisyana", "Sərkisyan"),
+    # a feminine surname and a name ending in a vowel keep their vowel
+    ("Bayramova", "Bayramova"), ("Əliyeva", "Əliyeva"), ("Junhua", "Junhua"),
+])
+def test_a_lone_vowel_after_a_surnames_consonant_stem_is_a_case_ending(word, base):
+    assert base_form(word, AZ) == base
+
+
+@pytest.mark.parametrize("word, base", [
     ("Komitəsinin", "Komitəsi"), ("Assambleyasına", "Assambleyası"), ("Palatasında", "Palatası"),
     ("Agentliyindən", "Agentliyi"), ("Fondunun", "Fondu"), ("Şurasını", "Şurası"), ("Bankı", "Bankı"),
     ("Azərbaycanın", "Azərbaycan"), ("Türkiyəyə", "Türkiyə"),
