@@ -233,3 +233,8 @@ def test_each_title_takes_the_state_next_to_it_not_one_past_another_title(pipeli
 def test_a_nationality_word_derived_from_any_states_name_links_to_it(pipeline, text, form, state):
     doc = pipeline(Document("t", text))
     assert [(m.text, m.entity_id) for m in doc.mentions if m.text == form] == [(form, state)]
+
+
+def test_a_kazakh_name_neither_starts_with_an_inflected_word_nor_takes_in_the_place_after_it(pipeline):
+    doc = pipeline(Document("t", "ҚР Президентінің тиісті Жарлығымен Берік Уәли Абай облысының әкімі болып тағайындалды."))
+    assert [m.text for m in doc.mentions if m.type == "person"] == ["Берік Уәли"]

@@ -749,6 +749,23 @@ def _without_regions(toks: list[Token], found: list[Mention], ld) -> list[Mentio
     return [m for m in found if m.source == "kb" or not any(m.start < e and s < m.end for s, e in spans)]
 
 
+_OBLIQUE = ("com", "ins", "abl", "loc", "dat")
+
+
+def _oblique(word: str, ld) -> bool:
+    """A word that ends in a case a name's first word never carries ("Жарлығымен", "Астанада")."""
+    low = lower(word)
+    return any(low.endswith(x.text) and len(low) - len(x.text) >= 3 for x in ld.suffixes if x.case in _OBLIQUE) \
+        and base_form(word, ld) != word
+
+
+def _names_place(toks: list[Token], k: int, code: str) -> bool:
+    """A capitalised word right before a place's head noun names the place ("Берік Уәли | Абай
+    облысының әкімі"; grammar.tsv place_head), not a person."""
+    heads = grammar(code).words["place_head"]
+    return bool(heads) and k + 1 < len(toks) and fold(toks[k + 1].text).startswith(heads)
+
+
 def _plain_name_word(w: str) -> bool:
     """A capitalised word in lower case after its capital, each part of a hyphenated one too
     ("Қасым-Жомарт"); not "КолывановаСергей", two words run together by a lost line break."""
@@ -890,9 +907,11 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
         e = k
         while e + 1 < len(toks) and e + 1 not in covered and e + 1 not in in_title \
                 and _is_name_token(toks[e + 1]) and e - k < 3 \
-                and not text[toks[e].end:toks[e + 1].start].strip(" "):
+                and not text[toks[e].end:toks[e + 1].start].strip(" ") and not _names_place(toks, e + 1, code):
             e += 1
         cue = k in titled or (k > 0 and k - 1 not in covered and grammar(code).is_possessed(toks[k - 1].text))
+        if cue and inflect and e - k >= 2 and _oblique(toks[k].text, ld):
+            k += 1  # "Жарлығымен Берік Уәли": only a name's last word inflects
         start, end = toks[k].start, toks[e].end
         if cue and inflect and any(possessed_with_case(toks[x].text, ld) for x in range(k, e)):
             pass  # "Administrasiyasının Xarici ...": a possessive and a case inside the run end an institution's name
@@ -962,6 +981,10 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
                 continue
             i, j = free[0], free[-1] + 1
         type_ = _TAGGED_TYPES[label]
+        if type_ == "person" and j - i > 2 and _names_place(toks, j - 1, tagger.lang):
+            j -= 1
+        if type_ == "person" and j - i > 2 and _oblique(toks[i].text, ld):
+            i += 1  # "Жарлығымен Берік Уәли": only a name's last word inflects; an oblique first word is no name's
         out.append(Mention(toks[i].start, toks[j - 1].end, text[toks[i].start:toks[j - 1].end], type_,
                            base=_turkic_base(text, toks, i, j, ld, person=type_ == "person"),
                            source="short" if type_ == "person" and j - i == 1 else "tagger"))
