@@ -55,6 +55,7 @@ COLUMNS = {
     "topics.tsv": 2,
     "year_words.tsv": 2,
     "eponyms.tsv": 2,
+    "greetings.tsv": 2,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -92,11 +93,12 @@ TEXT_COLUMN = {
     "topics.tsv": 1,
     "year_words.tsv": 1,
     "eponyms.tsv": 1,
+    "greetings.tsv": 1,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
 PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv",
                  "membership.tsv", "between.tsv", "org_heads.tsv", "gathering_heads.tsv",
-                 "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv", "regions.tsv", "attribution.tsv", "topics.tsv", "eponyms.tsv")
+                 "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv", "regions.tsv", "attribution.tsv", "topics.tsv", "eponyms.tsv", "greetings.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}

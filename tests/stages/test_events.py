@@ -776,3 +776,17 @@ def test_a_numbered_meeting_of_ministers_of_any_portfolio_is_not_the_summit_of_t
 def test_the_heads_of_states_numbered_summit_stays_the_summit(pipeline):
     doc, _ = _events(pipeline, "Түркі кеңесіне қатысушы мемлекеттер басшыларының жетінші саммиті Бакуде өтті.")
     assert any(m.entity_id == "gathering:ots-summit-7" for m in doc.mentions)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("В начале встречи Михаил Мишустин передал Шавкату Мирзиёеву искренние приветствия и наилучшие пожелания от "
+     "президента Российской Федерации Владимира Путина.", "person:vladimir-putin"),
+    ("Görüşdə Ceyhun Bayramov Prezident İlham Əliyevin salamlarını Qasım-Jomart Tokayevə çatdırıb.",
+     "person:ilham-aliyev"),
+    ("Кездесуде Мұрат Нұртілеу Ілхам Әлиевке Қасым-Жомарт Тоқаевтың сәлемін жеткізді.",
+     "person:kassym-jomart-tokayev"),
+])
+def test_the_sender_of_greetings_conveyed_is_no_party(pipeline, text, absent):
+    _, events = _events(pipeline, text)
+    meets = [p for t, p, _ in events if t == "MEET"]
+    assert len(meets) == 1 and absent not in meets[0] and len(meets[0]) == 2

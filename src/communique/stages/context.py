@@ -15,6 +15,7 @@ from ..text import Token, fold, lower, tokenize
 # Джейхун Байрамов") there is no list separator and no conjunction.
 _QUALIFIER_REACH = 90
 _SPEAKERS = ("person", "organization")
+_BREAK = frozenset(",;:()")
 
 
 def sentence_tokens(doc: Document, start: int, end: int) -> list[Token]:
@@ -120,6 +121,24 @@ class SentenceContext:
                 continue
             return dataclasses.replace(self, mentions=keep)
         return self
+
+    def without_senders(self) -> "SentenceContext":
+        """The same sentence without those whose greetings are conveyed (greetings.tsv: "передал ...
+        приветствия от президента Путина", "Prezident İlham Əliyevin salamlarını çatdırıb"): they
+        are not there; the one conveying them and the one greeted are. The sender stands `before` the
+        greeting word (a genitive) or `after` it, up to the end of the clause."""
+        marks = self.matches(self.ld.greetings)
+        if not marks:
+            return self
+        absent = set()
+        for p, a, b in marks:
+            if p.label == "before":
+                absent |= {id(m) for m in self.of_type("person", "country") if self.token_index(m.end - 1) == a - 1}
+            else:
+                end = next((k for k in range(b, len(self.toks)) if k > b and _BREAK & set(
+                    self.doc.text[self.toks[k - 1].end:self.toks[k].start])), len(self.toks))
+                absent |= {id(m) for m in self.of_type("person") if b <= self.token_index(m.start) < end}
+        return dataclasses.replace(self, mentions=[m for m in self.mentions if id(m) not in absent])
 
     def token_index(self, offset: int) -> int:
         """The first token that ends after ``offset`` (the one containing it, else the next);
