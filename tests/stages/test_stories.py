@@ -94,6 +94,14 @@ def test_an_undated_report_needs_strong_evidence(kb):
     assert index.assign(_event([AZ, AM], None, id="3", text="Aliyev met Pashinyan in Almaty.")) == a
 
 
+def test_an_undated_chairmanship_of_one_state_and_body_joins_the_dated_one(kb):
+    index = StoryIndex(kb)
+    a = index.assign(_event(["country:tj", "org:cis"], "2025", "CHAIR", id="1"))
+    assert index.assign(_event(["country:tj", "org:cis"], None, "CHAIR", id="2")) == a
+    # another state taking part (a handover) is not that chairmanship alone
+    assert index.assign(_event([KZ, "country:tj", "org:cis"], None, "CHAIR", id="3")) != a
+
+
 def test_an_undated_report_joins_its_series_in_the_same_city(kb):
     index = StoryIndex(kb)
     a = index.assign(_event(["new:gathering:csto-summit-2022", "person:nikol-pashinyan"], "2022-11-23",

@@ -251,8 +251,11 @@ class StoryIndex:
 
     def _strong_undated(self, r: Report, c: Report, gathered: str, place: float) -> bool:
         """An undated report joins only on evidence that needs no date: a gathering of one series
-        in the same city with a party in common, or the same parties told in near-identical words."""
+        in the same city with a party in common, the same state chairing the same body (a rotating
+        chair comes back to a state only years later), or the same parties told in near-identical words."""
         if gathered and place >= 1.0 and r.actors & c.actors:
+            return True
+        if r.family == "CHAIR" and r.states and r.states == c.states and r.bodies and r.bodies == c.bodies:
             return True
         same_parties = len(r.actors) >= 2 and r.actors == c.actors
         return same_parties and bool(r.evidence and c.evidence) and self.similarity(r.evidence, c.evidence) >= 0.5
