@@ -790,3 +790,13 @@ def test_the_sender_of_greetings_conveyed_is_no_party(pipeline, text, absent):
     _, events = _events(pipeline, text)
     meets = [p for t, p, _ in events if t == "MEET"]
     assert len(meets) == 1 and absent not in meets[0] and len(meets[0]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "İclasda çıxış edən MDB İcraiyyə Komitəsinin sədri Sergey Lebedev MDB Dövlət Başçıları Şurasına sədrliyin "
+    "Qırğızıstana keçdiyini bildirib.",
+    "Председатель Исполнительного комитета СНГ Сергей Лебедев сообщил, что председательство в СНГ переходит к Киргизии.",
+])
+def test_an_organisation_qualifying_a_speakers_title_is_not_the_body_chaired(pipeline, text):
+    doc, _ = _events(pipeline, text, "2022-10-14")
+    assert [e.participants for e in doc.events if e.type == "CHAIR"] == [["country:kg", "org:cis"]]

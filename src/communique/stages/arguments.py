@@ -266,7 +266,9 @@ class Arguments:
         if presided:
             return states + presided
         series = [gathering_organization(ctx.doc, self.kb, g) for g in gatherings]
-        bodies = _ids(m for m in ctx.of_type("organization") if not ctx.is_ablative(m))
+        # an organisation qualifying an official's title is not the body chaired ("MDB İcraiyyə
+        # Komitəsinin sədri ... sədrliyin Qırğızıstana keçdiyini bildirib")
+        bodies = _ids(m for m in ctx.of_type("organization") if not ctx.is_ablative(m) and not ctx.is_qualifier(m))
         bodies += [o for o in series if o and o not in bodies]
         bodies += [g for g in gatherings if g in self.kb.gatherings and not series[gatherings.index(g)]]
         return states + (bodies or self._article_body(ctx.doc))
