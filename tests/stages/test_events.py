@@ -800,3 +800,11 @@ def test_the_sender_of_greetings_conveyed_is_no_party(pipeline, text, absent):
 def test_an_organisation_qualifying_a_speakers_title_is_not_the_body_chaired(pipeline, text):
     doc, _ = _events(pipeline, text, "2022-10-14")
     assert [e.participants for e in doc.events if e.type == "CHAIR"] == [["country:kg", "org:cis"]]
+
+
+def test_the_one_invited_to_a_summit_attends_it_not_the_one_inviting(pipeline):
+    doc, _ = _events(pipeline, "Владимир Путин пригласил президента Монголии принять участие в саммите БРИКС в Казани.",
+                     "2024-09-03")
+    convene = [e for e in doc.events if e.type == "CONVENE"]
+    assert len(convene) == 1 and "country:mn" in convene[0].participants
+    assert "person:vladimir-putin" not in convene[0].participants and convene[0].modality == "planned"

@@ -172,6 +172,13 @@ class Arguments:
             roles = {m.entity_id for m in ctx.of_type("person") if m.source == "role"}
             named = {m.entity_id for m in ctx.of_type("person") if m.source != "role"}
             persons = [p for p in persons if p not in roles - named]
+        if type_ == "CONVENE" and (invited := _invited_from(ctx)) is not None:
+            # "пригласил президента Монголии принять участие в саммите": the one invited is to attend,
+            # not the one inviting (grammar.tsv invite_object_after: the invited stands after the verb)
+            persons = [p for p in persons if any(m.entity_id == p and ctx.token_index(m.start) >= invited
+                                                 for m in ctx.of_type("person"))]
+            states = [x for x in states if any(m.entity_id == x and ctx.token_index(m.start) >= invited
+                                               for m in ctx.mentions)]
         if type_ == "CONVENE" and not persons and self.plural_heads(ctx):
             # "саммитке қатысушы мемлекет басшылары", "the heads of state": the leaders the article names
             persons = self._nearby_heads(ctx)
@@ -311,6 +318,16 @@ def _ids(mentions) -> list[str]:
         if m.entity_id not in out:
             out.append(m.entity_id)
     return out
+
+
+def _invited_from(ctx: SentenceContext) -> int | None:
+    """The first token after an invitation verb whose object follows it (grammar.tsv
+    invite_object_after: "пригласил"), where something is named after it."""
+    verbs = ctx.grammar.words["invite_object_after"]
+    at = next((k for k, w in enumerate(ctx.folds) if verbs and w.startswith(verbs)), None)
+    if at is None or not any(ctx.token_index(m.start) > at for m in ctx.mentions if m.type in ("person", "country")):
+        return None
+    return at + 1
 
 
 def _main_organization(doc: Document) -> list[str]:
