@@ -56,6 +56,7 @@ COLUMNS = {
     "year_words.tsv": 2,
     "eponyms.tsv": 2,
     "greetings.tsv": 2,
+    "anniversaries.tsv": 2,
 }
 # file -> index of the column written in the language (checked against the alphabet, lower case)
 TEXT_COLUMN = {
@@ -94,11 +95,12 @@ TEXT_COLUMN = {
     "year_words.tsv": 1,
     "eponyms.tsv": 1,
     "greetings.tsv": 1,
+    "anniversaries.tsv": 1,
 }
 # files whose language column uses the token pattern syntax ('x*', '…')
 PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv",
                  "membership.tsv", "between.tsv", "org_heads.tsv", "gathering_heads.tsv",
-                 "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv", "regions.tsv", "attribution.tsv", "topics.tsv", "eponyms.tsv", "greetings.tsv")
+                 "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv", "regions.tsv", "attribution.tsv", "topics.tsv", "eponyms.tsv", "greetings.tsv", "anniversaries.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}

@@ -808,3 +808,13 @@ def test_the_one_invited_to_a_summit_attends_it_not_the_one_inviting(pipeline):
     convene = [e for e in doc.events if e.type == "CONVENE"]
     assert len(convene) == 1 and "country:mn" in convene[0].participants
     assert "person:vladimir-putin" not in convene[0].participants and convene[0].modality == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "Это было празднование 10-летия со дня подписания Расширенного соглашения о партнерстве между Казахстаном и ЕС.",
+    "Sədrlik Azərbaycana Naxçıvan sazişinin imzalanmasının 10 illiyinin qeyd olunduğu vaxtda keçdi.",
+    "Қазақстан мен Ресей арасындағы шартқа қол қойылуының 20 жылдығы атап өтілді.",
+])
+def test_an_anniversary_of_a_signing_is_no_signing(pipeline, text):
+    _, events = _events(pipeline, text)
+    assert not [t for t, _, _ in events if t == "SIGN"]

@@ -217,6 +217,7 @@ class LangData:
     topics: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     eponyms: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     greetings: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    anniversaries: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     year_words: tuple[str, ...] = ()  # the word for "year" after a year: "il", "жыл", "год"
     year_suffixes: tuple[str, ...] = ()  # endings joined to a year's digits: "2024-cü", "2024-жылы"
     next: PatternIndex = field(default_factory=lambda: PatternIndex([]))
@@ -287,6 +288,7 @@ def load(code: str) -> LangData:
     ld.topics = PatternIndex(_patterns(_rows(d / "topics.tsv", 2), 0, 1))
     ld.eponyms = PatternIndex(_patterns(_rows(d / "eponyms.tsv", 2), 0, 1))
     ld.greetings = PatternIndex(_patterns(_rows(d / "greetings.tsv", 2), 0, 1))
+    ld.anniversaries = PatternIndex(_patterns(_rows(d / "anniversaries.tsv", 2), 0, 1))
     marks = _rows(d / "year_words.tsv", 2)
     ld.year_words = tuple(fold(r[1]) for r in marks if r[0] == "word")
     ld.year_suffixes = tuple(fold(r[1]) for r in marks if r[0] == "suffix")

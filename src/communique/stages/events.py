@@ -152,6 +152,8 @@ class EventStage:
             # what was signed or decided during it is new
             triggers = [t for t in triggers if t[0].label not in _GATHERING_TYPES]
         named = [(ctx.token_index(m.start), ctx.token_index(m.end - 1)) for m in ctx.of_type("gathering")]
+        # "10-летия со дня подписания", "imzalanmasının 10 illiyi": an anniversary of it, not the occurrence
+        triggers = [t for t in triggers if not _anniversary(ctx, t[1], t[2])]
         for p, a, b in triggers:
             if p.label == "MEET" and any(x <= a and b - 1 <= y for x, y in named):
                 p = dataclasses.replace(p, label="CONVENE")  # "бейресми кездесуі": a meeting word naming a gathering
@@ -493,6 +495,14 @@ def _same_place(events: list[Event]) -> None:
         if len({o.location for o in there}) == 1:
             ev.location = there[0].location
             ev.trace.append(f"location: {ev.location}, where the article's other event of that day took place")
+
+
+def _anniversary(ctx: SentenceContext, a: int, b: int) -> bool:
+    """The trigger at a..b names what an anniversary is of (lang/*/anniversaries.tsv): the word stands
+    before it ("10-летия со дня подписания") or after it, a number between ("imzalanmasının 10
+    illiyi", "қол қойылуының 20 жылдығы")."""
+    return any((p.label == "before" and a - _TOPIC_GAP <= y <= a) or (p.label == "after" and b <= x <= b + 1)
+               for p, x, y in ctx.matches(ctx.ld.anniversaries))
 
 
 def _topical(ctx: SentenceContext, a: int, b: int) -> bool:
