@@ -818,3 +818,13 @@ def test_the_one_invited_to_a_summit_attends_it_not_the_one_inviting(pipeline):
 def test_an_anniversary_of_a_signing_is_no_signing(pipeline, text):
     _, events = _events(pipeline, text)
     assert not [t for t, _, _ in events if t == "SIGN"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("БАКУ /Trend/ - Успешно завершился внеочередной саммит глав государств Организации тюркских государств в Анкаре.",
+     "loc:ankara"),
+    ("Bakı, 18 fevral. İlham Əliyev Münhendə Olaf Şoltsla görüşüb.", "loc:munich"),
+])
+def test_the_datelines_place_is_where_the_report_was_filed_not_the_event(pipeline, text, place):
+    doc, _ = _events(pipeline, text)
+    assert [e.location for e in doc.events] == [place]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 
 from ..document import Document, Entity, Event, Evidence
 from ..kb import KnowledgeBase
@@ -353,9 +354,12 @@ class EventStage:
                   type_: str = "MEET") -> str | None:
         others = [g for g in ctx.of_type("gathering") if g.entity_id not in parts and g.entity_id != framework] \
             if type_ in ("MEET", "CALL") else []
-        for m in ctx.of_type("location"):
+        places = ctx.of_type("location")
+        for m in places:
             if m.entity_id in parts or ctx.is_qualifier(m):
                 continue
+            if len(places) > 1 and _dateline(ctx.doc.text, m):
+                continue  # "БАКУ /Trend/ - ... саммит ... в Анкаре": where the report was filed
             if m.source in ("tagger", "ner") and (m.entity_id or "").startswith("new:"):
                 continue  # a place the knowledge base lacks is mostly a region named in passing, not where
             # "Bakıda keçiriləcək COP29": where another gathering takes place, not this meeting
@@ -495,6 +499,15 @@ def _same_place(events: list[Event]) -> None:
         if len({o.location for o in there}) == 1:
             ev.location = there[0].location
             ev.trace.append(f"location: {ev.location}, where the article's other event of that day took place")
+
+
+_DATELINE = re.compile(r"\s*[/,.—–-]")
+
+
+def _dateline(text: str, m) -> bool:
+    """A place opening a line, a slash, comma, full stop or dash after it: an agency's dateline ("БАКУ
+    /Trend/ -", "Bakı, 5 may"), the place the report was filed from."""
+    return not text[text.rfind("\n", 0, m.start) + 1:m.start].strip() and bool(_DATELINE.match(text, m.end))
 
 
 def _anniversary(ctx: SentenceContext, a: int, b: int) -> bool:
