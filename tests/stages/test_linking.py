@@ -238,3 +238,13 @@ def test_a_nationality_word_derived_from_any_states_name_links_to_it(pipeline, t
 def test_a_kazakh_name_neither_starts_with_an_inflected_word_nor_takes_in_the_place_after_it(pipeline):
     doc = pipeline(Document("t", "ҚР Президентінің тиісті Жарлығымен Берік Уәли Абай облысының әкімі болып тағайындалды."))
     assert [m.text for m in doc.mentions if m.type == "person"] == ["Берік Уәли"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("МИД: визит президента Армении в Карабах стал провокацией, заявил Хикмет Гаджиев.", "МИД"),
+    ("Ержан Ашикбаев назначен на пост главы МИД.", "МИД"),
+    ("Ceyhun Bayramov KİV-ə açıqlama verib.", "KİV"),
+])
+def test_a_generic_institution_noun_is_no_new_organisation(pipeline, text, word):
+    doc = pipeline(Document("t", text))
+    assert not [m for m in doc.mentions if m.text == word and (m.entity_id or "").startswith("new:")]

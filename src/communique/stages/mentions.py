@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -359,6 +360,10 @@ class MentionStage:
         # ("Далее", "Аким", "Bundan") is no name on its own, whichever reader took it for one
         # (natasha, the tagger, a lone capitalised word); a name the knowledge base knows stays.
         doc.mentions = [m for m in doc.mentions if m.source == "kb" or (m.start, m.end) not in ordinary]
+        # a generic institution noun ("МИД", "СМИ", "Үкімет", "KİV") names no particular body: its state,
+        # where named, makes the known one ("МИД Казахстана"); alone it is no new organisation
+        generic = _generic_bodies()
+        doc.mentions = [m for m in doc.mentions if m.source == "kb" or fold(m.text) not in generic]
         doc.mentions.sort(key=lambda m: (m.start, -m.end))
         self._assembly_sessions(doc)
         return doc
@@ -757,6 +762,12 @@ def _oblique(word: str, ld) -> bool:
     low = lower(word)
     return any(low.endswith(x.text) and len(low) - len(x.text) >= 3 for x in ld.suffixes if x.case in _OBLIQUE) \
         and base_form(word, ld) != word
+
+
+@functools.lru_cache(maxsize=1)
+def _generic_bodies() -> frozenset[str]:
+    """Every language's generic institution nouns (grammar.tsv generic_body), the scripts apart."""
+    return frozenset(w for code in langdata.LANGS for w in grammar(code).words["generic_body"])
 
 
 def _names_place(toks: list[Token], k: int, code: str) -> bool:
