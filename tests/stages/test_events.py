@@ -828,3 +828,17 @@ def test_an_anniversary_of_a_signing_is_no_signing(pipeline, text):
 def test_the_datelines_place_is_where_the_report_was_filed_not_the_event(pipeline, text, place):
     doc, _ = _events(pipeline, text)
     assert [e.location for e in doc.events] == [place]
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Мұрат Нұртілеу бельгиялық әріптесімен Астанада кездесті.", "country:be"),
+    ("Сергей Лавров провел переговоры с турецким коллегой в Анкаре.", "country:tr"),
+])
+def test_a_counterpart_named_by_a_nationality_adjective_is_that_state(pipeline, text, state):
+    _, events = _events(pipeline, text)
+    assert [state in p for t, p, _ in events if t == "MEET"] == [True]
+
+
+def test_a_counterpart_named_after_the_nationality_word_is_the_person(pipeline):
+    _, events = _events(pipeline, "Сергей Лавров провел переговоры с турецким коллегой Мевлютом Чавушоглу.")
+    assert [p for t, p, _ in events if t == "MEET"] == [{"person:sergey-lavrov", "person:mevlut-cavusoglu"}]

@@ -162,6 +162,8 @@ class Arguments:
                       and m.entity_id not in represented
                       and not (m.type == "organization" and any(a <= ctx.token_index(m.start) < b for a, b in titled))
                       and not (m.type == "organization" and type_ in ("MEET", "CALL", "SIGN") and ctx.is_locative(m)))
+        if type_ in ("MEET", "CALL"):
+            states += [x for x in _named_by_nationality(ctx) if x not in states and x not in represented]
         gatherings = _ids(ctx.of_type("gathering"))
         convene_rule = rule + "convene: attendees named (persons, else states) and the gathering or the body standing for it"
         if type_ == "CHAIR":
@@ -316,6 +318,22 @@ def _ids(mentions) -> list[str]:
     out: list[str] = []
     for m in mentions:
         if m.entity_id not in out:
+            out.append(m.entity_id)
+    return out
+
+
+def _named_by_nationality(ctx: SentenceContext) -> list[str]:
+    """The states of counterparts named by nationality alone ("бельгиялық әріптесімен", "с турецким
+    коллегой"; grammar.tsv counterpart_noun): the adjective before the counterpart noun, no name after it."""
+    nouns = ctx.grammar.words["counterpart_noun"]
+    if not nouns:
+        return []
+    named = {ctx.token_index(m.start) for m in ctx.of_type("person")}
+    out = []
+    for m in ctx.of_type("country"):
+        k = ctx.token_index(m.end - 1) + 1
+        if m.kind in ("adjective", "demonym") and k < len(ctx.folds) and ctx.folds[k].startswith(nouns) \
+                and k + 1 not in named:
             out.append(m.entity_id)
     return out
 
