@@ -162,5 +162,10 @@ def initial_agrees(initial: str, given: set[str] | frozenset[str]) -> bool:
     return any(g.startswith(i) for g in given)
 
 
+def opens_line(text: str, start: int) -> bool:
+    """Whether only white space stands between the start of its line and ``start``."""
+    return not text[text.rfind("\n", 0, start) + 1:start].strip()
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", translit_key(name)).strip("-") or "x"

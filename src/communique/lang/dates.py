@@ -322,6 +322,8 @@ def _ordinal_suffix(suffix: str) -> bool:
         from .grammar import grammar  # lang.grammar reads this package's data: imported late
         _ordinal_suffixes = tuple(sorted({x for code in LANGS for x in grammar(code).words["ordinal_suffix"]}))
     return lower(suffix).startswith(_ordinal_suffixes)
+
+
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 

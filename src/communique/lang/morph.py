@@ -110,7 +110,8 @@ def _base_form(word: str, ld: LangData) -> str:
         # "Paşinyan-a"; grammar.tsv consonant_surname_ending), never off a feminine surname ("Bayramova")
         # or a name ending in a vowel ("Junhua")
         g = _grammar(ld).words
-        lone = bool(g["consonant_surname_ending"]) and not folded.endswith(g["vowel_surname_ending"] or ("\0",))
+        feminine = g["vowel_surname_ending"]
+        lone = bool(g["consonant_surname_ending"]) and not folded.endswith(feminine)
         options = [(s, t) for s, t in _strip_once(folded, ld, strict=True)
                    if (len(t) >= 2 or folded[len(s):len(s) + 1] == "-"
                        or (lone and s.endswith(g["consonant_surname_ending"]))) and len(s) >= 3
@@ -119,7 +120,6 @@ def _base_form(word: str, ld: LangData) -> str:
             break
         # "Azərbaycan-ın" or "Azərbayca-nın"? Names ending in a consonant are the commoner reading,
         # but a feminine surname ends in a vowel ("Qafarova-nın", not "Qafarovan-ın"; grammar.tsv)
-        feminine = _grammar(ld).words["vowel_surname_ending"]
         stem, tail = min(options, key=lambda o: (not (feminine and o[0].endswith(feminine)), len(o[1])))
         cur = cur[: len(cur) - len(tail)].rstrip("-")
     return cur
@@ -181,12 +181,16 @@ def possessed_with_case(word: str, ld: LangData, certain_only: bool = True) -> b
     return _possessed_base(word, ld, certain_only=certain_only) is not None
 
 
+def ends_in_case(word: str, ld: LangData, cases: tuple[str, ...]) -> bool:
+    """Whether a word ends in a suffix of one of ``cases`` after a stem of three letters or more."""
+    low = lower(word)
+    return any(low.endswith(s.text) and len(low) - len(s.text) >= 3 for s in ld.suffixes if s.case in cases)
+
+
 def bare_genitive(word: str, ld: LangData) -> bool:
     """A genitive on a bare stem ("Qafarovanın", "Rusiyanın"): a possessor outside a compound name,
     whose genitive modifiers are possessed nouns themselves ("Konvensiyasının Tərəflər Konfransı")."""
-    low = lower(word)
-    return any(low.endswith(s.text) and len(low) - len(s.text) >= 3 for s in ld.suffixes if s.case == "gen") \
-        and not possessed_with_case(word, ld, certain_only=False)
+    return ends_in_case(word, ld, ("gen",)) and not possessed_with_case(word, ld, certain_only=False)
 
 
 def ends_in_possessive(word: str, ld: LangData) -> bool:

@@ -177,10 +177,9 @@ class Arguments:
         if type_ == "CONVENE" and (invited := _invited_from(ctx)) is not None:
             # "пригласил президента Монголии принять участие в саммите": the one invited is to attend,
             # not the one inviting (grammar.tsv invite_object_after: the invited stands after the verb)
-            persons = [p for p in persons if any(m.entity_id == p and ctx.token_index(m.start) >= invited
-                                                 for m in ctx.of_type("person"))]
-            states = [x for x in states if any(m.entity_id == x and ctx.token_index(m.start) >= invited
-                                               for m in ctx.mentions)]
+            after = {m.entity_id for m in ctx.mentions if ctx.token_index(m.start) >= invited}
+            persons = [p for p in persons if p in after]
+            states = [x for x in states if x in after]
         if type_ == "CONVENE" and not persons and self.plural_heads(ctx):
             # "саммитке қатысушы мемлекет басшылары", "the heads of state": the leaders the article names
             persons = self._nearby_heads(ctx)

@@ -135,10 +135,22 @@ class SentenceContext:
             if p.label == "before":
                 absent |= {id(m) for m in self.of_type("person", "country") if self.token_index(m.end - 1) == a - 1}
             else:
-                end = next((k for k in range(b, len(self.toks)) if k > b and _BREAK & set(
-                    self.doc.text[self.toks[k - 1].end:self.toks[k].start])), len(self.toks))
+                end = self.between(b, _BREAK)[1] if b < len(self.toks) else b
                 absent |= {id(m) for m in self.of_type("person") if b <= self.token_index(m.start) < end}
         return dataclasses.replace(self, mentions=[m for m in self.mentions if id(m) not in absent])
+
+    def breaks_before(self, k: int, marks: frozenset[str]) -> bool:
+        """Whether one of ``marks`` stands between token k - 1 and token k."""
+        return bool(marks & set(self.doc.text[self.toks[k - 1].end:self.toks[k].start]))
+
+    def between(self, k: int, marks: frozenset[str]) -> tuple[int, int]:
+        """Token range around token k between the nearest of ``marks`` on either side."""
+        lo, hi = k, k + 1
+        while lo > 0 and not self.breaks_before(lo, marks):
+            lo -= 1
+        while hi < len(self.toks) and not self.breaks_before(hi, marks):
+            hi += 1
+        return lo, hi
 
     def token_index(self, offset: int) -> int:
         """The first token that ends after ``offset`` (the one containing it, else the next);

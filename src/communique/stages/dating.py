@@ -8,6 +8,7 @@ import re
 
 from ..document import Event
 from ..kb import KnowledgeBase
+from ..text import opens_line
 from .context import SentenceContext, is_since
 from .gatherings import is_gathering
 from .merging import gathering_keys
@@ -104,5 +105,4 @@ def _stamp(ctx: SentenceContext, d) -> bool:
     """A full date in digits opening a line ("08.11.2022 | 10:157 ноября министры ..."): the page's
     publication stamp, not the date of what the sentence goes on to tell."""
     text = ctx.doc.text
-    return bool(d.year and d.day) and bool(_DIGITS.fullmatch(text, d.start, d.end)) \
-        and not text[text.rfind("\n", 0, d.start) + 1:d.start].strip()
+    return bool(d.year and d.day) and bool(_DIGITS.fullmatch(text, d.start, d.end)) and opens_line(text, d.start)

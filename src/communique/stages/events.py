@@ -10,7 +10,7 @@ from ..document import Document, Entity, Event, Evidence
 from ..kb import KnowledgeBase
 from ..lang import Pattern
 from ..lang.grammar import endings
-from ..text import lower
+from ..text import lower, opens_line
 from .context import SentenceContext, prose
 from . import when
 from .arguments import Arguments
@@ -417,7 +417,7 @@ def _separate_gatherings(ctx: SentenceContext, ev: Event) -> list[Event]:
     clauses: dict[str, tuple[int, int]] = {}
     for m in ctx.of_type("gathering"):
         if m.entity_id in ev.participants:
-            clauses.setdefault(m.entity_id, _between_breaks(ctx, ctx.token_index(m.start)))
+            clauses.setdefault(m.entity_id, ctx.between(ctx.token_index(m.start), _CLAUSE_BREAK))
     if len(clauses) < 2 or len(set(clauses.values())) < len(clauses) \
             or not all(any(lo <= k < hi for k in words) for lo, hi in clauses.values()):
         return [ev]
@@ -443,24 +443,11 @@ def _separate_gatherings(ctx: SentenceContext, ev: Event) -> list[Event]:
     return out
 
 
-def _between_breaks(ctx: SentenceContext, k: int) -> tuple[int, int]:
-    """Token range between the punctuation marks around token k."""
-    text, toks = ctx.doc.text, ctx.toks
-    lo, hi = k, k + 1
-    while lo > 0 and not (_CLAUSE_BREAK & set(text[toks[lo - 1].end:toks[lo].start])):
-        lo -= 1
-    while hi < len(toks) and not (_CLAUSE_BREAK & set(text[toks[hi - 1].end:toks[hi].start])):
-        hi += 1
-    return lo, hi
-
-
 def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
     """Token range of the clause around tokens a..b: up to the nearest punctuation, and a few
     words beyond the trigger (az/kk auxiliaries follow the verb)."""
-    text, toks = ctx.doc.text, ctx.toks
-    lo = a
-    while lo > 0 and not (_CLAUSE_BREAK & set(text[toks[lo - 1].end:toks[lo].start])):
-        lo -= 1
+    toks = ctx.toks
+    lo = ctx.between(a, _CLAUSE_BREAK)[0]
     hi = b
     # with the verb last (az, kk) the words after a nominal trigger up to a conjunction finish the
     # clause ("iclası yanvarın sonunda ikitərəfli formatda keçiriləcək"); in Russian the verb of
@@ -471,7 +458,7 @@ def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
     owner = bool(genitive) and lower(ctx.toks[b - 1].text).endswith(genitive)
     reach = (_OWNER_REACH if owner else _VERB_REACH) if ctx.grammar.verb_final else len(toks)
     joins = ctx.grammar.words["conjunction"]
-    while hi < len(toks) and hi - b < reach and not (_CLAUSE_BREAK & set(text[toks[hi - 1].end:toks[hi].start])) \
+    while hi < len(toks) and hi - b < reach and not ctx.breaks_before(hi, _CLAUSE_BREAK) \
             and not (ctx.grammar.verb_final and ctx.folds[hi] in joins):
         hi += 1
     return lo, hi
@@ -507,23 +494,28 @@ _DATELINE = re.compile(r"\s*[/,.—–-]")
 def _dateline(text: str, m) -> bool:
     """A place opening a line, a slash, comma, full stop or dash after it: an agency's dateline ("БАКУ
     /Trend/ -", "Bakı, 5 may"), the place the report was filed from."""
-    return not text[text.rfind("\n", 0, m.start) + 1:m.start].strip() and bool(_DATELINE.match(text, m.end))
+    return opens_line(text, m.start) and bool(_DATELINE.match(text, m.end))
+
+
+def _beside(ctx: SentenceContext, patterns, a: int, b: int, after_gap: int = 0) -> bool:
+    """A word of ``patterns`` next to the word at a..b on the side its row names: ending at most
+    _TOPIC_GAP words `before` it, or starting at most ``after_gap`` words `after` it."""
+    return any((p.label == "before" and a - _TOPIC_GAP <= y <= a) or (p.label == "after" and b <= x <= b + after_gap)
+               for p, x, y in ctx.matches(patterns))
 
 
 def _anniversary(ctx: SentenceContext, a: int, b: int) -> bool:
     """The trigger at a..b names what an anniversary is of (lang/*/anniversaries.tsv): the word stands
     before it ("10-летия со дня подписания") or after it, a number between ("imzalanmasının 10
     illiyi", "қол қойылуының 20 жылдығы")."""
-    return any((p.label == "before" and a - _TOPIC_GAP <= y <= a) or (p.label == "after" and b <= x <= b + 1)
-               for p, x, y in ctx.matches(ctx.ld.anniversaries))
+    return _beside(ctx, ctx.ld.anniversaries, a, b, after_gap=1)
 
 
 def _topical(ctx: SentenceContext, a: int, b: int) -> bool:
     """The gathering word at a..b is the topic of the sentence: its preparation, agenda, date or
     organisation is named just before it ("подготовки к шестому саммиту", "дата саммита") or right
     after it ("sammitə hazırlıq", "саммитті ұйымдастыру") (lang/*/topics.tsv)."""
-    return any((p.label == "before" and a - _TOPIC_GAP <= y <= a) or (p.label == "after" and x == b)
-               for p, x, y in ctx.matches(ctx.ld.topics))
+    return _beside(ctx, ctx.ld.topics, a, b)
 
 
 def _same_occasion(events: list[Event]) -> None:

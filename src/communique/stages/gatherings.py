@@ -168,7 +168,8 @@ class GatheringStage:
                 entity.mentions = [x for x in entity.mentions if x is not m]
                 if not entity.mentions:
                     doc.entities.remove(entity)
-        doc.mentions = sorted([m for m in doc.mentions if not any(m is h for h in headed)] + added,
+        gone = {id(m) for m in headed}
+        doc.mentions = sorted([m for m in doc.mentions if id(m) not in gone] + added,
                               key=lambda m: (m.start, -m.end))
         return doc
 

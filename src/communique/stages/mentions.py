@@ -18,8 +18,8 @@ from ..document import Document, Mention, Sentence
 from ..kb import KnowledgeBase
 from ..lang.dates import forms_index, ordinal
 from ..lang.grammar import grammar
-from ..lang.morph import (bare_genitive, base_form, candidates, compound_head_base, ends_in_possessive,
-                          possessed_with_case)
+from ..lang.morph import (bare_genitive, base_form, candidates, compound_head_base, ends_in_case,
+                          ends_in_possessive, possessed_with_case)
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
 from ..text import Token, fold, given_name_agrees, initial_agrees, lower, tokenize, translit_key
 from .context import endings, prose, sentence_code, sentence_tokens
@@ -759,9 +759,7 @@ _OBLIQUE = ("com", "ins", "abl", "loc", "dat")
 
 def _oblique(word: str, ld) -> bool:
     """A word that ends in a case a name's first word never carries ("Жарлығымен", "Астанада")."""
-    low = lower(word)
-    return any(low.endswith(x.text) and len(low) - len(x.text) >= 3 for x in ld.suffixes if x.case in _OBLIQUE) \
-        and base_form(word, ld) != word
+    return ends_in_case(word, ld, _OBLIQUE) and base_form(word, ld) != word
 
 
 @functools.lru_cache(maxsize=1)
@@ -801,13 +799,17 @@ def headed_name_mentions(text: str, toks: list[Token], found: list[Mention], cod
     Parlament Sədrlərinin Konfransında"): the subject named right before, not part of the name."""
     folds = [fold(t.text) for t in toks]
     ld = langdata.load(code)
+    kinds = [(heads, type_) for index, type_ in ((ld.org_heads, "organization"), (ld.gathering_heads, "gathering"))
+             if (heads := index.find(folds))]
+    if not kinds:
+        return found  # most sentences name no head noun: nothing more to read
     stops = {k for _, a, b in ld.titles.find(folds) for k in range(a, b)}
     if grammar(code).names_inflect:
         stops |= {k for k, t in enumerate(toks) if _is_name_token(t) and bare_genitive(t.text, ld)}
     if person_words:
         stops |= {k for k, t in enumerate(toks) if _is_name_token(t) and fold(base_form(t.text, ld)) in person_words}
-    for heads, type_ in ((ld.org_heads, "organization"), (ld.gathering_heads, "gathering")):
-        found = _headed_names(text, toks, found, code, heads.find(folds), type_, lemma, frozenset(stops))
+    for heads, type_ in kinds:
+        found = _headed_names(text, toks, found, code, heads, type_, lemma, frozenset(stops))
     return found
 
 
