@@ -248,3 +248,16 @@ def test_a_kazakh_name_neither_starts_with_an_inflected_word_nor_takes_in_the_pl
 def test_a_generic_institution_noun_is_no_new_organisation(pipeline, text, word):
     doc = pipeline(Document("t", text))
     assert not [m for m in doc.mentions if m.text == word and (m.entity_id or "").startswith("new:")]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Владимир Путин прибыл в Ашхабад. В декабре президент России посетил Туркмению.", "президент"),
+    ("Vladimir Putin Aşqabada gəlib. Türkmənistana səfər edən Rusiya Prezidenti forumda çıxış edib.",
+     "Prezidenti"),
+    ("Владимир Путин Ашхабадқа келді. Түрікменстанға сапар жасаған Ресей Президенті форумда сөз сөйледі.",
+     "Президенті"),
+])
+def test_a_state_past_a_verb_is_not_the_titles_own(pipeline, text, title):
+    # only the state next to the title (and those joined to it by a conjunction) qualifies it
+    links, _ = _role_links(pipeline, text)
+    assert (title, "person:vladimir-putin") in links

@@ -95,6 +95,7 @@ class LinkingStage:
             toks = sentence_tokens(doc, sent.start, sent.end)
             folds = [fold(t.text) for t in toks]
             titles = langdata.load(code).titles.find(folds)
+            joins = grammar(code).words["conjunction"]
             for p, a, b in titles:
                 role = _ROLE_OF_TITLE.get(p.label)
                 if role is None:
@@ -123,6 +124,7 @@ class LinkingStage:
                 near = [m for m in local if m.type == "country" and sent.contains(m)
                         and (0 <= start - m.end <= before or 0 <= m.start - end <= after
                              or start <= m.start < end)]
+                near = _joined_to_title(near, start, end, toks, joins)
                 if len({m.entity_id for m in near}) >= 2:
                     continue  # "главы МИД Армении и Азербайджана": one title for two states' officials
                 near.sort(key=lambda m: 0 if start <= m.start < end else min(abs(start - m.end), abs(m.start - end)))
@@ -211,6 +213,28 @@ class LinkingStage:
 # Titles that name one office per state, resolvable through the knowledge base's roles.
 _ROLE_OF_TITLE = {"head of state": "president", "president": "president", "prime minister": "prime minister",
                   "minister of foreign affairs": "minister of foreign affairs"}
+
+
+def _joined_to_title(near: list[Mention], start: int, end: int, toks, joins) -> list[Mention]:
+    """The states a title is of: those inside it, the one next to it (a word between at most:
+    "Президент Республики Казахстан") and those joined to that one by a conjunction or a comma
+    ("главы МИД Армении и Азербайджана"). A state past a verb or a preposition is another part of
+    the sentence: "президент России посетил Туркмению", "Rusiyaya səfər edən Qazaxıstan Prezidenti"."""
+    def words(a: int, b: int) -> list[str]:
+        return [t.text.lower() for t in toks if t.start >= a and t.end <= b and any(c.isalnum() for c in t.text)]
+
+    kept = [m for m in near if start <= m.start < end]
+    for side in (sorted((m for m in near if m.start >= end), key=lambda m: m.start),
+                 sorted((m for m in near if m.end <= start), key=lambda m: -m.start)):
+        edge = (end, None) if side and side[0].start >= end else (None, start)
+        for m in side:
+            gap = words(edge[0], m.start) if edge[0] is not None else words(m.end, edge[1])
+            first = edge in ((end, None), (None, start))
+            if (len(gap) > 1) if first else any(w not in joins for w in gap):
+                break
+            kept.append(m)
+            edge = (m.end, None) if edge[0] is not None else (None, m.start)
+    return kept
 
 
 def _home_country(mentions: list[Mention]) -> str | None:
