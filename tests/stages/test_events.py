@@ -372,6 +372,29 @@ def test_a_visit_with_no_city_named_took_place_in_the_state_visited(pipeline, te
     assert [(e.type, e.location) for e in doc.events] == [("MEET", "country:tr")]
 
 
+@pytest.mark.parametrize("text", [
+    "Президент России прибыл в Казахстан с государственным визитом. Владимир Путин встретился с Касым-Жомартом Токаевым.",
+    "Rusiya Prezidenti Qazaxıstana dövlət səfərinə gəlib. Vladimir Putin Kasım-Jomart Tokayevlə görüşüb.",
+    "Ресей Президенті Қазақстанға мемлекеттік сапармен келді. Владимир Путин Қасым-Жомарт Тоқаевпен кездесті.",
+    "Председатель КНР прибыл в Казахстан с государственным визитом. Си Цзиньпин встретился с Касым-Жомартом Токаевым.",
+])
+def test_the_state_of_a_visitor_named_by_title_is_not_where_the_visit_took_place(pipeline, text):
+    # the state qualifying a title (before it in az/kk, after it or inside it in Russian) is the visitor's
+    doc, _ = _events(pipeline, text)
+    assert doc.events and all(e.location == "country:kz" for e in doc.events if e.type == "MEET")
+
+
+@pytest.mark.parametrize("text", [
+    "Нурсултан Назарбаев выступил. В ходе визита Хасан Рухани проведет переговоры с президентом Казахстана.",
+    "Nursultan Nazarbayev çıxış edib. Səfər çərçivəsində Həsən Ruhani Qazaxıstan Prezidenti ilə danışıqlar aparacaq.",
+    "Нұрсұлтан Назарбаев сөйледі. Сапар барысында Хасан Рухани Қазақстан Президентімен келіссөз жүргізеді.",
+])
+def test_talks_in_the_course_of_a_visit_are_held_in_the_state_of_the_host_met(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [(e.type, set(e.participants), e.location) for e in doc.events] == [
+        ("MEET", {"person:hassan-rouhani", "person:nursultan-nazarbayev"}, "country:kz")]
+
+
 def test_documents_signed_with_no_signer_named_were_signed_where_the_occasion_took_place(pipeline):
     doc, _ = _events(pipeline, "Bişkekdə MDB Dövlət Başçıları Şurasının iclası keçirilib. Daha sonra sənədlər imzalanıb.",
                      "2023-10-13")

@@ -118,11 +118,15 @@ class Arguments:
     def visited(self, ctx: SentenceContext, parts: list[str]) -> str | None:
         """Where a visit took place, with no city named: the state visited ("Azərbaycana səfəri",
         "с визитом в Турции"), a state named in the sentence that is neither a person's own nor
-        qualifies one."""
+        qualifies one other than the host met ("проведет переговоры с президентом Казахстана": the
+        host's state is the one visited)."""
         persons = [p for p in parts if "person:" in p]
         own = self.served(persons[0]) if len(persons) == 1 else set()
-        return next((m.entity_id for m in ctx.of_type("country")
-                     if not ctx.is_qualifier(m) and m.entity_id not in own), None)
+
+        def hosts(m) -> bool:
+            q = ctx.qualified_person(m)
+            return q is None or ctx.is_counterpart(q)
+        return next((m.entity_id for m in ctx.of_type("country") if hosts(m) and m.entity_id not in own), None)
 
     def participants(self, ctx: SentenceContext, type_: str, framework: str | None,
                       focus: str | None, trigger_at: int = 0) -> tuple[list[str], str]:

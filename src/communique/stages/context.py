@@ -169,6 +169,11 @@ class SentenceContext:
         # председательством министра Турции Чавушоглу" qualifies him by Turkey, not by the OTS
         between = [x.start for x in self.of_type("country", "organization") if not self.is_locative(x)]
         for p in self.of_type("person"):
+            if p.start <= m.start and m.end <= p.end:
+                return p  # inside an official named by title: "председателя КНР", "ҚР Президенті"
+            if p.source == "role" and self.grammar.genitive_after_head and 0 <= m.start - p.end \
+                    and len(text[p.end:m.start].split()) <= 1 and not self.grammar.separator.search(text[p.end:m.start]):
+                return p  # the state after the title it qualifies: "Президент [России] прибыл в Казахстан"
             gap = p.start - m.end
             if 0 <= gap <= _QUALIFIER_REACH and not self.grammar.separator.search(text[m.end:p.start]) \
                     and not any(m.end <= x < p.start for x in between):

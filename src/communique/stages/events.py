@@ -320,7 +320,10 @@ class EventStage:
         if type_ in _BODY_FRAMED and framework is None:
             # an organisation's own gathering, signing or appointment happens in its frame
             framework = next((p for p in parts if p in self.args.member_bodies), None)
-        location = self._location(ctx, parts, framework, type_) or (self.args.visited(ctx, parts) if visit else None) \
+        # talks held in the course of a visit ("Səfər çərçivəsində ... danışıqlar") are in the state visited
+        during_visit = type_ == "MEET" and bool(ctx.matches(ctx.ld.visits))
+        location = self._location(ctx, parts, framework, type_) \
+            or (self.args.visited(ctx, parts) if visit or during_visit else None) \
             or (at.location if at else None)
         ev = Event(event_id(doc.id, type_, sent.start), type_, parts,
                    Evidence(sent.start, sent.end, doc.text[sent.start:sent.end]),
