@@ -395,6 +395,27 @@ def test_talks_in_the_course_of_a_visit_are_held_in_the_state_of_the_host_met(pi
         ("MEET", {"person:hassan-rouhani", "person:nursultan-nazarbayev"}, "country:kz")]
 
 
+@pytest.mark.parametrize("text, state", [
+    ("Türkiyədə Ceyhun Bayramov Sergey Lavrov ilə görüşüb.", "country:tr"),
+    ("Түркияда Мұрат Нұртілеу Сергей Лавровпен кездесті.", "country:tr"),
+    ("В Турции Джейхун Байрамов встретился с Сергеем Лавровым.", "country:tr"),
+    ("Мұрат Нұртілеу Ватиканда Сергей Лавровпен кездесті.", "country:va"),
+])
+def test_with_no_city_named_a_state_in_the_locative_is_where_a_meeting_took_place(pipeline, text, state):
+    doc, _ = _events(pipeline, text)
+    assert [(e.type, e.location) for e in doc.events] == [("MEET", state)]
+
+
+@pytest.mark.parametrize("text", [
+    "Владимир Путин обсудил с Эмомали Рахмоном ситуацию в Афганистане.",  # after the verb: what was discussed
+    "Мұрат Нұртілеу Мальта өкілімен кездесті.",  # a name ending like a locative (-та) is none
+    "Ceyhun Bayramov Türkiyədəki səfirlə görüşüb.",  # the attributive locative qualifies the envoy
+])
+def test_a_state_named_otherwise_is_not_where_a_meeting_took_place(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert doc.events and all(e.location is None for e in doc.events)
+
+
 def test_documents_signed_with_no_signer_named_were_signed_where_the_occasion_took_place(pipeline):
     doc, _ = _events(pipeline, "Bişkekdə MDB Dövlət Başçıları Şurasının iclası keçirilib. Daha sonra sənədlər imzalanıb.",
                      "2023-10-13")

@@ -53,6 +53,12 @@ class Grammar:
         suffixes = endings(self.data, "loc", "rel")
         return bool(suffixes) and lower(text[start:end]).endswith(suffixes)
 
+    def is_in_place(self, text: str, start: int, end: int) -> bool:
+        """The locative proper ("Türkiyədə", "Түркияда", "в Турции"): where something happens, not the
+        attributive locative of a title ("Azərbaycandakı səfir")."""
+        suffixes = endings(self.data, "loc")
+        return bool(suffixes) and lower(text[start:end]).endswith(suffixes)
+
     def is_since(self, text: str, start: int, end: int) -> bool:
         """A date that starts a period: the ablative ("2018-ci ildən", "2019 жылдан")."""
         abl = endings(self.data, "abl")
@@ -90,6 +96,9 @@ class Russian(Grammar):
 
     def is_locative(self, text: str, start: int, end: int) -> bool:
         return self._word_before(text, start) in self.words["locative"]
+
+    def is_in_place(self, text: str, start: int, end: int) -> bool:
+        return self.is_locative(text, start, end)
 
     def is_since(self, text: str, start: int, end: int) -> bool:
         """"с апреля 2023 года", not the start of a range ("с 13 по 15 октября")."""

@@ -165,21 +165,42 @@ class SentenceContext:
     def qualified_person(self, m: Mention) -> Mention | None:
         """The person a country/organisation mention qualifies, if any."""
         text = self.doc.text
+        persons = self.of_type("person")
+        where = m.type == "country" and self._where(m, persons)
         # a title names one state or body, the one nearest the name: "министров ОТГ прошло под
         # председательством министра Турции Чавушоглу" qualifies him by Turkey, not by the OTS
         between = [x.start for x in self.of_type("country", "organization") if not self.is_locative(x)]
-        for p in self.of_type("person"):
+        for p in persons:
             if p.start <= m.start and m.end <= p.end:
                 return p  # inside an official named by title: "председателя КНР", "ҚР Президенті"
             if p.source == "role" and self.grammar.genitive_after_head and 0 <= m.start - p.end \
                     and len(text[p.end:m.start].split()) <= 1 and not self.grammar.separator.search(text[p.end:m.start]):
                 return p  # the state after the title it qualifies: "Президент [России] прибыл в Казахстан"
+            if where and not any(m.end <= self.toks[a].start and self.toks[b - 1].end <= p.end
+                                 for _, a, b in self.matches(self.ld.titles)):
+                continue
             gap = p.start - m.end
             if 0 <= gap <= _QUALIFIER_REACH and not self.grammar.separator.search(text[m.end:p.start]) \
                     and not any(m.end <= x < p.start for x in between):
                 return p
-            # Russian puts the state after the title: "глава МИД Азербайджана Джейхун Байрамов"
         return None
+
+    def _where(self, m: Mention, persons: list[Mention]) -> bool:
+        """A state in the locative proper says where, unless a title stands right before it ("посол
+        России в Казахстане Алексей Бородавкин"): then it qualifies only a title after it, and before a
+        bare name it is where: "Türkiyədə Ceyhun Bayramov ... görüşüb", "Мәулен Әшімбаев Ватиканда ...".
+        """
+        if not self.in_place(m):
+            return False
+        at = self.token_index(m.start)
+        return not any(at - 3 <= b <= at and not any(self.toks[b - 1].end <= p.start < m.start for p in persons)
+                       for _, _, b in self.matches(self.ld.titles))
+
+    def in_place(self, m: Mention) -> bool:
+        """A name in the locative proper ("Түркияда", "в Турции"), its ending past the name itself
+        ("Мальта" ends in -та and is no locative)."""
+        return self.grammar.is_in_place(self.doc.text, m.start, m.end) and not (
+            self.grammar.names_inflect and lower(m.text) == lower(m.base or m.text))
 
     def is_qualifier(self, m: Mention) -> bool:
         return m.type in ("country", "organization") and self.qualified_person(m) is not None

@@ -322,7 +322,7 @@ class EventStage:
             framework = next((p for p in parts if p in self.args.member_bodies), None)
         # talks held in the course of a visit ("Səfər çərçivəsində ... danışıqlar") are in the state visited
         during_visit = type_ == "MEET" and bool(ctx.matches(ctx.ld.visits))
-        location = self._location(ctx, parts, framework, type_) \
+        location = self._location(ctx, parts, framework, type_, a) \
             or (self.args.visited(ctx, parts) if visit or during_visit else None) \
             or (at.location if at else None)
         ev = Event(event_id(doc.id, type_, sent.start), type_, parts,
@@ -354,7 +354,7 @@ class EventStage:
         return None
 
     def _location(self, ctx: SentenceContext, parts: list[str], framework: str | None,
-                  type_: str = "MEET") -> str | None:
+                  type_: str = "MEET", trigger_at: int | None = None) -> str | None:
         others = [g for g in ctx.of_type("gathering") if g.entity_id not in parts and g.entity_id != framework] \
             if type_ in ("MEET", "CALL") else []
         places = ctx.of_type("location")
@@ -370,7 +370,18 @@ class EventStage:
                 continue
             return m.entity_id
         info = self.kb.gatherings.get(framework or "")
-        return (info or {}).get("location") or None
+        return (info or {}).get("location") or (self._state_in_locative(ctx, parts, trigger_at)
+                                               if trigger_at is not None and type_ in _PLACED else None)
+
+    @staticmethod
+    def _state_in_locative(ctx: SentenceContext, parts: list[str], trigger_at: int) -> str | None:
+        """No city named: a state in the locative before the event word, neither a party nor qualifying
+        one ("Ватиканда ... кездесті", "в Турции состоялась встреча"). Not the attributive locative
+        ("Azərbaycandakı səfir"), nor one after the event word, mostly what was discussed ("обсудил
+        ситуацию в Афганистане")."""
+        return next((m.entity_id for m in ctx.of_type("country") if m.entity_id not in parts
+                     and ctx.token_index(m.start) < trigger_at and not ctx.is_qualifier(m)
+                     and ctx.in_place(m)), None)
 
     def _modality(self, ctx: SentenceContext, trigger_modality: str, a: int, b: int, own=()) -> str:
         """The trigger's own form, or a marker in its clause (not in a neighbouring clause

@@ -391,6 +391,9 @@ class MentionStage:
             start, end = toks[i].start, toks[j - 1].end
             surface = text[start:end]
             base = _turkic_base(text, toks, i, j, ld) if grammar(code).names_inflect else surface
+            if grammar(code).names_inflect and ent.type != "person" and fold(toks[j - 1].text).startswith(stem):
+                # a place or body: the form its alias matched ("Ватиканда" -> "Ватикан", "Мальта" stays)
+                base = text[start:toks[j - 1].start] + toks[j - 1].text[:len(stem)]
             kind = next(k for e, k in hits if e == ids[0])
             if kind in _LOWER_KINDS and surface[:1].isupper() and i > 0:
                 continue  # "Американского еврейского комитета": part of an organisation's name
