@@ -416,6 +416,20 @@ def test_a_state_named_otherwise_is_not_where_a_meeting_took_place(pipeline, tex
     assert doc.events and all(e.location is None for e in doc.events)
 
 
+@pytest.mark.parametrize("text", [
+    "Қасым-Жомарт Тоқаев ТМД елдері басшыларының бейресми кездесуіне қатысты. "
+    "Қазақстан Президенті жұмыс сапарымен Санкт-Петербургке келді.",
+    "Kasım-Jomart Tokayev MDB dövlət başçılarının qeyri-rəsmi görüşündə iştirak edib. "
+    "Qazaxıstan Prezidenti işgüzar səfərlə Sankt-Peterburqa gəlib.",
+    "Касым-Жомарт Токаев принял участие в неформальной встрече глав государств СНГ. "
+    "Президент Казахстана прибыл в Санкт-Петербург с рабочим визитом.",
+])
+def test_a_gathering_was_held_in_the_city_an_attendee_travelled_to(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [(e.type, e.location) for e in doc.events] == [("CONVENE", "loc:saint-petersburg")]
+    assert any("cis-informal-summit" in p for p in doc.events[0].participants)
+
+
 def test_documents_signed_with_no_signer_named_were_signed_where_the_occasion_took_place(pipeline):
     doc, _ = _events(pipeline, "Bişkekdə MDB Dövlət Başçıları Şurasının iclası keçirilib. Daha sonra sənədlər imzalanıb.",
                      "2023-10-13")

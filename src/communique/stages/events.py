@@ -117,6 +117,7 @@ class EventStage:
             if reported_day and ev.id in undated and ev.date == reported:
                 ev.date = reported_day
         _same_place(doc.events)
+        self._trip_place(doc)
         _same_occasion(doc.events)
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
@@ -200,6 +201,31 @@ class EventStage:
                     or _traced(ev, "its gathering in the knowledge base", self.dating.gathering_date(ev.framework))
                 out += [x for e in self._separate_meetings(ctx, ev, a, b) for x in _separate_gatherings(ctx, e)]
         return out
+
+    def _trip_place(self, doc: Document) -> None:
+        """A gathering with no place of its own was held in the city an attendee travelled to, where the
+        article names one such city ("Қазақстан Президенті жұмыс сапарымен Санкт-Петербургке келді":
+        GOLD.md, a trip to a gathering's city is made to attend it)."""
+        open_ = [e for e in doc.events if e.type == "CONVENE" and not e.location and e.modality == "asserted"
+                 and any("person:" in p for p in e.participants)]
+        if not open_:
+            return
+        trips: dict[str, set[str]] = {}  # city -> travellers
+        for sent in prose(doc):
+            ctx = SentenceContext.build(doc, sent)
+            if not ctx.matches(ctx.ld.visits):
+                continue
+            cities = {m.entity_id for m in ctx.of_type("location") if not ctx.is_qualifier(m)
+                      and not (m.entity_id or "").startswith("new:")}
+            for city in cities:
+                trips.setdefault(city, set()).update(m.entity_id for m in ctx.of_type("person"))
+        if len(trips) != 1:
+            return
+        (city, travellers), = trips.items()
+        for ev in open_:
+            if travellers & set(ev.participants):
+                ev.location = city
+                ev.trace.append(f"location: {city}, the city an attendee travelled to")
 
     def _domestic(self, ctx: SentenceContext, type_: str, parts: list[str]) -> bool:
         """A session of a state's own legislature or cabinet (lang/*/domestic.tsv) with no international
