@@ -900,3 +900,25 @@ def test_a_counterpart_named_by_a_nationality_adjective_is_that_state(pipeline, 
 def test_a_counterpart_named_after_the_nationality_word_is_the_person(pipeline):
     _, events = _events(pipeline, "Сергей Лавров провел переговоры с турецким коллегой Мевлютом Чавушоглу.")
     assert [p for t, p, _ in events if t == "MEET"] == [{"person:sergey-lavrov", "person:mevlut-cavusoglu"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Министр иностранных дел России Сергей Лавров поздравил коллегу из Казахстана Ермека Кошербаева с назначением.",
+    "Rusiyanın xarici işlər naziri Sergey Lavrov Qazaxıstanın xarici işlər naziri Yermek Köşerbayevi təyinatı "
+    "münasibətilə təbrik edib.",
+    "Ресей Сыртқы істер министрі Сергей Лавров Қазақстан Сыртқы істер министрі Ермек Көшербаевты тағайындалуымен "
+    "құттықтады.",
+])
+def test_a_state_qualifying_someone_else_is_not_the_appointing_one(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [(e.type, e.participants) for e in doc.events] == [("APPOINT", ["person:yermek-kosherbayev", "country:kz"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Ceyhun Bayramov və Gürcüstanın yenidən təyin edilmiş xarici işlər naziri İliya Darçiaşvili telefonla danışıb.",
+    "Мұрат Нұртілеу мен Грузияның жаңадан тағайындалған сыртқы істер министрі Илья Дарчиашвили телефон арқылы сөйлесті.",
+    "Джейхун Байрамов и вновь назначенный министр иностранных дел Грузии Илья Дарчиашвили провели телефонный разговор.",
+])
+def test_an_appointment_participle_describes_the_person_named_after_it(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [e.participants for e in doc.events if e.type == "APPOINT"] == [["person:ilia-darchiashvili", "country:ge"]]

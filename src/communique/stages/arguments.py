@@ -202,8 +202,12 @@ class Arguments:
             appointee = self._appointee(ctx, trigger_at)
             if not appointee:
                 return [], "appoint: no appointee"
-            bodies = [m for m in ctx.of_type("country", "organization") if not ctx.is_locative(m)]
             person = next(m for m in ctx.mentions if m.entity_id == appointee)
+            # a state qualifying someone else than the appointee or the head of state appointing is that
+            # one's ("Министр иностранных дел России Сергей Лавров поздравил коллегу из Казахстана Ермека
+            # Кошербаева с назначением")
+            bodies = [m for m in ctx.of_type("country", "organization") if not ctx.is_locative(m)
+                      and ((q := ctx.qualified_person(m)) in (None, person) or self._head_of_state(q.entity_id))]
             # "Qazaxıstanın Avstriyadakı səfiri K.Sarıbay AQEM-in icraçı direktoru təyin edilib"
             of = [m.entity_id for m in bodies if m.start > person.end][:1] or [m.entity_id for m in bodies][:1]
             if not of:  # the state the appointee serves, from the knowledge base
@@ -307,14 +311,23 @@ class Arguments:
             m = o
         return False
 
+    def _head_of_state(self, person: str | None) -> bool:
+        return any(r.role == "president" for r in self.kb.roles_of(person))
+
     def _appointee(self, ctx: SentenceContext, trigger_at: int) -> str | None:
         """The person nearest the trigger who is not the head of state signing the decree."""
         persons = [m for m in ctx.of_type("person") if not ctx.within_date(m)]
-        heads = {m.entity_id for m in persons if any(r.role == "president" for r in self.kb.roles_of(m.entity_id))}
+        heads = {m.entity_id for m in persons if self._head_of_state(m.entity_id)}
         persons = [m for m in persons if m.entity_id not in heads]  # the head of state signs the decree
         if not persons:
             return None
-        return min(persons, key=lambda m: abs(ctx.token_index(m.start) - trigger_at)).entity_id
+        # an attributive participle describes the person named after it: "Bayramov və Gürcüstanın yenidən
+        # təyin edilmiş xarici işlər naziri Darçiaşvili", "тағайындалған елші", "назначенный посол"
+        ends = ctx.grammar.words["participle_ending"]
+        at = next((k for k in range(trigger_at, min(trigger_at + 3, len(ctx.folds)))
+                   if ends and ctx.folds[k].endswith(ends)), None)
+        after = [m for m in persons if at is not None and ctx.token_index(m.start) > at]
+        return min(after or persons, key=lambda m: abs(ctx.token_index(m.start) - trigger_at)).entity_id
 
 
 def _ids(mentions) -> list[str]:
