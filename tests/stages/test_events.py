@@ -922,3 +922,13 @@ def test_a_state_qualifying_someone_else_is_not_the_appointing_one(pipeline, tex
 def test_an_appointment_participle_describes_the_person_named_after_it(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert [e.participants for e in doc.events if e.type == "APPOINT"] == [["person:ilia-darchiashvili", "country:ge"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Никол Пашинян затронул вопрос о возможности подписания мирного договора с Азербайджаном.",
+    "Nikol Paşinyan Azərbaycanla sülh müqaviləsinin imzalanması imkanını qeyd edib.",
+    "Никол Пашинян Әзербайжанмен бейбітшілік келісіміне қол қою мүмкіндігін атап өтті.",
+])
+def test_the_possibility_of_a_signing_is_no_signing(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert not [e for e in doc.events if e.type == "SIGN" and e.modality == "asserted"]
