@@ -843,6 +843,9 @@ def test_the_heads_of_states_numbered_summit_stays_the_summit(pipeline):
      "person:ilham-aliyev"),
     ("Кездесуде Мұрат Нұртілеу Ілхам Әлиевке Қасым-Жомарт Тоқаевтың сәлемін жеткізді.",
      "person:kassym-jomart-tokayev"),
+    # the sender in the genitive right after the greeting word, with no "от"
+    ("Министр Микаил Джаббаров встретился с Шавкатом Мирзиёевым и передал ему искренние приветствия и наилучшие "
+     "пожелания президента Азербайджана Ильхама Алиева.", "person:ilham-aliyev"),
 ])
 def test_the_sender_of_greetings_conveyed_is_no_party(pipeline, text, absent):
     _, events = _events(pipeline, text)

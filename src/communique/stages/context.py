@@ -126,7 +126,8 @@ class SentenceContext:
         """The same sentence without those whose greetings are conveyed (greetings.tsv: "передал ...
         приветствия от президента Путина", "Prezident İlham Əliyevin salamlarını çatdırıb"): they
         are not there; the one conveying them and the one greeted are. The sender stands `before` the
-        greeting word (a genitive) or `after` it, up to the end of the clause."""
+        greeting word (a genitive), `after` it up to the end of the clause, or right after it in the
+        `genitive` ("приветствия президента Туркменистана Сердара Бердымухамедова")."""
         marks = self.matches(self.ld.greetings)
         if not marks:
             return self
@@ -134,6 +135,9 @@ class SentenceContext:
         for p, a, b in marks:
             if p.label == "before":
                 absent |= {id(m) for m in self.of_type("person", "country") if self.token_index(m.end - 1) == a - 1}
+            elif p.label == "genitive" and not (b < len(self.folds)
+                                                and self.folds[b].endswith(self.grammar.words["genitive_ending"] or ("\0",))):
+                continue  # "приветствия премьер-министру Турции": the one greeted, in the dative
             else:
                 end = self.between(b, _BREAK)[1] if b < len(self.toks) else b
                 absent |= {id(m) for m in self.of_type("person") if b <= self.token_index(m.start) < end}
