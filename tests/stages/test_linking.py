@@ -261,3 +261,15 @@ def test_a_state_past_a_verb_is_not_the_titles_own(pipeline, text, title):
     # only the state next to the title (and those joined to it by a conjunction) qualifies it
     links, _ = _role_links(pipeline, text)
     assert (title, "person:vladimir-putin") in links
+
+
+@pytest.mark.parametrize("text, name, base", [
+    ("Pərviz Şahbazov ABŞ Dövlət katibinin köməkçisi Cefri Pyattla Enerji Həftəsi çərçivəsində görüşüb.",
+     "Cefri Pyattla", "Cefri Pyatt"),
+    ("Алмасадам Сәтқалиев АҚШ Мемлекеттік хатшысының көмекшісі Джеффри Пайеттпен Энергетика Апталығы аясында "
+     "кездесті.", "Джеффри Пайеттпен", "Джеффри Пайетт"),
+])
+def test_a_name_after_a_title_ends_at_its_inflected_word(pipeline, text, name, base):
+    # only a name's last word inflects: the capitalised words after the comitative are another name
+    doc = pipeline(Document("t", text))
+    assert [(m.text, m.base) for m in doc.mentions if m.type in ("person", "organization")] == [(name, base)]

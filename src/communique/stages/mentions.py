@@ -923,8 +923,9 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
         e = k
         while e + 1 < len(toks) and e + 1 not in covered and e + 1 not in in_title \
                 and _is_name_token(toks[e + 1]) and e - k < 3 \
-                and not text[toks[e].end:toks[e + 1].start].strip(" ") and not _names_place(toks, e + 1, code):
-            e += 1
+                and not text[toks[e].end:toks[e + 1].start].strip(" ") and not _names_place(toks, e + 1, code) \
+                and not (inflect and e + 1 - k >= 2 and _oblique(toks[e].text, ld)):
+            e += 1  # only a name's last word inflects: "Cefri Pyattla | Enerji Həftəsi"
         cue = k in titled or (k > 0 and k - 1 not in covered and grammar(code).is_possessed(toks[k - 1].text))
         if cue and inflect and e - k >= 2 and _oblique(toks[k].text, ld):
             k += 1  # "Жарлығымен Берік Уәли": only a name's last word inflects
