@@ -208,15 +208,49 @@ class RussianMorph:
         out = []
         toks = tokenize(surface)
         nominative = len(toks) > 1 and bool(self._surname_base.match(fold(toks[-1].text)))
+        agreed = self._agreeing([t.text for t in toks]) if 1 < len(toks) <= 3 else None
         for k, t in enumerate(toks):
             keep = nominative and k < len(toks) - 1
             parts = [fold(p) if keep and fold(p) in self.lemmas(p) else self.lemma(p) for p in t.text.split("-")]
+            if agreed and agreed[k]:
+                parts = [agreed[k]]
             if t.text[:1].isupper():
                 parts = [p[:1].upper() + p[1:] if p else p for p in parts]
             if t.text.isupper() and len(t.text) > 1:
                 parts = [p.upper() for p in parts]
             out.append("-".join(parts))
         return " ".join(out)
+
+
+    def _agreeing(self, words: list[str]) -> list[str | None] | None:
+        """The words of a name agree in gender and case: where the readings of its name words (given
+        name, patronymic, surname) agree only as a woman's, each word's feminine nominative ("Марии
+        Захаровой" -> "Мария Захарова", not the masculine "Захаров" the dictionary gives every
+        surname); None for a word that does not decline, None for all where the gender is open
+        ("Валентина Матвиенко": a woman, or a man's genitive) or a man's."""
+        import pymorphy2
+        readings = []
+        for w in words:
+            if "-" in w or not w[:1].isupper():
+                return None
+            parses = [p for p in pymorphy2.MorphAnalyzer.parse(self.vocab, fold(w))[:8]
+                      if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
+            readings.append(parses)
+        fixed = [r for r in readings if r and any(p.tag.gender for p in r)]
+        if len(fixed) < 2:
+            return None
+        agree = set.intersection(*({(p.tag.gender, p.tag.case) for p in r if p.tag.gender} for r in fixed))
+        if {g for g, _ in agree} != {"femn"}:
+            return None  # a man's name: the dictionary's lemmas are masculine already
+        out: list[str | None] = []
+        for r in readings:
+            fit = [p for p in r if (p.tag.gender, p.tag.case) in agree]
+            if not fit:
+                out.append(None)
+                continue
+            nominative = pymorphy2.analyzer.Parse.inflect(fit[0], {"nomn"})
+            out.append((nominative.word if nominative else fit[0].normal_form).replace("ё", "е"))
+        return out
 
 
 def russian_matcher(kb: KnowledgeBase, morph: RussianMorph) -> AliasMatcher:
