@@ -935,3 +935,13 @@ def test_an_appointment_participle_describes_the_person_named_after_it(pipeline,
 def test_the_possibility_of_a_signing_is_no_signing(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert not [e for e in doc.events if e.type == "SIGN" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Səfər proqramı İlham Əliyev ilə Şavkat Mirziyoyevin danışıqlarını nəzərdə tutur.",
+    "Сапар бағдарламасында Қасым-Жомарт Тоқаев пен Шавкат Мирзиёевтің келіссөздері көзделуде.",
+    "Программа визита предусматривает переговоры Касым-Жомарта Токаева и Шавката Мирзиёева.",
+])
+def test_talks_a_programme_provides_for_are_to_come(pipeline, text):
+    _, events = _events(pipeline, text)
+    assert [(t, m) for t, _, m in events] == [("MEET", "planned")]
