@@ -42,3 +42,16 @@ def test_word_order_facts():
     assert all(not grammar(c).genitive_after_head and grammar(c).verb_final for c in ("az", "kk"))
     assert grammar("az").is_possessed("nümayəndəsi") and grammar("kk").is_possessed("өкілі")
     assert not grammar("ru").is_possessed("представитель")
+
+
+@pytest.mark.parametrize("code, gap, two_parties", [
+    ("az", " əmək və əhalinin sosial müdafiəsi naziri ", False),  # inside a title
+    ("az", " və Türkiyənin xarici işlər naziri ", True),
+    ("kk", " еңбек және халықты әлеуметтік қорғау министрі ", False),
+    ("kk", " және Түркияның Сыртқы істер министрі ", True),
+    ("ru", " труда и социальной защиты населения ", False),
+    ("ru", " и премьер-министр Армении ", True),  # a name before the joining word
+    ("ru", ", министр ", True),
+])
+def test_a_joining_word_between_lower_case_words_is_part_of_a_title(code, gap, two_parties):
+    assert grammar(code).separates(gap) is two_parties

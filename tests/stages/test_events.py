@@ -945,3 +945,12 @@ def test_the_possibility_of_a_signing_is_no_signing(pipeline, text):
 def test_talks_a_programme_provides_for_are_to_come(pipeline, text):
     _, events = _events(pipeline, text)
     assert [(t, m) for t, _, m in events] == [("MEET", "planned")]
+
+
+@pytest.mark.parametrize("text", [
+    "Bu fikirləri Türkiyədə səfərdə olan Azərbaycanın əmək və əhalinin sosial müdafiəsi naziri Sahil Babayev bildirib.",
+    "Түркияда сапармен жүрген Әзербайжанның еңбек және халықты әлеуметтік қорғау министрі Сахиль Бабаев мәлімдеді.",
+])
+def test_a_state_before_a_title_with_a_conjunction_inside_is_the_visitors_own(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [e.participants[-1] for e in doc.events] == ["country:tr"]

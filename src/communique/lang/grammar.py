@@ -16,6 +16,9 @@ from . import LangData, _rows, data_dir, load
 from ..text import lower
 
 
+_PUNCTUATION = re.compile(r"[,;:()«»\"“”]")
+
+
 def endings(ld: LangData, *cases: str) -> tuple[str, ...]:
     """A language's suffixes of some cases, longest first (remembered: asked for every mention)."""
     key = ("endings", cases)
@@ -45,8 +48,21 @@ class Grammar:
         punctuation, or a joining word ("ilə", "və", "мен", "и", "с")."""
         if self._separator is None:
             joining = "|".join(re.escape(w) for w in sorted(self.words["joining_word"], key=len, reverse=True))
-            self._separator = re.compile(r"[,;:()«»\"“”]" + (rf"|\s(?:{joining})\s" if joining else ""), re.I)
+            self._separator = re.compile(_PUNCTUATION.pattern + (rf"|\s(?:{joining})\s" if joining else ""), re.I)
         return self._separator
+
+    def separates(self, gap: str) -> bool:
+        """Whether the text between two names makes them two parties (``separator``). A joining word
+        between two lower-case words joins the words of a title ("Azərbaycanın əmək və əhalinin sosial
+        müdafiəsi naziri X", "министр труда и социальной защиты"), not two parties."""
+        if not self.separator.search(gap):
+            return False
+        if _PUNCTUATION.search(gap):
+            return True
+        words, joins = gap.split(), self.words["joining_word"]
+        return any(w.lower() in joins and not (k > 0 and words[k - 1][:1].islower()
+                                               and k + 1 < len(words) and words[k + 1][:1].islower())
+                   for k, w in enumerate(words))
 
     def is_locative(self, text: str, start: int, end: int) -> bool:
         """"Avstriyadakı", "Украинадағы", "в Австрии": a place where something is, not whose it is."""

@@ -178,13 +178,13 @@ class SentenceContext:
             if p.start <= m.start and m.end <= p.end:
                 return p  # inside an official named by title: "председателя КНР", "ҚР Президенті"
             if p.source == "role" and self.grammar.genitive_after_head and 0 <= m.start - p.end \
-                    and len(text[p.end:m.start].split()) <= 1 and not self.grammar.separator.search(text[p.end:m.start]):
+                    and len(text[p.end:m.start].split()) <= 1 and not self.grammar.separates(text[p.end:m.start]):
                 return p  # the state after the title it qualifies: "Президент [России] прибыл в Казахстан"
             if where and not any(m.end <= self.toks[a].start and self.toks[b - 1].end <= p.end
                                  for _, a, b in self.matches(self.ld.titles)):
                 continue
             gap = p.start - m.end
-            if 0 <= gap <= _QUALIFIER_REACH and not self.grammar.separator.search(text[m.end:p.start]) \
+            if 0 <= gap <= _QUALIFIER_REACH and not self.grammar.separates(text[m.end:p.start]) \
                     and not any(m.end <= x < p.start for x in between):
                 return p
         return None
