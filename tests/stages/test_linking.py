@@ -298,3 +298,18 @@ def test_a_foreign_surname_in_e_does_not_decline(pipeline):
     # "-дзе" names do not decline; the prepositional "-е" of a consonant stem is rare for a person
     doc = pipeline(Document("t", "Министр встретился с министром образования Грузии Гиви Миканадзе."))
     assert [m.base for m in doc.mentions if m.type == "person" and m.source != "role"] == ["Гиви Миканадзе"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ötən il Azərbaycan Respublikasının Təşkilata sədrliyi çərçivəsində iclas keçirilib.",
+    "Былтыр Қазақстан Республикасының Ұйымға төрағалығы аясында жиын өтті.",
+])
+def test_a_head_noun_without_the_possessive_after_a_genitive_names_nothing(pipeline, text):
+    # a genitive wants its head possessed ("Respublikasının ... Komitəsi"); "Təşkilata" is a common noun
+    doc = pipeline(Document("t", text))
+    assert [m.type for m in doc.mentions] == ["country"]
+
+
+def test_a_possessed_head_after_a_genitive_names_a_body(pipeline):
+    doc = pipeline(Document("t", "Azərbaycan Respublikasının Dövlət Gömrük Komitəsinin sədri çıxış edib."))
+    assert [m.type for m in doc.mentions] == ["organization"]

@@ -892,6 +892,12 @@ def _headed_names(text: str, toks: list[Token], found: list[Mention], code: str,
                 lo -= 1
         if hi == lo:
             continue
+        head = toks[hi].text
+        if g.names_inflect and not (ends_in_case(head, ld, ("poss3",)) or possessed_with_case(head, ld, certain_only=False)) \
+                and any(ends_in_case(toks[k].text, ld, ("gen",)) for k in range(lo, hi)):
+            # a genitive before the head wants the head possessed ("Respublikasının Təşkilatı"); a bare
+            # head ("Azərbaycan Respublikasının Təşkilata sədrliyi") is a common noun, no name's head
+            continue
         if type_ == "gathering" and (m := owner.get(lo - 1)) is not None and m.type == "organization":
             continue
         start, end = toks[lo].start, toks[hi].end
