@@ -954,3 +954,22 @@ def test_talks_a_programme_provides_for_are_to_come(pipeline, text):
 def test_a_state_before_a_title_with_a_conjunction_inside_is_the_visitors_own(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert [e.participants[-1] for e in doc.events] == ["country:tr"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Elmar Məmmədyarov ilə ATƏT-in Minsk qrupunun həmsədrləri arasında görüş Moskvada keçiriləcək.",
+     "person:elmar-mammadyarov"),
+    ("Мұрат Нұртілеу мен ЕҚЫҰ Минск тобының тең төрағалары арасындағы кездесу Мәскеуде өтеді.", "person:murat-nurtleu"),
+    ("Встреча между Эльмаром Мамедъяровым и сопредседателями Минской группы ОБСЕ пройдет в Москве.",
+     "person:elmar-mammadyarov"),
+])
+def test_between_beside_the_event_word_names_its_parties(pipeline, text, person):
+    # "a meeting between X and Y": X and Y meet; "relations between X and Y" (further off) is a topic
+    _, events = _events(pipeline, text)
+    assert events == [("MEET", {person, "org:osce-minsk-group"}, "planned")]
+
+
+def test_a_meeting_word_keeps_its_words_apart_in_the_azerbaijani_clause(pipeline):
+    # the verb closes the clause: time and place stand between "görüş" and "keçiriləcək"
+    _, events = _events(pipeline, "Ceyhun Bayramov ilə Sergey Lavrov arasında görüş noyabrın 16-da Moskvada keçiriləcək.")
+    assert events == [("MEET", {"person:jeyhun-bayramov", "person:sergey-lavrov"}, "planned")]

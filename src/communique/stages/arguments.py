@@ -155,7 +155,7 @@ class Arguments:
             persons = [focus] + persons
         # "Қазақстан мен Қытай арасындағы серіктестік": with persons meeting, the pair of states is
         # what they talked about
-        topic = _between(ctx) if type_ in ("MEET", "CALL") and persons else set()
+        topic = _between(ctx, trigger_at) if type_ in ("MEET", "CALL") and persons else set()
         # a ministry named inside an official's title ("главы МИД", "СІМ басшысы") is part of the title
         titled = [(a, b) for _, a, b in ctx.matches(ctx.ld.titles)]
         # an organisation in the locative ("в Кремле", "Akordada") is where talks were held, not a party
@@ -374,10 +374,14 @@ def _main_organization(doc: Document) -> list[str]:
     return []
 
 
-def _between(ctx: SentenceContext) -> set[int]:
-    """Start offsets of the state mentions a "between" marker takes (up to five words away)."""
+def _between(ctx: SentenceContext, trigger_at: int | None = None) -> set[int]:
+    """Start offsets of the state mentions a "between" marker takes (up to five words away). A marker
+    right beside the event word names its parties ("Məmmədyarov ilə ATƏT-in Minsk qrupunun həmsədrləri
+    arasında görüş", "встреча между"), not a topic."""
     out = set()
     for p, a, b in ctx.matches(ctx.ld.between):
+        if trigger_at is not None and (0 <= trigger_at - b <= 1 if p.label == "before" else 0 < a - trigger_at <= 2):
+            continue
         lo, hi = (a - 5, a) if p.label == "before" else (b, b + 5)
         for m in ctx.of_type("country", "organization"):
             if lo <= ctx.token_index(m.start) < hi:
