@@ -971,3 +971,10 @@ def test_a_meeting_word_keeps_its_words_apart_in_the_azerbaijani_clause(pipeline
     # the verb closes the clause: time and place stand between "görüş" and "keçiriləcək"
     _, events = _events(pipeline, "Ceyhun Bayramov ilə Sergey Lavrov arasında görüş noyabrın 16-da Moskvada keçiriləcək.")
     assert events == [("MEET", {"person:jeyhun-bayramov", "person:sergey-lavrov"}, "planned")]
+
+
+def test_a_name_ending_like_a_verb_form_marks_no_modality(pipeline):
+    # "Ермек" ends like the intention form "-мек" of a verb (modality.tsv "*мек"); no Azerbaijani or
+    # Russian marker is a name's ending
+    _, events = _events(pipeline, "Шығыс Қазақстан облысының әкімі Ермек Көшербаев Ресей консулы Алан Хетагуровпен кездесті.")
+    assert [(t, m) for t, _, m in events] == [("MEET", "asserted")]
