@@ -978,3 +978,14 @@ def test_a_name_ending_like_a_verb_form_marks_no_modality(pipeline):
     # Russian marker is a name's ending
     _, events = _events(pipeline, "Шығыс Қазақстан облысының әкімі Ермек Көшербаев Ресей консулы Алан Хетагуровпен кездесті.")
     assert [(t, m) for t, _, m in events] == [("MEET", "asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    "MDB hökumət başçılarının görüşü Düşənbədə keçirilib.",
+    "ТМД үкімет басшыларының кездесуі Душанбеде өтті.",
+    "Встреча глав правительств СНГ прошла в Душанбе.",
+])
+def test_a_meeting_of_an_organisations_heads_of_government_is_its_council(pipeline, text):
+    # as a meeting of its foreign ministers is their council (gatherings.tsv); the az verb stands apart
+    _, events = _events(pipeline, text)
+    assert events == [("CONVENE", {"new:gathering:cis-heads-of-government-council"}, "asserted")]

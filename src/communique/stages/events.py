@@ -157,8 +157,9 @@ class EventStage:
         # "10-летия со дня подписания", "imzalanmasının 10 illiyi": an anniversary of it, not the occurrence
         triggers = [t for t in triggers if not _anniversary(ctx, t[1], t[2])]
         for p, a, b in triggers:
-            if p.label == "MEET" and any(x <= a and b - 1 <= y for x, y in named):
-                p = dataclasses.replace(p, label="CONVENE")  # "бейресми кездесуі": a meeting word naming a gathering
+            if p.label == "MEET" and any(x <= a <= y for x, y in named):
+                # "бейресми кездесуі", "hökumət başçılarının görüşü ... keçirilib": a meeting word naming a gathering
+                p = dataclasses.replace(p, label="CONVENE")
             found.setdefault(p.label, (p, a, b))
         for type_, (p, a, b) in list(found.items()):
             # a verb of the same type next to the trigger is its predicate ("примет участие в
