@@ -989,3 +989,13 @@ def test_a_meeting_of_an_organisations_heads_of_government_is_its_council(pipeli
     # as a meeting of its foreign ministers is their council (gatherings.tsv); the az verb stands apart
     _, events = _events(pipeline, text)
     assert events == [("CONVENE", {"new:gathering:cis-heads-of-government-council"}, "asserted")]
+
+
+@pytest.mark.parametrize("text, appointee", [
+    ("Ceyhun Bayramov Elmar Məmmədyarovun yerinə xarici işlər naziri təyin edilib.", "person:jeyhun-bayramov"),
+    ("Мұрат Нұртілеу Мұхтар Тілеубердінің орнына Сыртқы істер министрі болып тағайындалды.", "person:murat-nurtleu"),
+    ("Его назначили министром иностранных дел вместо Эльмара Мамедъярова.", None),  # the appointee is a pronoun
+])
+def test_the_one_replaced_is_not_the_one_appointed(pipeline, text, appointee):
+    doc, _ = _events(pipeline, text)
+    assert [e.participants[0] for e in doc.events if e.type == "APPOINT"] == ([appointee] if appointee else [])
