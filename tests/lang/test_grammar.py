@@ -55,3 +55,12 @@ def test_word_order_facts():
 ])
 def test_a_joining_word_between_lower_case_words_is_part_of_a_title(code, gap, two_parties):
     assert grammar(code).separates(gap) is two_parties
+
+
+def test_an_ending_pattern_matches_a_word_with_a_stem_before_the_ending():
+    from communique.lang import Pattern, PatternIndex
+    index = PatternIndex([Pattern("planned", ("*acaq",)), Pattern("planned", ("*мақ", "…", "кездесу*")),
+                          Pattern("MEET", ("görüş*",))])
+    words = ["görüşəcək", "olacaq", "acaq", "бармақ", "және", "кездесуі"]
+    assert [(p.tokens[0], a, b) for p, a, b in index.find(words)] == [
+        ("*acaq", 1, 2), ("*мақ", 3, 6), ("görüş*", 0, 1)]  # "acaq" alone has no stem

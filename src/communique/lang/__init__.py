@@ -85,16 +85,20 @@ class PatternIndex:
         self.patterns = patterns
         self.exact: dict[str, list[Pattern]] = {}
         self.prefix: dict[str, list[Pattern]] = {}
+        self.ending: dict[str, list[Pattern]] = {}  # '*acaq': by the ending a word must have
         self.anywhere: list[Pattern] = []
         for p in patterns:
             head = p.tokens[0] if p.tokens else "…"
-            if head == "…" or _is_ending(head):
+            if head == "…":
                 self.anywhere.append(p)
+            elif _is_ending(head):
+                self.ending.setdefault(head[1:], []).append(p)
             elif head.endswith("*"):
                 self.prefix.setdefault(head[:-1], []).append(p)
             else:
                 self.exact.setdefault(head, []).append(p)
         self.lengths = sorted({len(k) for k in self.prefix})
+        self.ending_lengths = sorted({len(k) for k in self.ending})
         self.order = {id(p): k for k, p in enumerate(patterns)}
         self._candidates: dict[str, tuple[tuple[Pattern, tuple[str, ...], int], ...]] = {}
 
@@ -109,6 +113,9 @@ class PatternIndex:
                 if n > len(word):
                     break
                 heads += self.prefix.get(word[:n], ())
+            for n in self.ending_lengths:
+                if len(word) > n + 1:  # the ending after a stem ('*acaq' is no word of its own)
+                    heads += self.ending.get(word[-n:], ())
             got = tuple((p, p.tokens[1:], 1) for p in heads) + tuple((p, p.tokens, 0) for p in self.anywhere)
             if len(self._candidates) >= _CANDIDATE_MEMO:
                 self._candidates.clear()
