@@ -999,3 +999,17 @@ def test_a_meeting_of_an_organisations_heads_of_government_is_its_council(pipeli
 def test_the_one_replaced_is_not_the_one_appointed(pipeline, text, appointee):
     doc, _ = _events(pipeline, text)
     assert [e.participants[0] for e in doc.events if e.type == "APPOINT"] == ([appointee] if appointee else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Заседание прошло под сопредседательством заместителя министра иностранных дел Казахстана Алибека Бакаева "
+    "и заместителя генерального директора Европейской комиссии Йоханнеса Лухнера.",
+    "İclas Qazaxıstanın xarici işlər nazirinin müavini Alibek Bakayev və Avropa Komissiyasının baş direktorunun "
+    "müavini Yohannes Luxner tərəfindən aparılıb.",
+    "Отырысты Қазақстан Сыртқы істер министрінің орынбасары Әлібек Бақаев пен Еуропалық комиссия бас "
+    "директорының орынбасары Йоханнес Лухнер бірлесіп өткізді.",
+])
+def test_an_official_of_an_international_body_named_in_the_text_is_no_states_own(pipeline, text):
+    # neither official is in the knowledge base; the title names the European Commission as one's
+    _, events = _events(pipeline, text)
+    assert [(t, len(p)) for t, p, _ in events] == [("CONVENE", 2)]

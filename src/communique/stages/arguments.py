@@ -61,7 +61,8 @@ class Arguments:
             ev.participants = [host[0] if p == states[0] else p for p in ev.participants]
             ev.trace.append(f"host: {states[0]} stands for {host[0]}, its official named in the article")
 
-    def one_state(self, type_: str, parts: list[str], own: dict[str, frozenset[str]] | None = None) -> bool:
+    def one_state(self, type_: str, parts: list[str], own: dict[str, frozenset[str]] | None = None,
+                  represents: dict[str, set[str]] | None = None) -> bool:
         """A diplomatic contact has a foreign party (GOLD.md: every meeting and gathering in the gold is
         between states, or in an international body's frame): a meeting or call whose parties are all
         known to be of one state ("the president met the public of the region": the president and his
@@ -70,8 +71,10 @@ class Arguments:
         Whom a person the knowledge base does not know represents is unknown: a meeting with one is kept.
         ``own``: bodies the text names as a state's own (its legislature, cabinet, a party), of no
         foreign reach although the knowledge base does not know them, with the states their sentence
-        names (whose body it may be: "Милли Меджлиса Азербайджана")."""
-        own = own or {}
+        names (whose body it may be: "Милли Меджлиса Азербайджана"). ``represents``: the bodies the
+        knowledge base knows as international that qualify each person in the sentence ("заместитель
+        генерального директора ... Европейской комиссии Йоханнес Лухнер"), for persons it does not know."""
+        own, represents = own or {}, represents or {}
         if type_ == "CHAIR":  # a rotating chairmanship is of an international body, never of a state's own
             return all(p.startswith("country:") or p in self.kb.national_bodies for p in parts)
         if type_ not in ("MEET", "CALL", "CONVENE"):
@@ -89,7 +92,7 @@ class Arguments:
                 states.add(self.kb.national_bodies[p])
             elif served := {x for x in self.served(p) if x.startswith("country:")} if p.startswith("person:") else set():
                 states |= served
-            elif any(not x.startswith("country:") for x in self.served(p)):
+            elif any(not x.startswith("country:") for x in self.served(p)) or represents.get(p):
                 return False  # an official of an international body
             elif type_ != "CONVENE":
                 return False  # whom an unknown person represents is not known

@@ -324,7 +324,12 @@ class EventStage:
             return None
         # one state's affairs; an attendee named after a gathering was reported attended that one:
         # kept only if merged into it
-        provisional = self.args.one_state(type_, parts, _own_bodies(ctx))
+        international: dict[str, set[str]] = {}
+        for m in ctx.of_type("organization"):
+            if m.entity_id.startswith("org:") and m.entity_id not in self.kb.national_bodies \
+                    and (q := ctx.qualified_person(m)) is not None and not self.args.served(q.entity_id):
+                international.setdefault(q.entity_id, set()).add(m.entity_id)
+        provisional = self.args.one_state(type_, parts, _own_bodies(ctx), international)
         if provisional and not (type_ == "CONVENE" and last is not None and last.type == "CONVENE"):
             return None
         if type_ == "CONVENE" and not provisional and framework is None and len(parts) >= 3 \
