@@ -1013,3 +1013,15 @@ def test_an_official_of_an_international_body_named_in_the_text_is_no_states_own
     # neither official is in the knowledge base; the title names the European Commission as one's
     _, events = _events(pipeline, text)
     assert [(t, len(p)) for t, p, _ in events] == [("CONVENE", 2)]
+
+
+@pytest.mark.parametrize("text, met", [
+    ("Səfər çərçivəsində Ceyhun Bayramov Heydər Əliyevin Tbilisidəki abidəsini ziyarət edib, Gürcüstanın xarici "
+     "işlər naziri İlia Darçiaşvili ilə görüşüb.", {"person:jeyhun-bayramov", "person:ilia-darchiashvili"}),
+    ("Сапар барысында Мұрат Нұртілеу Абай Құнанбайұлының Мәскеудегі ескерткішіне гүл қойып, Ресей Сыртқы істер "
+     "министрі Сергей Лавровпен кездесті.", {"person:murat-nurtleu", "person:sergey-lavrov"}),
+])
+def test_the_one_a_monument_honours_is_no_party_with_words_between(pipeline, text, met):
+    # the possessor in the genitive owns the monument word across its attributes ("Tbilisidəki")
+    _, events = _events(pipeline, text)
+    assert [p for t, p, _ in events if t == "MEET"] == [met]

@@ -777,8 +777,17 @@ def _without_eponyms(toks: list[Token], found: list[Mention], ld) -> list[Mentio
     """A person's name made part of an institution's or a place's name (eponyms.tsv: "Heydər Əliyev
     adına", "атындағы", "имени ...") names no one acting there, known to the knowledge base or not."""
     marks = ld.eponyms.find([fold(t.text) for t in toks])
+    inflect = grammar(ld.code).names_inflect
+
+    def before(a: int, j: int) -> bool:
+        # right before the word, or its possessor in the genitive with attributes between ("Heydər
+        # Əliyevin Tbilisi və Rustavidəki abidələrini"): the compound's head is the word
+        return a == j + 1 or (inflect and 0 < a - j - 1 <= _EPONYM_GAP and ends_in_case(toks[j].text, ld, ("gen",)))
     return _without_marked(toks, found, marks, lambda m, i, j: m.type == "person" and any(
-        (p.label == "before" and a == j + 1) or (p.label == "after" and b == i) for p, a, b in marks))
+        (p.label == "before" and before(a, j)) or (p.label == "after" and b == i) for p, a, b in marks))
+
+
+_EPONYM_GAP = 4  # words between a possessor in the genitive and the monument word it owns
 
 
 def _without_regions(toks: list[Token], found: list[Mention], ld) -> list[Mention]:
