@@ -190,10 +190,10 @@ class SentenceContext:
         return None
 
     def _where(self, m: Mention, persons: list[Mention]) -> bool:
-        """A state in the locative proper says where, unless a title stands right before it ("посол
-        России в Казахстане Алексей Бородавкин"): then it qualifies only a title after it, and before a
-        bare name it is where: "Türkiyədə Ceyhun Bayramov ... görüşüb", "Мәулен Әшімбаев Ватиканда ...".
-        """
+        """Whether a state in the locative proper says where rather than whose: it does unless a title
+        stands right before it ("посол России в Казахстане Алексей Бородавкин": the envoy's post). Saying
+        where, it qualifies only a person whose title follows it, not a bare name ("Türkiyədə Ceyhun
+        Bayramov ... görüşüb", "Мәулен Әшімбаев Ватиканда ...")."""
         if not self.in_place(m):
             return False
         at = self.token_index(m.start)
