@@ -324,6 +324,7 @@ class EventStage:
             return None
         # one state's affairs; an attendee named after a gathering was reported attended that one:
         # kept only if merged into it
+        # officials the knowledge base does not know, whose title names an international body it knows
         international: dict[str, set[str]] = {}
         for m in ctx.of_type("organization"):
             if m.entity_id.startswith("org:") and m.entity_id not in self.kb.national_bodies \
