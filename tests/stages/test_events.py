@@ -1025,3 +1025,12 @@ def test_the_one_a_monument_honours_is_no_party_with_words_between(pipeline, tex
     # the possessor in the genitive owns the monument word across its attributes ("Tbilisidəki")
     _, events = _events(pipeline, text)
     assert [p for t, p, _ in events if t == "MEET"] == [met]
+
+
+@pytest.mark.parametrize("text", [
+    "Мұрат Нұртілеу АӨСШК саммитіне 50-ге жуық делегация келетінін айтты.",
+    "Қасым-Жомарт Тоқаев ТМД саммитіне баратын болды.",
+])
+def test_the_kazakh_future_participle_of_coming_and_going_marks_a_plan(pipeline, text):
+    _, events = _events(pipeline, text)
+    assert [(t, m) for t, _, m in events] == [("CONVENE", "planned")]
