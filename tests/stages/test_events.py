@@ -1034,3 +1034,10 @@ def test_the_one_a_monument_honours_is_no_party_with_words_between(pipeline, tex
 def test_the_kazakh_future_participle_of_coming_and_going_marks_a_plan(pipeline, text):
     _, events = _events(pipeline, text)
     assert [(t, m) for t, _, m in events] == [("CONVENE", "planned")]
+
+
+def test_a_body_named_as_the_news_source_is_no_party(pipeline):
+    # reporting.tsv: the name after "сообщает" is the source, known to the knowledge base or not
+    doc, _ = _events(pipeline, "В ходе телефонного разговора глава государства выразил соболезнования Реджепу "
+                               "Тайипу Эрдогану, сообщает Акорда.")
+    assert not [e for e in doc.events if "org:akorda" in e.participants]

@@ -299,7 +299,7 @@ class EventStage:
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
                focus: str | None, met: list[Event] = ()) -> Event | None:
         last = met[0] if met else None
-        ctx = ctx.without_speaker(a).without_senders()
+        ctx = ctx.without_speaker(a).without_senders().without_sources()
         if type_ == "MEET" and ctx.of_type("gathering") and not ctx.of_type("person") and self.args.plural_heads(ctx):
             type_ = "CONVENE"  # "саммитке қатысушы мемлекет басшыларын қарсы алу": the summit's attendees
         framework = self._framework(ctx)
