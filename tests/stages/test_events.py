@@ -1041,3 +1041,13 @@ def test_a_body_named_as_the_news_source_is_no_party(pipeline):
     doc, _ = _events(pipeline, "В ходе телефонного разговора глава государства выразил соболезнования Реджепу "
                                "Тайипу Эрдогану, сообщает Акорда.")
     assert not [e for e in doc.events if "org:akorda" in e.participants]
+
+
+@pytest.mark.parametrize("text", [
+    "Идет подготовка к встрече Джейхуна Байрамова и Сергея Лаврова.",
+    "Сергей Лавров АҚШ-тың Украина бойынша келіссөзге дайындалып жатқанын айтты.",
+])
+def test_a_meeting_being_prepared_is_to_come(pipeline, text):
+    # topics.tsv: the preparation word beside the meeting word, as for a summit
+    _, events = _events(pipeline, text)
+    assert [(t, m) for t, _, m in events] == [("MEET", "planned")]

@@ -177,6 +177,12 @@ class EventStage:
             p, a, b = found.pop("CONVENE")
             if not ({"MEET", "CALL"} & set(found) or any(ctx.is_counterpart(m) for m in ctx.of_type("person"))):
                 found["CONVENE"] = (dataclasses.replace(p, extra="planned"), a, b)
+        if "MEET" in found and _topical(ctx, *found["MEET"][1:]) \
+                and not any(ctx.is_counterpart(m) for m in ctx.of_type("person")):
+            # "АҚШ-тың ... келіссөзге дайындалып жатқаны", "подготовка к встрече": a meeting being prepared
+            # is one to come (with a counterpart named, the sentence reports the talks preparing it)
+            p, a, b = found["MEET"]
+            found["MEET"] = (dataclasses.replace(p, extra="planned"), a, b)
         if "CONVENE" in found and _plural_gathering(ctx, found["CONVENE"][1]) \
                 and not _body_named(ctx, *found["CONVENE"][1:]):
             # "участие во взаимных выставках, форумах", "komissiyaların iclasları": gatherings of a kind,
