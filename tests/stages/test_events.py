@@ -1051,3 +1051,9 @@ def test_a_meeting_being_prepared_is_to_come(pipeline, text):
     # topics.tsv: the preparation word beside the meeting word, as for a summit
     _, events = _events(pipeline, text)
     assert [(t, m) for t, _, m in events] == [("MEET", "planned")]
+
+
+def test_the_host_of_a_visit_is_not_one_named_only_as_a_greetings_sender(pipeline):
+    doc, _ = _events(pipeline, "Министр Микаил Джаббаров прибыл с визитом в Азербайджан. Министр передал приветствия "
+                               "президента Азербайджана Ильхама Алиева.")
+    assert not [e for e in doc.events if AZ_PRES in e.participants]

@@ -313,3 +313,20 @@ def test_a_head_noun_without_the_possessive_after_a_genitive_names_nothing(pipel
 def test_a_possessed_head_after_a_genitive_names_a_body(pipeline):
     doc = pipeline(Document("t", "Azərbaycan Respublikasının Dövlət Gömrük Komitəsinin sədri çıxış edib."))
     assert [m.type for m in doc.mentions] == ["organization"]
+
+
+@pytest.mark.parametrize("text", [
+    "Президент Шавкат Мирзиёев принял министра экономики Азербайджана Микаила Джаббарова. Об этом сообщила "
+    "пресс-служба главы государства. Азербайджан и Азербайджанская Республика развивают связи, министр передал "
+    "приветствия Ильхама Алиева.",
+    "Prezident Şavkat Mirziyoyev Azərbaycanın iqtisadiyyat naziri Mikayıl Cabbarovu qəbul edib. Bu barədə dövlət "
+    "başçısının mətbuat xidməti məlumat yayıb. Azərbaycan və Azərbaycan Respublikası əlaqələri inkişaf etdirir, "
+    "nazir İlham Əliyevin salamlarını çatdırıb.",
+    "Президент Шавкат Мирзиёев Әзербайжанның экономика министрі Микаил Джаббаровты қабылдады. Бұл туралы Мемлекет "
+    "басшысының баспасөз қызметі хабарлады. Әзербайжан мен Әзербайжан Республикасы байланыстарды дамытуда, министр "
+    "Ілхам Әлиевтің сәлемін жеткізді.",
+])
+def test_a_bare_head_of_state_title_is_the_first_head_of_state_the_article_names(pipeline, text):
+    # the article's protagonist, not the head of the state it mentions most
+    links, _ = _role_links(pipeline, text, "2023-02-23")
+    assert {eid for _, eid in links} == {"person:shavkat-mirziyoyev"}

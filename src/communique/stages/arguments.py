@@ -42,15 +42,16 @@ class Arguments:
             return [last.framework] if last.framework in self.member_bodies else []
         return list(last.participants)
 
-    def name_host(self, ev: Event, doc: Document) -> None:
+    def name_host(self, ev: Event, doc: Document, senders: frozenset[str] = frozenset()) -> None:
         """A visit is a meeting with the host person where the article names one (GOLD.md): the
         state visited stands for the official of that state the article names, the head of state
-        where it names several."""
+        where it names several; not one named only as the sender of greetings (``senders``), who is
+        not there."""
         persons = [p for p in ev.participants if "person:" in p]
         states = [p for p in ev.participants if p.startswith("country:")]
         if ev.type not in ("MEET", "CALL") or len(persons) != 1 or len(states) != 1 or len(ev.participants) != 2:
             return
-        named = {m.entity_id for m in doc.mentions if m.type == "person" and m.entity_id not in persons}
+        named = {m.entity_id for m in doc.mentions if m.type == "person" and m.entity_id not in persons} - senders
         # undated: the official the article names held the office then, whenever that was
         when_ = ev.date or doc.published
         officials = {r.person: r.role for p in named for r in self.kb.roles_of(p)

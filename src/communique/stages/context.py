@@ -128,11 +128,13 @@ class SentenceContext:
         are not there; the one conveying them and the one greeted are. The sender stands `before` the
         greeting word (a genitive), `after` it up to the end of the clause, or right after it in the
         `genitive` ("приветствия президента Туркменистана Сердара Бердымухамедова")."""
-        marks = self.matches(self.ld.greetings)
-        if not marks:
-            return self
-        absent = set()
-        for p, a, b in marks:
+        absent = self.senders()
+        return dataclasses.replace(self, mentions=[m for m in self.mentions if id(m) not in absent]) if absent else self
+
+    def senders(self) -> set[int]:
+        """The ids of the mentions ``without_senders`` leaves out."""
+        absent: set[int] = set()
+        for p, a, b in self.matches(self.ld.greetings):
             if p.label == "before":
                 absent |= {id(m) for m in self.of_type("person", "country") if self.token_index(m.end - 1) == a - 1}
             elif p.label == "genitive" and not (b < len(self.folds)
@@ -141,7 +143,7 @@ class SentenceContext:
             else:
                 end = self.between(b, _BREAK)[1] if b < len(self.toks) else b
                 absent |= {id(m) for m in self.of_type("person") if b <= self.token_index(m.start) < end}
-        return dataclasses.replace(self, mentions=[m for m in self.mentions if id(m) not in absent])
+        return absent
 
     def without_sources(self) -> "SentenceContext":
         """The same sentence without the bodies a reporting frame names as the news' source

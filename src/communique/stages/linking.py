@@ -128,7 +128,10 @@ class LinkingStage:
                 if len({m.entity_id for m in near}) >= 2:
                     continue  # "главы МИД Армении и Азербайджана": one title for two states' officials
                 near.sort(key=lambda m: 0 if start <= m.start < end else min(abs(start - m.end), abs(m.start - end)))
-                state = near[0].entity_id if near else home
+                # no state beside the title: the state of the first official the article names in that
+                # office, its protagonist ("Президент Шавкат Мирзиёев принял ... пресс-служба главы
+                # государства"), before the state it mentions most
+                state = near[0].entity_id if near else self._protagonist_state(order, role, date) or home
                 holders = sorted(set(self.kb.holders(role, state, date))) if state and date else []
                 if not (len(holders) == 1 and holders[0] in named):
                     # undated, or the state only guessed: who held the office is open, unless the
@@ -144,6 +147,15 @@ class LinkingStage:
                                         source="role", entity_id=holders[0], kind="title"))
             out += here
         return out
+
+    def _protagonist_state(self, order: list[Mention], role: str, date: str | None) -> str | None:
+        """The state of the first person the article names who held ``role`` (on its date)."""
+        for m in order:
+            if m.type == "person" and m.source != "role" and m.entity_id:
+                for r in self.kb.roles_of(m.entity_id):
+                    if r.role == role and (not date or r.active(date)):
+                        return r.of
+        return None
 
     def _surnames_of_others(self, doc: Document, persons: dict[str, list[str]]) -> None:
         """A known person's surname alone ("Bayramov") in an article that names someone else of that
