@@ -73,8 +73,12 @@ class EventStage:
         guess = None if reported else when.context_month(doc, self.kb) or year
         focus: str | None = None  # the person the article is about so far ("Onun ... görüşündə")
         undated: set[str] = set()
+        senders, others = set(), set()  # persons named only as senders of greetings conveyed are not there
         for sent in prose(doc):
             ctx = SentenceContext.build(doc, sent)
+            absent = ctx.senders() if ctx.matches(ctx.ld.greetings) else set()
+            for m in ctx.of_type("person"):
+                (senders if id(m) in absent else others).add(m.entity_id)
             if ctx.matches(ctx.ld.offtopic):
                 continue
             seen = {p for e in events for p in e.participants}
@@ -105,9 +109,8 @@ class EventStage:
                 ev.date = ev.date or _traced(ev, "the occasion referred back to", back)
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
-        senders = _greeting_senders(doc)
         for ev in events:
-            self.args.name_host(ev, doc, senders)
+            self.args.name_host(ev, doc, frozenset(senders - others))
         doc.events = [e for e in merge_duplicates(events, self.kb, headline(doc)) if e.trace[:1] != [_ONE_STATE]]
         for ev in doc.events:
             ev.participants = list(dict.fromkeys(ev.participants))
@@ -530,17 +533,6 @@ def _own_bodies(ctx: SentenceContext) -> dict[str, frozenset[str]]:
     return {m.entity_id: states for m in ctx.of_type("organization") if m.entity_id.startswith("new:")
             # the name, or the name beside its kind ("«AMANAT» партиясы", "партии «AMANAT»")
             and any(a - 1 <= ctx.token_index(m.end - 1) and ctx.token_index(m.start) <= b for a, b in spans)}
-
-
-def _greeting_senders(doc: Document) -> frozenset[str]:
-    """The persons the article names only as senders of greetings conveyed (greetings.tsv)."""
-    sent, other = set(), set()
-    for s in prose(doc):
-        ctx = SentenceContext.build(doc, s)
-        absent = ctx.senders() if ctx.matches(ctx.ld.greetings) else set()
-        for m in ctx.of_type("person"):
-            (sent if id(m) in absent else other).add(m.entity_id)
-    return frozenset(sent - other)
 
 
 def _same_place(events: list[Event]) -> None:
