@@ -323,10 +323,13 @@ class Arguments:
         persons = [m for m in ctx.of_type("person") if not ctx.within_date(m)]
         heads = {m.entity_id for m in persons if self._head_of_state(m.entity_id)}
         persons = [m for m in persons if m.entity_id not in heads]  # the head of state signs the decree
-        # "вместо Сергея Кулагина", "Kulaginin yerinə": the one replaced
+        # "вместо Сергея Кулагина", "Kulaginin yerinə": the one replaced; the word stands before the name
+        # in Russian, after it in az/kk
         instead = {k for k, w in enumerate(ctx.folds) if w in ctx.grammar.words["instead_of"]}
-        after = ctx.grammar.genitive_after_head  # the word stands before the name in Russian, after it in az/kk
-        persons = [m for m in persons if not ({ctx.token_index(m.start) - 1} if after else {ctx.token_index(m.end - 1) + 1}) & instead]
+
+        def beside(m) -> int:
+            return ctx.token_index(m.start) - 1 if ctx.grammar.genitive_after_head else ctx.token_index(m.end - 1) + 1
+        persons = [m for m in persons if beside(m) not in instead]
         if not persons:
             return None
         # an attributive participle describes the person named after it: "Bayramov və Gürcüstanın yenidən
