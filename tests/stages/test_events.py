@@ -1045,6 +1045,8 @@ def test_a_body_named_as_the_news_source_is_no_party(pipeline):
 
 @pytest.mark.parametrize("text", [
     "Идет подготовка к встрече Джейхуна Байрамова и Сергея Лаврова.",
+    # "мен" written apart is the conjunction "and", no comitative: no counterpart is named
+    "Сергей Лавров мен Джейхун Байрамовтың кездесуіне дайындық жүріп жатыр.",
     "Сергей Лавров АҚШ-тың Украина бойынша келіссөзге дайындалып жатқанын айтты.",
 ])
 def test_a_meeting_being_prepared_is_to_come(pipeline, text):
