@@ -246,3 +246,17 @@ def test_a_name_at_the_end_of_a_very_long_sentence_is_found(pipeline):
                             lang="ru"))
     assert doc.failure is None
     assert "person:jeyhun-bayramov" in {m.entity_id for m in doc.mentions}
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Смайылов «Alarko holding» компаниясының президентімен кездесті - «Qazaqstan» Ұлттық телеарнасы\n"
+     "Премьер-Министр Әлихан Смайылов компания президентімен кездесті.", "Qazaqstan"),
+    ("Baş nazir «Alarko Holding» şirkətinin prezidenti ilə görüşüb - «Qazaqstan» Milli Teleradiosu\n"
+     "Baş nazir şirkətin prezidenti ilə görüşüb.", "Qazaqstan"),
+    ("Премьер встретился с президентом «Alarko Holding» - «Qazaqstan» Национальный телеканал\n"
+     "Премьер-министр встретился с президентом компании.", "Qazaqstan"),
+])
+def test_a_line_signed_with_a_quoted_outlet_names_no_party(pipeline, text, outlet):
+    # "... - «Qazaqstan» Ұлттық телеарнасы": the page's signature, the outlet that reports
+    doc = pipeline(Document("t", text))
+    assert not [m for m in doc.mentions if outlet in m.text]

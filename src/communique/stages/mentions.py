@@ -31,6 +31,7 @@ _CACHE_LIMIT = 200_000
 _ALIKE = 60  # percent: translit keys of one given name spelled in two scripts ("teiub", "taib")
 _DOMAIN = re.compile(r"\w\.(az|kz|kg|uz|ru|com|org|net|info|news)\b", re.I)
 _BARE_NUMBER = re.compile(r"^(\d{1,3})$")
+_SIGNATURE = re.compile(r"\s[-–—|]\s*(«[^»\n]{1,60}»[^\n.!?«»]{0,60})[ \t]*$", re.M)
 
 
 class AliasMatcher:
@@ -394,6 +395,11 @@ class MentionStage:
         # ("Далее", "Аким", "Bundan") is no name on its own, whichever reader took it for one
         # (natasha, the tagger, a lone capitalised word); a name the knowledge base knows stays.
         doc.mentions = [m for m in doc.mentions if m.source == "kb" or (m.start, m.end) not in ordinary]
+        # a line closing on a dash and a quoted name ("... аяқталды - «Qazaqstan» Ұлттық телеарнасы")
+        # signs the page with its outlet, which reports and takes no part
+        signed = [(x.start(1), x.end(1)) for x in _SIGNATURE.finditer(doc.text)]
+        doc.mentions = [m for m in doc.mentions if m.type in ("country", "location")
+                        or not any(a <= m.start and m.end <= b for a, b in signed)]
         # a generic institution noun ("МИД", "СМИ", "Үкімет", "KİV") names no particular body: its state,
         # where named, makes the known one ("МИД Казахстана"); alone it is no new organisation
         generic = _generic_bodies()
