@@ -1059,3 +1059,13 @@ def test_the_host_of_a_visit_is_not_one_named_only_as_a_greetings_sender(pipelin
     doc, _ = _events(pipeline, "Министр Микаил Джаббаров прибыл с визитом в Азербайджан. Министр передал приветствия "
                                "президента Азербайджана Ильхама Алиева.")
     assert not [e for e in doc.events if AZ_PRES in e.participants]
+
+
+@pytest.mark.parametrize("text", [
+    "Александр Лукашенко заявил, что в 2026 году председательство в ЕАЭС перейдет к Казахстану.",
+    "Avrasiya İqtisadi Birliyində sədrlik 2026-cı ildə Qazaxıstana keçəcək.",
+    "Еуразиялық экономикалық одаққа төрағалық 2026 жылы Қазақстанға өтеді.",
+])
+def test_a_chairmanship_that_will_pass_is_to_come(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [(e.type, e.participants, e.modality) for e in doc.events] == [("CHAIR", ["country:kz", "org:eaeu"], "planned")]
