@@ -1069,3 +1069,15 @@ def test_the_host_of_a_visit_is_not_one_named_only_as_a_greetings_sender(pipelin
 def test_a_chairmanship_that_will_pass_is_to_come(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert [(e.type, e.participants, e.modality) for e in doc.events] == [("CHAIR", ["country:kz", "org:eaeu"], "planned")]
+
+
+@pytest.mark.parametrize("text", [
+    "Саммит Организации тюркских государств прошел в Анкаре. В рамках саммита Ильхам Алиев встретился с Шавкатом "
+    "Мирзиёевым.",
+    "Türk Dövlətləri Təşkilatının sammiti Ankarada keçirilib. Sammit çərçivəsində İlham Əliyev Şavkat Mirziyoyevlə "
+    "görüşüb.",
+    "Түркі мемлекеттері ұйымының саммиті Анкарада өтті. Саммит аясында Қасым-Жомарт Тоқаев Шавкат Мирзиёевпен кездесті.",
+])
+def test_a_meeting_in_a_gatherings_frame_took_place_where_it_was_held(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [(e.type, e.location) for e in doc.events] == [("CONVENE", "loc:ankara"), ("MEET", "loc:ankara")]

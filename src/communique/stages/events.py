@@ -123,6 +123,7 @@ class EventStage:
         _same_place(doc.events)
         self._trip_place(doc)
         _same_occasion(doc.events)
+        _frame_place(doc.events)
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
 
@@ -596,6 +597,23 @@ def _same_occasion(events: list[Event]) -> None:
         if found:
             ev.framework = found.pop()
             ev.trace.append(f"framework: {ev.framework}, the gathering its party attends")
+
+
+def _frame_place(events: list[Event]) -> None:
+    """Talks or a signing with no place of their own, in the frame of a gathering the article reports
+    held at one place, took place there: the side meetings of a summit or a ministers' council
+    ("Лавров уже провёл двусторонние встречи" at the SCO ministers' council in Goa)."""
+    places: dict[str, set[str]] = {}
+    for o in events:
+        if o.type == "CONVENE" and o.location:
+            for g in o.participants:
+                if is_gathering(g):
+                    places.setdefault(g, set()).add(o.location)
+    for ev in events:
+        if ev.location or ev.type not in ("MEET", "CALL", "SIGN") or len(places.get(ev.framework or "", ())) != 1:
+            continue
+        ev.location = next(iter(places[ev.framework]))
+        ev.trace.append(f"location: {ev.location}, where the gathering framing it was held")
 
 
 def _traced(ev: Event, origin: str, date: str | None) -> str | None:
