@@ -1081,3 +1081,13 @@ def test_a_chairmanship_that_will_pass_is_to_come(pipeline, text):
 def test_a_meeting_in_a_gatherings_frame_took_place_where_it_was_held(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert [(e.type, e.location) for e in doc.events] == [("CONVENE", "loc:ankara"), ("MEET", "loc:ankara")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ильхам Алиев прибыл с визитом в Грузию. Президент посетил аэропорт Тбилиси.",
+    "İlham Əliyev Gürcüstana rəsmi səfərə gəlib. Prezident Tbilisi hava limanında olub.",
+    "Ілхам Әлиев Грузияға ресми сапармен келді. Президент Тбилиси әуежайында болды.",
+])
+def test_a_visit_to_a_state_took_place_in_the_one_city_of_it_the_article_names(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [(e.type, e.location) for e in doc.events] == [("MEET", "loc:tbilisi")]

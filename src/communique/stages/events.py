@@ -124,6 +124,7 @@ class EventStage:
         self._trip_place(doc)
         _same_occasion(doc.events)
         _frame_place(doc.events)
+        self._city_of_state(doc)
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
 
@@ -238,6 +239,20 @@ class EventStage:
             if travellers & set(ev.participants):
                 ev.location = city
                 ev.trace.append(f"location: {city}, the city an attendee travelled to")
+
+    def _city_of_state(self, doc: Document) -> None:
+        """An event placed in a state took place in the one city of that state the article names: the
+        state visited is where the talks were, its city the place ("Қазақстанға мемлекеттік сапар" ...
+        "Астанада")."""
+        cities: dict[str, set[str]] = {}
+        for m in doc.mentions:
+            state = self.kb.place_country.get(m.entity_id or "") if m.type == "location" else None
+            if state:
+                cities.setdefault(state, set()).add(m.entity_id)
+        for ev in doc.events:
+            if (ev.location or "").startswith("country:") and len(cities.get(ev.location, ())) == 1:
+                ev.location = next(iter(cities[ev.location]))
+                ev.trace.append(f"location: {ev.location}, the one city of the state the article names")
 
     def _domestic(self, ctx: SentenceContext, type_: str, parts: list[str]) -> bool:
         """A session of a state's own legislature or cabinet (lang/*/domestic.tsv) with no international
