@@ -1091,3 +1091,15 @@ def test_a_meeting_in_a_gatherings_frame_took_place_where_it_was_held(pipeline, 
 def test_a_visit_to_a_state_took_place_in_the_one_city_of_it_the_article_names(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert [(e.type, e.location) for e in doc.events] == [("MEET", "loc:tbilisi")]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Rusiya Qazaxıstanın ATƏT-də sədrliyini yüksək qiymətləndirir.", ["country:kz", "org:osce"]),
+    ("Ресей Қазақстанның ҰҚШҰ-дағы төрағалығын жоғары бағалады.", ["country:kz", "org:csto"]),
+    ("Россия высоко оценивает итоги казахстанского председательства в ОДКБ.", ["country:kz", "org:csto"]),
+    # a state giving or receiving it keeps the other ("Qazaxıstanın ... sədrliyi Qırğızıstana keçib")
+    ("Qazaxıstanın MDB-yə sədrliyi Qırğızıstana keçib.", ["country:kz", "country:kg", "org:cis"]),
+])
+def test_the_state_modifying_the_chairmanship_word_holds_it(pipeline, text, parts):
+    doc, _ = _events(pipeline, text)
+    assert [e.participants for e in doc.events if e.type == "CHAIR"] == [parts]

@@ -279,6 +279,17 @@ class Arguments:
         states = _ids(ctx.of_type("country"))
         if not states:
             return []
+        # the state modifying the chairmanship word holds it ("казахстанского председательства",
+        # "Qazaxıstanın sədrliyi"); the others appraise or congratulate, unless one gives or receives it
+        in_body = {k for o in ctx.of_type("organization") for k in range(ctx.token_index(o.start), ctx.token_index(o.end - 1) + 1)}
+        owner = [m for m in ctx.of_type("country")  # the body chaired may stand between: "Qazaxıstanın ATƏT-də sədrliyi"
+                 if (m.kind == "adjective" or ctx.is_genitive(m)) and ctx.token_index(m.end - 1) < at
+                 and set(range(ctx.token_index(m.end - 1) + 1, at)) <= in_body]
+        directions = ctx.grammar.words["direction_word"]
+        if owner and not any(ctx.is_dative(m) or ctx.is_ablative(m)
+                             or (directions and ctx.token_index(m.start) > 0 and ctx.folds[ctx.token_index(m.start) - 1] in directions)
+                             for m in ctx.of_type("country") if m not in owner):
+            states = _ids(owner)
         # a gathering named at the chairmanship word is what is presided over ("COP29-a sədrliyi",
         # "председательство в COP29"), not its organisation
         presided = _ids(m for m in ctx.of_type("gathering")
