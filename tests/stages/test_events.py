@@ -1103,3 +1103,11 @@ def test_a_visit_to_a_state_took_place_in_the_one_city_of_it_the_article_names(p
 def test_the_state_modifying_the_chairmanship_word_holds_it(pipeline, text, parts):
     doc, _ = _events(pipeline, text)
     assert [e.participants for e in doc.events if e.type == "CHAIR"] == [parts]
+
+
+def test_talks_framed_by_a_summit_take_its_place_over_the_counterparts_state(pipeline):
+    # the German chancellor met at the summit in Astana: the talks are in Astana, not in Germany
+    doc, _ = _events(pipeline, "Шавкат Мирзиёев, Садыр Жапаров и Олаф Шольц примут участие во втором саммите «Центральная "
+                               "Азия – Германия» в Астане. В ходе визита Жапаров проведет переговоры с канцлером Германии "
+                               "Олафом Шольцем.")
+    assert [(e.type, e.location) for e in doc.events] == [("CONVENE", "loc:astana"), ("MEET", "loc:astana")]

@@ -615,9 +615,10 @@ def _same_occasion(events: list[Event]) -> None:
 
 
 def _frame_place(events: list[Event]) -> None:
-    """Talks or a signing with no place of their own, in the frame of a gathering the article reports
-    held at one place, took place there: the side meetings of a summit or a ministers' council
-    ("Лавров уже провёл двусторонние встречи" at the SCO ministers' council in Goa)."""
+    """Talks or a signing with no place of their own, or only a state, in the frame of a gathering the
+    article reports held at one place, took place there: the side meetings of a summit or a ministers'
+    council ("Лавров уже провёл двусторонние встречи" at the SCO ministers' council in Goa; "Japarov ...
+    Olaf Şolz ilə danışıqlar aparacaq" at the summit in Astana, not in Germany)."""
     places: dict[str, set[str]] = {}
     for o in events:
         if o.type == "CONVENE" and o.location:
@@ -625,7 +626,9 @@ def _frame_place(events: list[Event]) -> None:
                 if is_gathering(g):
                     places.setdefault(g, set()).add(o.location)
     for ev in events:
-        if ev.location or ev.type not in ("MEET", "CALL", "SIGN") or len(places.get(ev.framework or "", ())) != 1:
+        # a state only guessed for it (a counterpart's, a visit's) yields to the gathering's place
+        if (ev.location and not ev.location.startswith("country:")) or ev.type not in ("MEET", "CALL", "SIGN") \
+                or len(places.get(ev.framework or "", ())) != 1:
             continue
         ev.location = next(iter(places[ev.framework]))
         ev.trace.append(f"location: {ev.location}, where the gathering framing it was held")
