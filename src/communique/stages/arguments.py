@@ -286,9 +286,11 @@ class Arguments:
                  if (m.kind == "adjective" or ctx.is_genitive(m)) and ctx.token_index(m.end - 1) < at
                  and set(range(ctx.token_index(m.end - 1) + 1, at)) <= in_body]
         directions = ctx.grammar.words["direction_word"]
-        if owner and not any(ctx.is_dative(m) or ctx.is_ablative(m)
-                             or (directions and ctx.token_index(m.start) > 0 and ctx.folds[ctx.token_index(m.start) - 1] in directions)
-                             for m in ctx.of_type("country") if m not in owner):
+
+        def gives_or_receives(m) -> bool:  # "Qırğızıstana", "от Казахстана к Кыргызстану"
+            k = ctx.token_index(m.start)
+            return ctx.is_dative(m) or ctx.is_ablative(m) or (k > 0 and ctx.folds[k - 1] in directions)
+        if owner and not any(gives_or_receives(m) for m in ctx.of_type("country") if m not in owner):
             states = _ids(owner)
         # a gathering named at the chairmanship word is what is presided over ("COP29-a sədrliyi",
         # "председательство в COP29"), not its organisation

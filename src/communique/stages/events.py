@@ -74,9 +74,11 @@ class EventStage:
         focus: str | None = None  # the person the article is about so far ("Onun ... görüşündə")
         undated: set[str] = set()
         senders, others = set(), set()  # persons named only as senders of greetings conveyed are not there
+        contexts: list[SentenceContext] = []  # read again by _trip_place, built once
         for sent in prose(doc):
             ctx = SentenceContext.build(doc, sent)
-            absent = ctx.senders() if ctx.matches(ctx.ld.greetings) else set()
+            contexts.append(ctx)
+            absent = ctx.senders()
             for m in ctx.of_type("person"):
                 (senders if id(m) in absent else others).add(m.entity_id)
             if ctx.matches(ctx.ld.offtopic):
@@ -121,7 +123,7 @@ class EventStage:
             if reported_day and ev.id in undated and ev.date == reported:
                 ev.date = reported_day
         _same_place(doc.events)
-        self._trip_place(doc)
+        _trip_place(doc.events, contexts)
         _same_occasion(doc.events)
         _frame_place(doc.events)
         self._city_of_state(doc)
@@ -214,31 +216,6 @@ class EventStage:
                     or _traced(ev, "its gathering in the knowledge base", self.dating.gathering_date(ev.framework))
                 out += [x for e in self._separate_meetings(ctx, ev, a, b) for x in _separate_gatherings(ctx, e)]
         return out
-
-    def _trip_place(self, doc: Document) -> None:
-        """A gathering with no place of its own was held in the city an attendee travelled to, where the
-        article names one such city ("Қазақстан Президенті жұмыс сапарымен Санкт-Петербургке келді":
-        GOLD.md, a trip to a gathering's city is made to attend it)."""
-        open_ = [e for e in doc.events if e.type == "CONVENE" and not e.location and e.modality == "asserted"
-                 and any("person:" in p for p in e.participants)]
-        if not open_:
-            return
-        trips: dict[str, set[str]] = {}  # city -> travellers
-        for sent in prose(doc):
-            ctx = SentenceContext.build(doc, sent)
-            if not ctx.matches(ctx.ld.visits):
-                continue
-            cities = {m.entity_id for m in ctx.of_type("location") if not ctx.is_qualifier(m)
-                      and not (m.entity_id or "").startswith("new:")}
-            for city in cities:
-                trips.setdefault(city, set()).update(m.entity_id for m in ctx.of_type("person"))
-        if len(trips) != 1:
-            return
-        (city, travellers), = trips.items()
-        for ev in open_:
-            if travellers & set(ev.participants):
-                ev.location = city
-                ev.trace.append(f"location: {city}, the city an attendee travelled to")
 
     def _city_of_state(self, doc: Document) -> None:
         """An event placed in a state took place in the one city of that state the article names: the
@@ -612,6 +589,28 @@ def _same_occasion(events: list[Event]) -> None:
         if found:
             ev.framework = found.pop()
             ev.trace.append(f"framework: {ev.framework}, the gathering its party attends")
+
+
+def _trip_place(events: list[Event], contexts: list[SentenceContext]) -> None:
+    """A gathering with no place of its own was held in the city an attendee travelled to, where the
+    article names one such city ("Қазақстан Президенті жұмыс сапарымен Санкт-Петербургке келді":
+    GOLD.md, a trip to a gathering's city is made to attend it)."""
+    open_ = [e for e in events if e.type == "CONVENE" and not e.location and e.modality == "asserted"]
+    if not open_:
+        return
+    trips: dict[str, set[str]] = {}  # city -> travellers
+    for ctx in contexts:
+        if ctx.matches(ctx.ld.visits):
+            for city in {m.entity_id for m in ctx.of_type("location") if not ctx.is_qualifier(m)
+                         and not (m.entity_id or "").startswith("new:")}:
+                trips.setdefault(city, set()).update(m.entity_id for m in ctx.of_type("person"))
+    if len(trips) != 1:
+        return
+    (city, travellers), = trips.items()
+    for ev in open_:
+        if travellers & set(ev.participants):
+            ev.location = city
+            ev.trace.append(f"location: {city}, the city an attendee travelled to")
 
 
 def _frame_place(events: list[Event]) -> None:

@@ -236,16 +236,16 @@ def _joined_to_title(near: list[Mention], start: int, end: int, toks, joins) -> 
         return [t.text.lower() for t in toks if t.start >= a and t.end <= b and any(c.isalnum() for c in t.text)]
 
     kept = [m for m in near if start <= m.start < end]
-    for side in (sorted((m for m in near if m.start >= end), key=lambda m: m.start),
-                 sorted((m for m in near if m.end <= start), key=lambda m: -m.start)):
-        edge = (end, None) if side and side[0].start >= end else (None, start)
-        for m in side:
-            gap = words(edge[0], m.start) if edge[0] is not None else words(m.end, edge[1])
-            first = edge in ((end, None), (None, start))
-            if (len(gap) > 1) if first else any(w not in joins for w in gap):
+    after = sorted((m for m in near if m.start >= end), key=lambda m: m.start)
+    before = sorted((m for m in near if m.end <= start), key=lambda m: -m.start)
+    for side, forward in ((after, True), (before, False)):
+        edge = end if forward else start  # where the last state kept (or the title) stops
+        for k, m in enumerate(side):
+            gap = words(edge, m.start) if forward else words(m.end, edge)
+            if (len(gap) > 1) if k == 0 else any(w not in joins for w in gap):
                 break
             kept.append(m)
-            edge = (m.end, None) if edge[0] is not None else (None, m.start)
+            edge = m.end if forward else m.start
     return kept
 
 
