@@ -143,6 +143,26 @@ def test_headline_event_told_in_full_by_the_lead_is_one_event(pipeline):
     assert any(p.startswith("new:person:") for p in meets[0].participants)
 
 
+@pytest.mark.parametrize("text", [
+    "Gürcüstanın daxili işlər naziri Azərbaycanın səfirini qəbul edib\n\n"
+    "Gürcüstanın daxili işlər naziri Levan Qvelesiani Azərbaycanın səfiri Elxan Rəsulovu qəbul edib.",
+    "Грузия ішкі істер министрі Әзербайжан елшісін қабылдады\n\n"
+    "Грузияның ішкі істер министрі Вахтанг Гомелаури Әзербайжан елшісі Елхан Расуловты қабылдады.",
+    "Министр внутренних дел Грузии принял посла Азербайджана\n\n"
+    "Министр внутренних дел Грузии Леван Гвелесиани принял посла Азербайджана Эльхана Расулова.",
+])
+def test_headline_naming_states_for_the_officials_the_lead_names_is_one_event(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    meets = [e for e in doc.events if e.type == "MEET"]
+    assert len(meets) == 1 and sum("person:" in p for p in meets[0].participants) == 2
+
+
+def test_headline_states_are_not_told_by_officials_of_another_state(pipeline):
+    doc, _ = _events(pipeline, "Azərbaycan və Türkiyə xarici işlər nazirləri görüşəcək\n\n"
+                               "Sergey Lavrov Ceyhun Bayramovla görüşəcək.")
+    assert len([e for e in doc.events if e.type == "MEET"]) == 2
+
+
 def test_one_signatory_signs_with_the_listed_counterparts(pipeline):
     _, evs = _events(pipeline, "Sergey Lavrov həmçinin Qazaxıstan və Özbəkistanla ticarət sahəsində "
                                "sazişlər imzalayacaq.")

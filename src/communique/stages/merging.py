@@ -22,7 +22,7 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headl
     out: list[Event] = []
     for ev in events:
         head = out[0] if out and headline is not None and out[0].evidence.start == headline.start else None
-        if head is not None and ev is not head and _tells_headline(head, ev, out):
+        if head is not None and ev is not head and _tells_headline(head, ev, out, kb):
             # "Мемлекет басшысы Қытай Елшісін қабылдады" then the lead names the envoy: the lead's
             # participants are the precise ones
             ev.location, ev.framework = ev.location or head.location, ev.framework or head.framework
@@ -52,16 +52,31 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headl
     return out
 
 
-def _tells_headline(head: Event, ev: Event, out: list[Event]) -> bool:
-    """The first meeting or call after a headline's, with the same modality, a person in common
-    and more persons named, is the headline's event told in full."""
+def _tells_headline(head: Event, ev: Event, out: list[Event], kb: KnowledgeBase | None = None) -> bool:
+    """The first meeting or call after a headline's, with the same modality and more persons named,
+    is the headline's event told in full: it has a person in common with the headline, or the
+    headline named only the states whose officials the lead names ("Gürcüstanın daxili işlər naziri
+    Azərbaycan ... komandanını qəbul edib", then both by name)."""
     def persons(e: Event) -> set[str]:
         return {p for p in e.participants if "person:" in p}
-    return (head.type == ev.type and head.type in ("MEET", "CALL") and head.modality == ev.modality
+    if not (head.type == ev.type and head.type in ("MEET", "CALL") and head.modality == ev.modality
             and all("person:" in p or p.startswith("country:") for p in head.participants)
             and len(persons(ev)) > len(persons(head))
-            and not any(o.type == ev.type for o in out[1:])
-            and bool(persons(head) & persons(ev)))
+            and not any(o.type == ev.type for o in out[1:])):
+        return False
+    if persons(head):
+        return bool(persons(head) & persons(ev))
+    states = set(head.participants)
+    return len(ev.participants) >= len(states) \
+        and all(p in states for p in ev.participants if p.startswith("country:")) \
+        and all(_state_of(p, ev.date, kb) in (None, *states) for p in persons(ev))
+
+
+def _state_of(person: str, date: str | None, kb: KnowledgeBase | None) -> str | None:
+    """The state a person known to the knowledge base served on that date, if any."""
+    roles = [r for r in kb.roles_of(person) if r.of.startswith("country:")] if kb is not None else []
+    held = [r for r in roles if r.active(date)]
+    return held[0].of if held else None
 
 
 def _same_gathering(a: Event, b: Event, kb: KnowledgeBase | None = None) -> bool:
