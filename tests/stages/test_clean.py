@@ -22,6 +22,16 @@ def test_boilerplate_spans_cover_related_list_without_touching_text(kb):
     assert doc.text == ARTICLE
 
 
+@pytest.mark.parametrize("text", [
+    "Prezidentlər telefonla danışıb\n![Prezidentlər telefonla danışıb](/images/2009/08/28/a.jpg?2021-02-17+09%3A23)\nMətn.",
+    "Президенттер телефон арқылы сөйлесті\n![Президенттер телефон арқылы сөйлесті](/img/a.jpg?2021-02-17)\nМәтін.",
+    "Президенты поговорили по телефону\n![Президенты поговорили по телефону](/images/a.jpg?2021-02-17)\nТекст.",
+])
+def test_a_markdown_image_line_is_page_furniture(kb, text):
+    doc = CleanStage(kb)(Document("d", text))
+    assert [text[s.start:s.end].strip() for s in doc.boilerplate] == [text.split("\n")[1]]
+
+
 def test_metadata_title_source_and_dateline(kb):
     doc = CleanStage(kb)(Document("d", ARTICLE, url="https://example.org/news/20210925/x.html"))
     assert doc.title == "Президент провел переговоры с коллегой"
