@@ -212,8 +212,14 @@ def test_meeting_of_unnamed_body_in_an_article_about_one_organisation(pipeline):
 @pytest.mark.parametrize("text", [
     "Ceyhun Bayramov Nyu-Yorkda BMT rəsmiləri ilə bir sıra görüşlər keçirib.",
     "Джейхун Байрамов провел в Нью-Йорке ряд встреч с представителями ООН.",
+    "Sammit çərçivəsində digər görüşlərin də keçirildiyini vurğulayan Rəcəb Tayyib Ərdoğan Qazaxıstan və "
+    "Özbəkistanın nümayəndələrinin iştirakından məmnunluğunu bildirib.",
+    "Саммит аясында басқа да кездесулер өткенін атап өткен Режеп Тайып Ердоған Қазақстан мен Өзбекстан "
+    "өкілдерінің қатысқанына риза екенін айтты.",
+    "Подчеркнув, что в рамках саммита были проведены и другие встречи, Реджеп Тайип Эрдоган выразил "
+    "удовлетворение отношениями Турции и Азербайджана.",
 ])
-def test_a_number_of_meetings_with_no_named_counterpart_is_a_summary(pipeline, text):
+def test_a_number_of_or_other_meetings_with_no_named_counterpart_report_no_meeting(pipeline, text):
     _, evs = _events(pipeline, text)
     assert not [e for e in evs if e[0] == "MEET"]
 
