@@ -1137,3 +1137,13 @@ def test_talks_framed_by_a_summit_take_its_place_over_the_counterparts_state(pip
                                "Азия – Германия» в Астане. В ходе визита Жапаров проведет переговоры с канцлером Германии "
                                "Олафом Шольцем.")
     assert [(e.type, e.location) for e in doc.events] == [("CONVENE", "loc:astana"), ("MEET", "loc:astana")]
+
+
+@pytest.mark.parametrize("text", [
+    "Əli Əsədov və Mixail Mişustin telefonla danışıb, MDB çərçivəsində inteqrasiya fəaliyyətini müzakirə ediblər.",
+    "Олжас Бектенов пен Михаил Мишустин телефон арқылы сөйлесіп, ЕАЭО аясындағы ынтымақтастықты талқылады.",
+    "Михаил Мишустин и Олжас Бектенов в ходе телефонного разговора обсудили взаимодействие в рамках ЕАЭС.",
+])
+def test_a_phone_call_is_held_in_no_frame_the_frame_named_is_what_was_discussed(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [(e.type, e.framework) for e in doc.events] == [("CALL", None)]

@@ -116,6 +116,11 @@ class EventStage:
         doc.events = [e for e in merge_duplicates(events, self.kb, headline(doc)) if e.trace[:1] != [_ONE_STATE]]
         for ev in doc.events:
             ev.participants = list(dict.fromkeys(ev.participants))
+            if ev.type == "CALL" and ev.framework:
+                # a phone call is held in no gathering's or body's frame: one named beside it is what was
+                # discussed ("в ходе телефонного разговора обсудили взаимодействие в рамках ЕАЭС")
+                ev.trace.append(f"framework: none, a call's ({ev.framework} is what was discussed)")
+                ev.framework = None
         for ev in doc.events:
             ev.date = ev.date or _traced(ev, "the summit of its body the article dates", self.dating.occasion_date(ev, doc.events)) \
                 or _traced(ev, "the appointments reported with it", self.dating.decree_date(ev, doc.events)) \
