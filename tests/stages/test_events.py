@@ -1147,3 +1147,17 @@ def test_talks_framed_by_a_summit_take_its_place_over_the_counterparts_state(pip
 def test_a_phone_call_is_held_in_no_frame_the_frame_named_is_what_was_discussed(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert [(e.type, e.framework) for e in doc.events] == [("CALL", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ceyhun Bayramov Moskvada Sergey Lavrovla görüşüb. Görüşün yekunlarına görə Rusiya və Azərbaycan "
+    "nazirləri sənədlər imzalayıblar.",
+    "Мұрат Нұртілеу Мәскеуде Сергей Лавровпен кездесті. Кездесу қорытындысы бойынша Қазақстан мен Ресей "
+    "министрлері құжаттарға қол қойды.",
+    "Мурат Нуртлеу встретился в Москве с Сергеем Лавровым. По результатам встречи министры Казахстана и "
+    "России подписали документы.",
+])
+def test_following_the_meeting_refers_back_to_it(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [e.type for e in doc.events] == ["MEET", "SIGN"]
+    assert doc.events[1].location == "loc:moscow"
