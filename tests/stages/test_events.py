@@ -1161,3 +1161,15 @@ def test_following_the_meeting_refers_back_to_it(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert [e.type for e in doc.events] == ["MEET", "SIGN"]
     assert doc.events[1].location == "loc:moscow"
+
+
+@pytest.mark.parametrize("text", [
+    "Олжас Бектенов «Alarko Holding» компаниясының президентімен кездесті\n\n"
+    "Премьер-министр Олжас Бектенов «Alarko Holding» компаниясының президенті Ұмит Нури Йылдызбен кездесті.",
+    "Токаев принял главу турецкой Alarko Holding\n\n"
+    "Касым-Жомарт Токаев принял главу турецкой Alarko Holding Айхана Яврудже.",
+])
+def test_a_body_in_the_headline_stands_for_its_official_the_lead_names(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    meets = [e for e in doc.events if e.type == "MEET"]
+    assert len(meets) == 1 and sum("person:" in p for p in meets[0].participants) == 2

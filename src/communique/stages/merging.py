@@ -56,20 +56,21 @@ def _tells_headline(head: Event, ev: Event, out: list[Event], kb: KnowledgeBase 
     """The first meeting or call after a headline's, with the same modality and more persons named,
     is the headline's event told in full: it has a person in common with the headline, or the
     headline named only the states whose officials the lead names ("Gürcüstanın daxili işlər naziri
-    Azərbaycan ... komandanını qəbul edib", then both by name)."""
+    Azərbaycan ... komandanını qəbul edib", then both by name). A state or body in the headline
+    stands for its official the lead names ("компаниясының президентімен кездесті")."""
     def persons(e: Event) -> set[str]:
         return {p for p in e.participants if "person:" in p}
     if not (head.type == ev.type and head.type in ("MEET", "CALL") and head.modality == ev.modality
-            and all("person:" in p or p.startswith("country:") for p in head.participants)
+            and all("person:" in p or p.startswith(("country:", "org:", "new:organization:")) for p in head.participants)
             and len(persons(ev)) > len(persons(head))
             and not any(o.type == ev.type for o in out[1:])):
         return False
     if persons(head):
         return bool(persons(head) & persons(ev))
-    states = set(head.participants)
-    return len(ev.participants) >= len(states) \
-        and all(p in states for p in ev.participants if p.startswith("country:")) \
-        and all(_state_of(p, ev.date, kb) in (None, *states) for p in persons(ev))
+    parties = set(head.participants)
+    return len(ev.participants) >= len(parties) \
+        and all(p in parties for p in ev.participants if p.startswith("country:")) \
+        and all(_state_of(p, ev.date, kb) in (None, *parties) for p in persons(ev))
 
 
 def _state_of(person: str, date: str | None, kb: KnowledgeBase | None) -> str | None:
