@@ -159,8 +159,9 @@ def test_a_rank_between_a_title_and_a_name_keeps_the_name_a_person(pipeline, tex
 @pytest.mark.parametrize("text, name", [
     ("Gürcüstanın daxili işlər naziri Azərbaycanın Sərhəd Qoşunları komandanı, general-polkovnik Elxan "
      "Rəsulovun rəhbərlik etdiyi nümayəndə heyətini qəbul edib.", "Elxan Rəsulovun"),
+    ("Nazir ABŞ müdafiə katibinin müavini cənab Kolin Kahlın təşəbbüsü ilə telefonla danışıb.", "Kolin Kahlın"),
 ])
-def test_a_rank_alone_introduces_a_name(pipeline, text, name):
+def test_a_rank_or_an_honorific_introduces_a_name(pipeline, text, name):
     # Kazakh and Russian names are found by the tagger and natasha whatever stands before them
     doc = pipeline(Document("t", text, published="2025-01-01"))
     assert name in {m.text for m in doc.mentions if m.type == "person"}

@@ -959,8 +959,10 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
             titled.add(b)
             if b < len(folds) and folds[b] in grammar(code).words["capacity"]:  # "Елшісі болып Мехмет Сурея Эр тағайындалды"
                 titled.add(b + 1)
-    # a military rank stands before a name, after a title or alone ("komandanı, general-polkovnik Elçin Quliyevin")
-    titled.update(k + 1 for k, f in enumerate(folds) if f in grammar(code).words["rank"])
+    # a military rank or an honorific stands before a name, after a title or alone ("komandanı,
+    # general-polkovnik Elçin Quliyevin", "naziri cənab Yaşar Gülerlə")
+    before_name = {*grammar(code).words["rank"], *grammar(code).words["honorific"]}
+    titled.update(k + 1 for k, f in enumerate(folds) if f in before_name)
     out, k = [], 0
     while k < len(toks):
         if k not in covered and (n := _initials(text, toks, k)) and k + n < len(toks) \
