@@ -1173,3 +1173,13 @@ def test_a_body_in_the_headline_stands_for_its_official_the_lead_names(pipeline,
     doc, _ = _events(pipeline, text)
     meets = [e for e in doc.events if e.type == "MEET"]
     assert len(meets) == 1 and sum("person:" in p for p in meets[0].participants) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Hakan Fidan və Abbas Əraqçi Astanaya gəliblər. Murat Nurtleu xarici işlər nazirləri ilə bir sıra görüşlər keçirib.",
+    "Хакан Фидан мен Аббас Аракчи Астанаға келді. Мұрат Нұртілеу сыртқы істер министрлерімен бірқатар кездесулер өткізді.",
+    "Хакан Фидан и Аббас Аракчи прибыли в Астану. Мурат Нуртлеу провёл ряд встреч с министрами иностранных дел.",
+])
+def test_a_number_of_meetings_with_a_plural_title_names_none_of_the_officials_named_elsewhere(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert not [e for e in doc.events if e.type == "MEET"]

@@ -16,6 +16,10 @@ _HEAD_OF_STATE = frozenset({"president", "head of state", "king"})
 _HEAD_TITLES = ("head of state", "president")
 _PRESIDER_REACH = 3  # words from "под председательством" to the presiding person's name (a title between)
 
+# the trace of participants standing for a plural title; a summary of meetings ("ряд встреч с министрами")
+# names none of them (events._separate_meetings)
+PLURAL_OFFICIALS = "the officials the article names for a plural title (\"главы МИД\", \"dövlət başçıları\"); "
+
 
 class Arguments:
     def __init__(self, kb: KnowledgeBase):
@@ -144,7 +148,7 @@ class Arguments:
             officials, represented = self._plural_officials(ctx)
             if officials:
                 persons += [p for p in officials if p not in persons]
-                rule = "the officials the article names for a plural title (\"главы МИД\", \"dövlət başçıları\"); "
+                rule = PLURAL_OFFICIALS
         # "Onun ... Moratinos ilə görüşündə": the subject is elided, the article's focus person meets
         # the counterpart; a sentence with its own subject keeps it
         owners = [m for m in ctx.of_type("person") if ctx.is_genitive(m)]

@@ -13,7 +13,7 @@ from ..lang.grammar import endings
 from ..text import lower, opens_line
 from .context import SentenceContext, prose
 from . import when
-from .arguments import Arguments
+from .arguments import PLURAL_OFFICIALS, Arguments
 from .dating import Dating
 from .gatherings import gathering_organization, is_gathering
 from .merging import headline, merge_duplicates
@@ -274,8 +274,13 @@ class EventStage:
         """"Tramp ... Paşinyan və Əliyevlə görüşlər keçirəcək", "проведет встречи с X и Y": meetings
         in the plural with several counterparts are one meeting per counterpart."""
         persons = [p for p in ev.participants if "person:" in p]
-        if ev.type == "MEET" and len(persons) < 2 and ctx.matches(ctx.ld.series) and _plural_trigger(ctx, a, b):
-            return []  # "BMT rəsmiləri ilə bir sıra görüşlər keçirib": a summary, not one meeting
+        met = {m.entity_id for m in ctx.of_type("person") if m.entity_id in persons} \
+            if any(t.startswith("participants: " + PLURAL_OFFICIALS) for t in ev.trace) else set(persons)
+        if ev.type == "MEET" and len(met) < 2 and _plural_trigger(ctx, a, b) \
+                and any(a - _SERIES_GAP <= y <= a for _, _, y in ctx.matches(ctx.ld.series)):
+            # "BMT rəsmiləri ilə bir sıra görüşlər keçirib": a summary, not one meeting, whoever the
+            # article names elsewhere for the plural title ("ряд встреч с министрами")
+            return []
         lo, hi = _clause(ctx, a, b)
         if _plural_trigger(ctx, a, b) and any(lo - 2 <= x and y <= hi for _, x, y in ctx.matches(ctx.ld.habitual)):
             return []  # "ежегодные обмены визитами", "mütəmadi görüşlər": a practice, not an occurrence
@@ -560,6 +565,9 @@ def _beside(ctx: SentenceContext, patterns, a: int, b: int, after_gap: int = 0) 
     _TOPIC_GAP words `before` it, or starting at most ``after_gap`` words `after` it."""
     return any((p.label == "before" and a - _TOPIC_GAP <= y <= a) or (p.label == "after" and b <= x <= b + after_gap)
                for p, x, y in ctx.matches(patterns))
+
+
+_SERIES_GAP = 2  # words between a summary's word and the meetings it counts ("проведены и другие встречи")
 
 
 def _anniversary(ctx: SentenceContext, a: int, b: int) -> bool:
