@@ -1183,3 +1183,22 @@ def test_a_body_in_the_headline_stands_for_its_official_the_lead_names(pipeline,
 def test_a_number_of_meetings_with_a_plural_title_names_none_of_the_officials_named_elsewhere(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert not [e for e in doc.events if e.type == "MEET"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ceyhun Bayramov Hakan Fidanla, Sergey Lavrovla, Murat Nurtleu ilə və Abbas Əraqçi ilə ikitərəfli görüşlər keçirib.",
+    "Танзила Нарбаева Сахиба Ғафаровамен, Ерлан Қошановпен, Ален Симонянмен және Валентина Матвиенкомен "
+    "екіжақты кездесулер өткізді.",
+    "Джейхун Байрамов провел двусторонние встречи с Хаканом Фиданом, Сергеем Лавровым, Муратом Нуртлеу и "
+    "Аббасом Аракчи.",
+])
+def test_meetings_in_the_plural_with_many_counterparts_are_one_per_counterpart_not_a_gathering(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [e.type for e in doc.events] == ["MEET"] * 4
+    assert len({e.participants[0] for e in doc.events}) == 1
+
+
+def test_two_subjects_meeting_many_counterparts_are_not_split_by_the_first(pipeline):
+    _, evs = _events(pipeline, "Выступили Адиль Турсунов, Ерлан Искаков, Рустем Усенов и Галымжан Зиябек "
+                               "в ходе встречи в Москве.")
+    assert not [e for e in evs if e[0] == "MEET"]

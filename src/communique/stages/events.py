@@ -329,7 +329,11 @@ class EventStage:
             parts, rule = self.args.occasion_parties(at), "sign: no signer named, the parties of the occasion reported last"
             at = at if parts else None  # signed there
         states = sum(not p.startswith(("person:", "new:person:")) for p in parts)
-        several = type_ == "MEET" and len(parts) - states == 1 and (visit or _plural_trigger(ctx, a, b))  # split below
+        # split below: one person's visits or meetings in the plural with several states or persons
+        # ("екіжақты кездесулер өткізді" with four speakers named) are one per counterpart, no gathering
+        plural = _plural_trigger(ctx, a, b)
+        several = type_ == "MEET" and ((len(parts) - states == 1 and (visit or plural))
+                                       or (plural and not states and _one_host(ctx, parts)))
         if type_ == "MEET" and not several and max(states, len(parts) - states) >= _MULTILATERAL:
             type_ = "CONVENE"  # beyond a few parties (GOLD.md: "two or a few"), states or leaders, a meeting is a gathering
             rule += "; a meeting of many parties is a gathering (CONVENE)"
@@ -565,6 +569,19 @@ def _beside(ctx: SentenceContext, patterns, a: int, b: int, after_gap: int = 0) 
     _TOPIC_GAP words `before` it, or starting at most ``after_gap`` words `after` it."""
     return any((p.label == "before" and a - _TOPIC_GAP <= y <= a) or (p.label == "after" and b <= x <= b + after_gap)
                for p, x, y in ctx.matches(patterns))
+
+
+def _one_host(ctx: SentenceContext, parts: list[str]) -> bool:
+    """One party is the subject and every other one its counterpart ("X ... Y-мен, Z-мен ... кездесулер
+    өткізді"), not two subjects side by side ("X və Y ... Z ilə görüşlər keçirib") nor a list of
+    speakers ("выступили X, Y, Z")."""
+    persons = sorted((m for m in ctx.of_type("person") if m.entity_id in parts), key=lambda m: m.start)
+    first = next((k for k, m in enumerate(persons) if ctx.is_counterpart(m)), None)
+    if first is None:
+        return False
+    # a list after the comitative is all counterparts ("с Хаканом Фиданом, Сергеем Лавровым и ...")
+    hosts = {m.entity_id for m in persons[:first]}
+    return len(hosts) == 1 and {m.entity_id for m in persons[first:]} == set(parts) - hosts
 
 
 _SERIES_GAP = 2  # words between a summary's word and the meetings it counts ("проведены и другие встречи")
