@@ -1202,3 +1202,13 @@ def test_two_subjects_meeting_many_counterparts_are_not_split_by_the_first(pipel
     _, evs = _events(pipeline, "Выступили Адиль Турсунов, Ерлан Искаков, Рустем Усенов и Галымжан Зиябек "
                                "в ходе встречи в Москве.")
     assert not [e for e in evs if e[0] == "MEET"]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Армения участвует в мероприятиях ЕАЭС по видеосвязи, ее представляет вице-премьер Мгер Григорян.", []),
+    ("Владимир Путин поговорил по видеосвязи с Касым-Жомартом Токаевым.", ["CALL"]),
+])
+def test_a_video_link_is_a_call_only_with_a_talking_word(pipeline, text, types):
+    # attending a gathering by video is no call (az and kk list video words only beside a meeting word)
+    doc, _ = _events(pipeline, text)
+    assert [e.type for e in doc.events if e.type == "CALL"] == types
