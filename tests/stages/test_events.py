@@ -1212,3 +1212,13 @@ def test_a_video_link_is_a_call_only_with_a_talking_word(pipeline, text, types):
     # attending a gathering by video is no call (az and kk list video words only beside a meeting word)
     doc, _ = _events(pipeline, text)
     assert [e.type for e in doc.events if e.type == "CALL"] == types
+
+
+@pytest.mark.parametrize("text", [
+    "Sadır Japarov Qazaxıstana rəsmi səfər edib. 2003-cü ildə delimitasiya haqqında müqavilə imzalanıb.",
+    "Садыр Жапаров Қазақстанға ресми сапармен келді. 2003 жылы делимитация туралы шартқа қол қойылған.",
+    "Садыр Жапаров прибыл в Казахстан с официальным визитом. В 2003 году был подписан договор о делимитации.",
+])
+def test_a_signing_in_a_year_of_its_own_is_not_signed_by_the_occasion_reported(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [e.type for e in doc.events] == ["MEET"]

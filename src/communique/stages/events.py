@@ -326,6 +326,10 @@ class EventStage:
             # took place, not at the next one announced (a signing planned may be at either)
             held = self._modality(ctx, modality, a, b) == "asserted"
             at = next((e for e in met if not held or e.modality == "asserted"), None)
+            # a year of its own that is not the occasion's: signed at another time ("В 2003 году был
+            # подписан договор" in the report of a visit)
+            years = {d.year for d in ctx.dates if d.year}
+            at = at if not years or (at and at.date and int(at.date[:4]) in years) else None
             parts, rule = self.args.occasion_parties(at), "sign: no signer named, the parties of the occasion reported last"
             at = at if parts else None  # signed there
         states = sum(not p.startswith(("person:", "new:person:")) for p in parts)
