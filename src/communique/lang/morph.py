@@ -23,6 +23,8 @@ def _is_vowel(ch: str, ld: LangData) -> bool:
 
 
 def _last_vowel_class(stem: str, ld: LangData) -> set[str]:
+    if stem.endswith(_grammar(ld).words["neutral_surname_ending"]):
+        return {"back", "front"}  # "Мамажүсіпов-ті", "Тоқаев-тың": a borrowed surname suffix follows its root's harmony
     for ch in reversed(stem):
         if ch in ld.vowels:
             cls = ld.vowels[ch][0]  # a vowel of no class ("у", and kk "е", "и" of -ев/-ин names) takes both
