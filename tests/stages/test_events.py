@@ -563,6 +563,16 @@ def test_a_congress_of_a_party_the_knowledge_base_does_not_know_is_domestic(pipe
     assert not any(t == "CONVENE" for t, _, _ in evs)
 
 
+@pytest.mark.parametrize("text", [
+    "Қасым-Жомарт Тоқаев Ұлттық құрылтайдың отырысына қатысты.",
+    "Нұрсұлтан Назарбаев Қазақстан халқы Ассамблеясының сессиясына қатысты.",
+])
+def test_a_session_of_a_states_advisory_assembly_is_domestic(pipeline, text):
+    # az and ru sentences like these were domestic already: no event either way
+    _, evs = _events(pipeline, text, "2024-05-02")
+    assert not evs
+
+
 def test_a_body_reporting_a_meeting_is_no_party_to_it(pipeline):
     text = "МИД России сообщил, что Сергей Лавров встретился с министром иностранных дел Индии."
     _, evs = _events(pipeline, text, "2023-05-04")
