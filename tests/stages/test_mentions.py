@@ -271,3 +271,10 @@ def test_a_line_signed_with_a_quoted_outlet_names_no_party(pipeline, text, outle
     # "... - «Qazaqstan» Ұлттық телеарнасы": the page's signature, the outlet that reports
     doc = pipeline(Document("t", text))
     assert not [m for m in doc.mentions if outlet in m.text]
+
+
+def test_initials_and_a_surname_are_a_person_whatever_the_tagger_says(pipeline):
+    doc = pipeline(Document("t", "Ақжайық ауданы әкімі М.Сердалиннің халық алдында есеп беру кездесуі өтті. "
+                                 "Кездесуге С.Сиражев қатысты.", published="2025-01-01"))
+    assert {m.text: m.type for m in doc.mentions if m.text.startswith(("М.", "С."))} == \
+        {"М.Сердалиннің": "person", "С.Сиражев": "person"}

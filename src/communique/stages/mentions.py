@@ -1054,6 +1054,8 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
                 continue
             i, j = free[0], free[-1] + 1
         type_ = _TAGGED_TYPES[label]
+        if (n := _initials(text, toks, i)) and j - i == n + 1:
+            type_ = "person"  # "М.Сердалиннің": initials and one word are a person's name, whatever the type tagged
         if type_ == "person" and j - i > 2 and _names_place(toks, j - 1, tagger.lang):
             j -= 1
         if type_ == "person" and j - i > 2 and _oblique(toks[i].text, ld):
