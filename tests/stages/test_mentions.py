@@ -278,3 +278,15 @@ def test_initials_and_a_surname_are_a_person_whatever_the_tagger_says(pipeline):
                                  "Кездесуге С.Сиражев қатысты.", published="2025-01-01"))
     assert {m.text: m.type for m in doc.mentions if m.text.startswith(("М.", "С."))} == \
         {"М.Сердалиннің": "person", "С.Сиражев": "person"}
+
+
+@pytest.mark.parametrize("text, name, base", [
+    ("Крук Олег Павлович назначен временно исполняющим обязанности акима Павлодарской области.",
+     "Крук Олег Павлович", "Крук Олег Павлович"),
+    ("Исабаев Бейбит Оксикбаевич назначен акимом области Жетісу.",
+     "Исабаев Бейбит Оксикбаевич", "Исабаев Бейбит Оксикбаевич"),
+])
+def test_a_russian_name_in_the_official_order_keeps_its_surname_and_its_nominative(pipeline, text, name, base):
+    # decrees list "Surname Given Patronymic" in the nominative
+    doc = pipeline(Document("t", text, published="2025-01-01"))
+    assert [(m.text, m.base) for m in doc.mentions if m.type == "person"] == [(name, base)]

@@ -208,6 +208,11 @@ class RussianMorph:
         may read as itself stays as written ("Ерлан", not the guessed "Ерлана")."""
         out = []
         toks = tokenize(surface)
+        # a surname in its nominative last, or a patronymic in its nominative last (the official order
+        # "Исабаев Бейбит Оксикбаевич"): the name is in the nominative as written
+        patronymic = len(toks) == 3 and fold(toks[-1].text).endswith(grammar("ru").words["patronymic_nominative"])
+        if patronymic:
+            return " ".join(t.text for t in toks)
         nominative = len(toks) > 1 and bool(self._surname_base.match(fold(toks[-1].text)))
         agreed = self._agreeing([t.text for t in toks]) if 1 < len(toks) <= 3 else None
         for k, t in enumerate(toks):
@@ -281,12 +286,28 @@ class NatashaNER:
         d.tag_ner(self.tagger)
         out = []
         for sp in d.spans:
-            surface = chunk[sp.start:sp.stop]
+            a = sp.start
+            if sp.type == "PER" and (before := _surname_before(chunk, sp.start, sp.stop)) is not None:
+                a = before  # "Султангазиев | Марат Елеусизович": the surname opens a name in official order
+            surface = chunk[a:sp.stop]
             if sum(c.isalpha() for c in surface) < 2:
                 continue  # a lone letter is an initial or a word cut short, no name ("Д" -> "Далее")
-            out.append(Mention(start + sp.start, start + sp.stop, surface,
+            out.append(Mention(start + a, start + sp.stop, surface,
                                self.TYPES.get(sp.type, "organization"), base=self.morph.base(surface), source="ner"))
         return out
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s\-–—]))([^\W\d_]+) $")
+
+
+def _surname_before(chunk: str, start: int, stop: int) -> int | None:
+    """Where a surname starts right before a given name and patronymic in the nominative (the order
+    of decrees and lists: "Султангазиев Марат Елеусизович"), which natasha leaves out; None if none."""
+    words = chunk[start:stop].split()
+    if len(words) != 2 or not fold(words[1]).endswith(grammar("ru").words["patronymic_nominative"]):
+        return None
+    m = _WORD_BEFORE.search(chunk, max(0, start - 40), start)
+    return m.start(1) if m and m.group(1)[:1].isupper() and not m.group(1).isupper() else None
 
 
 class MentionStage:
