@@ -342,3 +342,14 @@ def test_speakers_of_parliament_are_known_and_their_meeting_is_between_states(pi
     meets = [e for e in doc.events if e.type == "MEET"]
     assert len(meets) == 1 and speaker in meets[0].participants
     assert all(p.startswith("person:") for p in meets[0].participants)
+
+
+@pytest.mark.parametrize("text, base", [
+    ("Министр встретился с Меджидом Керими.", "Меджид Керими"),
+    ("Аким принял генерального консула Марка Муди.", "Марк Муди"),
+    ("Министр встретился с Гелой Самхараули.", "Гела Самхараули"),
+    ("Министр поздравил Ерлана Жумабекова.", "Ерлан Жумабеков"),  # a Russian-style surname still declines
+])
+def test_a_foreign_surname_in_a_vowel_does_not_decline(pipeline, text, base):
+    doc = pipeline(Document("t", text))
+    assert [m.base for m in doc.mentions if m.type == "person" and m.source != "role"] == [base]

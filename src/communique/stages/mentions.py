@@ -202,7 +202,7 @@ class RussianMorph:
                 out.append(n)
         return out or [f]
 
-    def base(self, surface: str) -> str:
+    def base(self, surface: str, person: bool = True) -> str:
         """Nominative of a name: "Русланом Казакбаевым" -> "Руслан Казакбаев". The words of a name
         agree in case: before a surname in its nominative ("Кошанов") a given name the dictionary
         may read as itself stays as written ("Ерлан", not the guessed "Ерлана")."""
@@ -217,6 +217,9 @@ class RussianMorph:
         agreed = self._agreeing([t.text for t in toks]) if 1 < len(toks) <= 3 else None
         for k, t in enumerate(toks):
             keep = nominative and k < len(toks) - 1
+            if person and k == len(toks) - 1 and k and self._indeclinable(t.text):
+                out.append(t.text)  # "Меджидом Керими": a foreign surname in a vowel does not decline
+                continue
             parts = [fold(p) if keep and fold(p) in self.lemmas(p) else self.lemma(p) for p in t.text.split("-")]
             if agreed and agreed[k]:
                 parts = [agreed[k]]
@@ -227,6 +230,13 @@ class RussianMorph:
             out.append("-".join(parts))
         return " ".join(out)
 
+
+    def _indeclinable(self, word: str) -> bool:
+        """A surname ending in a vowel other than "а", "я", "ы" is not declined ("Керими", "Каландадзе",
+        "Мурадли"), unless it is a Russian-style surname with its case ending ("Путине")."""
+        f = fold(word)
+        return f[-1:] in _INDECLINABLE_ENDS and not self._surname.match(f) and "-" not in word \
+            and not (f.endswith("и") and f[-2:-1] in _I_FOR_Y)  # "Баттулги": the genitive of "Баттулга"
 
     def _agreeing(self, words: list[str]) -> list[str | None] | None:
         """The words of a name agree in gender and case: where the readings of its name words (given
@@ -269,6 +279,10 @@ def russian_matcher(kb: KnowledgeBase, morph: RussianMorph) -> AliasMatcher:
     return m
 
 
+_INDECLINABLE_ENDS = frozenset("иуюэоеё")
+_I_FOR_Y = frozenset("гкхжшчщ")  # after these Russian writes the ending "ы" as "и"
+
+
 class NatashaNER:
     TYPES = {"PER": "person", "LOC": "location", "ORG": "organization"}
 
@@ -293,7 +307,8 @@ class NatashaNER:
             if sum(c.isalpha() for c in surface) < 2:
                 continue  # a lone letter is an initial or a word cut short, no name ("Д" -> "Далее")
             out.append(Mention(start + a, start + sp.stop, surface,
-                               self.TYPES.get(sp.type, "organization"), base=self.morph.base(surface), source="ner"))
+                               self.TYPES.get(sp.type, "organization"), base=self.morph.base(surface, sp.type == "PER"),
+                               source="ner"))
         return out
 
 
