@@ -1232,3 +1232,13 @@ def test_a_video_link_is_a_call_only_with_a_talking_word(pipeline, text, types):
 def test_a_signing_in_a_year_of_its_own_is_not_signed_by_the_occasion_reported(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert [e.type for e in doc.events] == ["MEET"]
+
+
+@pytest.mark.parametrize("text", [
+    "İlham Əliyev Sankt-Peterburqda MDB-nin qeyri-rəsmi Zirvə görüşündə iştirak edib.",
+    "Қасым-Жомарт Тоқаев Санкт-Петербургте ТМД-ның бейресми саммит кездесуіне қатысты.",
+])
+def test_a_meeting_noun_heading_a_gathering_name_is_the_gathering(pipeline, text):
+    # az and kk compounds put the head last ("Zirvə görüşü", "саммит кездесуі"); Russian puts the verb there
+    doc, _ = _events(pipeline, text)
+    assert [(e.type, e.location) for e in doc.events] == [("CONVENE", "loc:saint-petersburg")]

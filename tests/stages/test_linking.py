@@ -353,3 +353,18 @@ def test_speakers_of_parliament_are_known_and_their_meeting_is_between_states(pi
 def test_a_foreign_surname_in_a_vowel_does_not_decline(pipeline, text, base):
     doc = pipeline(Document("t", text))
     assert [m.base for m in doc.mentions if m.type == "person" and m.source != "role"] == [base]
+
+
+@pytest.mark.parametrize("text", [
+    "Dövlət başçısı Türkiyə Prezidenti Rəcəb Tayyib Ərdoğanla telefonla danışıb. "
+    "Prezident Qasım-Jomart Tokayev zəlzələ ilə bağlı başsağlığı verib.",
+    "Мемлекет басшысы Түркия Президенті Режеп Тайып Ердоғанмен телефон арқылы сөйлесті. "
+    "Қасым-Жомарт Тоқаев жер сілкінісіне байланысты көңіл айтты.",
+    "Глава государства провел телефонный разговор с президентом Турции Реджепом Тайипом Эрдоганом. "
+    "Касым-Жомарт Токаев выразил соболезнования.",
+])
+def test_a_bare_title_is_not_the_counterpart_its_sentence_names(pipeline, text):
+    # the counterpart, named first, is no candidate for the title; the other head of state is
+    links, doc = _role_links(pipeline, text)
+    assert {pid for _, pid in links} == {KZ_PRES}
+    assert [set(e.participants) for e in doc.events if e.type == "CALL"] == [{KZ_PRES, "person:recep-tayyip-erdogan"}]

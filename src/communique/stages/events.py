@@ -167,11 +167,13 @@ class EventStage:
             # what was signed or decided during it is new
             triggers = [t for t in triggers if t[0].label not in _GATHERING_TYPES]
         named = [(ctx.token_index(m.start), ctx.token_index(m.end - 1)) for m in ctx.of_type("gathering")]
+        head_final = 0 if ctx.grammar.genitive_after_head else 1
         # "10-летия со дня подписания", "imzalanmasının 10 illiyi": an anniversary of it, not the occurrence
         triggers = [t for t in triggers if not _anniversary(ctx, t[1], t[2])]
         for p, a, b in triggers:
-            if p.label == "MEET" and any(x <= a <= y for x, y in named):
-                # "бейресми кездесуі", "hökumət başçılarının görüşü ... keçirilib": a meeting word naming a gathering
+            if p.label == "MEET" and any(x <= a <= y + head_final for x, y in named):
+                # "бейресми кездесуі", "hökumət başçılarının görüşü ... keçirilib": a meeting word naming a
+                # gathering, or heading a compound after its name in az and kk ("qeyri-rəsmi Zirvə görüşündə")
                 p = dataclasses.replace(p, label="CONVENE")
             found.setdefault(p.label, (p, a, b))
         for type_, (p, a, b) in list(found.items()):

@@ -78,7 +78,7 @@ class LinkingStage:
         text says which state (a qualifying country, else the state the article is about)."""
         from .. import lang as langdata
         from ..text import fold
-        from .context import prose, sentence_code, sentence_tokens
+        from .context import SentenceContext, prose, sentence_code, sentence_tokens
         home = _home_country(mentions)
         date = doc.published
         named = {m.entity_id for m in mentions if m.type == "person"}
@@ -91,6 +91,7 @@ class LinkingStage:
         for sent in prose(doc):
             local = order[bisect_left(starts, sent.start - longest):bisect_right(starts, sent.end + 2)]
             here: list[Mention] = []  # titles resolved in this sentence
+            ctx = None  # built for the first title that needs it
             code = sentence_code(doc, sent)
             toks = sentence_tokens(doc, sent.start, sent.end)
             folds = [fold(t.text) for t in toks]
@@ -106,7 +107,10 @@ class LinkingStage:
                 if grammar(code).plural_title(p.tokens, folds[a:b]):
                     continue  # "сыртқы істер министрлерінің": several officials, no one person
                 limit = toks[min(b + 2, len(toks) - 1)].end
-                if any(m.type == "person" and m.end > start and m.start <= limit for m in local):
+                # a title after this one introduces the name after it ("Dövlət başçısı Türkiyə Prezidenti
+                # Rəcəb Tayyib Ərdoğanla"): that name is not this title's
+                nxt = min((toks[x].start for _, x, _ in titles if x >= b), default=len(doc.text))
+                if any(m.type == "person" and m.end > start and m.start <= limit and m.start < nxt for m in local):
                     continue  # the title introduces a name: nothing to resolve (another title is no name)
                 # "президентом МККК Петером Маурером": the title of an organisation's officer
                 if any(m.type == "organization" and 0 <= m.start - end <= 2 for m in local):
@@ -131,27 +135,34 @@ class LinkingStage:
                 # no state beside the title: the state of the first official the article names in that
                 # office, its protagonist ("Президент Шавкат Мирзиёев принял ... пресс-служба главы
                 # государства"), before the state it mentions most
-                state = near[0].entity_id if near else self._protagonist_state(order, role, date) or home
+                # a person the title's own sentence names as the counterpart is someone else ("Глава
+                # государства провел телефонный разговор с президентом Турции Реджепом Тайипом Эрдоганом")
+                ctx = ctx or SentenceContext.build(doc, sent)
+                others = {m.entity_id for m in local if m.type == "person" and sent.contains(m) and ctx.is_counterpart(m)}
+                candidates = named - others
+                state = near[0].entity_id if near else self._protagonist_state(order, role, date, others) or home
                 holders = sorted(set(self.kb.holders(role, state, date))) if state and date else []
-                if not (len(holders) == 1 and holders[0] in named):
+                if not (len(holders) == 1 and holders[0] in candidates):
                     # undated, or the state only guessed: who held the office is open, unless the
                     # article names exactly one person who held it (on its date; undated: ever)
                     # ("Мемлекет басшысы ... қабылдады" ... "Қасым-Жомарт Тоқаев ... айтты")
                     state = near[0].entity_id if near else None
-                    holders = sorted(p for p in named if p and any(
+                    holders = sorted(p for p in candidates if p and any(
                         r.role == role and (state is None or r.of == state) and (not date or r.active(date))
                         for r in self.kb.roles_of(p)))
                 # only a person the article names elsewhere: then the text makes the referent certain
-                if len(holders) == 1 and holders[0] in named:
+                if len(holders) == 1 and holders[0] in candidates:
                     here.append(Mention(start, end, doc.text[start:end], "person", base=doc.text[start:end],
                                         source="role", entity_id=holders[0], kind="title"))
             out += here
         return out
 
-    def _protagonist_state(self, order: list[Mention], role: str, date: str | None) -> str | None:
-        """The state of the first person the article names who held ``role`` (on its date)."""
+    def _protagonist_state(self, order: list[Mention], role: str, date: str | None,
+                           others: set[str] = frozenset()) -> str | None:
+        """The state of the first person the article names who held ``role`` (on its date), other than
+        ``others`` (the title's counterparts)."""
         for m in order:
-            if m.type == "person" and m.source != "role" and m.entity_id:
+            if m.type == "person" and m.source != "role" and m.entity_id and m.entity_id not in others:
                 for r in self.kb.roles_of(m.entity_id):
                     if r.role == role and (not date or r.active(date)):
                         return r.of
