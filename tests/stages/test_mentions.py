@@ -127,6 +127,12 @@ def test_a_correspondent_named_in_a_byline_is_a_source(pipeline, text, name):
     assert not [m for m in doc.mentions if name in m.text and m.type in ("person", "organization")]
 
 
+def test_a_name_in_a_list_before_a_facility_word_is_still_a_person(pipeline):
+    doc = pipeline(Document("t", "Görüşdə maliyyə naziri Samir Şərifov, ekologiya naziri Muxtar Babayev, Mərkəzi Bankın "
+                                 "sədri Taleh Kazımov iştirak ediblər.", published="2025-01-01"))
+    assert "Muxtar Babayev" in {m.text for m in doc.mentions if m.type == "person"}
+
+
 def test_a_possessive_with_a_case_inside_a_capitalised_run_ends_an_institution_not_a_person(pipeline):
     text = ("Prezidentin köməkçisi – Prezident Administrasiyasının Xarici siyasət məsələləri şöbəsinin müdiri "
             "Hikmət Hacıyev səfirlə görüşüb. Türkiyənin Milli Müdafiə naziri Hulusi Akar Bakıya gəlib.")
@@ -139,6 +145,9 @@ def test_a_possessive_with_a_case_inside_a_capitalised_run_ends_an_institution_n
     ("Prezident İlham Əliyev Heydər Əliyev adına Beynəlxalq Aeroportda Ərdoğanı qarşılayıb.", "Heydər Əliyev"),
     ("Тоқаев Әл-Фараби атындағы Қазақ ұлттық университетінде Эрдоғанмен кездесті.", "Әл-Фараби"),
     ("Токаев встретился с Эрдоганом в университете имени Льва Гумилева.", "Льва Гумилева"),
+    # a facility's head noun right after the name makes the name part of it, with no "adına"
+    ("Zakir Həsənov Yaşar Güleri Heydər Əliyev Beynəlxalq Aeroportunda qarşılayıb.", "Heydər Əliyev"),
+    ("Тоқаев Эрдоғанды Нұрсұлтан Назарбаев халықаралық әуежайында қарсы алды.", "Нұрсұлтан Назарбаев"),
 ])
 def test_a_name_made_part_of_an_institutions_name_is_no_one_acting(pipeline, text, eponym):
     doc = pipeline(Document("t", text, published="2025-01-01"))

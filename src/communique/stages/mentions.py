@@ -824,7 +824,9 @@ def _without_eponyms(toks: list[Token], found: list[Mention], ld) -> list[Mentio
     def before(a: int, j: int) -> bool:
         # right before the word, or its possessor in the genitive with attributes between ("Heydər
         # Əliyevin Tbilisi və Rustavidəki abidələrini"): the compound's head is the word
-        return a == j + 1 or (inflect and 0 < a - j - 1 <= _EPONYM_GAP and ends_in_case(toks[j].text, ld, ("gen",)))
+        # right after it with nothing but a space between ("Babayev, Mərkəzi Bankın" is a list)
+        return (a == j + 1 and toks[a].start - toks[j].end <= 1) \
+            or (inflect and 0 < a - j - 1 <= _EPONYM_GAP and ends_in_case(toks[j].text, ld, ("gen",)))
     return _without_marked(toks, found, marks, lambda m, i, j: m.type == "person" and any(
         (p.label == "before" and before(a, j)) or (p.label == "after" and b == i) for p, a, b in marks))
 
