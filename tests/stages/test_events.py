@@ -1242,3 +1242,16 @@ def test_a_meeting_noun_heading_a_gathering_name_is_the_gathering(pipeline, text
     # az and kk compounds put the head last ("Zirvə görüşü", "саммит кездесуі"); Russian puts the verb there
     doc, _ = _events(pipeline, text)
     assert [(e.type, e.location) for e in doc.events] == [("CONVENE", "loc:saint-petersburg")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rusiya və Qazaxıstan hərbi əməkdaşlığı gücləndirəcək, bunu qazaxıstanlı müdafiə naziri Murat Bektanovun "
+    "Moskvaya səfəri zamanı vurğulanıb.",
+    "Ресей мен Қазақстан әскери ынтымақтастықты нығайтады, бұл Қазақстанның қорғаныс министрі Мұрат "
+    "Бектановтың Мәскеуге сапары кезінде атап өтілді.",
+    "Россия и Казахстан намерены укреплять военное взаимодействие, что было подчеркнуто во время визита "
+    "казахстанского министра обороны Мурата Бектанова в Москву.",
+])
+def test_a_visitor_unknown_to_the_kb_does_not_visit_the_state_qualifying_him(pipeline, text):
+    _, evs = _events(pipeline, text)
+    assert [p for t, p, _ in evs if t == "MEET"] == [{"new:person:murat-bektanov", "country:ru"}]

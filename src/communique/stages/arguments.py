@@ -113,7 +113,10 @@ class Arguments:
         persons = [p for p in parts if "person:" in p]
         if len(persons) != 1:
             return parts, rule
-        own = self.served(persons[0])
+        # the visitor's own: the states he serves, and those qualifying him here ("визита казахстанского
+        # министра обороны Мурата Бектанова в Москву")
+        own = set(self.served(persons[0])) | {m.entity_id for m in ctx.of_type("country") if not ctx.is_dative(m)
+                                              and (q := ctx.qualified_person(m)) is not None and q.entity_id == persons[0]}
         parts = [p for p in parts if p not in own] if any(p.startswith("country:") and p not in own for p in parts) else parts
         # a trip to the city of a gathering the article names is the trip to attend it (GOLD.md)
         if len(parts) == 1 and not any(m.type == "gathering" for m in ctx.doc.mentions):
