@@ -1255,3 +1255,13 @@ def test_a_meeting_noun_heading_a_gathering_name_is_the_gathering(pipeline, text
 def test_a_visitor_unknown_to_the_kb_does_not_visit_the_state_qualifying_him(pipeline, text):
     _, evs = _events(pipeline, text)
     assert [p for t, p, _ in evs if t == "MEET"] == [{"new:person:murat-bektanov", "country:ru"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Qırğızıstanda Avrasiya İqtisadi İttifaqının Hökumətlərarası Şurasının iclası başlayıb.",
+    "Қырғызстанда ЕАЭО Үкіметаралық кеңесінің отырысы басталды.",
+    "В Кыргызстане началось заседание Межправительственного совета ЕАЭС.",
+])
+def test_a_state_in_the_locative_before_a_gathering_is_where_it_is_held_not_an_attendee(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert [(e.type, e.participants, e.location) for e in doc.events] == [("CONVENE", ["org:eaeu"], "country:kg")]

@@ -176,7 +176,10 @@ class Arguments:
                       and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic
                       and m.entity_id not in represented
                       and not (m.type == "organization" and any(a <= ctx.token_index(m.start) < b for a, b in titled))
-                      and not (m.type == "organization" and type_ in ("MEET", "CALL", "SIGN") and ctx.is_locative(m)))
+                      and not (m.type == "organization" and type_ in ("MEET", "CALL", "SIGN") and ctx.is_locative(m))
+                      # "В Кыргызстане началось заседание", "Qırğızıstanda ... iclası": where it is held
+                      and not (m.type == "country" and type_ == "CONVENE" and ctx.in_place(m)
+                               and ctx.token_index(m.start) < trigger_at))
         if type_ in ("MEET", "CALL"):
             states += [x for x in _named_by_nationality(ctx) if x not in states and x not in represented]
         gatherings = _ids(ctx.of_type("gathering"))
