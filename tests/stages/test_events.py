@@ -977,6 +977,9 @@ def test_the_possibility_of_a_signing_is_no_signing(pipeline, text):
     "Səfər proqramı İlham Əliyev ilə Şavkat Mirziyoyevin danışıqlarını nəzərdə tutur.",
     "Сапар бағдарламасында Қасым-Жомарт Тоқаев пен Шавкат Мирзиёевтің келіссөздері көзделуде.",
     "Программа визита предусматривает переговоры Касым-Жомарта Токаева и Шавката Мирзиёева.",
+    "Səfər çərçivəsində İlham Əliyev ilə Şavkat Mirziyoyevin danışıqları nəzərdə tutulub.",
+    "Сапар аясында Қасым-Жомарт Тоқаев пен Шавкат Мирзиёевтің келіссөздері көзделген.",
+    "Программой визита предусмотрены переговоры Касым-Жомарта Токаева и Шавката Мирзиёева.",
 ])
 def test_talks_a_programme_provides_for_are_to_come(pipeline, text):
     _, events = _events(pipeline, text)
