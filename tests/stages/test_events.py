@@ -1268,3 +1268,11 @@ def test_a_visitor_unknown_to_the_kb_does_not_visit_the_state_qualifying_him(pip
 def test_a_state_in_the_locative_before_a_gathering_is_where_it_is_held_not_an_attendee(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert [(e.type, e.participants, e.location) for e in doc.events] == [("CONVENE", ["org:eaeu"], "country:kg")]
+
+
+def test_an_event_in_the_attribution_after_a_quotation_takes_no_place_or_date_from_the_quotation(pipeline):
+    doc, _ = _events(pipeline, "«Следующее заседание состоится 28 мая 2026 года в Астане», — сказал Касым-Жомарт "
+                               "Токаев, выступая на заседании Высшего Евразийского экономического совета в "
+                               "Санкт-Петербурге.", "2025-12-21")
+    held = [e for e in doc.events if e.modality == "asserted"]
+    assert [(e.location, e.date) for e in held] == [("loc:saint-petersburg", "2025-12-21")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -15,6 +16,8 @@ from ..text import Token, fold, lower, tokenize
 # Джейхун Байрамов") there is no list separator and no conjunction.
 _QUALIFIER_REACH = 90
 _SPEAKERS = ("person", "organization")
+# a quotation closing on a comma and a dash, the attribution after it ("», — сказал", "”, - deyə", "», - деді")
+_QUOTE_END = re.compile(r"[»”\"],?\s*[—–-]\s")
 _BREAK = frozenset(",;:()")
 
 
@@ -153,6 +156,17 @@ class SentenceContext:
                 if (p.label == "after" and self.token_index(m.start) == b)
                 or (p.label == "before" and self.token_index(m.end - 1) == a - 1)}
         return dataclasses.replace(self, mentions=[m for m in self.mentions if id(m) not in drop]) if drop else self
+
+    def after_quote(self, trigger_at: int) -> "SentenceContext":
+        """The attribution after a quotation, when the trigger stands there ("«Следующее заседание
+        состоится ... в Астане», — сказал он, выступая на заседании ... в Санкт-Петербурге"): the
+        quotation's names and dates are what was said, not this event's."""
+        text = self.doc.text
+        cut = max((m.end() for m in _QUOTE_END.finditer(text, self.sent.start, self.toks[trigger_at].start)), default=None)
+        if cut is None:
+            return self
+        return dataclasses.replace(self, mentions=[m for m in self.mentions if m.start >= cut],
+                                   dates=[d for d in self.dates if d.start >= cut])
 
     def breaks_before(self, k: int, marks: frozenset[str]) -> bool:
         """Whether one of ``marks`` stands between token k - 1 and token k."""

@@ -218,7 +218,7 @@ class EventStage:
             if ev is not None:
                 # "2018-ci ildən", "с апреля 2023 года": since when, not when; a chairmanship is dated
                 # to its start, so there the start is the date
-                ev.date = _traced(ev, "the sentence", self.dating.sentence_date(ctx, year, since=type_ == "CHAIR",
+                ev.date = _traced(ev, "the sentence", self.dating.sentence_date(ctx.after_quote(a), year, since=type_ == "CHAIR",
                                                                  past=ev.modality == "asserted", chair=type_ == "CHAIR")) \
                     or _traced(ev, "its gathering in the knowledge base", self.dating.gathering_date(ev.framework))
                 out += [x for e in self._separate_meetings(ctx, ev, a, b) for x in _separate_gatherings(ctx, e)]
@@ -314,7 +314,7 @@ class EventStage:
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
                focus: str | None, met: list[Event] = ()) -> Event | None:
         last = met[0] if met else None
-        ctx = ctx.without_speaker(a).without_senders().without_sources()
+        ctx = ctx.without_speaker(a).without_senders().without_sources().after_quote(a)
         if type_ == "MEET" and ctx.of_type("gathering") and not ctx.of_type("person") and self.args.plural_heads(ctx):
             type_ = "CONVENE"  # "саммитке қатысушы мемлекет басшыларын қарсы алу": the summit's attendees
         framework = self._framework(ctx)
