@@ -1276,3 +1276,14 @@ def test_an_event_in_the_attribution_after_a_quotation_takes_no_place_or_date_fr
                                "Санкт-Петербурге.", "2025-12-21")
     held = [e for e in doc.events if e.modality == "asserted"]
     assert [(e.location, e.date) for e in held] == [("loc:saint-petersburg", "2025-12-21")]
+
+
+def test_a_state_owning_the_visitors_body_in_the_genitive_is_not_where_the_visit_went(pipeline):
+    doc, _ = _events(pipeline, "Gürcüstanın daxili işlər naziri Levan Qvelesiani ölkədə işgüzar səfərdə olan "
+                               "Azərbaycanın Sərhəd Qoşunları komandanı, general-polkovnik Elxan Rəsulovu qəbul edib.")
+    assert [e.location for e in doc.events if e.type == "MEET"] == [None]
+
+
+def test_a_state_owning_the_counterpart_in_the_genitive_is_the_state_visited(pipeline):
+    doc, _ = _events(pipeline, "Ауғанстанға сапары барысында Серік Жұманғарин Ауғанстанның ресми өкілдерімен кездесті.")
+    assert [e.location for e in doc.events if e.type == "MEET"] == ["country:af"]

@@ -136,7 +136,12 @@ class Arguments:
 
         def hosts(m) -> bool:
             q = ctx.qualified_person(m)
-            return q is None or ctx.is_counterpart(q)
+            if q is None:
+                # a possessor in the genitive owns what follows ("Azərbaycanın Sərhəd Qoşunları komandanı"):
+                # whose body, not where the visit went, unless what it owns is the one met ("Ауғанстанның
+                # ресми өкілдерімен")
+                return not ctx.is_genitive(m) or ctx.owns_counterpart(m)
+            return ctx.is_counterpart(q)
         return next((m.entity_id for m in ctx.of_type("country") if hosts(m) and m.entity_id not in own), None)
 
     def participants(self, ctx: SentenceContext, type_: str, framework: str | None,

@@ -272,6 +272,18 @@ class SentenceContext:
         suffixes = endings(self.ld, "abl")
         return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
 
+    def owns_counterpart(self, m: Mention, reach: int = 3) -> bool:
+        """A possessor whose possessed noun, within ``reach`` words, is joined to the verb as the
+        counterpart ("Ауғанстанның ресми өкілдерімен", "İranın səfiri ilə")."""
+        suffixes = endings(self.ld, "com", "ins")
+        k = self.token_index(m.end - 1)
+        for j in range(k + 1, min(k + 1 + reach, len(self.toks))):
+            if suffixes and lower(self.toks[j].text).endswith(suffixes):
+                return True
+            if any(p.label == "after" and p.match_at(self.folds, j + 1) is not None for p in self.ld.comitative):
+                return True
+        return False
+
     def is_genitive(self, m: Mention) -> bool:
         """"Tokayevin", "Тоқаевтың": the person owns what follows (its subject, not a counterpart)."""
         suffixes = endings(self.ld, "gen")
