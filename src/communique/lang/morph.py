@@ -107,7 +107,9 @@ def _base_form(word: str, ld: LangData) -> str:
     cur = word
     for _ in range(1):  # one case ending: a second strip cuts into the name ("Azərbaycanın")
         folded = lower(cur)
-        cases = {x.text: x.case for x in ld.suffixes}
+        cases: dict[str, set[str]] = {}  # a suffix may be two cases ("i": accusative or possessive)
+        for x in ld.suffixes:
+            cases.setdefault(x.text, set()).add(x.case)
         # a lone vowel ending is taken only after a surname's consonant stem ("Babayev-ə", "Putin-i",
         # "Paşinyan-a"; grammar.tsv consonant_surname_ending), never off a feminine surname ("Bayramova")
         # or a name ending in a vowel ("Junhua")
@@ -117,7 +119,7 @@ def _base_form(word: str, ld: LangData) -> str:
         options = [(s, t) for s, t in _strip_once(folded, ld, strict=True)
                    if (len(t) >= 2 or folded[len(s):len(s) + 1] == "-"
                        or (lone and s.endswith(g["consonant_surname_ending"]))) and len(s) >= 3
-                   and (cases.get(t) not in _NOT_AFTER_PERSONS or folded[len(s):len(s) + 1] == "-")]
+                   and (not cases.get(t, set()) <= set(_NOT_AFTER_PERSONS) or folded[len(s):len(s) + 1] == "-")]
         if not options:
             break
         # "Azərbaycan-ın" or "Azərbayca-nın"? Names ending in a consonant are the commoner reading,
