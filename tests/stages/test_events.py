@@ -1287,3 +1287,13 @@ def test_a_state_owning_the_visitors_body_in_the_genitive_is_not_where_the_visit
 def test_a_state_owning_the_counterpart_in_the_genitive_is_the_state_visited(pipeline):
     doc, _ = _events(pipeline, "Ауғанстанға сапары барысында Серік Жұманғарин Ауғанстанның ресми өкілдерімен кездесті.")
     assert [e.location for e in doc.events if e.type == "MEET"] == ["country:af"]
+
+
+@pytest.mark.parametrize("text", [
+    "Qazaxıstanın baş nazirinin müavini, milli iqtisadiyyat naziri Serik Jumanqarin Kabula rəsmi səfər edəcək.",
+    "Қазақстан вице-премьері, ұлттық экономика министрі Серік Жұманғарин бастаған делегация Кабулға ресми сапармен барады.",
+])
+def test_a_state_before_two_titles_of_one_official_is_his_own(pipeline, text):
+    # titles joined by a comma are one person's; Russian puts the state after the title instead
+    doc, _ = _events(pipeline, text)
+    assert [e.participants[1:] for e in doc.events if e.type == "MEET"] == [["country:af"]]

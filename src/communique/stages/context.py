@@ -209,10 +209,23 @@ class SentenceContext:
                                  for _, a, b in self.matches(self.ld.titles)):
                 continue
             gap = p.start - m.end
-            if 0 <= gap <= _QUALIFIER_REACH and not self.grammar.separates(text[m.end:p.start]) \
+            if 0 <= gap <= _QUALIFIER_REACH and not (self.grammar.separates(text[m.end:p.start])
+                                                     and not self._title_chain(m.end, p.start)) \
                     and not any(m.end <= x < p.start for x in between):
                 return p
         return None
+
+    def _title_chain(self, start: int, end: int) -> bool:
+        """Whether the text between a state and a name is titles of one person joined by commas or
+        dashes ("Қазақстан вице-премьері, ұлттық экономика министрі Серік Жұманғарин"): each comma
+        or dash, and the name, comes right after a title."""
+        text = self.doc.text
+        spans = [(self.toks[a].start, self.toks[b - 1].end) for _, a, b in self.matches(self.ld.titles)
+                 if start <= self.toks[a].start and self.toks[b - 1].end <= end]
+        marks = [k for k in range(start, end) if text[k] in ",–—"]
+        first = start + len(text[start:end]) - len(text[start:end].lstrip())
+        return bool(marks) and first in {x for x, _ in spans} \
+            and all(len(text[:k].rstrip()) in {y for _, y in spans} for k in marks + [end])
 
     def _where(self, m: Mention, persons: list[Mention]) -> bool:
         """Whether a state in the locative proper says where rather than whose: it does unless a title
