@@ -1297,3 +1297,13 @@ def test_a_state_before_two_titles_of_one_official_is_his_own(pipeline, text):
     # titles joined by a comma are one person's; Russian puts the state after the title instead
     doc, _ = _events(pipeline, text)
     assert [e.participants[1:] for e in doc.events if e.type == "MEET"] == [["country:af"]]
+
+
+@pytest.mark.parametrize("text, signed", [
+    ("İlham Əliyev ilə Qasım-Jomart Tokayev görüşüb. Görüşdə ölkələrimizin əməkdaşlıqda ciddi uğurlara "
+     "imza atıldığı vurğulanıb.", False),
+    ("İlham Əliyev ilə Qasım-Jomart Tokayev görüşüb. Görüşdən sonra iki ölkə arasında sazişə imza atılıb.", True),
+])
+def test_putting_a_signature_to_successes_is_achieving_them_not_signing(pipeline, text, signed):
+    doc, _ = _events(pipeline, text)
+    assert any(e.type == "SIGN" for e in doc.events) is signed
