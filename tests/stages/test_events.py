@@ -1307,3 +1307,18 @@ def test_a_state_before_two_titles_of_one_official_is_his_own(pipeline, text):
 def test_putting_a_signature_to_successes_is_achieving_them_not_signing(pipeline, text, signed):
     doc, _ = _events(pipeline, text)
     assert any(e.type == "SIGN" for e in doc.events) is signed
+
+
+@pytest.mark.parametrize("text", [
+    "Qazaxıstan və Belarus 2026-cı il üçün hərbi əməkdaşlıq proqramını imzalayıblar.",
+    "Қазақстан мен Беларусь 2026 жылға арналған әскери ынтымақтастық жоспарына қол қойды.",
+    "Казахстан и Беларусь подписали план военного сотрудничества на 2026 год.",
+])
+def test_the_year_a_document_covers_is_not_when_it_was_signed(pipeline, text):
+    doc, _ = _events(pipeline, text, "2025-10-31")
+    assert [(e.type, e.date) for e in doc.events] == [("SIGN", "2025-10-31")]
+
+
+def test_a_chairmanship_for_a_year_is_held_that_year(pipeline):
+    doc, _ = _events(pipeline, "Россия начала председательство в органах ЕАЭС на 2018 год.", "2018-01-01")
+    assert [(e.type, e.date) for e in doc.events] == [("CHAIR", "2018")]

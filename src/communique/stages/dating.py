@@ -30,6 +30,8 @@ class Dating:
               chair: bool = False) -> str | None:
         published = ctx.doc.published
         dates = ctx.dates if len(ctx.dates) < 2 else [d for d in ctx.dates if not _stamp(ctx, d)] or ctx.dates
+        if not chair:  # a chairmanship "на 2018 год" is held that year; a plan "на 2026 год" is not signed then
+            dates = [d for d in dates if not _period_of_document(ctx, d)]
         for d in dates:
             if not since and is_since(ctx, d):
                 continue
@@ -99,6 +101,18 @@ def _planned_at(ctx: SentenceContext, d) -> bool:
 
 
 _DIGITS = re.compile(r"[\d.\-/]+")
+
+
+def _period_of_document(ctx: SentenceContext, d) -> bool:
+    """A year a document covers ("план сотрудничества на 2026 год", "2023-2025 жылдарға арналған",
+    "2026-cı il üçün"): what it plans for, not when the event took place (grammar.tsv
+    ``period_before``, ``period_after``)."""
+    if d.month is not None:
+        return False  # "назначен на 6 августа": the day it is set for
+    words = ctx.grammar.words
+    a, b = ctx.token_index(d.start), ctx.token_index(d.end - 1)
+    return (a > 0 and ctx.folds[a - 1] in words["period_before"]) \
+        or (b + 1 < len(ctx.folds) and ctx.folds[b + 1] in words["period_after"])
 
 
 def _stamp(ctx: SentenceContext, d) -> bool:
