@@ -1322,3 +1322,9 @@ def test_the_year_a_document_covers_is_not_when_it_was_signed(pipeline, text):
 def test_a_chairmanship_for_a_year_is_held_that_year(pipeline):
     doc, _ = _events(pipeline, "Россия начала председательство в органах ЕАЭС на 2018 год.", "2018-01-01")
     assert [(e.type, e.date) for e in doc.events] == [("CHAIR", "2018")]
+
+
+def test_a_signing_someone_wants_is_to_come(pipeline):
+    # "istəyir", "қалайды" are listed too; the infinitive of signing is no trigger there
+    doc, _ = _events(pipeline, "Никол Пашинян заявил, что хочет подписания мира с Азербайджаном до конца года.", "2025-10-31")
+    assert [(e.type, e.modality) for e in doc.events] == [("SIGN", "planned")]
