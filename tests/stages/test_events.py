@@ -1328,3 +1328,22 @@ def test_a_signing_someone_wants_is_to_come(pipeline):
     # "istəyir", "қалайды" are listed too; the infinitive of signing is no trigger there
     doc, _ = _events(pipeline, "Никол Пашинян заявил, что хочет подписания мира с Азербайджаном до конца года.", "2025-10-31")
     assert [(e.type, e.modality) for e in doc.events] == [("SIGN", "planned")]
+
+
+@pytest.mark.parametrize("text", [
+    "Qazaxıstanın müdafiə naziri Murat Bektanov Rusiyaya səfər edib. Rusiyanın müdafiə naziri Sergey Şoyqu "
+    "əməkdaşlığın inkişaf etdiyini bildirib.",
+    "Қазақстанның қорғаныс министрі Мұрат Бектанов Ресейге сапармен барды. Ресейдің қорғаныс министрі Сергей "
+    "Шойгу ынтымақтастық дамып келе жатқанын айтты.",
+    "Министр обороны Казахстана Мурат Бектанов прибыл с визитом в Россию. Министр обороны России Сергей Шойгу "
+    "заявил, что сотрудничество развивается.",
+])
+def test_the_host_of_a_visit_may_be_an_official_the_article_titles_though_the_kb_lacks_him(pipeline, text):
+    doc, _ = _events(pipeline, text, "2025-10-31")
+    assert [sum("person:" in p for p in e.participants) for e in doc.events if e.type == "MEET"] == [2]
+
+
+def test_an_envoy_named_in_the_article_does_not_host_a_visit_to_the_state_he_is_posted_in(pipeline):
+    doc, _ = _events(pipeline, "Касым-Жомарт Токаев посетит Россию с визитом в ноябре. Об этом сообщил посол "
+                               "Казахстана в России Даурен Абаев.", "2022-10-01")
+    assert [e.participants for e in doc.events if e.type == "MEET"] == [["person:kassym-jomart-tokayev", "country:ru"]]

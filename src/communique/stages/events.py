@@ -111,8 +111,17 @@ class EventStage:
                 ev.date = ev.date or _traced(ev, "the occasion referred back to", back)
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
+        # state -> the new persons its officials' titles name ("Иранның бірінші вице-президенті X"); an
+        # envoy is his state's abroad and a spokesman speaks: neither hosts a visit
+        titled: dict[str, set[str]] = {}
+        for ctx in contexts:
+            hosting = {id(p) for p, t, _, _ in ctx.titled_persons() if t.label not in _NO_HOST_TITLES}
+            for m in ctx.of_type("country"):
+                if (q := ctx.qualified_person(m)) is not None and q.entity_id.startswith("new:person:") \
+                        and id(q) in hosting and not ctx.is_locative(m):
+                    titled.setdefault(m.entity_id, set()).add(q.entity_id)
         for ev in events:
-            self.args.name_host(ev, doc, frozenset(senders - others))
+            self.args.name_host(ev, doc, frozenset(senders - others), titled)
         doc.events = [e for e in merge_duplicates(events, self.kb, headline(doc)) if e.trace[:1] != [_ONE_STATE]]
         for ev in doc.events:
             ev.participants = list(dict.fromkeys(ev.participants))
@@ -590,6 +599,8 @@ def _one_host(ctx: SentenceContext, parts: list[str]) -> bool:
     return len(hosts) == 1 and {m.entity_id for m in persons[first:]} == set(parts) - hosts
 
 
+_NO_HOST_TITLES = frozenset({"ambassador", "press secretary", "foreign minister spokesperson", "special representative",
+                             "assistant to the president"})
 _SERIES_GAP = 2  # words between a summary's word and the meetings it counts ("проведены и другие встречи")
 
 
