@@ -4,6 +4,7 @@ for, the states holding a chairmanship, the appointee, the signers of an occasio
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
 
 from ..document import Document, Event
 from ..kb import KnowledgeBase
@@ -47,12 +48,12 @@ class Arguments:
         return list(last.participants)
 
     def name_host(self, ev: Event, doc: Document, senders: frozenset[str] = frozenset(),
-                  titled: dict[str, set[str]] | None = None) -> None:
+                  titled: Callable[[], dict[str, set[str]]] | None = None) -> None:
         """A visit is a meeting with the host person where the article names one (GOLD.md): the
         state visited stands for the official of that state the article names, the head of state
         where it names several; not one named only as the sender of greetings (``senders``), who is
         not there. With none the knowledge base knows, the one person the article titles as that
-        state's (``titled``: state -> persons new to the knowledge base its titles name)."""
+        state's (``titled()``: state -> persons new to the knowledge base its titles name)."""
         persons = [p for p in ev.participants if "person:" in p]
         states = [p for p in ev.participants if p.startswith("country:")]
         if ev.type not in ("MEET", "CALL") or len(persons) != 1 or len(states) != 1 or len(ev.participants) != 2:
@@ -64,8 +65,8 @@ class Arguments:
                      if r.of == states[0] and (not when_ or r.active(when_))}
         heads = [p for p, role in officials.items() if role in _HEAD_OF_STATE]
         host = list(officials) if len(officials) == 1 else heads
-        if not officials and titled:
-            host = sorted((titled.get(states[0], set()) & named) - set(persons))
+        if not officials and titled is not None:
+            host = sorted((titled().get(states[0], set()) & named) - set(persons))
         if len(host) == 1:
             ev.participants = [host[0] if p == states[0] else p for p in ev.participants]
             ev.trace.append(f"host: {states[0]} stands for {host[0]}, its official named in the article")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import re
 
@@ -111,15 +112,7 @@ class EventStage:
                 ev.date = ev.date or _traced(ev, "the occasion referred back to", back)
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
-        # state -> the new persons its officials' titles name ("Иранның бірінші вице-президенті X"); an
-        # envoy is his state's abroad and a spokesman speaks: neither hosts a visit
-        titled: dict[str, set[str]] = {}
-        for ctx in contexts:
-            hosting = {id(p) for p, t, _, _ in ctx.titled_persons() if t.label not in _NO_HOST_TITLES}
-            for m in ctx.of_type("country"):
-                if (q := ctx.qualified_person(m)) is not None and q.entity_id.startswith("new:person:") \
-                        and id(q) in hosting and not ctx.is_locative(m):
-                    titled.setdefault(m.entity_id, set()).add(q.entity_id)
+        titled = functools.cache(lambda: _titled_officials(contexts))  # read only for a visit with no known host
         for ev in events:
             self.args.name_host(ev, doc, frozenset(senders - others), titled)
         doc.events = [e for e in merge_duplicates(events, self.kb, headline(doc)) if e.trace[:1] != [_ONE_STATE]]
@@ -597,6 +590,21 @@ def _one_host(ctx: SentenceContext, parts: list[str]) -> bool:
     # a list after the comitative is all counterparts ("с Хаканом Фиданом, Сергеем Лавровым и ...")
     hosts = {m.entity_id for m in persons[:first]}
     return len(hosts) == 1 and {m.entity_id for m in persons[first:]} == set(parts) - hosts
+
+
+def _titled_officials(contexts: list[SentenceContext]) -> dict[str, set[str]]:
+    """State -> the persons new to the knowledge base its officials' titles name ("Иранның бірінші
+    вице-президенті X"); an envoy is his state's abroad and a spokesman speaks: neither hosts a visit."""
+    titled: dict[str, set[str]] = {}
+    for ctx in contexts:
+        if not any(m.entity_id.startswith("new:person:") for m in ctx.of_type("person")):
+            continue
+        hosting = {id(p) for p, t, _, _ in ctx.titled_persons() if t.label not in _NO_HOST_TITLES}
+        for m in ctx.of_type("country"):
+            if (q := ctx.qualified_person(m)) is not None and q.entity_id.startswith("new:person:") \
+                    and id(q) in hosting and not ctx.is_locative(m):
+                titled.setdefault(m.entity_id, set()).add(q.entity_id)
+    return titled
 
 
 _NO_HOST_TITLES = frozenset({"ambassador", "press secretary", "foreign minister spokesperson", "special representative",
