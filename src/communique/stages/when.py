@@ -12,7 +12,9 @@ the same article, knowledge base and "as of" always give the same dates.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import weakref
 
 from ..document import Document
 from .. import lang as langdata
@@ -163,18 +165,29 @@ def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
     # a run of characters longer than any word holds no phrase, and the patterns' "\w*[^.]{0,60}"
     # would scan it again at each of its letters
     text = _NO_WORDS.sub(" ", text)
-    named = {oid for oid, rx in kb.occasion_keywords.get(doc.lang or "", []) if rx.search(text)}
+    keywords: dict[str, list] = {}
+    for oid, rx in kb.occasion_keywords.get(doc.lang or "", []):
+        keywords.setdefault(oid, []).append(rx)
+
+    @functools.cache
+    def is_named(oid: str) -> bool:  # searched only for an occasion with a side the article names
+        return any(rx.search(text) for rx in keywords.get(oid, ()))
     # a month alone is weak evidence: the sentence giving it must name two sides of the occasion
-    yearless = [(d, {m.entity_id for m in ctx.mentions if m.entity_id} if d.day is None else ids)
+    # (read once, and only for an occasion the article may describe: most name none)
+    @functools.cache
+    def yearless() -> list:
+        return [(d, {m.entity_id for m in ctx.mentions if m.entity_id} if d.day is None else ids)
                 for ctx, d in _plain_dates(doc) if d.year is None and d.month and d.relative is None]
     years = set()
     for occ in kb.occasions.values():
         shared = occ.participants & ids
-        # two sides of it, not a president and his own state (an incident may have one side)
-        if len(_sides(shared, kb)) < 2 and not (occ.id in named and shared and len(_sides(occ.participants, kb)) < 2):
+        if not shared:
             continue
-        if occ.id in named or any(p.startswith("person:") for p in shared) and any(
-                _same_day(d, occ.date) and len(_sides(occ.participants & near, kb)) >= 2 for d, near in yearless) \
+        # two sides of it, not a president and his own state (an incident may have one side)
+        if len(_sides(shared, kb)) < 2 and not (len(_occasion_sides(occ, kb)) < 2 and is_named(occ.id)):
+            continue
+        if is_named(occ.id) or any(p.startswith("person:") for p in shared) and any(
+                _same_day(d, occ.date) and len(_sides(occ.participants & near, kb)) >= 2 for d, near in yearless()) \
                 and _goes_to_host(doc, kb, occ):
             years.add(occ.date[:4])
     return years.pop() if len(years) == 1 else None
@@ -193,6 +206,17 @@ def _goes_to_host(doc: Document, kb: KnowledgeBase, occ) -> bool:
                     ctx.is_locative(m) or ctx.is_dative(m)):
                 return True
     return False
+
+
+# knowledge base -> occasion -> its sides: the same for every article
+_SIDES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _occasion_sides(occ, kb: KnowledgeBase) -> set[str]:
+    sides = _SIDES.setdefault(kb, {})
+    if occ.id not in sides:
+        sides[occ.id] = _sides(occ.participants, kb)
+    return sides[occ.id]
 
 
 def _sides(ids: set[str], kb: KnowledgeBase) -> set[str]:
