@@ -1347,3 +1347,15 @@ def test_an_envoy_named_in_the_article_does_not_host_a_visit_to_the_state_he_is_
     doc, _ = _events(pipeline, "Касым-Жомарт Токаев посетит Россию с визитом в ноябре. Об этом сообщил посол "
                                "Казахстана в России Даурен Абаев.", "2022-10-01")
     assert [e.participants for e in doc.events if e.type == "MEET"] == [["person:kassym-jomart-tokayev", "country:ru"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Prezident İlham Əliyev Çinin səfiri Quo Mindən sonra Rusiyanın səfiri Mixail Boçarnikovu qəbul edib.",
+    "Мемлекет басшысы Қасым-Жомарт Тоқаев Қазақстандағы ҚХР елшісі Чжан Сяодан кейін Ресейдің Қазақстандағы "
+    "елшісі Алексей Бородавкинді қабылдады.",
+    "Президент Касым-Жомарт Токаев после посла Китая Чжан Сяо принял посла России Алексея Бородавкина.",
+])
+def test_one_received_after_another_are_two_meetings(pipeline, text):
+    doc, _ = _events(pipeline, text, "2024-11-23")
+    meets = [e.participants for e in doc.events if e.type == "MEET"]
+    assert len(meets) == 2 and all(len(p) == 2 for p in meets) and len({p[0] for p in meets}) == 1

@@ -300,6 +300,14 @@ class EventStage:
                                         location=s if (ev.location or "country:").startswith("country:") else ev.location,
                                         trace=[*ev.trace, "split: a tour is one visit per state"])
                     for k, s in enumerate(states)]
+        earlier = _received_before(ctx, persons)
+        if len(persons) == 3 and len(earlier) == 1 and len(ev.participants) == 3:
+            # "Мемлекет басшысы ... Чжан Сяодан кейін ... Бородавкинді қабылдап": one received after the
+            # other, two meetings
+            host = next(p for p in persons if p not in earlier and p != _last_received(ctx, persons, earlier))
+            return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
+                                        participants=[host, g], trace=[*ev.trace, "split: one received after the other"])
+                    for k, g in enumerate(p for p in persons if p != host)]
         if not plural:
             return [ev]
         if len(persons) == 1 and len(ev.participants) >= 3:
@@ -605,6 +613,34 @@ def _titled_officials(contexts: list[SentenceContext]) -> dict[str, set[str]]:
                     and id(q) in hosting and not ctx.is_locative(m):
                 titled.setdefault(m.entity_id, set()).add(q.entity_id)
     return titled
+
+
+def _received_before(ctx: SentenceContext, persons: list[str]) -> set[str]:
+    """The persons the sentence says something came after ("Чжан Сяодан кейін", "X-dən sonra", "после
+    X"; grammar.tsv ``after_word``): met before, in a meeting of their own."""
+    after = ctx.grammar.words["after_word"]
+    out = set()
+    for m in ctx.of_type("person"):
+        if m.entity_id not in persons:
+            continue
+        i, j = ctx.token_index(m.start), ctx.token_index(m.end - 1)
+        if ctx.grammar.names_inflect:  # a postposition after the name: "Чжан Сяодан кейін"
+            found = j + 1 < len(ctx.folds) and ctx.folds[j + 1] in after
+        else:  # a preposition before the name and its title: "после посла Китая Чжан Сяо"
+            found = any(ctx.folds[k] in after for k in range(max(0, i - _AFTER_REACH), i))
+        if found:
+            out.add(m.entity_id)
+    return out
+
+
+_AFTER_REACH = 4  # words between "после" and the name it governs (its title)
+
+
+def _last_received(ctx: SentenceContext, persons: list[str], earlier: set[str]) -> str | None:
+    """The person named right after the one received before: the one received next."""
+    order = [m.entity_id for m in sorted(ctx.of_type("person"), key=lambda m: m.start) if m.entity_id in persons]
+    k = next((x for x, p in enumerate(order) if p in earlier), None)
+    return next((p for p in order[k + 1:] if p not in earlier), None) if k is not None else None
 
 
 _NO_HOST_TITLES = frozenset({"ambassador", "press secretary", "foreign minister spokesperson", "special representative",
