@@ -1359,3 +1359,10 @@ def test_one_received_after_another_are_two_meetings(pipeline, text):
     doc, _ = _events(pipeline, text, "2024-11-23")
     meets = [e.participants for e in doc.events if e.type == "MEET"]
     assert len(meets) == 2 and all(len(p) == 2 for p in meets) and len({p[0] for p in meets}) == 1
+
+
+def test_the_body_whose_statement_quotes_the_news_is_its_source_not_a_party(pipeline):
+    doc, _ = _events(pipeline, "Госсекретарь США Майк Помпео прибыл в Нур-Султан. \"В министерстве иностранных дел "
+                               "начались переговоры с государственным секретарем США\", - говорится в заявлении МИД "
+                               "Казахстана.", "2020-02-02")
+    assert not [e for e in doc.events if "org:mfa-kz" in e.participants]
