@@ -263,6 +263,12 @@ class KnowledgeBase:
     def roles_of(self, person: str) -> list[Role]:
         return list(self._role_index()[0].get(person, ()))
 
+    def state_served(self, person: str, date: str | None) -> str | None:
+        """The state of the first office of a state a person held on that date (undated: one he
+        still holds), if any."""
+        return next((r.of for r in self._role_index()[0].get(person, ())
+                     if r.of.startswith("country:") and r.active(date)), None)
+
     def _role_index(self) -> tuple[dict[str, list[Role]], dict[tuple[str, str], list[Role]]]:
         """Roles by person and by (role, of), in file order; rebuilt when ``roles`` is replaced or
         grows (asked for every person mention, so a scan of all roles each time adds up)."""

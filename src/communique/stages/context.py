@@ -222,10 +222,10 @@ class SentenceContext:
         text = self.doc.text
         spans = [(self.toks[a].start, self.toks[b - 1].end) for _, a, b in self.matches(self.ld.titles)
                  if start <= self.toks[a].start and self.toks[b - 1].end <= end]
+        starts, ends = {x for x, _ in spans}, {y for _, y in spans}
         marks = [k for k in range(start, end) if text[k] in ",–—"]
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
-        return bool(marks) and first in {x for x, _ in spans} \
-            and all(len(text[:k].rstrip()) in {y for _, y in spans} for k in marks + [end])
+        return bool(marks) and first in starts and all(len(text[:k].rstrip()) in ends for k in marks + [end])
 
     def _where(self, m: Mention, persons: list[Mention]) -> bool:
         """Whether a state in the locative proper says where rather than whose: it does unless a title

@@ -304,7 +304,9 @@ class EventStage:
         if len(persons) == 3 and len(earlier) == 1 and len(ev.participants) == 3:
             # "Мемлекет басшысы ... Чжан Сяодан кейін ... Бородавкинді қабылдап": one received after the
             # other, two meetings
-            host = next(p for p in persons if p not in earlier and p != _last_received(ctx, persons, earlier))
+            # the host is named first of those not received before: the subject ("Президент X после Y принял Z")
+            host = next(m.entity_id for m in sorted(ctx.of_type("person"), key=lambda m: m.start)
+                        if m.entity_id in persons and m.entity_id not in earlier)
             return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
                                         participants=[host, g], trace=[*ev.trace, "split: one received after the other"])
                     for k, g in enumerate(p for p in persons if p != host)]
@@ -634,13 +636,6 @@ def _received_before(ctx: SentenceContext, persons: list[str]) -> set[str]:
 
 
 _AFTER_REACH = 4  # words between "после" and the name it governs (its title)
-
-
-def _last_received(ctx: SentenceContext, persons: list[str], earlier: set[str]) -> str | None:
-    """The person named right after the one received before: the one received next."""
-    order = [m.entity_id for m in sorted(ctx.of_type("person"), key=lambda m: m.start) if m.entity_id in persons]
-    k = next((x for x, p in enumerate(order) if p in earlier), None)
-    return next((p for p in order[k + 1:] if p not in earlier), None) if k is not None else None
 
 
 _NO_HOST_TITLES = frozenset({"ambassador", "press secretary", "foreign minister spokesperson", "special representative",

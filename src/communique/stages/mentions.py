@@ -230,13 +230,13 @@ class RussianMorph:
             out.append("-".join(parts))
         return " ".join(out)
 
-
     def _indeclinable(self, word: str) -> bool:
-        """A surname ending in a vowel other than "а", "я", "ы" is not declined ("Керими", "Каландадзе",
-        "Мурадли"), unless it is a Russian-style surname with its case ending ("Путине")."""
-        f = fold(word)
-        return f[-1:] in _INDECLINABLE_ENDS and not self._surname.match(f) and "-" not in word \
-            and not (f.endswith("и") and f[-2:-1] in _I_FOR_Y)  # "Баттулги": the genitive of "Баттулга"
+        """A surname ending in a vowel that does not decline (grammar.tsv ``indeclinable_ending``: "Керими",
+        "Каландадзе", "Мурадли"), unless it is a Russian-style surname with its case ending ("Путине") or
+        the genitive of a surname in -а (``genitive_i_ending``: "Баттулги")."""
+        f, words = fold(word), grammar("ru").words
+        return f.endswith(words["indeclinable_ending"]) and not f.endswith(words["genitive_i_ending"]) \
+            and not self._surname.match(f) and "-" not in word
 
     def _agreeing(self, words: list[str]) -> list[str | None] | None:
         """The words of a name agree in gender and case: where the readings of its name words (given
@@ -277,10 +277,6 @@ def russian_matcher(kb: KnowledgeBase, morph: RussianMorph) -> AliasMatcher:
             if toks and (alias.lang in ("ru", "en") or alias.kind == "acronym" or alias.script == "Latn"):
                 m.add(tuple(morph.lemma(t.text) for t in toks), [(ent.id, alias.kind)])
     return m
-
-
-_INDECLINABLE_ENDS = frozenset("иуюэоеё")
-_I_FOR_Y = frozenset("гкхжшчщ")  # after these Russian writes the ending "ы" as "и"
 
 
 class NatashaNER:

@@ -70,14 +70,7 @@ def _tells_headline(head: Event, ev: Event, out: list[Event], kb: KnowledgeBase 
     parties = set(head.participants)
     return len(ev.participants) >= len(parties) \
         and all(p in parties for p in ev.participants if p.startswith("country:")) \
-        and all(_state_of(p, ev.date, kb) in (None, *parties) for p in persons(ev))
-
-
-def _state_of(person: str, date: str | None, kb: KnowledgeBase | None) -> str | None:
-    """The state a person known to the knowledge base served on that date, if any."""
-    roles = [r for r in kb.roles_of(person) if r.of.startswith("country:")] if kb is not None else []
-    held = [r for r in roles if r.active(date)]
-    return held[0].of if held else None
+        and all(kb is None or kb.state_served(p, ev.date) in (None, *parties) for p in persons(ev))
 
 
 def _same_gathering(a: Event, b: Event, kb: KnowledgeBase | None = None) -> bool:

@@ -169,9 +169,10 @@ class StoryIndex:
         if key not in self._states:
             if len(self._states) > 100_000:
                 self._states.clear()
-            roles = [r for r in self.kb.roles_of(person) if r.of.startswith("country:")]
-            held = [r for r in roles if r.active(date)] or ([] if date else roles[-1:])
-            self._states[key] = held[0].of if held else None
+            # undated and no office held now: the last state he served
+            last = None if date else next((r.of for r in reversed(self.kb.roles_of(person))
+                                           if r.of.startswith("country:")), None)
+            self._states[key] = self.kb.state_served(person, date) or last
         return self._states[key]
 
     def _gathering(self, gid: str) -> tuple[str, str | None]:
