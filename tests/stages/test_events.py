@@ -1365,3 +1365,19 @@ def test_one_received_after_another_are_two_meetings(pipeline, text):
     doc, _ = _events(pipeline, text, "2024-11-23")
     meets = [e.participants for e in doc.events if e.type == "MEET"]
     assert len(meets) == 2 and all(len(p) == 2 for p in meets) and len({p[0] for p in meets}) == 1
+
+
+@pytest.mark.parametrize("text, body, domestic", [
+    ("Қазақстан халқы Ассамблеясының мүшелері жиналды.", "Қазақстан халқы Ассамблеясының", True),
+    ("Шығыс Қазақстан облысы әкімдігінде кеңес өтті.", "Шығыс Қазақстан облысы әкімдігінде", True),
+    ("Шанхай ынтымақтастық ұйымының хатшылығы хабарлады.", "Шанхай ынтымақтастық ұйымының", False),
+])
+def test_a_states_own_institution_is_told_by_its_name_wherever_the_article_names_it(pipeline, text, body, domestic):
+    """A session whose body the article names elsewhere is domestic by that body's name (domestic.tsv)."""
+    from communique.stages.context import SentenceContext, prose
+    from communique.stages.events import _domestic_body
+    doc = pipeline(Document("t", text, published="2025-01-01"))
+    found = [m for m in doc.mentions if m.text == body and m.type == "organization"]
+    assert found, [(m.text, m.type) for m in doc.mentions]
+    ctx = SentenceContext.build(doc, next(iter(prose(doc))))
+    assert _domestic_body(ctx, found[0].entity_id) is domestic

@@ -299,3 +299,53 @@ def test_a_russian_name_in_the_official_order_keeps_its_surname_and_its_nominati
     # decrees list "Surname Given Patronymic" in the nominative
     doc = pipeline(Document("t", text, published="2025-01-01"))
     assert [(m.text, m.base) for m in doc.mentions if m.type == "person"] == [(name, base)]
+
+
+@pytest.mark.parametrize("text, name, base", [
+    ("Тоқаев Қарағанды мемлекеттік техникалық университетінде студенттермен кездесті.",
+     "Қарағанды мемлекеттік техникалық университетінде", "Қарағанды мемлекеттік техникалық университеті"),
+    ("Жұмыс Түркістан облысының әкімдігімен бірлесіп атқарылды.",
+     "Түркістан облысының әкімдігімен", "Түркістан облысының әкімдігі"),
+    ("Делегация Қазақстан халқы Ассамблеясын ел бірлігін сақтауға шақырды.",
+     "Қазақстан халқы Ассамблеясын", "Қазақстан халқы Ассамблеясы"),
+])
+def test_kazakh_writes_only_the_first_word_of_an_institutions_name_in_capitals(pipeline, text, name, base):
+    orgs = {(m.text, m.base) for m in _mentions(pipeline, text) if m.type == "organization"}
+    assert (name, base) in orgs, orgs
+
+
+@pytest.mark.parametrize("text", [
+    "Ол Алматының орталығындағы үйде тұрады.",  # a place in the genitive owns the head: the city's centre
+    "Жергілікті компаниялардың өкілдері келді.",  # a plural head: no one body
+    "Ол Ұлттық академиялық кітапханада жұмыс істейді.",  # an adjective made of the head noun
+    "Украина халқына медициналық препараттар жіберілді.",  # a dative before the head
+])
+def test_lower_case_words_before_a_head_noun_make_no_body_without_a_compound(pipeline, text):
+    orgs = [m.text for m in _mentions(pipeline, text) if m.type == "organization" and m.source == "cue"]
+    assert not orgs, orgs
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Бас мердігер « Транс Азия Констракшн » серіктестігі құрылысты бастады.", "Транс Азия Констракшн"),
+    ("Мәселен, «Қазақстан темір жолы» ұлттық компаниясы жаңа вагондар алды.", "Қазақстан темір жолы"),
+    ("Бізге NASDAQ биржасы жиырма брокермен жұмыс істейтінін айтты.", "NASDAQ"),
+    ("«Yeni Azərbaycan» Partiyasının sədri çıxış edib.", "Yeni Azərbaycan"),
+    ("Prezident «SOCAR» şirkətinin prezidenti ilə görüşüb.", "SOCAR"),
+    ("Глава государства встретился с руководством компании «Газпром».", "Газпром"),
+    ("Председатель правления АО «Самрук-Казына» выступил на форуме.", "Самрук-Казына"),
+])
+def test_a_quoted_or_foreign_name_beside_an_organisations_kind_noun_is_the_organisation(pipeline, text, name):
+    mentions = _mentions(pipeline, text)
+    assert name in {m.text for m in mentions if m.type == "organization"}, [(m.text, m.type) for m in mentions]
+    # a state inside the name is part of it, not a party of its own
+    assert not [m for m in mentions if m.type == "country" and name.find(m.text.split()[0]) >= 0]
+
+
+@pytest.mark.parametrize("text", [
+    "« Жасыл ел » жобасы биыл да жалғасады.",  # a project's name
+    "Yazıçının «Qarabağ» romanı çap olunub.",  # a novel
+    "Вышла книга «Казахстан: путь независимости».",
+    "АҚШ банкі пайызды көтерді.",  # a known state before the kind noun stays the state
+])
+def test_a_quoted_name_beside_another_noun_or_a_known_state_is_no_new_organisation(pipeline, text):
+    assert not [m.text for m in _mentions(pipeline, text) if m.type == "organization" and m.source == "cue"]

@@ -152,7 +152,7 @@ def _possessed_base(word: str, ld: LangData, certain_only: bool) -> str | None:
     # possessive -> whether the letter before it is a vowel (-sı after one) or a consonant (-ı)
     possessives = [(s.text, s.after == "V") for s in ld.suffixes if s.case == "poss3"
                    and (s.after == "V" or not certain_only)]
-    for tail in _pronominal_tails(ld):
+    for tail in pronominal_tails(ld):
         if not folded.endswith(tail):
             continue
         for poss, after_vowel in possessives:
@@ -164,7 +164,7 @@ def _possessed_base(word: str, ld: LangData, certain_only: bool) -> str | None:
     return None
 
 
-def _pronominal_tails(ld: LangData) -> tuple[str, ...]:
+def pronominal_tails(ld: LangData) -> tuple[str, ...]:
     """Case endings after the 3rd-person possessive, with its pronominal n, longest first: those
     listed with it ("-nın", "-nda", "-ның", "-нда") and n + a case ending that starts with a vowel
     ("-н-а", "-н-е", which the suffix list leaves out: as a bare row -на cuts Астана)."""

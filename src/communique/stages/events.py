@@ -11,7 +11,7 @@ from ..document import Document, Entity, Event, Evidence
 from ..kb import KnowledgeBase
 from ..lang import Pattern
 from ..lang.grammar import endings
-from ..text import lower, opens_line
+from ..text import fold, lower, opens_line, tokenize
 from .context import SentenceContext, prose
 from . import when
 from .arguments import PLURAL_OFFICIALS, Arguments
@@ -243,8 +243,9 @@ class EventStage:
     def _domestic(self, ctx: SentenceContext, type_: str, parts: list[str]) -> bool:
         """A session of a state's own legislature or cabinet (lang/*/domestic.tsv) with no international
         body, no named gathering and no second state in the sentence or among the states its
-        participants serve: domestic politics."""
-        if type_ != "CONVENE" or not ctx.matches(ctx.ld.domestic):
+        participants serve: domestic politics. The body may be named in the sentence or be a
+        participant the article names ("Орталық референдум комиссиясы", "облысы әкімдігі")."""
+        if type_ != "CONVENE" or not (ctx.matches(ctx.ld.domestic) or any(_domestic_body(ctx, p) for p in parts)):
             return False
         if any(is_gathering(p) or p in self.args.member_bodies for p in parts):
             return False
@@ -736,6 +737,11 @@ def add_inferred_entities(doc: Document, kb: KnowledgeBase, ids) -> None:
             have.add(eid)
 
 
-
-
-
+def _domestic_body(ctx: SentenceContext, entity_id: str) -> bool:
+    """Whether an organisation the article names is one of a state's own institutions by its name
+    (lang/*/domestic.tsv): "Қазақстан халқы Ассамблеясы", "Шығыс Қазақстан облысы әкімдігі"."""
+    if "organization" not in entity_id and not entity_id.startswith("org:"):
+        return False
+    entity = ctx.doc.entity(entity_id)
+    return entity is not None and any(ctx.ld.domestic.find([fold(t.text) for t in tokenize(m.text)])
+                                      for m in entity.mentions)

@@ -19,9 +19,9 @@ from ..kb import KnowledgeBase
 from ..lang.dates import forms_index, ordinal
 from ..lang.grammar import grammar
 from ..lang.morph import (bare_genitive, base_form, candidates, compound_head_base, ends_in_case,
-                          ends_in_possessive, possessed_with_case)
+                          ends_in_possessive, possessed_with_case, pronominal_tails)
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
-from ..text import Token, fold, given_name_agrees, initial_agrees, lower, tokenize, translit_key
+from ..text import Token, fold, given_name_agrees, initial_agrees, lower, script_of, tokenize, translit_key
 from .context import endings, prose, sentence_code, sentence_tokens
 from .gatherings import NUMBERED_ONLY
 
@@ -394,6 +394,7 @@ class MentionStage:
                 ordinary.add((toks[0].start, toks[0].end))
             found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
             found = self._other_bearers(doc.text, toks, found, code)
+            found = kind_named_mentions(doc.text, sent, toks, found, code)
             found = headed_name_mentions(doc.text, toks, found, code,
                                          None if grammar(code).names_inflect else self.morph.lemma,
                                          self.person_words if grammar(code).names_inflect else frozenset())
@@ -921,8 +922,13 @@ def _headed_names(text: str, toks: list[Token], found: list[Mention], code: str,
         return not text[toks[i].end:toks[j].start].strip()
 
     out = list(found)
+    first_only = g.words["name_capitals"] == ("first",)
+    # the head noun's stem, then the 3rd-person possessive: a compound's head ("әкімдіг-і-мен"), not an
+    # adjective made of it ("академия-лық") or its plural
+    # (or a stem written with its possessive, "қоры*", and a case ending after it: "қоры-на")
+    possessed = {h: _after_possessive(lower(toks[h].text), stem, ld) for h, stem in stems.items()}
     for h in sorted(set(heads)):
-        if h in owner or not _is_name_token(toks[h]):
+        if h in owner or not (_is_name_token(toks[h]) or first_only and toks[h].text.isalpha() and toks[h].text.islower()):
             continue
         if g.genitive_after_head:
             lo = hi = h
@@ -936,13 +942,19 @@ def _headed_names(text: str, toks: list[Token], found: list[Mention], code: str,
                 hi += 1
         else:
             lo = hi = h
-            while lo - 1 >= 0 and h - (lo - 1) < _ORG_SPAN and joined(lo - 1, lo) and _is_name_token(toks[lo - 1]) \
-                    and lo - 1 not in stops and getattr(owner.get(lo - 1), "type", "country") in ("country", "location"):
+            while _is_name_token(toks[h]) and lo - 1 >= 0 and h - (lo - 1) < _ORG_SPAN and joined(lo - 1, lo) \
+                    and _is_name_token(toks[lo - 1]) and lo - 1 not in stops \
+                    and getattr(owner.get(lo - 1), "type", "country") in ("country", "location"):
                 lo -= 1
+            if lo == 0 < h and fold(toks[0].text) in ld.common:
+                lo = 1  # "Біз Одақ ...": a sentence's first word written in lower case elsewhere is no name's
+            if lo == h and first_only and possessed[h] and type_ == "organization":
+                lo = _first_capital(toks, h, owner, stops, ld, joined, g.words["joining_word"])
         if hi == lo:
             continue
         head = toks[hi].text
-        if g.names_inflect and not (ends_in_case(head, ld, ("poss3",)) or possessed_with_case(head, ld, certain_only=False)) \
+        if g.names_inflect and not (possessed[hi] or ends_in_case(head, ld, ("poss3",))
+                                    or possessed_with_case(head, ld, certain_only=False)) \
                 and any(ends_in_case(toks[k].text, ld, ("gen",)) for k in range(lo, hi)):
             # a genitive before the head wants the head possessed ("Respublikasının Təşkilatı"); a bare
             # head ("Azərbaycan Respublikasının Təşkilata sədrliyi") is a common noun, no name's head
@@ -964,6 +976,166 @@ def _headed_names(text: str, toks: list[Token], found: list[Mention], code: str,
         for k in range(lo, hi + 1):
             owner[k] = out[-1]
     return sorted(out, key=lambda m: m.start)
+
+
+_NAME_INNER_CASES = ("com", "ins", "abl", "loc", "dat", "acc")
+
+
+def _after_possessive(word: str, stem: str, ld) -> bool:
+    """Whether ``word`` is ``stem`` with the 3rd-person possessive and at most a case ending."""
+    rest, poss = word[len(stem):], endings(ld, "poss3")
+    if rest.startswith(poss):
+        return True
+    cases = ld.memo.get("case_endings")
+    if cases is None:
+        cases = ld.memo["case_endings"] = frozenset(x.text for x in ld.suffixes if x.case not in ("poss3", "plural")) \
+            | frozenset(pronominal_tails(ld))
+    return stem.endswith(poss) and (rest == "" or rest in cases)
+
+
+def _first_capital(toks: list[Token], h: int, owner: dict, stops: frozenset[int], ld, joined,
+                   joining: tuple[str, ...]) -> int:
+    """Where a name that ends in head noun ``h`` starts, in a language that writes only its first
+    word in capitals ("Азаматтық авиация комитеті", "Түркістан облысының әкімдігі", "Қазақстан
+    халқы Ассамблеясы"): the words before the head back to a capitalised one, none of them in a case
+    a compound's modifier does not take (a place in the locative, an object), a title or a person's
+    name, nor a conjunction. A sentence's first word written in lower case elsewhere ("Ол",
+    "Азаматтық") starts none: its capital tells nothing. ``h`` where no name starts."""
+    capitals, k = [], h
+    while k - 1 >= 0 and h - (k - 1) < _ORG_SPAN + 1 and joined(k - 1, k) and k - 1 not in stops \
+            and getattr(owner.get(k - 1), "type", "country") in ("country", "location") \
+            and toks[k - 1].text.replace("-", "").isalpha() and lower(toks[k - 1].text) not in joining:
+        k -= 1
+        if _in_case(toks[k], owner.get(k), ld, _NAME_INNER_CASES):
+            break  # "Алматыда", "жобасын": no modifier of the head
+        m = owner.get(k)
+        if m is not None and m.start == toks[k].start and _in_case(toks[k], m, ld, ("gen", "rel")):
+            break  # "Алматының орталығы", "Ұлыбританиядағы университеті": a place owns or holds it
+        if _is_name_token(toks[k]) and not (k == 0 and fold(toks[0].text) in ld.common):
+            capitals.append(k)
+    # a state's name as the only capitalised words is the state's, a lower-case head a common noun
+    # ("Германия компаниясы", "Қазақстан аймақтық қаржы орталығы"; not "Қазақстан халқы Ассамблеясы")
+    if all(getattr(owner.get(c), "type", "") == "country" for c in capitals) and toks[h].text.islower():
+        return h
+    return capitals[-1]
+
+
+def _in_case(tok: Token, m: Mention | None, ld, cases: tuple[str, ...]) -> bool:
+    """Whether a word ends in a suffix of ``cases``; a known name's by what follows its base form
+    ("Қарағанды" is the city, not an accusative; "Қарағандыда" a locative)."""
+    word = tok.text
+    if m is not None and m.end == tok.end and m.base and fold(m.text).startswith(fold(m.base)):
+        rest = lower(m.text)[len(m.base):]
+        return bool(rest) and rest.endswith(tuple(s.text for s in ld.suffixes if s.case in cases))
+    if ends_in_case(word, ld, cases) and base_form(word, ld) != word:
+        return True
+    # after the possessive a case takes a pronominal n ("халқы-на"), which the suffix list leaves out
+    return "gen" not in cases and possessed_with_case(word, ld, certain_only=False) and not ends_in_case(word, ld, ("gen",))
+
+
+_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{1,80}?)[»”“\"]")
+_KIND_SPAN = 5  # words of a quoted name at most
+_KIND_GAP = 2  # lower-case words between a quoted name and its kind noun at most ("«X» акционерлік қоғамы")
+
+
+def kind_named_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+    """Organisations named by a proper name beside the common noun that says what they are
+    (grammar.tsv ``org_kind``): a quoted name ("«Хабар» агенттігі", "«Yeni Azərbaycan» Partiyası",
+    "компания «Газпром»"), an acronym or a name in another script ("NASDAQ биржасы", "КПРФ
+    командасы"). The name alone is the organisation, the kind noun not (KazNERD's convention); a
+    place or state inside it ("«Yeni Azərbaycan»") is part of the name, no party of its own. A
+    quoted name beside any other noun (a project, a book, a campaign) is none."""
+    g = grammar(code)
+    kinds = g.words["org_kind"]
+    if not kinds or not toks:
+        return found
+    ld = langdata.load(code)
+    poss = endings(ld, "poss3") if g.names_inflect else ()
+    # the possessive, or the plural and then the possessive: names joined share one kind noun
+    # ("«Синьхуа» және «Чайна Ньюс Сервис» агенттіктері")
+    owned = poss + tuple(pl + p for pl in endings(ld, "plural") for p in poss)
+    starts = [t.start for t in toks]
+
+    def is_kind(k: int) -> bool:  # "агенттігі", "ASC-nin"; a short one ("АҚ", "ООО") in capitals
+        surface = toks[k].text.split("-")[0]
+        word = lower(surface)
+        return any(word == kind and surface.isupper() if len(kind) <= 3 else
+                   word.startswith(kind) and (not poss or word[len(kind):].startswith(owned)) for kind in kinds)
+
+    def kind_near(i: int, j: int) -> bool:  # the kind noun beside the name's words i .. j - 1
+        if g.genitive_after_head:  # "компания «Газпром»": the kind noun before
+            return i > 0 and is_kind(i - 1)
+        for k in range(j, min(j + _KIND_GAP + 1, len(toks))):
+            if is_kind(k):
+                return True
+            if not toks[k].text.isalpha() or not toks[k].text.islower():
+                return False
+        return False
+
+    names: list[tuple[int, int]] = []
+    quotes = list(_QUOTED.finditer(text, sent.start, sent.end))
+    if not g.genitive_after_head:  # the kind noun after the last of joined names: read back from it
+        quotes.reverse()
+    kinded = None  # the quote just read, if a kind noun names it
+    for q in quotes:
+        i, j = bisect.bisect_left(starts, q.start(1)), bisect.bisect_left(starts, q.end(1))
+        if g.genitive_after_head:  # nothing but a space between the name and its kind noun
+            gap = text[toks[i - 1].end:q.start()] if i > 0 else "-"
+            joined = kinded is not None and _joins(text[kinded.end():q.start()], g)
+        else:
+            gap = text[q.end():toks[j].start] if j < len(toks) else "-"
+            joined = kinded is not None and _joins(text[q.end():kinded.start()], g)
+        named = 0 < j - i <= _KIND_SPAN and toks[i].text[:1].isupper() \
+            and (not gap.strip() and kind_near(i, j) or joined)
+        if named:
+            names.append((i, j))
+        kinded = q if named else None
+    script = "Cyrl" if any(script_of(t.text) == "Cyrl" for t in toks) else "Latn"
+    covered = _covered(starts, found)
+
+    def bare_name(n: int, beside: int) -> bool:
+        """An acronym or a word of another script, right beside: a known name only in another script
+        ("Astana LRT"), not a known state ("АҚШ банкі")."""
+        if not 0 <= n < len(toks) or text[toks[min(n, beside)].end:toks[max(n, beside)].start].strip():
+            return False
+        foreign = script_of(toks[n].text) not in ("", script)
+        return (n not in covered or foreign) and (foreign and _is_name_token(toks[n]) or _acronym(toks[n].text))
+
+    for k in (k for k in range(len(toks)) if is_kind(k)):
+        if g.genitive_after_head:  # "компания Bek Air"
+            j = k + 1
+            while j - k <= 3 and bare_name(j, j - 1):
+                j += 1
+            i = k + 1
+        else:  # "Bek Air компаниясы"
+            i = k
+            while k - i < 3 and bare_name(i - 1, i):
+                i -= 1
+            j = k
+        if i < j:
+            names.append((i, j))
+    out = list(found)
+    for i, j in names:
+        start, end = toks[i].start, toks[j - 1].end
+        if any(m.start < start < m.end or m.start < end < m.end or m.start < start and end < m.end for m in out):
+            continue  # inside a longer name
+        same = [m for m in out if m.start == start and m.end == end and m.type == "organization"]
+        if same:
+            continue  # a name the knowledge base knows
+        out = [m for m in out if not (start <= m.start and m.end <= end)]
+        out.append(Mention(start, end, text[start:end], "organization", base=text[start:end], source="cue", kind="name"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _joins(gap: str, g) -> bool:
+    """Whether only a comma or a conjunction stands between two quoted names ("«A» және «B»")."""
+    words = gap.replace(",", " ").split()
+    return len(words) <= 1 and all(w.lower() in g.words["conjunction"] + g.words["joining_word"] for w in words)
+
+
+def _acronym(word: str) -> bool:
+    """"ОПЕК", "NASDAQ", "КПРФ": capitals only, two letters or more."""
+    return len(word) > 1 and word.isalpha() and word.isupper()
 
 
 def _possessed_head(word: str, head: str, ld) -> str:
