@@ -145,3 +145,22 @@ def test_pipeline_scores_read_each_held_out_sentence_through_the_mention_stage(t
     rows = {r.label: r for r in pipeline_scores("kk", data)}
     assert (rows["PERSON"].tp, rows["PERSON"].fn) == (1, 0)
     assert rows["GPE"].tp == 1 and rows["ORGANISATION"].tp + rows["ORGANISATION"].fn == 1
+
+
+def test_pipeline_scores_of_a_fold_read_a_quarter_of_the_training_part_with_a_tagger_trained_on_the_rest(tmp_path):
+    from communique.errors import InputError
+    from communique.names.training import pipeline_scores
+    named = [("Қасым-Жомарт", "B-PERSON"), ("Тоқаев", "I-PERSON"), ("Астанада", "B-GPE"), ("болды", "O"), (".", "O")]
+    other = [("Бұл", "O"), ("жай", "O"), ("сөйлем", "O"), (".", "O")]
+    data = tmp_path / "tiny.txt"
+    # eight sentences to train on (the named one first: fold 1), two held out (not scored with a fold)
+    data.write_text("\n\n".join("\n".join(f"{w} {t}" for w, t in s) for s in [named] + [other] * 9) + "\n",
+                    encoding="utf-8")
+    log = []
+    rows = {r.label: r for r in pipeline_scores("kk", data, fold=1, log=log.append)}
+    assert rows["PERSON"].tp + rows["PERSON"].fn == 1 and rows["GPE"].tp + rows["GPE"].fn == 1
+    assert "fold 1" in log[0]
+    rows = {r.label: r for r in pipeline_scores("kk", data, fold=2, log=log.append)}
+    assert rows["PERSON"].tp + rows["PERSON"].fn == 0  # the named sentence is in fold 1 only
+    with pytest.raises(InputError):
+        pipeline_scores("kk", data, fold=5, log=log.append)
