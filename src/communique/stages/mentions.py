@@ -142,6 +142,7 @@ class RussianMorph:
         from natasha import MorphVocab
         self.vocab = MorphVocab()
         self._cache: dict[str, list[str]] = {}
+        self._bases: dict[tuple[str, bool], str] = {}
         # Russian surname morphology from lang/ru/grammar.tsv, which the dictionary lacks for many
         # Central Asian names; consonants are the alphabet's letters that are no vowels
         words, ld = grammar("ru").words, langdata.load("ru")
@@ -205,7 +206,17 @@ class RussianMorph:
     def base(self, surface: str, person: bool = True) -> str:
         """Nominative of a name: "Русланом Казакбаевым" -> "Руслан Казакбаев". The words of a name
         agree in case: before a surname in its nominative ("Кошанов") a given name the dictionary
-        may read as itself stays as written ("Ерлан", not the guessed "Ерлана")."""
+        may read as itself stays as written ("Ерлан", not the guessed "Ерлана"). Remembered: names
+        recur from article to article, and reading one asks the dictionary several times."""
+        key = (surface, person)
+        got = self._bases.get(key)
+        if got is None:
+            if len(self._bases) > _CACHE_LIMIT:
+                self._bases.clear()
+            got = self._bases[key] = self._base(surface, person)
+        return got
+
+    def _base(self, surface: str, person: bool) -> str:
         out = []
         toks = tokenize(surface)
         # a surname in its nominative last, or a patronymic in its nominative last (the official order
@@ -283,19 +294,18 @@ class NatashaNER:
     TYPES = {"PER": "person", "LOC": "location", "ORG": "organization"}
 
     def __init__(self, morph: RussianMorph):
-        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
-        self.segmenter = Segmenter()
+        from natasha import NewsEmbedding, NewsNERTagger
         self.tagger = NewsNERTagger(NewsEmbedding())
         self.morph = morph
 
     def spans(self, text: str, start: int, end: int) -> list[Mention]:
-        from natasha import Doc
         chunk = text[start:end]
-        d = Doc(chunk)
-        d.segment(self.segmenter)
-        d.tag_ner(self.tagger)
+        if not chunk.strip():
+            return []
         out = []
-        for sp in d.spans:
+        # the tagger's markup alone: natasha's Doc would also segment the chunk into its own tokens
+        # and sentences (a tenth of the stage's time), which only its span objects use
+        for sp in self.tagger(chunk).spans:
             a = sp.start
             if sp.type == "PER" and (before := _surname_before(chunk, sp.start, sp.stop)) is not None:
                 a = before  # "Султангазиев | Марат Елеусизович": the surname opens a name in official order
@@ -1054,13 +1064,21 @@ def kind_named_mentions(text: str, sent: Sentence, toks: list[Token], found: lis
     # the possessive, or the plural and then the possessive: names joined share one kind noun
     # ("«Синьхуа» және «Чайна Ньюс Сервис» агенттіктері")
     owned = poss + tuple(pl + p for pl in endings(ld, "plural") for p in poss)
-    starts = [t.start for t in toks]
+    short = frozenset(k for k in kinds if len(k) <= 3)
+    long = tuple(k for k in kinds if len(k) > 3)
 
     def is_kind(k: int) -> bool:  # "агенттігі", "ASC-nin"; a short one ("АҚ", "ООО") in capitals
         surface = toks[k].text.split("-")[0]
         word = lower(surface)
-        return any(word == kind and surface.isupper() if len(kind) <= 3 else
-                   word.startswith(kind) and (not poss or word[len(kind):].startswith(owned)) for kind in kinds)
+        if word in short:
+            return surface.isupper()
+        return word.startswith(long) and any(word.startswith(kind) and (not poss or word[len(kind):].startswith(owned))
+                                             for kind in long)
+
+    kind_at = [k for k in range(len(toks)) if is_kind(k)]
+    if not kind_at:
+        return found  # most sentences name no kind noun
+    starts = [t.start for t in toks]
 
     def kind_near(i: int, j: int) -> bool:  # the kind noun beside the name's words i .. j - 1
         if g.genitive_after_head:  # "компания «Газпром»": the kind noun before
@@ -1101,7 +1119,7 @@ def kind_named_mentions(text: str, sent: Sentence, toks: list[Token], found: lis
         foreign = script_of(toks[n].text) not in ("", script)
         return (n not in covered or foreign) and (foreign and _is_name_token(toks[n]) or _acronym(toks[n].text))
 
-    for k in (k for k in range(len(toks)) if is_kind(k)):
+    for k in kind_at:
         if g.genitive_after_head:  # "компания Bek Air"
             j = k + 1
             while j - k <= 3 and bare_name(j, j - 1):
