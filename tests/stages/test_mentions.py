@@ -349,3 +349,20 @@ def test_a_quoted_or_foreign_name_beside_an_organisations_kind_noun_is_the_organ
 ])
 def test_a_quoted_name_beside_another_noun_or_a_known_state_is_no_new_organisation(pipeline, text):
     assert not [m.text for m in _mentions(pipeline, text) if m.type == "organization" and m.source == "cue"]
+
+
+def test_a_kazakh_name_in_the_official_order_is_one_person(pipeline):
+    doc = pipeline(Document("t", "Мемлекет басшысының Жарлығымен Кертаев Ринат Думанұлы Қазақстан Республикасының Сыртқы "
+                                 "істер министрінің орынбасары болып тағайындалды.", published="2025-01-01"))
+    persons = {m.text for m in doc.mentions if m.type == "person"}
+    assert persons == {"Кертаев Ринат Думанұлы"}, persons
+    assert [e for e in doc.events if e.type == "APPOINT" and "new:person:kertaev-rinat-dumanuli" in e.participants]
+
+
+@pytest.mark.parametrize("text", [
+    "Сондықтан Асқар Маратұлы Құлыбаевтың ұсынысы қабылданды.",  # the usual order, a word before it
+    "Әріптесім Айдос Серікұлы бұл туралы айтып береді.",  # "my colleague": no surname
+])
+def test_a_word_before_a_given_name_and_patronymic_is_no_surname_unless_it_ends_as_one(pipeline, text):
+    persons = [m.text for m in _mentions(pipeline, text) if m.type == "person"]
+    assert not [p for p in persons if p.split()[0] in ("Сондықтан", "Әріптесім")], persons

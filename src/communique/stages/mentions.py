@@ -412,6 +412,7 @@ class MentionStage:
             if tagger and toks:
                 found = tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet)
             found += cue_mentions(doc.text, toks, found, code)
+            found = official_order_mentions(doc.text, toks, found, code)
             found = self._given_names_joined(doc.text, found, code)
             found = self._particles_joined(doc.text, toks, found, code)
             found = _without_sources(toks, found, langdata.load(code))
@@ -1231,6 +1232,38 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
 # named in passing ("Орталық Азияда орнықты даму"), which the event stage does not take for where a
 # meeting was held (kk dev: event location 0.88 -> 0.71 when it did).
 _TAGGED_TYPES = {"PERSON": "person", "ORGANISATION": "organization", "GPE": "location", "LOCATION": "location"}
+
+
+def official_order_mentions(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+    """A name in the official order of decrees and lists, surname first and a patronymic in the
+    nominative last ("Кертаев Ринат Думанұлы", grammar.tsv ``patronymic_nominative``, the surname
+    ending as surnames do, ``surname_ending``), is one person
+    in the nominative, whatever a reader made of its words ("Жарлығымен Кертаев" and a title).
+    A word in a case, a title, a possessed noun ("Елбасы") or a word written in lower case elsewhere
+    is no surname, nor is anything before a name that goes on past the patronymic ("Нұрсұлтан
+    Әбішұлы Назарбаев"); a name the knowledge base knows stays as it is."""
+    endings_ = grammar(code).words["patronymic_nominative"]
+    if not endings_ or not grammar(code).names_inflect:
+        return found  # Russian: natasha's names, read with the official order (``_surname_before``)
+    ld = langdata.load(code)
+    titled = {k for _, a, b in ld.titles.find([fold(t.text) for t in toks]) for k in range(a, b)}
+    out = found
+    for k in range(2, len(toks)):
+        if not fold(toks[k].text).endswith(endings_) or not all(_plain_name_word(toks[x].text) for x in range(k - 2, k + 1)):
+            continue
+        i = k - 2
+        if text[toks[i].end:toks[k].start].count(" ") != 2 or i in titled or base_form(toks[i].text, ld) != toks[i].text \
+                or not fold(toks[i].text).endswith(grammar(code).words["surname_ending"]) or _oblique(toks[i].text, ld) \
+                or ends_in_possessive(toks[i].text, ld) or fold(toks[i].text) in ld.common \
+                or k + 1 < len(toks) and _is_name_token(toks[k + 1]) and text[toks[k].end:toks[k + 1].start] == " " \
+                and not any(m.type != "person" and m.start <= toks[k + 1].start < m.end for m in found):
+            continue  # "Елбасы" is a title, "Сондықтан" a word; a surname after the patronymic: the usual order
+        start, end = toks[i].start, toks[k].end
+        if any(m.source == "kb" and m.start < end and start < m.end for m in out):
+            continue
+        out = [m for m in out if not (m.start < end and start < m.end)]
+        out.append(Mention(start, end, text[start:end], "person", base=text[start:end], source="cue"))
+    return sorted(out, key=lambda m: m.start) if out is not found else found
 
 
 def _takes_in(label: str, inside: list[Mention], free: list[int], toks: list[Token], i: int, j: int) -> bool:
