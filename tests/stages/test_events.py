@@ -1382,3 +1382,15 @@ def test_a_states_own_institution_is_told_by_its_name_wherever_the_article_names
     assert found, [(m.text, m.type) for m in doc.mentions]
     ctx = SentenceContext.build(doc, next(iter(prose(doc))))
     assert _domestic_body(ctx, found[0].entity_id) is domestic
+
+
+@pytest.mark.parametrize("text, presenter", [
+    ("Облыс әкімі Нұрлан Ұранхаев жаңадан сайланған аудан әкімін жұртшылыққа таныстырды.", "Ұранхаев"),
+    ("Xarici işlər naziri Ceyhun Bayramov yeni təyin olunmuş səfirlə görüşüb.", "Bayramov"),
+    ("Министр Мурат Нуртлеу представил коллективу назначенного заместителя министра.", "Нуртлеу"),
+])
+def test_an_attributive_participle_describing_an_unnamed_official_appoints_no_one_named_elsewhere(pipeline, text, presenter):
+    doc, _ = _events(pipeline, text, "2025-01-01")
+    who = {m.entity_id for m in doc.mentions if presenter in m.text}
+    assert who
+    assert not [e for e in doc.events if e.type == "APPOINT" and who & set(e.participants)]

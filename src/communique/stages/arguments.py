@@ -367,11 +367,19 @@ class Arguments:
             return None
         # an attributive participle describes the person named after it: "Bayramov və Gürcüstanın yenidən
         # təyin edilmiş xarici işlər naziri Darçiaşvili", "тағайындалған елші", "назначенный посол"
+        # ("сайланған ауданның жаңа басшысын таныстырды": the one it describes is not named, and
+        # the one who presents him is no appointee); a participle that ends its clause is its verb
         ends = ctx.grammar.words["participle_ending"]
         at = next((k for k in range(trigger_at, min(trigger_at + 3, len(ctx.folds)))
                    if ends and ctx.folds[k].endswith(ends)), None)
-        after = [m for m in persons if at is not None and ctx.token_index(m.start) > at]
-        return min(after or persons, key=lambda m: abs(ctx.token_index(m.start) - trigger_at)).entity_id
+        if at is not None and at + 1 < len(ctx.toks) \
+                and not ctx.doc.text[ctx.toks[at].end:ctx.toks[at + 1].start].strip():
+            after = [m for m in persons if at < ctx.token_index(m.start) <= at + _DESCRIBED]
+            return after[0].entity_id if after else None
+        return min(persons, key=lambda m: abs(ctx.token_index(m.start) - trigger_at)).entity_id
+
+
+_DESCRIBED = 8  # words an attributive participle may stand before the name it describes (its title's words)
 
 
 def _ids(mentions) -> list[str]:
