@@ -366,3 +366,9 @@ def test_a_kazakh_name_in_the_official_order_is_one_person(pipeline):
 def test_a_word_before_a_given_name_and_patronymic_is_no_surname_unless_it_ends_as_one(pipeline, text):
     persons = [m.text for m in _mentions(pipeline, text) if m.type == "person"]
     assert not [p for p in persons if p.split()[0] in ("Сондықтан", "Әріптесім")], persons
+
+
+def test_a_capitalised_head_noun_after_lower_case_words_alone_starts_no_name(pipeline):
+    doc = pipeline(Document("t", "Мұнда ұлттық Университеті бар, оның жанында мемлекеттік Комитеті жұмыс істейді.", lang="kk"))
+    assert doc.failure is None, doc.failure
+    assert not [m for m in doc.mentions if m.source == "cue" and m.text.startswith(("ұлттық", "мемлекеттік"))]

@@ -1026,7 +1026,7 @@ def _first_capital(toks: list[Token], h: int, owner: dict, stops: frozenset[int]
             capitals.append(k)
     # a state's name as the only capitalised words is the state's, a lower-case head a common noun
     # ("Германия компаниясы", "Қазақстан аймақтық қаржы орталығы"; not "Қазақстан халқы Ассамблеясы")
-    if all(getattr(owner.get(c), "type", "") == "country" for c in capitals) and toks[h].text.islower():
+    if not capitals or all(getattr(owner.get(c), "type", "") == "country" for c in capitals) and toks[h].text.islower():
         return h
     return capitals[-1]
 
