@@ -318,6 +318,26 @@ RECURRING: list[Gathering] = [
          ("az", "Qlobal Bakı Forumu", "name"),
          ("ru", "Глобальный Бакинский форум", "name"),
      ]),
+    # yearly conferences where the region's leaders meet on the sidelines
+    ("gathering:munich-security-conference", "Munich Security Conference", "", "", "", "", "loc:munich", [
+        ("az", "Münxen Təhlükəsizlik Konfransı", "name"),
+        ("kk", "Мюнхен қауіпсіздік конференциясы", "name"),
+        ("ru", "Мюнхенская конференция по безопасности", "name"),
+        ("ru", "Мюнхенская конференция", "short"),
+    ]),
+    ("gathering:antalya-diplomacy-forum", "Antalya Diplomacy Forum", "", "", "", "", "loc:antalya", [
+        ("az", "Antalya Diplomatiya Forumu", "name"),
+        ("kk", "Анталья дипломатиялық форумы", "name"),
+        ("ru", "Анталийский дипломатический форум", "name"),
+    ]),
+    ("gathering:spief", "St. Petersburg International Economic Forum", "", "", "", "", "loc:saint-petersburg", [
+        ("en", "SPIEF", "acronym"),
+        ("az", "Sankt-Peterburq Beynəlxalq İqtisadi Forumu", "name"),
+        ("kk", "Санкт-Петербург халықаралық экономикалық форумы", "name"),
+        ("kk", "Петербург халықаралық экономикалық форумы", "name"),
+        ("ru", "Петербургский международный экономический форум", "name"),
+        ("ru", "ПМЭФ", "acronym"),
+    ]),
 ]
 
 

@@ -1394,3 +1394,34 @@ def test_an_attributive_participle_describing_an_unnamed_official_appoints_no_on
     who = {m.entity_id for m in doc.mentions if presenter in m.text}
     assert who
     assert not [e for e in doc.events if e.type == "APPOINT" and who & set(e.participants)]
+
+
+@pytest.mark.parametrize("text", [
+    "Президент Азербайджана Ильхам Алиев встретился с Президентом Украины Владимиром Зеленским в рамках "
+    "Мюнхенской конференции по безопасности.",
+    "Prezident İlham Əliyev Münxen Təhlükəsizlik Konfransı çərçivəsində Ukrayna Prezidenti Volodimir Zelenski ilə görüşüb.",
+    "Тоқаев Мюнхен қауіпсіздік конференциясы аясында Украина Президенті Владимир Зеленскиймен кездесті.",
+])
+def test_a_yearly_conference_the_knowledge_base_knows_frames_the_talks_beside_it(pipeline, text):
+    doc, _ = _events(pipeline, text, "2025-02-15")
+    meet = [e for e in doc.events if e.type == "MEET"]
+    assert [(e.framework, e.location) for e in meet] == [("gathering:munich-security-conference", "loc:munich")]
+
+
+@pytest.mark.parametrize("text", [
+    "Мюнхенская конференция, основанная в 1963 году, прошла в Мюнхене с участием Ильхама Алиева и Олафа Шольца.",
+    "1963-cü ildə təsis edilmiş Münxen Təhlükəsizlik Konfransında İlham Əliyev və Olaf Şolts iştirak edib.",
+    "1963 жылы құрылған Мюнхен қауіпсіздік конференциясына Қасым-Жомарт Тоқаев пен Олаф Шольц қатысты.",
+])
+def test_the_year_a_body_was_founded_is_not_the_date_of_its_session(pipeline, text):
+    doc, _ = _events(pipeline, text, "2025-02-15")
+    assert doc.events and all(e.date != "1963" for e in doc.events), [(e.type, e.date) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Malta Azərbaycan və Ermənistan arasında sülh danışıqları prosesini dəstəkləyir.",
+    "Мальта Әзербайжан мен Армения арасындағы бейбіт келіссөздер процесін қолдайды.",
+])
+def test_a_process_of_talks_is_a_practice_not_one_meeting(pipeline, text):
+    _, events = _events(pipeline, text, "2025-02-15")
+    assert not [t for t, _, _ in events if t == "MEET"]

@@ -32,6 +32,7 @@ class Dating:
         dates = ctx.dates if len(ctx.dates) < 2 else [d for d in ctx.dates if not _stamp(ctx, d)] or ctx.dates
         if not chair:  # a chairmanship "на 2018 год" is held that year; a plan "на 2026 год" is not signed then
             dates = [d for d in dates if not _period_of_document(ctx, d)]
+        dates = [d for d in dates if not _founded(ctx, d)]
         for d in dates:
             if not since and is_since(ctx, d):
                 continue
@@ -113,6 +114,21 @@ def _period_of_document(ctx: SentenceContext, d) -> bool:
     a, b = ctx.token_index(d.start), ctx.token_index(d.end - 1)
     return (a > 0 and ctx.folds[a - 1] in words["period_before"]) \
         or (b + 1 < len(ctx.folds) and ctx.folds[b + 1] in words["period_after"])
+
+
+_FOUNDING_REACH = 2  # words between a year and the founding word that dates it ("основанная в 1963 году")
+
+
+def _founded(ctx: SentenceContext, d) -> bool:
+    """A year beside a founding word ("основанная в 1963 году", "1963-cü ildə təsis edilmiş", "1963
+    жылы құрылған"; grammar.tsv ``founding_word``): when a body was founded, not when the event
+    took place."""
+    words = ctx.grammar.words["founding_word"]
+    if not words or d.day is not None:
+        return False
+    a, b = ctx.token_index(d.start), ctx.token_index(d.end - 1)
+    near = ctx.folds[max(0, a - _FOUNDING_REACH - 1):a] + ctx.folds[b + 1:b + 2 + _FOUNDING_REACH]
+    return any(w.startswith(words) for w in near)
 
 
 def _stamp(ctx: SentenceContext, d) -> bool:
