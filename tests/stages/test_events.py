@@ -1425,3 +1425,25 @@ def test_the_year_a_body_was_founded_is_not_the_date_of_its_session(pipeline, te
 def test_a_process_of_talks_is_a_practice_not_one_meeting(pipeline, text):
     _, events = _events(pipeline, text, "2025-02-15")
     assert not [t for t, _, _ in events if t == "MEET"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ермек Көшербаев Сергей Лавровпен кездесіп, Мария Захарованың мәлімдемесін талқылады.",
+    "Ceyhun Bayramov Sergey Lavrovla görüşüb, Mariya Zaxarovanın bəyanatını müzakirə edib.",
+    "Ермек Кошербаев встретился с Сергеем Лавровым и обсудил заявление Марии Захаровой.",
+    "По словам Марии Захаровой, Ермек Кошербаев встретился с Сергеем Лавровым.",
+])
+def test_the_owner_of_a_statement_discussed_or_quoted_is_no_party(pipeline, text):
+    doc, _ = _events(pipeline, text, "2025-01-01")
+    meet = [e for e in doc.events if e.type == "MEET"]
+    assert meet and all("person:maria-zakharova" not in e.participants for e in meet), [e.participants for e in meet]
+
+
+@pytest.mark.parametrize("text", [
+    "Martın 5-də Gürcüstanın müdafiə naziri İrakli Çikovaninin təşəbbüsü ilə Azərbaycanın müdafiə naziri "
+    "general-polkovnik Zakir Həsənovla telefon danışığı olub.",
+    "По инициативе Касым-Жомарта Токаева состоялся телефонный разговор с Владимиром Путиным.",
+])
+def test_the_one_on_whose_initiative_talks_take_place_is_a_party(pipeline, text):
+    doc, _ = _events(pipeline, text, "2025-01-01")
+    assert [e for e in doc.events if e.type == "CALL" and len(e.participants) == 2], [(e.type, e.participants) for e in doc.events]

@@ -152,7 +152,7 @@ class Arguments:
     def participants(self, ctx: SentenceContext, type_: str, framework: str | None,
                       focus: str | None, trigger_at: int = 0) -> tuple[list[str], str]:
         """The participants and the name of the rule that chose them (for the trace)."""
-        persons = _ids(m for m in ctx.of_type("person") if not ctx.within_date(m))
+        persons = _ids(m for m in ctx.of_type("person") if not ctx.within_date(m) and not ctx.is_topic_owner(m))
         rule = ""
         represented: set[str] = set()
         if type_ in (*_GATHERING_TYPES, "SIGN") and len(persons) < 2:
@@ -182,7 +182,7 @@ class Arguments:
         # an organisation in the locative ("в Кремле", "Akordada") is where talks were held, not a party
         bodies = _bodies_of_known(ctx)
         states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
-                      and m.start not in bodies
+                      and m.start not in bodies and not ctx.is_topic_owner(m)
                       and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic
                       and m.entity_id not in represented
                       and not (m.type == "organization" and any(a <= ctx.token_index(m.start) < b for a, b in titled))

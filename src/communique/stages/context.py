@@ -302,6 +302,21 @@ class SentenceContext:
         suffixes = endings(self.ld, "gen")
         return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
 
+    def is_topic_owner(self, m: Mention) -> bool:
+        """Whether the name owns a statement, proposal or speech the sentence talks about (grammar.tsv
+        ``topic_noun``): "Захарованың мәлімдемесін талқылады", "Zaxarovanın bəyanatını", "обсудили
+        заявление Марии Захаровой", "по словам Захаровой": what is discussed or quoted, not a party."""
+        nouns = self.grammar.words["topic_noun"]
+        if not nouns:
+            return False
+        text = self.doc.text
+        if self.grammar.genitive_after_head:  # the noun right before the name
+            k = self.token_index(m.start) - 1
+            return k >= 0 and self.folds[k].startswith(nouns) and not text[self.toks[k].end:m.start].strip()
+        k = self.token_index(m.end - 1) + 1  # the name in the genitive right before the noun
+        return k < len(self.folds) and self.is_genitive(m) and self.folds[k].startswith(nouns) \
+            and not text[m.end:self.toks[k].start].strip()
+
     def titled_persons(self, reach: int = 5) -> list[tuple[Mention, object, int, int]]:
         """Each person with the title before it ("Türkiyə prezidenti Ərdoğan"): the title ending
         nearest the name, within ``reach`` tokens, the longest of those."""
