@@ -1447,3 +1447,21 @@ def test_the_owner_of_a_statement_discussed_or_quoted_is_no_party(pipeline, text
 def test_the_one_on_whose_initiative_talks_take_place_is_a_party(pipeline, text):
     doc, _ = _events(pipeline, text, "2025-01-01")
     assert [e for e in doc.events if e.type == "CALL" and len(e.participants) == 2], [(e.type, e.participants) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, congratulator", [
+    ("Nazir Ceyhun Bayramov Gürcüstanın yeni hökumətində yenidən xarici işlər naziri təyin edilməsi münasibətilə "
+     "həmkarını təbrik edib.", "person:jeyhun-bayramov"),
+    ("Сергей Лавров Ермек Көшербаевты министр болып тағайындалуымен құттықтады.", "person:sergey-lavrov"),
+    ("Сергей Лавров поздравил Ермека Кошербаева с назначением на пост министра.", "person:sergey-lavrov"),
+])
+def test_the_one_congratulating_on_an_appointment_is_not_appointed(pipeline, text, congratulator):
+    doc, _ = _events(pipeline, text, "2025-01-01")
+    assert not [e for e in doc.events if e.type == "APPOINT" and congratulator in e.participants]
+
+
+def test_a_states_name_before_the_word_for_language_names_the_language(pipeline):
+    doc, _ = _events(pipeline, "Emin Əmrullayev Gürcüstanda tədrisi Azərbaycan dilində olan məktəblərin müəllimləri ilə "
+                               "görüşüb.", "2025-01-01")
+    assert "country:az" not in {m.entity_id for m in doc.mentions}
+    assert not [e for e in doc.events if "country:az" in e.participants]

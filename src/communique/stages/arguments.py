@@ -363,6 +363,14 @@ class Arguments:
         def beside(m) -> int:
             return ctx.token_index(m.start) - 1 if ctx.grammar.genitive_after_head else ctx.token_index(m.end - 1) + 1
         persons = [m for m in persons if beside(m) not in instead]
+        congratulation = ctx.grammar.words["congratulation"]
+        at = next((k for k, w in enumerate(ctx.folds) if congratulation and w.startswith(congratulation)), None)
+        if at is not None:
+            # "Bayramov ... təyin edilməsi münasibətilə həmkarını təbrik edib", "Лавров поздравил Кошербаева
+            # с назначением": the one congratulating, the subject, is not the one appointed: in the
+            # nominative where names inflect, else before the verb
+            persons = [m for m in persons if (lower(ctx.doc.text[m.start:m.end]) != lower(m.base or m.text)
+                                              if ctx.grammar.names_inflect else ctx.token_index(m.start) > at)]
         if not persons:
             return None
         # an attributive participle describes the person named after it: "Bayramov və Gürcüstanın yenidən

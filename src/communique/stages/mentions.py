@@ -418,6 +418,7 @@ class MentionStage:
             found = _without_sources(toks, found, langdata.load(code))
             found = _without_regions(toks, found, langdata.load(code))
             found = _without_eponyms(toks, found, langdata.load(code))
+            found = _without_languages(doc.text, toks, found, code)
             # an outlet named in the text ("Azattyq Rýhy") is who reports, never a person
             found = [m for m in found if not (m.type == "person" and m.source != "kb" and self._is_outlet(m.text))]
             doc.mentions += found
@@ -850,6 +851,22 @@ def _without_regions(toks: list[Token], found: list[Mention], ld) -> list[Mentio
     if not spans:
         return found
     return [m for m in found if m.source == "kb" or not any(m.start < e and s < m.end for s, e in spans)]
+
+
+def _without_languages(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+    """A state's name in the nominative right before the word for language names the language, not
+    the state ("Azərbaycan dilində", "Azərbaycan dili"; grammar.tsv ``language_noun``); its genitive
+    owns one ("Azərbaycanın dövlət dili")."""
+    nouns = grammar(code).words["language_noun"]
+    if not nouns:
+        return found
+    starts = [t.start for t in toks]
+
+    def names_language(m: Mention) -> bool:
+        k = bisect.bisect_left(starts, m.end)
+        return m.type == "country" and k < len(toks) and fold(toks[k].text).startswith(nouns) \
+            and not text[m.end:toks[k].start].strip() and fold(m.text) == fold(m.base or m.text)
+    return [m for m in found if not names_language(m)]
 
 
 _OBLIQUE = ("com", "ins", "abl", "loc", "dat")
