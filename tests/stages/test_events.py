@@ -1465,3 +1465,16 @@ def test_a_states_name_before_the_word_for_language_names_the_language(pipeline)
                                "görüşüb.", "2025-01-01")
     assert "country:az" not in {m.entity_id for m in doc.mentions}
     assert not [e for e in doc.events if "country:az" in e.participants]
+
+
+@pytest.mark.parametrize("text", [
+    "11 ноября Владимир Путин и Касым-Жомарт Токаев провели переговоры в Кремле. Токаев поблагодарил Путина за "
+    "приглашение посетить Россию с государственным визитом.",
+    "Noyabrın 11-də İlham Əliyev və Vladimir Putin Kremldə danışıqlar aparıblar. İlham Əliyev Vladimir Putinə "
+    "Rusiyaya dövlət səfərinə dəvət etdiyinə görə təşəkkür edib.",
+    "11 қарашада Қасым-Жомарт Тоқаев пен Владимир Путин Кремльде келіссөздер жүргізді. Тоқаев Путинге Ресейге "
+    "мемлекеттік сапарға шақырғаны үшін алғыс айтты.",
+])
+def test_thanks_for_the_invitation_to_the_visit_under_way_report_no_visit_of_its_own(pipeline, text):
+    _, events = _events(pipeline, text, "2025-01-01")
+    assert [t for t, _, _ in events] == ["MEET"], events
