@@ -92,3 +92,16 @@ def test_a_url_without_a_date_leaves_the_dateline(kb):
 ])
 def test_published_from_a_date_in_digits_opening_a_line_at_the_top(kb, text, expected):
     assert CleanStage(kb)(Document("d", text)).published == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Nazirlər görüşüb\n© Foto : Ayxan Məmmədov, \"Report\" Xarici İşlər Nazirləri Şurasının iclası, Bakı, 2024-cü ilin "
+    "noyabrında keçirilmiş görüşdən bir an, nazirlər birgə bəyanatı imzalayırlar\nMətn.",
+    "Министрлер кездесті\n© Photo : Ян Иванов, \"Ваяр\" Совместное заседание Совета министров иностранных дел, Совета "
+    "министров обороны и Комитета секретарей советов безопасности ОДКБ в Минске\nМәтін.",
+    "Министры встретились\n© Фото : Иван Петров, РИА Новости Совместное заседание Совета министров иностранных дел, "
+    "Совета министров обороны и Комитета секретарей советов безопасности ОДКБ в Минске\nТекст.",
+])
+def test_a_line_opened_by_the_copyright_sign_is_a_credit_up_to_200_characters(kb, text):
+    doc = CleanStage(kb)(Document("d", text))
+    assert [text[s.start:s.end].strip() for s in doc.boilerplate] == [text.split("\n")[1]]
