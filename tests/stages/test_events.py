@@ -1478,3 +1478,14 @@ def test_a_states_name_before_the_word_for_language_names_the_language(pipeline)
 def test_thanks_for_the_invitation_to_the_visit_under_way_report_no_visit_of_its_own(pipeline, text):
     _, events = _events(pipeline, text, "2025-01-01")
     assert [t for t, _, _ in events] == ["MEET"], events
+
+
+@pytest.mark.parametrize("text", [
+    "Ceyhun Bayramov Kabilə rəsmi səfər edəcək. Səfər çərçivəsində Əfqanıstanın rəsmiləri ilə görüşlər keçirilib, "
+    "sərgi təşkil olunacaq.",
+    "Мұрат Нұртілеу Кабулға ресми сапармен барады. Сапар барысында Ауғанстанның ресми өкілдерімен кездесулер "
+    "өткізіліп, көрме ұйымдастырылатын болады.",
+])
+def test_a_converb_before_a_comma_takes_the_tense_of_the_next_clauses_verb(pipeline, text):
+    _, events = _events(pipeline, text, "2025-01-01")
+    assert [m for t, _, m in events if t == "MEET"] == ["planned"], events

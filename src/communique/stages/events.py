@@ -463,6 +463,13 @@ class EventStage:
                  for k in range(ctx.token_index(m.start), ctx.token_index(m.end - 1) + 1)}
         labels = {p.label for p, x, y in ctx.matches(ctx.ld.modality) if lo <= x and y <= hi
                   and not (x >= b and any(0 <= g - y <= 2 for g in others)) and not named.issuperset(range(x, y))}
+        if _converb_before_comma(ctx, hi):
+            # "görüşlər keçirilib, sərgi təşkil olunacaq", "кездесулер өткізіліп, көрме ұйымдастырылады":
+            # a converb closing its clause takes its tense from the verb that closes the next
+            # (the verb, not an attributive participle inside the clause: "gələcək əməkdaşlıq")
+            nxt = ctx.between(hi, _CLAUSE_BREAK)[1]
+            labels |= {p.label for p, x, y in ctx.matches(ctx.ld.modality) if hi <= x and y == nxt
+                       and p.label == "planned"}
         if trigger_modality == "negated" or "negated" in labels:
             return "negated"
         if trigger_modality == "planned" or "planned" in labels:
@@ -527,6 +534,14 @@ def _separate_gatherings(ctx: SentenceContext, ev: Event) -> list[Event]:
                                        participants=[*shared, *own, gid], location=place,
                                        trace=[*ev.trace, "split: one gathering per clause"]))
     return out
+
+
+def _converb_before_comma(ctx: SentenceContext, hi: int) -> bool:
+    """Whether the clause ending before token ``hi`` ends in a converb (grammar.tsv
+    ``converb_ending``: "keçirilib", "өткізіліп") and a comma, another clause after it."""
+    ends = ctx.grammar.words["converb_ending"]
+    return bool(ends) and 0 < hi < len(ctx.toks) and ctx.folds[hi - 1].endswith(ends) \
+        and ctx.doc.text[ctx.toks[hi - 1].end:ctx.toks[hi].start].strip() == ","
 
 
 def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
