@@ -1489,20 +1489,3 @@ def test_thanks_for_the_invitation_to_the_visit_under_way_report_no_visit_of_its
 def test_a_converb_before_a_comma_takes_the_tense_of_the_next_clauses_verb(pipeline, text):
     _, events = _events(pipeline, text, "2025-01-01")
     assert [m for t, _, m in events if t == "MEET"] == ["planned"], events
-
-
-@pytest.mark.parametrize("text", [
-    "Ақжайық ауданы әкімі М.Серғалиевтің, ауылдық округ әкімі Р.Есімовтің халық алдында есеп беру кездесуі өтті.",
-    "Rayon icra hakimiyyətinin başçısı Araz Əliquliyev kənd sakinləri ilə görüşüb, görüşdə müavini Məmməd Hüseynli iştirak edib.",
-    "Глава района Иван Сидоренко встретился с жителями села, на встрече присутствовал его заместитель Петр Ломов.",
-])
-def test_a_meeting_of_unknown_persons_in_local_news_has_no_foreign_party(pipeline, text):
-    _, events = _events(pipeline, text, "2025-01-01")
-    assert not [t for t, _, _ in events if t in ("MEET", "CALL")], events
-
-
-def test_a_meeting_of_unknown_persons_beside_a_foreign_state_is_kept(pipeline):
-    _, events = _events(pipeline, "İyunun 2-də müdafiə naziri general-polkovnik Zakir Həsənovla Amerika Birləşmiş "
-                                  "Ştatlarının müdafiə katibinin müavini cənab Kolin Kahlın təşəbbüsü ilə telefon danışığı olub.",
-                        "2023-06-02")
-    assert [t for t, _, _ in events] == ["CALL"], events

@@ -367,10 +367,6 @@ class EventStage:
                     and (q := ctx.qualified_person(m)) is not None and not self.args.served(q.entity_id):
                 international.setdefault(q.entity_id, set()).add(m.entity_id)
         provisional = self.args.one_state(type_, parts, _own_bodies(ctx), international)
-        if type_ in ("MEET", "CALL") and all(p.startswith("new:person:") for p in parts) and _local(ctx.doc):
-            # "ауылдық округ әкімі Р.Ескалиевтің халық алдында есеп беру кездесуі": persons the knowledge
-            # base does not know, in an article naming no state, known place or body, meet at home
-            return None
         if provisional and not (type_ == "CONVENE" and last is not None and last.type == "CONVENE"):
             return None
         if type_ == "CONVENE" and not provisional and framework is None and len(parts) >= 3 \
@@ -538,12 +534,6 @@ def _separate_gatherings(ctx: SentenceContext, ev: Event) -> list[Event]:
                                        participants=[*shared, *own, gid], location=place,
                                        trace=[*ev.trace, "split: one gathering per clause"]))
     return out
-
-
-def _local(doc: Document) -> bool:
-    """Whether an article names no state, no place, body or gathering the knowledge base knows: local
-    news, where a meeting has no foreign party."""
-    return not any((m.entity_id or "").startswith(("country:", "loc:", "org:", "gathering:")) for m in doc.mentions)
 
 
 def _converb_before_comma(ctx: SentenceContext, hi: int) -> bool:
