@@ -1489,3 +1489,17 @@ def test_thanks_for_the_invitation_to_the_visit_under_way_report_no_visit_of_its
 def test_a_converb_before_a_comma_takes_the_tense_of_the_next_clauses_verb(pipeline, text):
     _, events = _events(pipeline, text, "2025-01-01")
     assert [m for t, _, m in events if t == "MEET"] == ["planned"], events
+
+
+@pytest.mark.parametrize("text, met", [
+    ("Xarici işlər naziri Elmar Məmmədyarov BMT Baş Assambleyasının 73-cü sessiyası çərçivəsində Nyu-Yorkda Belçikanın "
+     "xarici işlər naziri Didye Reynders, Slovakiyanın xarici işlər naziri Miroslav Layçak və Maltanın xarici işlər "
+     "naziri Karmelo Abela ilə görüşlər keçirib.", 3),
+    ("Сыртқы істер министрі Мұрат Нұртілеу БҰҰ Бас Ассамблеясының 78-сессиясы аясында Нью-Йоркта Бельгияның сыртқы "
+     "істер министрі Хаджа Лабиб, Мальтаның сыртқы істер министрі Ян Боргпен кездесулер өткізді.", 2),
+])
+def test_meetings_with_a_list_of_titled_names_whose_last_carries_the_comitative_are_one_each(pipeline, text, met):
+    doc, _ = _events(pipeline, text, "2025-01-01")
+    meets = [e for e in doc.events if e.type == "MEET"]
+    assert len(meets) == met and not [e for e in doc.events if e.type == "CONVENE"], [(e.type, e.participants) for e in doc.events]
+    assert all(e.framework and e.framework.startswith("gathering:unga-") for e in meets)

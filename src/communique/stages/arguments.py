@@ -335,16 +335,23 @@ class Arguments:
     @staticmethod
     def _joined_counterpart(ctx: SentenceContext, m) -> bool:
         """A counterpart, or joined by "və", "и", "және" or a comma to the counterpart that
-        carries the case ending for the whole list ("Ermənistan və Azərbaycanla")."""
+        carries the case ending for the whole list ("Ermənistan və Azərbaycanla"), each name with
+        its title after the state qualifying it ("Belçikanın xarici işlər naziri X, Slovakiyanın
+        xarici işlər naziri Y və Maltanın ... Z ilə")."""
         if ctx.is_counterpart(m):
             return True
         later = [o for o in ctx.mentions if o.start >= m.end]
-        for o in later[:3]:
-            gap = ctx.doc.text[m.end:o.start].strip(" ,").lower()
-            if gap and gap not in ctx.grammar.words["conjunction"]:
+        titled = False  # the words after a state qualifying the next name are that name's title
+        for o in later[:_LIST_REACH]:
+            raw = ctx.doc.text[m.end:o.start]
+            gap = raw.strip(" ,").lower()
+            if gap and gap not in ctx.grammar.words["conjunction"] and not (titled and o.type == "person"):
                 return False
+            if not raw.strip() and m.type == o.type == "person":
+                return False  # two names side by side, no list: the subject and the one it meets
             if ctx.is_counterpart(o):
                 return True
+            titled = o.type in ("country", "organization") and ctx.qualified_person(o) is not None
             m = o
         return False
 
@@ -387,6 +394,7 @@ class Arguments:
         return min(persons, key=lambda m: abs(ctx.token_index(m.start) - trigger_at)).entity_id
 
 
+_LIST_REACH = 8  # names and their qualifying states read along a list to the one with the case ending
 _DESCRIBED = 8  # words an attributive participle may stand before the name it describes (its title's words)
 
 

@@ -610,7 +610,8 @@ def _one_host(ctx: SentenceContext, parts: list[str]) -> bool:
     өткізді"), not two subjects side by side ("X və Y ... Z ilə görüşlər keçirib") nor a list of
     speakers ("выступили X, Y, Z")."""
     persons = sorted((m for m in ctx.of_type("person") if m.entity_id in parts), key=lambda m: m.start)
-    first = next((k for k, m in enumerate(persons) if ctx.is_counterpart(m)), None)
+    # the last of a list carries the case ending for all in az and kk ("X, Y və Z ilə")
+    first = next((k for k, m in enumerate(persons) if Arguments._joined_counterpart(ctx, m)), None)
     if first is None:
         return False
     # a list after the comitative is all counterparts ("с Хаканом Фиданом, Сергеем Лавровым и ...")
