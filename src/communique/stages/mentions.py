@@ -1064,6 +1064,7 @@ def _in_case(tok: Token, m: Mention | None, ld, cases: tuple[str, ...]) -> bool:
 _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{1,80}?)[»”“\"]")
 _KIND_SPAN = 5  # words of a quoted name at most
 _KIND_GAP = 2  # lower-case words between a quoted name and its kind noun at most ("«X» акционерлік қоғамы")
+_BARE_SPAN = 3  # words of an acronym's or a foreign-script name beside a kind noun at most
 
 
 def kind_named_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
@@ -1073,36 +1074,62 @@ def kind_named_mentions(text: str, sent: Sentence, toks: list[Token], found: lis
     командасы"). The name alone is the organisation, the kind noun not (KazNERD's convention); a
     place or state inside it ("«Yeni Azərbaycan»") is part of the name, no party of its own. A
     quoted name beside any other noun (a project, a book, a campaign) is none."""
-    g = grammar(code)
-    kinds = g.words["org_kind"]
-    if not kinds or not toks:
-        return found
-    ld = langdata.load(code)
-    poss = endings(ld, "poss3") if g.names_inflect else ()
-    # the possessive, or the plural and then the possessive: names joined share one kind noun
-    # ("«Синьхуа» және «Чайна Ньюс Сервис» агенттіктері")
-    owned = poss + tuple(pl + p for pl in endings(ld, "plural") for p in poss)
-    short = frozenset(k for k in kinds if len(k) <= 3)
-    long = tuple(k for k in kinds if len(k) > 3)
-
-    def is_kind(k: int) -> bool:  # "агенттігі", "ASC-nin"; a short one ("АҚ", "ООО") in capitals
-        surface = toks[k].text.split("-")[0]
-        word = lower(surface)
-        if word in short:
-            return surface.isupper()
-        return word.startswith(long) and any(word.startswith(kind) and (not poss or word[len(kind):].startswith(owned))
-                                             for kind in long)
-
-    kind_at = [k for k in range(len(toks)) if is_kind(k)]
+    kinds = _kind_nouns(code)
+    kind_at = [k for k, t in enumerate(toks) if kinds.match(t.text)]
     if not kind_at:
         return found  # most sentences name no kind noun
+    names = _quoted_kind_names(text, sent, toks, kinds) + _bare_kind_names(text, toks, found, kinds, kind_at)
+    out = list(found)
+    for i, j in names:
+        start, end = toks[i].start, toks[j - 1].end
+        if any(m.start < start < m.end or m.start < end < m.end or m.start < start and end < m.end for m in out):
+            continue  # inside a longer name
+        if any(m.start == start and m.end == end and m.type == "organization" for m in out):
+            continue  # a name the knowledge base knows
+        out = [m for m in out if not (start <= m.start and m.end <= end)]
+        out.append(Mention(start, end, text[start:end], "organization", base=text[start:end], source="cue", kind="name"))
+    return sorted(out, key=lambda m: m.start)
+
+
+@dataclasses.dataclass(frozen=True)
+class _KindNouns:
+    """A language's kind nouns (grammar.tsv ``org_kind``) and where they stand beside the name."""
+    short: frozenset[str]  # acronyms ("АҚ", "ООО"), written in capitals
+    long: tuple[str, ...]  # stems ("агенттіг", "компани")
+    owned: tuple[str, ...]  # the possessive after a stem, or the plural and the possessive; () in Russian
+    before: bool  # the kind noun before the name ("компания «Газпром»"), else after it
+    joining: tuple[str, ...]  # words joining two names that share one kind noun
+
+    def match(self, surface: str) -> bool:
+        """"агенттігі", "ASC-nin"; names joined share one kind noun in the plural ("агенттіктері")."""
+        surface = surface.split("-")[0]
+        word = lower(surface)
+        if word in self.short:
+            return surface.isupper()
+        return word.startswith(self.long) and any(
+            word.startswith(kind) and (not self.owned or word[len(kind):].startswith(self.owned)) for kind in self.long)
+
+
+@functools.lru_cache(maxsize=None)
+def _kind_nouns(code: str) -> _KindNouns:
+    g, ld = grammar(code), langdata.load(code)
+    kinds = g.words["org_kind"]
+    poss = endings(ld, "poss3") if g.names_inflect else ()
+    return _KindNouns(frozenset(k for k in kinds if len(k) <= 3), tuple(k for k in kinds if len(k) > 3),
+                      poss + tuple(pl + p for pl in endings(ld, "plural") for p in poss), g.genitive_after_head,
+                      g.words["conjunction"] + g.words["joining_word"])
+
+
+def _quoted_kind_names(text: str, sent: Sentence, toks: list[Token], kinds: _KindNouns) -> list[tuple[int, int]]:
+    """The quoted names right beside a kind noun (a few lower-case words may stand before one after
+    the name: "«Самұрық-Энерго» акционерлік қоғамы"), and those joined to one by a conjunction."""
     starts = [t.start for t in toks]
 
     def kind_near(i: int, j: int) -> bool:  # the kind noun beside the name's words i .. j - 1
-        if g.genitive_after_head:  # "компания «Газпром»": the kind noun before
-            return i > 0 and is_kind(i - 1)
+        if kinds.before:
+            return i > 0 and kinds.match(toks[i - 1].text)
         for k in range(j, min(j + _KIND_GAP + 1, len(toks))):
-            if is_kind(k):
+            if kinds.match(toks[k].text):
                 return True
             if not toks[k].text.isalpha() or not toks[k].text.islower():
                 return False
@@ -1110,63 +1137,57 @@ def kind_named_mentions(text: str, sent: Sentence, toks: list[Token], found: lis
 
     names: list[tuple[int, int]] = []
     quotes = list(_QUOTED.finditer(text, sent.start, sent.end))
-    if not g.genitive_after_head:  # the kind noun after the last of joined names: read back from it
+    if not kinds.before:  # the kind noun after the last of joined names: read back from it
         quotes.reverse()
     kinded = None  # the quote just read, if a kind noun names it
     for q in quotes:
         i, j = bisect.bisect_left(starts, q.start(1)), bisect.bisect_left(starts, q.end(1))
-        if g.genitive_after_head:  # nothing but a space between the name and its kind noun
+        if kinds.before:  # nothing but a space between the name and its kind noun
             gap = text[toks[i - 1].end:q.start()] if i > 0 else "-"
-            joined = kinded is not None and _joins(text[kinded.end():q.start()], g)
+            joined = kinded is not None and _joins(text[kinded.end():q.start()], kinds.joining)
         else:
             gap = text[q.end():toks[j].start] if j < len(toks) else "-"
-            joined = kinded is not None and _joins(text[q.end():kinded.start()], g)
+            joined = kinded is not None and _joins(text[q.end():kinded.start()], kinds.joining)
         named = 0 < j - i <= _KIND_SPAN and toks[i].text[:1].isupper() \
             and (not gap.strip() and kind_near(i, j) or joined)
         if named:
             names.append((i, j))
         kinded = q if named else None
+    return names
+
+
+def _bare_kind_names(text: str, toks: list[Token], found: list[Mention], kinds: _KindNouns,
+                     kind_at: list[int]) -> list[tuple[int, int]]:
+    """Acronyms and names in another script right beside a kind noun ("NASDAQ биржасы", "компания
+    Bek Air"): a known name only in another script ("Astana LRT"), never a known state ("АҚШ банкі")."""
     script = "Cyrl" if any(script_of(t.text) == "Cyrl" for t in toks) else "Latn"
-    covered = _covered(starts, found)
+    covered = _covered([t.start for t in toks], found)
 
     def bare_name(n: int, beside: int) -> bool:
-        """An acronym or a word of another script, right beside: a known name only in another script
-        ("Astana LRT"), not a known state ("АҚШ банкі")."""
         if not 0 <= n < len(toks) or text[toks[min(n, beside)].end:toks[max(n, beside)].start].strip():
             return False
         foreign = script_of(toks[n].text) not in ("", script)
         return (n not in covered or foreign) and (foreign and _is_name_token(toks[n]) or _acronym(toks[n].text))
 
+    names = []
     for k in kind_at:
-        if g.genitive_after_head:  # "компания Bek Air"
-            j = k + 1
-            while j - k <= 3 and bare_name(j, j - 1):
+        if kinds.before:
+            i = j = k + 1
+            while j - k <= _BARE_SPAN and bare_name(j, j - 1):
                 j += 1
-            i = k + 1
-        else:  # "Bek Air компаниясы"
-            i = k
-            while k - i < 3 and bare_name(i - 1, i):
+        else:
+            i = j = k
+            while k - i < _BARE_SPAN and bare_name(i - 1, i):
                 i -= 1
-            j = k
         if i < j:
             names.append((i, j))
-    out = list(found)
-    for i, j in names:
-        start, end = toks[i].start, toks[j - 1].end
-        if any(m.start < start < m.end or m.start < end < m.end or m.start < start and end < m.end for m in out):
-            continue  # inside a longer name
-        same = [m for m in out if m.start == start and m.end == end and m.type == "organization"]
-        if same:
-            continue  # a name the knowledge base knows
-        out = [m for m in out if not (start <= m.start and m.end <= end)]
-        out.append(Mention(start, end, text[start:end], "organization", base=text[start:end], source="cue", kind="name"))
-    return sorted(out, key=lambda m: m.start)
+    return names
 
 
-def _joins(gap: str, g) -> bool:
+def _joins(gap: str, joining: tuple[str, ...]) -> bool:
     """Whether only a comma or a conjunction stands between two quoted names ("«A» және «B»")."""
     words = gap.replace(",", " ").split()
-    return len(words) <= 1 and all(w.lower() in g.words["conjunction"] + g.words["joining_word"] for w in words)
+    return len(words) <= 1 and all(w.lower() in joining for w in words)
 
 
 def _acronym(word: str) -> bool:
