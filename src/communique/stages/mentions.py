@@ -951,9 +951,8 @@ def _headed_names(text: str, toks: list[Token], found: list[Mention], code: str,
 
     out = list(found)
     first_only = g.words["name_capitals"] == ("first",)
-    # the head noun's stem, then the 3rd-person possessive: a compound's head ("әкімдіг-і-мен"), not an
-    # adjective made of it ("академия-лық") or its plural
-    # (or a stem written with its possessive, "қоры*", and a case ending after it: "қоры-на")
+    # the head noun's stem, then the 3rd-person possessive: a compound's head ("әкімдіг-і-мен", "қоры-на"),
+    # not an adjective made of it ("академия-лық") or its plural
     possessed = {h: _after_possessive(lower(toks[h].text), stem, ld) for h, stem in stems.items()}
     for h in sorted(set(heads)):
         if h in owner or not (_is_name_token(toks[h]) or first_only and toks[h].text.isalpha() and toks[h].text.islower()):
@@ -981,7 +980,7 @@ def _headed_names(text: str, toks: list[Token], found: list[Mention], code: str,
         if hi == lo:
             continue
         head = toks[hi].text
-        if g.names_inflect and not (possessed[hi] or ends_in_case(head, ld, ("poss3",))
+        if g.names_inflect and not (possessed.get(hi) or ends_in_case(head, ld, ("poss3",))
                                     or possessed_with_case(head, ld, certain_only=False)) \
                 and any(ends_in_case(toks[k].text, ld, ("gen",)) for k in range(lo, hi)):
             # a genitive before the head wants the head possessed ("Respublikasının Təşkilatı"); a bare
