@@ -435,7 +435,6 @@ def test_with_no_city_named_a_state_in_the_locative_is_where_a_meeting_took_plac
 @pytest.mark.parametrize("text", [
     "Владимир Путин обсудил с Эмомали Рахмоном ситуацию в Афганистане.",  # after the verb: what was discussed
     "Мұрат Нұртілеу Мальта өкілімен кездесті.",  # a name ending like a locative (-та) is none
-    "Ceyhun Bayramov Türkiyədəki səfirlə görüşüb.",  # the attributive locative qualifies the envoy
 ])
 def test_a_state_named_otherwise_is_not_where_a_meeting_took_place(pipeline, text):
     doc, _ = _events(pipeline, text)
@@ -1503,3 +1502,24 @@ def test_meetings_with_a_list_of_titled_names_whose_last_carries_the_comitative_
     meets = [e for e in doc.events if e.type == "MEET"]
     assert len(meets) == met and not [e for e in doc.events if e.type == "CONVENE"], [(e.type, e.participants) for e in doc.events]
     assert all(e.framework and e.framework.startswith("gathering:unga-") for e in meets)
+
+
+@pytest.mark.parametrize("text, post", [
+    ("Алматы әкімі Ерболат Досаев Қазақстандағы Ресей Елшісі Алексей Бородавкинмен кездесті.", "country:kz"),
+    ("Bakı şəhər icra hakimiyyətinin başçısı Eldar Əzizov Azərbaycandakı Rusiya səfiri Mixail Bočarnikovla görüşüb.",
+     "country:az"),
+])
+def test_a_state_in_the_attributive_locative_is_an_envoys_post_not_a_party(pipeline, text, post):
+    doc, _ = _events(pipeline, text, "2025-01-01")
+    meets = [e for e in doc.events if e.type == "MEET"]
+    assert meets and all(post not in e.participants for e in meets), [e.participants for e in meets]
+
+
+@pytest.mark.parametrize("text, post", [
+    ("Алматы әкімі Қазақстандағы Ресей Елшісімен кездесті.", "country:kz"),
+    ("Ceyhun Bayramov Türkiyədəki səfirlə görüşüb.", "country:tr"),  # whose envoy is not said: no party
+])
+def test_an_envoy_named_by_title_has_no_state_of_the_post_as_party_or_place(pipeline, text, post):
+    doc, _ = _events(pipeline, text, "2025-01-01")
+    assert all(post not in e.participants and e.location != post for e in doc.events), \
+        [(e.participants, e.location) for e in doc.events]

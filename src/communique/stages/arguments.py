@@ -183,6 +183,9 @@ class Arguments:
         bodies = _bodies_of_known(ctx)
         states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
                       and m.start not in bodies and not ctx.is_topic_owner(m)
+                      # "Қазақстандағы Ресей елшісі", "Azərbaycandakı səfiri": a state in the attributive
+                      # locative says where the noun after it is (an envoy's post), not who takes part
+                      and not (m.type == "country" and ctx.is_attributive(m))
                       and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic
                       and m.entity_id not in represented
                       and not (m.type == "organization" and any(a <= ctx.token_index(m.start) < b for a, b in titled))
