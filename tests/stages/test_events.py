@@ -1523,3 +1523,16 @@ def test_an_envoy_named_by_title_has_no_state_of_the_post_as_party_or_place(pipe
     doc, _ = _events(pipeline, text, "2025-01-01")
     assert all(post not in e.participants and e.location != post for e in doc.events), \
         [(e.participants, e.location) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Bu gün Azərbaycan və Türkiyə arasında sosial məsələlər üzrə Birgə Daimi Komissiyanın 10-cu iclası keçirildi.",
+     "new:gathering:az-tr-joint-commission"),
+    ("Бүгін Астанада Қазақстан-Түркия бірлескен комиссиясының отырысы өтті.", "new:gathering:kz-tr-joint-commission"),
+    ("Российская делегация пребывает в Узбекистане в рамках пятого заседания Совместной комиссии России и Узбекистана.",
+     "new:gathering:ru-uz-joint-commission"),
+])
+def test_a_joint_commission_of_two_states_is_a_bilateral_body_whose_session_is_a_gathering(pipeline, text, body):
+    doc, _ = _events(pipeline, text, "2025-01-01")
+    assert [e for e in doc.events if e.type == "CONVENE" and body in e.participants], \
+        [(e.type, e.participants) for e in doc.events]
