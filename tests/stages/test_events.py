@@ -1536,3 +1536,13 @@ def test_a_joint_commission_of_two_states_is_a_bilateral_body_whose_session_is_a
     doc, _ = _events(pipeline, text, "2025-01-01")
     assert [e for e in doc.events if e.type == "CONVENE" and body in e.participants], \
         [(e.type, e.participants) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Сергей Лавров подтвердил готовность провести в Москве встречу Джейхуна Байрамова и Арарата Мирзояна.",
+    "Ceyhun Bayramov Ararat Mirzoyanla görüş keçirməyə hazır olduğunu bildirib.",
+    "Мұрат Нұртілеу Сергей Лавровпен кездесуге дайын екенін айтты.",
+])
+def test_readiness_to_meet_reports_no_meeting_yet(pipeline, text):
+    _, events = _events(pipeline, text, "2025-01-01")
+    assert events and all(m == "planned" for _, _, m in events), events
