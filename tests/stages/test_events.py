@@ -1546,3 +1546,14 @@ def test_a_joint_commission_of_two_states_is_a_bilateral_body_whose_session_is_a
 def test_readiness_to_meet_reports_no_meeting_yet(pipeline, text):
     _, events = _events(pipeline, text, "2025-01-01")
     assert events and all(m == "planned" for _, _, m in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "Bu gün Qazaxıstanın Aktau şəhərində Xəzəryanı dövlətlərin dövlət başçılarının V Zirvə toplantısı keçirilib.",
+    "Бүгін Ақтауда Каспий маңы мемлекеттері басшыларының бесінші Каспий саммиті өтті.",
+    "Сегодня в Актау прошел пятый Каспийский саммит.",
+])
+def test_a_gathering_the_knowledge_base_dates_to_one_day_took_place_that_day(pipeline, text):
+    doc, _ = _events(pipeline, text)  # no publication date: "today" is not known
+    convene = [e for e in doc.events if e.type == "CONVENE" and "gathering:caspian-summit-5" in e.participants]
+    assert [e.date for e in convene] == ["2018-08-12"], [(e.participants, e.date) for e in doc.events]

@@ -26,6 +26,15 @@ class Dating:
             return None
         return start[:4] or None
 
+    def gathering_day(self, ev: Event) -> str | None:
+        """The day of a gathering the knowledge base dates to one day, for a report of it that took
+        place and gives no date of its own ("Bu gün Aktauda ... V Zirvə toplantısı keçirilib")."""
+        if ev.type != "CONVENE" or ev.modality != "asserted":
+            return None
+        days = {info.get("start") for p in ev.participants if (info := self.kb.gatherings.get(p))
+                and len(info.get("start") or "") == 10 and info.get("end") == info.get("start")}
+        return days.pop() if len(days) == 1 else None
+
     def sentence_date(self, ctx: SentenceContext, year: str | None, since: bool = True, past: bool = False,
               chair: bool = False) -> str | None:
         published = ctx.doc.published

@@ -123,6 +123,8 @@ class EventStage:
                 # discussed ("в ходе телефонного разговора обсудили взаимодействие в рамках ЕАЭС")
                 ev.trace.append(f"framework: none, a call's ({ev.framework} is what was discussed)")
                 ev.framework = None
+        for ev in doc.events:  # first: what the others may be dated by
+            ev.date = ev.date or _traced(ev, "its gathering's one day in the knowledge base", self.dating.gathering_day(ev))
         for ev in doc.events:
             ev.date = ev.date or _traced(ev, "the summit of its body the article dates", self.dating.occasion_date(ev, doc.events)) \
                 or _traced(ev, "the appointments reported with it", self.dating.decree_date(ev, doc.events)) \
