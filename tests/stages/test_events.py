@@ -1557,3 +1557,12 @@ def test_a_gathering_the_knowledge_base_dates_to_one_day_took_place_that_day(pip
     doc, _ = _events(pipeline, text)  # no publication date: "today" is not known
     convene = [e for e in doc.events if e.type == "CONVENE" and "gathering:caspian-summit-5" in e.participants]
     assert [e.date for e in convene] == ["2018-08-12"], [(e.participants, e.date) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Казахстан считает возможным подписание соглашения с Евросоюзом.",
+    "Azərbaycan Avropa İttifaqı ilə sazişin imzalanmasını mümkün hesab edir.",
+])
+def test_considering_a_signing_possible_reports_none_yet(pipeline, text):
+    _, events = _events(pipeline, text, "2025-01-01")
+    assert [m for t, _, m in events if t == "SIGN"] == ["planned"], events
