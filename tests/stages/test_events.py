@@ -1337,11 +1337,11 @@ def test_a_signing_someone_wants_is_to_come(pipeline):
 
 
 @pytest.mark.parametrize("text", [
-    "Qazaxıstanın müdafiə naziri Murat Bektanov Rusiyaya səfər edib. Rusiyanın müdafiə naziri Sergey Şoyqu "
+    "Qazaxıstanın müdafiə naziri Murat Bektanov Ermənistana səfər edib. Ermənistanın müdafiə naziri Suren Papikyan "
     "əməkdaşlığın inkişaf etdiyini bildirib.",
-    "Қазақстанның қорғаныс министрі Мұрат Бектанов Ресейге сапармен барды. Ресейдің қорғаныс министрі Сергей "
-    "Шойгу ынтымақтастық дамып келе жатқанын айтты.",
-    "Министр обороны Казахстана Мурат Бектанов прибыл с визитом в Россию. Министр обороны России Сергей Шойгу "
+    "Қазақстанның қорғаныс министрі Мұрат Бектанов Арменияға сапармен барды. Арменияның қорғаныс министрі Сурен "
+    "Папикян ынтымақтастық дамып келе жатқанын айтты.",
+    "Министр обороны Казахстана Мурат Бектанов прибыл с визитом в Армению. Министр обороны Армении Сурен Папикян "
     "заявил, что сотрудничество развивается.",
 ])
 def test_the_host_of_a_visit_may_be_an_official_the_article_titles_though_the_kb_lacks_him(pipeline, text):

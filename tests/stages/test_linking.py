@@ -368,3 +368,13 @@ def test_a_bare_title_is_not_the_counterpart_its_sentence_names(pipeline, text):
     links, doc = _role_links(pipeline, text)
     assert {pid for _, pid in links} == {KZ_PRES}
     assert [set(e.participants) for e in doc.events if e.type == "CALL"] == [{KZ_PRES, "person:recep-tayyip-erdogan"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Azərbaycanın müdafiə naziri general-polkovnik Zakir Həsənov Türkiyənin müdafiə naziri Yaşar Gülerlə görüşüb.",
+    "Әзербайжан қорғаныс министрі Закир Гасанов Түркия қорғаныс министрі Яшар Гүлермен кездесті.",
+    "Министр обороны Азербайджана Закир Гасанов встретился с министром национальной обороны Турции Яшаром Гюлером.",
+])
+def test_defence_ministers_are_one_person_in_every_script(pipeline, text):
+    doc = pipeline(Document("t", text, published="2025-01-01"))
+    assert {"person:zakir-hasanov", "person:yasar-guler"} <= {m.entity_id for m in doc.mentions}
