@@ -97,3 +97,13 @@ def _find_all(text, s):
     while i >= 0:
         yield i
         i = text.find(s, i + 1)
+
+
+def test_kaznerd_names_through_the_whole_mention_stage(corpus):
+    """Kazakh names on KazNERD's held-out fifth (Yeshpanov, Khassanov, Varol, LREC 2022, CC BY 4.0),
+    read by the mention stage as a user meets them (`communique eval-names --lang kk --pipeline`)."""
+    from communique.names.training import pipeline_scores
+    data = corpus / "external" / "kaznerd" / "IOB2_valid.txt"
+    scores = {r.label: round(r.f1, 3) for r in pipeline_scores("kk", data)}
+    low = {k: scores[k] for k, floor in FLOORS["kaznerd_pipeline"].items() if scores[k] < floor}
+    assert not low, f"KazNERD below floor: {low} (floors {FLOORS['kaznerd_pipeline']})"
