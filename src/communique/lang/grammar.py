@@ -75,6 +75,12 @@ class Grammar:
         suffixes = endings(self.data, "loc")
         return bool(suffixes) and lower(text[start:end]).endswith(suffixes)
 
+    def is_attributive(self, text: str, start: int, end: int) -> bool:
+        """The attributive locative ("Azərbaycandakı səfir", "Қазақстандағы елші"): where the noun
+        after it is; Russian has no such case."""
+        suffixes = endings(self.data, "rel")
+        return bool(suffixes) and lower(text[start:end]).endswith(suffixes)
+
     def is_since(self, text: str, start: int, end: int) -> bool:
         """A date that starts a period: the ablative ("2018-ci ildən", "2019 жылдан")."""
         abl = endings(self.data, "abl")

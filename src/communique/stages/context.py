@@ -305,9 +305,8 @@ class SentenceContext:
     def is_attributive(self, m: Mention) -> bool:
         """A name in the attributive locative ("Қазақстандағы", "Azərbaycandakı"): where the noun after
         it is. Its ending past the name itself, as ``in_place`` reads it."""
-        suffixes = endings(self.ld, "rel")
-        return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes) \
-            and lower(m.text) != lower(m.base or m.text)
+        return self.grammar.is_attributive(self.doc.text, m.start, m.end) and not (
+            self.grammar.names_inflect and lower(m.text) == lower(m.base or m.text))
 
     def is_topic_owner(self, m: Mention) -> bool:
         """Whether the name owns a statement, proposal or speech the sentence talks about (grammar.tsv

@@ -1053,7 +1053,7 @@ def _in_case(tok: Token, m: Mention | None, ld, cases: tuple[str, ...]) -> bool:
     word = tok.text
     if m is not None and m.end == tok.end and m.base and fold(m.text).startswith(fold(m.base)):
         rest = lower(m.text)[len(m.base):]
-        return bool(rest) and rest.endswith(tuple(s.text for s in ld.suffixes if s.case in cases))
+        return bool(rest) and rest.endswith(endings(ld, *cases))
     if ends_in_case(word, ld, cases) and base_form(word, ld) != word:
         return True
     # after the possessive a case takes a pronominal n ("халқы-на"), which the suffix list leaves out
@@ -1274,33 +1274,41 @@ _TAGGED_TYPES = {"PERSON": "person", "ORGANISATION": "organization", "GPE": "loc
 def official_order_mentions(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
     """A name in the official order of decrees and lists, surname first and a patronymic in the
     nominative last ("Кертаев Ринат Думанұлы", grammar.tsv ``patronymic_nominative``, the surname
-    ending as surnames do, ``surname_ending``), is one person
-    in the nominative, whatever a reader made of its words ("Жарлығымен Кертаев" and a title).
-    A word in a case, a title, a possessed noun ("Елбасы") or a word written in lower case elsewhere
-    is no surname, nor is anything before a name that goes on past the patronymic ("Нұрсұлтан
-    Әбішұлы Назарбаев"); a name the knowledge base knows stays as it is."""
-    endings_ = grammar(code).words["patronymic_nominative"]
-    if not endings_ or not grammar(code).names_inflect:
+    ending as surnames do, ``surname_ending``), is one person in the nominative, whatever a reader
+    made of its words ("Жарлығымен Кертаев" and a title). A name the knowledge base knows stays as it is."""
+    g = grammar(code)
+    if not g.words["patronymic_nominative"] or not g.names_inflect:
         return found  # Russian: natasha's names, read with the official order (``_surname_before``)
+    ends = [k for k in range(2, len(toks)) if fold(toks[k].text).endswith(g.words["patronymic_nominative"])
+            and all(_plain_name_word(toks[x].text) for x in range(k - 2, k + 1))]
+    if not ends:
+        return found  # most sentences name no patronymic
     ld = langdata.load(code)
     titled = {k for _, a, b in ld.titles.find([fold(t.text) for t in toks]) for k in range(a, b)}
     out = found
-    for k in range(2, len(toks)):
-        if not fold(toks[k].text).endswith(endings_) or not all(_plain_name_word(toks[x].text) for x in range(k - 2, k + 1)):
+    for k in ends:
+        if not _surname_first(text, toks, k, found, titled, ld, g):
             continue
-        i = k - 2
-        if text[toks[i].end:toks[k].start].count(" ") != 2 or i in titled or base_form(toks[i].text, ld) != toks[i].text \
-                or not fold(toks[i].text).endswith(grammar(code).words["surname_ending"]) or _oblique(toks[i].text, ld) \
-                or ends_in_possessive(toks[i].text, ld) or fold(toks[i].text) in ld.common \
-                or k + 1 < len(toks) and _is_name_token(toks[k + 1]) and text[toks[k].end:toks[k + 1].start] == " " \
-                and not any(m.type != "person" and m.start <= toks[k + 1].start < m.end for m in found):
-            continue  # "Елбасы" is a title, "Сондықтан" a word; a surname after the patronymic: the usual order
-        start, end = toks[i].start, toks[k].end
+        start, end = toks[k - 2].start, toks[k].end
         if any(m.source == "kb" and m.start < end and start < m.end for m in out):
             continue
         out = [m for m in out if not (m.start < end and start < m.end)]
         out.append(Mention(start, end, text[start:end], "person", base=text[start:end], source="cue"))
     return sorted(out, key=lambda m: m.start) if out is not found else found
+
+
+def _surname_first(text: str, toks: list[Token], k: int, found: list[Mention], titled: set[int], ld, g) -> bool:
+    """Whether the word two before the patronymic at ``k`` is a surname opening the name: one word
+    apart each, ending as surnames do, in no case, no title ("Елбасы", a possessed noun) nor a word
+    written in lower case elsewhere ("Сондықтан"); and no surname follows the patronymic (the usual
+    order, "Нұрсұлтан Әбішұлы Назарбаев")."""
+    i, word = k - 2, toks[k - 2].text
+    if text[toks[i].end:toks[k].start].count(" ") != 2 or i in titled or base_form(word, ld) != word \
+            or not fold(word).endswith(g.words["surname_ending"]) or _oblique(word, ld) \
+            or ends_in_possessive(word, ld) or fold(word) in ld.common:
+        return False
+    after = k + 1 < len(toks) and _is_name_token(toks[k + 1]) and text[toks[k].end:toks[k + 1].start] == " "
+    return not after or any(m.type != "person" and m.start <= toks[k + 1].start < m.end for m in found)
 
 
 def _takes_in(label: str, inside: list[Mention], free: list[int], toks: list[Token], i: int, j: int) -> bool:
