@@ -243,7 +243,7 @@ class Arguments:
         if type_ == "SIGN" and len(persons) == 1:
             # "Tramp ... Ermənistan və Azərbaycanla ... sazişlər imzalayacaq": he signs with them
             partners = _ids(m for m in ctx.of_type("country", "organization") if m.entity_id in states
-                            and self._joined_counterpart(ctx, m))
+                            and self.joined_counterpart(ctx, m))
             return persons + [p for p in partners if p not in persons], "sign: the signer and the parties joined to the counterpart"
         if len(persons) >= 2 or type_ in ("SIGN",) and persons:
             return persons, rule + "persons named in the sentence"
@@ -336,7 +336,7 @@ class Arguments:
         return [top[0][0]] if top and (len(top) == 1 or top[0][1] > top[1][1]) else []
 
     @staticmethod
-    def _joined_counterpart(ctx: SentenceContext, m) -> bool:
+    def joined_counterpart(ctx: SentenceContext, m) -> bool:
         """A counterpart, or joined by "və", "и", "және" or a comma to the counterpart that
         carries the case ending for the whole list ("Ermənistan və Azərbaycanla"), each name with
         its title after the state qualifying it ("Belçikanın xarici işlər naziri X, Slovakiyanın

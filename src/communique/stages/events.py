@@ -613,7 +613,7 @@ def _one_host(ctx: SentenceContext, parts: list[str]) -> bool:
     speakers ("выступили X, Y, Z")."""
     persons = sorted((m for m in ctx.of_type("person") if m.entity_id in parts), key=lambda m: m.start)
     # the last of a list carries the case ending for all in az and kk ("X, Y və Z ilə")
-    first = next((k for k, m in enumerate(persons) if Arguments._joined_counterpart(ctx, m)), None)
+    first = next((k for k, m in enumerate(persons) if Arguments.joined_counterpart(ctx, m)), None)
     if first is None:
         return False
     # a list after the comitative is all counterparts ("с Хаканом Фиданом, Сергеем Лавровым и ...")
