@@ -58,3 +58,19 @@ def test_story_scores_count_pairs_per_language_pair_and_mixed_clusters():
     assert st["pairs"]["az-kk"] == {"together": 1, "pairs": 2, "accuracy": 0.5}
     assert st["pairs"]["kk-ru"]["together"] == 0 and st["pairs_unmatched"] == 3
     assert st["mixed_clusters"] == ["c2"] and st["joined_without_gold_story"] == ["c3"]
+
+
+def test_details_list_a_split_story_report_by_report():
+    def article(aid, story):
+        g = {**GOLD, "id": aid, "events": [{**GOLD["events"][0], "story": story}]}
+        return ev.GoldArticle(g, TEXT)
+    def system(cluster):
+        sd = _sys(["s:putin", "s:tokayev", "s:summit"], date="2024-10-08")
+        sd["events"][0]["cluster"] = cluster
+        return sd
+    arts = [article("a", "cis-2024"), article("b", "cis-2024"), article("c", "other")]
+    out = ev.details(arts, {"a": system("st-1"), "b": system("st-2"), "c": system("st-3")})
+    assert "== story cis-2024 split\n  a CONVENE 2024-10-08 -> st-1\n  b CONVENE 2024-10-08 -> st-2" in out
+    assert "story other" not in out
+    together = ev.details(arts, {"a": system("st-1"), "b": system("st-1"), "c": system("st-3")})
+    assert "split" not in together

@@ -196,13 +196,16 @@ def score(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> dict:
                 by_key[amap[e["id"]]][e["id"]] += len(e["mentions"])
         for key, c in by_key.items():
             instances[key].append(c.most_common(1)[0][0])
-        matched = dict(match_events(g, sd, amap, strict=False))
-        lang = g.get("lang") or sd.get("lang") or "und"
-        for gi, ge in enumerate(g.get("events", [])):
-            si = matched.get(gi)
-            reports.append(StoryReport(a.id, lang, ge.get("story"),
-                                       sd["events"][si].get("cluster") if si is not None else None, si is not None))
+        reports += _story_reports(a, sd, amap)
     return {"langs": dict(per_lang), "linking": _linking(instances, sys_keys), "stories": story_scores(reports)}
+
+
+def _story_reports(a: GoldArticle, sd: dict, amap: dict[str, str]) -> list[StoryReport]:
+    matched = dict(match_events(a.gold, sd, amap, strict=False))
+    lang = a.gold.get("lang") or sd.get("lang") or "und"
+    return [StoryReport(a.id, lang, ge.get("story"), sd["events"][si].get("cluster") if si is not None else None,
+                        si is not None, ge["type"], ge.get("date"))
+            for gi, ge in enumerate(a.gold.get("events", [])) for si in [matched.get(gi)]]
 
 
 def _score_article(s: Scores, g: dict, sd: dict, amap: dict[str, str]) -> None:
@@ -278,6 +281,8 @@ class StoryReport:
     story: str | None
     cluster: str | None
     matched: bool
+    type: str = ""
+    date: str | None = None
 
 
 def story_scores(reports: list[StoryReport]) -> dict:
@@ -422,4 +427,19 @@ def details(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> str:
                 keys = [amap.get(p, p) for p in se["participants"]]
                 lines.append(f"  EXTRA sys {se['type']} {keys} {se.get('date')} {se.get('modality')} "
                              f"| {se['evidence']['text'][:100]!r}")
-    return "\n".join(lines)
+    return "\n".join(lines + _split_stories(articles, sysdocs))
+
+
+def _split_stories(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> list[str]:
+    """Gold stories whose matched reports the system put in more than one cluster, report by report."""
+    by_story: dict[str, list[StoryReport]] = defaultdict(list)
+    for a in articles:
+        for r in _story_reports(a, sysdocs[a.id], align(a.gold, a.text, sysdocs[a.id])):
+            if r.story:
+                by_story[r.story].append(r)
+    lines = []
+    for story, rs in sorted(by_story.items()):
+        if len({r.cluster for r in rs if r.matched}) > 1:
+            lines.append(f"== story {story} split")
+            lines += [f"  {r.doc} {r.type} {r.date} -> {r.cluster if r.matched else 'not extracted'}" for r in rs]
+    return lines
