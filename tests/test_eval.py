@@ -1,4 +1,6 @@
 """The scorer follows GOLD.md's Scoring section (hand-made gold and system outputs)."""
+import json
+
 from communique import eval as ev
 
 GOLD = {"id": "g", "lang": "ru", "entities": [
@@ -74,3 +76,15 @@ def test_details_list_a_split_story_report_by_report():
     assert "story other" not in out
     together = ev.details(arts, {"a": system("st-1"), "b": system("st-1"), "c": system("st-3")})
     assert "split" not in together
+
+
+def test_the_gold_kind_survives_an_articles_file_without_one(tmp_path):
+    (tmp_path / "gold.jsonl").write_text(json.dumps({**GOLD, "kind": "negative", "events": []}) + "\n")
+    (tmp_path / "arts.jsonl").write_text(
+        json.dumps({"id": "g", "lang": "ru", "text": TEXT}) + "\n"
+        + json.dumps({"id": "h", "lang": "ru", "text": TEXT, "kind": "event"}) + "\n")
+    (tmp_path / "gold2.jsonl").write_text(json.dumps({**GOLD, "id": "h"}) + "\n")
+    a, b = ev.load_gold([str(tmp_path / "gold.jsonl"), str(tmp_path / "gold2.jsonl")], [str(tmp_path / "arts.jsonl")])
+    assert a.gold["kind"] == "negative" and b.gold["kind"] == "event"
+    result = ev.score([a], {"g": _sys(["s:putin", "s:tokayev"], type_="MEET")})
+    assert result["langs"]["ru"].negative_events == 1

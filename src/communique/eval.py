@@ -62,7 +62,8 @@ def load_gold(gold_paths: list[str], texts: list[str]) -> list[GoldArticle]:
             elif g["id"] in by_id:
                 rec = by_id[g["id"]]
                 text = rec["text"]
-                g = {**g, "kind": rec.get("kind"), "url": rec.get("url")}
+                # the gold's own kind wins: an articles file of unlabelled news carries none
+                g = {**g, "kind": g.get("kind") or rec.get("kind"), "url": rec.get("url")}
             if text is None:
                 raise InputError(f"{gp}:{n}", f"no text for gold article {g['id']!r}; pass --texts")
             out.append(GoldArticle(g, text))
