@@ -864,7 +864,9 @@ def test_a_gathering_named_at_the_chairmanship_is_what_is_presided_over(pipeline
 def test_a_numbered_meeting_of_ministers_of_any_portfolio_is_not_the_summit_of_that_number(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert not [m for m in doc.mentions if m.type == "gathering" and "summit" in (m.entity_id or "")]
-    assert [e.participants for e in doc.events if e.type == "CONVENE"] == [["org:ots"]]
+    # the ministers' own numbered series, in the frame of their organisation
+    assert [(e.participants, e.framework) for e in doc.events if e.type == "CONVENE"] == \
+        [(["new:gathering:ots-energy-ministers-meeting-2"], "org:ots")]
 
 
 def test_the_heads_of_states_numbered_summit_stays_the_summit(pipeline):

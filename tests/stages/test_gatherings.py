@@ -132,6 +132,32 @@ def test_a_meeting_of_ministers_with_no_number_is_its_organisation(pipeline):
 
 
 @pytest.mark.parametrize("text", [
+    "Министр обороны Казахстана провел переговоры в рамках 85-го заседания Совета министров обороны СНГ.",
+    "Qazaxıstanın müdafiə naziri MDB müdafiə nazirlərinin 85-ci iclasında iştirak edib.",
+    "Қазақстан қорғаныс министрі ТМД қорғаныс министрлерінің 85-ші отырысына қатысты.",
+])
+def test_a_numbered_meeting_of_a_sectors_ministers_is_named_by_its_portfolio_in_every_language(pipeline, text):
+    _, found = _gatherings(pipeline, text, "2025-10-31")
+    assert list(found) == ["new:gathering:cis-defence-ministers-meeting-85"]
+    assert found["new:gathering:cis-defence-ministers-meeting-85"].label.startswith("85th ")
+
+
+@pytest.mark.parametrize("text", [
+    "Министр принял участие в заседании министров энергетики ОТГ.",  # no number: the organisation
+    "Министр принял участие во втором заседании министров по вопросам миграции ОТГ.",  # no known portfolio
+])
+def test_a_meeting_of_a_sectors_ministers_without_number_or_portfolio_is_its_organisation(pipeline, text):
+    doc, found = _gatherings(pipeline, text, "2025-10-31")
+    assert not found and any(e.type == "CONVENE" and e.participants == ["org:ots"] for e in doc.events)
+
+
+def test_ministers_of_two_sectors_hold_two_numbered_series(pipeline):
+    _, found = _gatherings(pipeline, "Во втором заседании министров энергетики ОТГ и во втором заседании "
+                                     "министров транспорта ОТГ участвовали министры.", "2025-10-31")
+    assert sorted(found) == ["new:gathering:ots-energy-ministers-meeting-2", "new:gathering:ots-transport-ministers-meeting-2"]
+
+
+@pytest.mark.parametrize("text", [
     "В Душанбе состоится заседание Совета глав правительств СНГ.",
     "MDB-yə üzv dövlətlərin hökumət başçılarının növbəti iclası Düşənbədə keçiriləcək.",
 ])

@@ -26,8 +26,15 @@ _MIN_STEM = 4  # letters of a compound's part that must begin a state's name
 _ENDING = 3  # letters a compound's part may carry beyond the state's word (a combining vowel, a case ending)
 _SUMMITS = ("summit", "informal summit", "extraordinary summit")
 # A body's meeting of ministers has no name of its own, and the organisation stands for it (GOLD.md),
-# unless it is numbered ("VI встреча министров иностранных дел СВМДА"): then it is a gathering.
-NUMBERED_ONLY = ("foreign ministers meeting",)
+# unless it is numbered ("VI встреча министров иностранных дел СВМДА"): then it is a gathering. The
+# ministers of another sector are named by their portfolio (portfolios.tsv): "85-е заседание Совета
+# министров обороны СНГ" is the CIS's 85th defence ministers meeting, not its 85th foreign ministers'.
+SECTOR = "sector ministers meeting"
+_PORTFOLIO_REACH = 3  # words between the ministers' word and the field of their ministry
+
+
+def numbered_only(kind: str) -> bool:
+    return kind.endswith("ministers meeting")
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,7 @@ class GatheringStage:
         return found.pop() if len(found) == 1 else None
 
     def __call__(self, doc: Document) -> Document:
-        phrases = [p for s in prose(doc) for p in self.find(doc, s) if p.number or p.kind not in NUMBERED_ONLY]
+        phrases = [p for s in prose(doc) for p in self.find(doc, s) if p.number or not numbered_only(p.kind)]
         orgs = {p.org for p in phrases if p.org and "+" not in p.org}
         # the summits the article names by the knowledge base's name or number ("VI саммит"), per body
         named: dict[str, set[str]] = {}
@@ -152,7 +159,7 @@ class GatheringStage:
             if entity is None:
                 kbe = self.kb.get(gid)
                 holder = "–".join(self.kb.label(x) for x in org.split("+"))
-                nth = f"{p.number}." if p.number else year
+                nth = _nth(p.number) if p.number else year
                 # "Caspian Summit" holds summits: "2025 Caspian Summit", not "... Summit summit"
                 kind = None if holder.lower().endswith(p.kind) else p.kind
                 label = kbe.label if kbe else " ".join(x for x in (nth, holder, kind) if x)
@@ -225,9 +232,16 @@ class GatheringStage:
                     continue
             else:
                 holder = (fmt and fmt[0]) or _nearest(orgs, a, b, p.extra, quoted)
+            kind = p.label
+            if kind == SECTOR:
+                field = next((q.label for q, x, y in ctx.ld.portfolios.find(ctx.folds)
+                              if a - _PORTFOLIO_REACH <= x and y <= b + _PORTFOLIO_REACH), None)
+                if field is None:
+                    continue
+                kind = f"{field} ministers meeting"
             upcoming = any(a - 2 <= x < b for _, x, _ in nexts)
             group = None if holder else (fmt and fmt[0]) or self._group(ctx, regions, a, b, 1)
-            out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, p.label, holder,
+            out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, kind, holder,
                                     _own_year(ctx.dates, doc.published) if upcoming else year, upcoming, number, group,
                                     places, planned))
         return out
@@ -287,6 +301,11 @@ class GatheringStage:
             (exact if words[i][0] == stem else begun).add(words[i][1])
             i += 1
         return exact or begun
+
+
+def _nth(n: int) -> str:
+    """An English ordinal for a label: "1st", "22nd", "85th", "113th"."""
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 def _number(ctx: SentenceContext, spelled: dict[int, tuple[int, int]], a: int, b: int) -> tuple[int | None, int]:
