@@ -88,3 +88,14 @@ def test_the_gold_kind_survives_an_articles_file_without_one(tmp_path):
     assert a.gold["kind"] == "negative" and b.gold["kind"] == "event"
     result = ev.score([a], {"g": _sys(["s:putin", "s:tokayev"], type_="MEET")})
     assert result["langs"]["ru"].negative_events == 1
+
+
+def test_the_system_gets_the_articles_files_publication_date_never_the_golds(tmp_path):
+    (tmp_path / "gold.jsonl").write_text(json.dumps({**GOLD, "published": "2024-10-08"}) + "\n"
+                                         + json.dumps({**GOLD, "id": "h", "published": "2024-10-08"}) + "\n")
+    (tmp_path / "arts.jsonl").write_text(
+        json.dumps({"id": "g", "lang": "ru", "text": TEXT, "published": "2024-10-09T10:00:00+05:00"}) + "\n"
+        + json.dumps({"id": "h", "lang": "ru", "text": TEXT}) + "\n")
+    a, b = ev.load_gold([str(tmp_path / "gold.jsonl")], [str(tmp_path / "arts.jsonl")])
+    assert ev.gold_document(a).published == "2024-10-09"
+    assert ev.gold_document(b).published is None

@@ -17,12 +17,14 @@ from pathlib import Path
 
 from .document import Document
 from .errors import InputError
+from .stages.ingest import iso_date
 
 
 @dataclass
 class GoldArticle:
     gold: dict
     text: str
+    published: str | None = None  # the publication date the articles file gives (input metadata, not gold)
 
     @property
     def id(self) -> str:
@@ -53,7 +55,7 @@ def load_gold(gold_paths: list[str], texts: list[str]) -> list[GoldArticle]:
             if not line.strip():
                 continue
             g = json.loads(line)
-            text = None
+            text, published = None, None
             if g.get("file"):
                 for base in folders + [Path(gp).parent]:
                     if (base / g["file"]).is_file():
@@ -64,15 +66,18 @@ def load_gold(gold_paths: list[str], texts: list[str]) -> list[GoldArticle]:
                 text = rec["text"]
                 # the gold's own kind wins: an articles file of unlabelled news carries none
                 g = {**g, "kind": g.get("kind") or rec.get("kind"), "url": rec.get("url")}
+                published = iso_date(rec.get("published"))
             if text is None:
                 raise InputError(f"{gp}:{n}", f"no text for gold article {g['id']!r}; pass --texts")
-            out.append(GoldArticle(g, text))
+            out.append(GoldArticle(g, text, published))
     return out
 
 
 def gold_document(a: GoldArticle) -> Document:
-    """What the system is given: the text (and URL), never the gold annotations."""
-    return Document(id=a.id, text=a.text, url=a.gold.get("url"))
+    """What the system is given: the text, and the URL and publication date the articles file gives
+    (metadata a feed or page carries, read as `communique extract` reads them), never the gold
+    annotations; the language is left to identify."""
+    return Document(id=a.id, text=a.text, url=a.gold.get("url"), published=a.published)
 
 
 # -- alignment ------------------------------------------------------------------

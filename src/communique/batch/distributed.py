@@ -35,7 +35,7 @@ from ..export import document_record
 from ..kb import KnowledgeBase
 from ..pipeline import Pipeline
 from ..registry import Config, build
-from ..stages.ingest import _iso_date, _str, iter_paths, read_bytes, read_file
+from ..stages.ingest import iso_date, _str, iter_paths, read_bytes, read_file
 from ..stages.stories import StoryIndex
 from ..validation import InvalidValue, checked, language_code
 from .local import FirstCopies, Summary, add_timings, limit_blas_threads, map_ordered
@@ -124,7 +124,7 @@ def record_document(rec: dict, where: str) -> Document | InputError:
     except InvalidValue as exc:
         return InputError(where, f"\"lang\" {exc}")
     return Document(id=str(rid), text=body, url=_str(rec.get("url")), title=_str(rec.get("title")),
-                    published=_iso_date(rec.get("published")), source=_str(rec.get("source")),
+                    published=iso_date(rec.get("published")), source=_str(rec.get("source")),
                     lang=lang, origin=where)
 
 

@@ -290,18 +290,18 @@ def page_date(html: str) -> str | None:
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         metas.setdefault(key, el.get("content") or "")
     for key in _META_PUBLISHED:
-        if found := _iso_date(metas.get(key)):
+        if found := iso_date(metas.get(key)):
             return found
     for script in tree.xpath('//script[@type="application/ld+json"]'):
-        if found := _iso_date(_json_ld_published(script.text or "")):
+        if found := iso_date(_json_ld_published(script.text or "")):
             return found
     for el in tree.xpath('//*[@itemprop="datePublished"]|//time[@pubdate]'):
-        if found := _iso_date(el.get("content") or el.get("datetime")):
+        if found := iso_date(el.get("content") or el.get("datetime")):
             return found
     # a <time> without a mark: the article's first, or the page's only one (not one of a list of news)
     in_article, anywhere = tree.xpath("//article//time[@datetime]"), tree.xpath("//time[@datetime]")
     first = in_article[:1] or (anywhere if len(anywhere) == 1 else [])
-    return _iso_date(first[0].get("datetime")) if first else None
+    return iso_date(first[0].get("datetime")) if first else None
 
 
 def _json_ld_published(text: str) -> str | None:
@@ -346,7 +346,7 @@ def read_jsonl(text: str, source: str, doc_id: str) -> Iterator[Item]:
             yield InputError(where, f"\"lang\" {lang[:40]!r} is not a language code such as az, kk or ru")
             continue
         yield Document(id=str(rid), text=body, url=_str(rec.get("url")), title=_str(rec.get("title")),
-                       published=_iso_date(rec.get("published")), source=_str(rec.get("source")),
+                       published=iso_date(rec.get("published")), source=_str(rec.get("source")),
                        lang=m.group(1).lower() if lang else None, origin=where)
 
 
@@ -354,7 +354,7 @@ def _str(v) -> str | None:
     return str(v) if v not in (None, "") else None
 
 
-def _iso_date(v) -> str | None:
+def iso_date(v) -> str | None:
     """YYYY, YYYY-MM or YYYY-MM-DD of a real calendar date, or None ("2024-02-30" is None)."""
     if not v:
         return None
@@ -512,7 +512,7 @@ def _item_date(item) -> str | None:
     """A feed item's publication date: RSS <pubDate>, Atom <published> or Dublin Core <dc:date>; Atom
     <updated> (when it was last changed) only where none of them is given."""
     for name in ("pubDate", "published", "date", "updated"):
-        if found := _iso_date(_child_text(item, name)):
+        if found := iso_date(_child_text(item, name)):
             return found
     return None
 
