@@ -64,3 +64,18 @@ def test_an_ending_pattern_matches_a_word_with_a_stem_before_the_ending():
     words = ["görüşəcək", "olacaq", "acaq", "бармақ", "және", "кездесуі"]
     assert [(p.tokens[0], a, b) for p, a, b in index.find(words)] == [
         ("*acaq", 1, 2), ("*мақ", 3, 6), ("görüş*", 0, 1)]  # "acaq" alone has no stem
+
+
+@pytest.mark.parametrize("code, pattern, words, plural", [
+    # the plural "işlər", "істер" names the ministry's field; the head noun decides
+    ("az", "xarici işlər naziri*", "xarici işlər naziri", False),
+    ("az", "xarici işlər naziri*", "xarici işlər nazirlərinin", True),
+    ("az", "dövlət başçıları*", "dövlət başçıları", True),  # plural, then the possessive
+    ("kk", "сыртқы істер министрі*", "сыртқы істер министрі", False),
+    ("kk", "сыртқы істер министр*", "сыртқы істер министрлерінің", True),
+    ("kk", "мемлекет басшылары*", "мемлекет басшылары", True),
+    ("ru", "министр* иностранных дел", "министр иностранных дел", False),
+    ("ru", "министров иностранных дел", "министров иностранных дел", True),
+])
+def test_a_title_is_plural_by_its_head_noun(code, pattern, words, plural):
+    assert grammar(code).plural_title(tuple(pattern.split()), words.split()) is plural

@@ -1568,3 +1568,26 @@ def test_a_gathering_the_knowledge_base_dates_to_one_day_took_place_that_day(pip
 def test_considering_a_signing_possible_reports_none_yet(pipeline, text):
     _, events = _events(pipeline, text, "2025-01-01")
     assert [m for t, _, m in events if t == "SIGN"] == ["planned"], events
+
+
+@pytest.mark.parametrize("text", [
+    "Путин Пашинянмен кездесті. Мәскеуге жұмыс сапарымен келген Шавкат Мирзиёев Тәуелсіз Мемлекеттер Достастығы "
+    "ұйымына мүше мемлекеттер басшылары кеңесінің отырысына қатысты.",
+    "Putin Paşinyanla görüşüb. Mirziyoyev MDB Dövlət Başçıları Şurasının iclasında iştirak etmək üçün işgüzar "
+    "səfərlə Moskvaya gəlib.",
+])
+def test_a_title_inside_a_bodys_name_is_no_one_met(pipeline, text):
+    # the heads of state in "the Council of Heads of State" name the body: a trip to its session is
+    # no meeting with the heads of state the article names elsewhere
+    doc, _ = _events(pipeline, text)
+    assert not [e for e in doc.events if e.type == "MEET" and "person:shavkat-mirziyoyev" in e.participants]
+    assert any(e.type == "CONVENE" and "person:shavkat-mirziyoyev" in e.participants for e in doc.events)
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Путин встретился с Пашиняном.", "person:nikol-pashinyan"),  # "Пашинян" read as a plural noun's form
+    ("Путин позвонил Пашиняну.", "person:nikol-pashinyan"),
+])
+def test_a_known_surname_the_dictionary_misreads_is_found_in_its_cases(pipeline, text, other):
+    _, events = _events(pipeline, text)
+    assert any(other in parts and "person:vladimir-putin" in parts for _, parts, _ in events)

@@ -91,14 +91,12 @@ class Grammar:
         return any(p in word[3:] for p in endings(self.data, "plural"))
 
     def plural_title(self, pattern: tuple[str, ...], words: list[str]) -> bool:
-        """A title in the plural ("сыртқы істер министрлерінің", "nazirləri"): a plural suffix in the
-        head noun."""
+        """A title in the plural ("сыртқы істер министрлерінің", "dövlət başçıları"): a plural suffix
+        after the stem of its head noun, the last word (a title is head-final: the plural "істер",
+        "işlər" in "сыртқы істер министрі", "xarici işlər naziri" is the ministry's field, and the
+        possessive or a case may follow the plural: "başçı-lar-ı")."""
         plurals = endings(self.data, "plural")
-        for pat, word in zip(pattern, words):
-            stem = pat.rstrip("*")
-            if plurals and (stem.endswith(plurals) or word[len(stem):].startswith(plurals)) and len(stem) > 3:
-                return True
-        return False
+        return bool(plurals and words) and any(p in words[-1][3:] for p in plurals)
 
     def is_possessed(self, word: str) -> bool:
         """An izafet head noun ("nümayəndəsi", "өкілі"): a title before a name."""

@@ -158,7 +158,7 @@ class Arguments:
         if type_ in (*_GATHERING_TYPES, "SIGN") and len(persons) < 2:
             # "Главы МИД Армении и Азербайджана договорились", "мемлекет басшылары": the officials
             # of those states the article names stand for the plural title and the states
-            officials, represented = self._plural_officials(ctx)
+            officials, represented = self._plural_officials(ctx, type_)
             if officials:
                 persons += [p for p in officials if p not in persons]
                 rule = PLURAL_OFFICIALS
@@ -249,16 +249,20 @@ class Arguments:
             return persons, rule + "persons named in the sentence"
         return persons + [s for s in states if s not in persons], rule + "persons, and the states and bodies not qualifying a person"
 
-    def _plural_officials(self, ctx: SentenceContext) -> tuple[list[str], set[str]]:
+    def _plural_officials(self, ctx: SentenceContext, type_: str) -> tuple[list[str], set[str]]:
         """For a title in the plural, the persons the article names who held that office of a state
         named in the sentence (two at least), and the states and offices they stand for (a ministry
         inside the title, "МИД", is no party)."""
         doc = ctx.doc
         named = _ids(m for m in doc.mentions if m.type == "person" and m.entity_id)
         states = {m.entity_id for m in ctx.of_type("country")}
+        # "мемлекеттер басшылары кеңесінің отырысы", "заседание Совета глав государств": a title inside a
+        # body's name names the body; its members are who attend its session, not who meet or sign
+        bodies = [(x, y) for _, x, y in ctx.matches(ctx.ld.gatherings)] if type_ != "CONVENE" else []
         for p, a, b in ctx.matches(ctx.ld.titles):
             # a plural ending, or one title for two states ("главы МИД Армении и Азербайджана")
-            if not (ctx.grammar.plural_title(p.tokens, ctx.folds[a:b]) or len(states) >= 2):
+            if not (ctx.grammar.plural_title(p.tokens, ctx.folds[a:b]) or len(states) >= 2) \
+                    or any(x < b and a < y for x, y in bodies):
                 continue
             roles = _HEAD_OF_STATE if p.label in _HEAD_TITLES else {p.label}
             holders = {r.person: r.of for x in named for r in self.kb.roles_of(x)

@@ -286,7 +286,13 @@ def russian_matcher(kb: KnowledgeBase, morph: RussianMorph) -> AliasMatcher:
         for alias in ent.aliases:
             toks = tokenize(alias.text)
             if toks and (alias.lang in ("ru", "en") or alias.kind == "acronym" or alias.script == "Latn"):
-                m.add(tuple(morph.lemma(t.text) for t in toks), [(ent.id, alias.kind)])
+                key = tuple(morph.lemma(t.text) for t in toks)
+                m.add(key, [(ent.id, alias.kind)])
+                # a name in the nominative the dictionary takes for another word's form ("Пашинян" as
+                # the genitive plural of "пашинянин"): its inflected forms lemmatise to the name itself
+                written = tuple(fold(t.text) for t in toks)
+                if written != key and toks[-1].text[:1].isupper():
+                    m.add(written, [(ent.id, alias.kind)])
     return m
 
 
