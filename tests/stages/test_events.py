@@ -1591,3 +1591,16 @@ def test_a_title_inside_a_bodys_name_is_no_one_met(pipeline, text):
 def test_a_known_surname_the_dictionary_misreads_is_found_in_its_cases(pipeline, text, other):
     _, events = _events(pipeline, text)
     assert any(other in parts and "person:vladimir-putin" in parts for _, parts, _ in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Министр обороны Казахстана Даурен Косанов провел переговоры с коллегами из России и Беларуси в рамках "
+    "85-го заседания Совета министров обороны СНГ.",
+    "Қазақстан қорғаныс министрі ТМД қорғаныс министрлерінің 85-ші отырысы аясында Ресей қорғаныс министрі "
+    "Андрей Белоусовпен кездесті.",
+])
+def test_the_body_holding_a_named_gathering_is_the_frame_of_talks_held_in_it_not_a_party(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    meet = [e for e in doc.events if e.type == "MEET"]
+    assert meet and "org:cis" not in meet[0].participants
+    assert meet[0].framework == "new:gathering:cis-defence-ministers-meeting-85"

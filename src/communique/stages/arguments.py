@@ -181,7 +181,12 @@ class Arguments:
         titled = [(a, b) for _, a, b in ctx.matches(ctx.ld.titles)]
         # an organisation in the locative ("в Кремле", "Akordada") is where talks were held, not a party
         bodies = _bodies_of_known(ctx)
+        # the body holding a gathering the sentence names is that gathering's frame, not a party to
+        # the talks held in it ("переговоры ... в рамках 85-го заседания Совета министров обороны СНГ")
+        held = {gathering_organization(ctx.doc, self.kb, g) for g in _ids(ctx.of_type("gathering"))} \
+            if type_ != "CONVENE" else set()
         states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
+                      and not (m.type == "organization" and m.entity_id in held)
                       and m.start not in bodies and not ctx.is_topic_owner(m)
                       # "Қазақстандағы Ресей елшісі", "Azərbaycandakı səfiri": a state in the attributive
                       # locative says where the noun after it is (an envoy's post), not who takes part
