@@ -1604,3 +1604,13 @@ def test_the_body_holding_a_named_gathering_is_the_frame_of_talks_held_in_it_not
     meet = [e for e in doc.events if e.type == "MEET"]
     assert meet and "org:cis" not in meet[0].participants
     assert meet[0].framework == "new:gathering:cis-defence-ministers-meeting-85"
+
+
+@pytest.mark.parametrize("text, type_, modality", [
+    # a stem's final k/q voices before a vowel: "görüşəcək" + "-i" is "görüşəcəyi"
+    ("Sergey Lavrovun Bakıda Ceyhun Bayramovla görüşəcəyi gözlənilir.", "MEET", "planned"),
+    ("İlham Əliyev ilə Kasım-Jomart Tokayev arasında telefon danışığı olub.", "CALL", "asserted"),
+])
+def test_a_trigger_is_found_with_its_stem_voiced_before_a_vowel(pipeline, text, type_, modality):
+    _, events = _events(pipeline, text, "2024-05-01")
+    assert [(t, m) for t, _, m in events] == [(type_, modality)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -305,4 +305,29 @@ def load(code: str) -> LangData:
     ld.visits = PatternIndex(_patterns(_rows(d / "visits.tsv", 1), 0, 0))
     ld.domestic = PatternIndex(_patterns(_rows(d / "domestic.tsv", 1), 0, 0))
     ld.reporting = PatternIndex(_patterns(_rows(d / "reporting.tsv", 2), 0, 1))
+    voicing = [tuple(r[1].split(":")) for r in _rows(d / "grammar.tsv", 2) if r[0] == "final_voicing"]
+    if voicing:
+        for f in fields(ld):
+            if isinstance(index := getattr(ld, f.name), PatternIndex):
+                setattr(ld, f.name, PatternIndex(_voiced(index.patterns, voicing)))
     return ld
+
+
+def _voiced(patterns: list[Pattern], pairs: list[tuple[str, str]]) -> list[Pattern]:
+    """Each pattern, and after it the same with the last consonant of its prefix tokens voiced
+    (grammar.tsv ``final_voicing``): a stem's final k/q becomes y/ğ before a vowel in Azerbaijani
+    ("görüşəcək*" also as "görüşəcəy*": "görüşəcəyini", "imzalanacağı"), к/қ/п become г/ғ/б in Kazakh."""
+    out = []
+    for p in patterns:
+        out.append(p)
+        toks = tuple(_voice(t, pairs) for t in p.tokens)
+        if toks != p.tokens:
+            out.append(Pattern(p.label, toks, p.extra))
+    return out
+
+
+def _voice(token: str, pairs: list[tuple[str, str]]) -> str:
+    stem = token[:-1]
+    if not token.endswith("*") or token.startswith("*") or len(stem) < 4:
+        return token
+    return next((stem[:-len(a)] + b + "*" for a, b in pairs if stem.endswith(a)), token)
