@@ -1614,3 +1614,27 @@ def test_the_body_holding_a_named_gathering_is_the_frame_of_talks_held_in_it_not
 def test_a_trigger_is_found_with_its_stem_voiced_before_a_vowel(pipeline, text, type_, modality):
     _, events = _events(pipeline, text, "2024-05-01")
     assert [(t, m) for t, _, m in events] == [(type_, modality)]
+
+
+@pytest.mark.parametrize("text", [
+    "Парламент ратифицировал Соглашение между Азербайджаном, Казахстаном и Узбекистаном. "
+    "Стороны подписали документ 13 ноября 2024 года в городе Баку.",
+    "Parlament Azərbaycan, Qazaxıstan və Özbəkistan arasında sazişi ratifikasiya edib. "
+    "Tərəflər sənədi 2024-cü il noyabrın 13-də Bakıda imzalayıblar.",
+    "Парламент Әзербайжан, Қазақстан және Өзбекстан арасындағы келісімді ратификациялады. "
+    "Тараптар құжатқа 2024 жылғы 13 қарашада Бакуде қол қойды.",
+])
+def test_the_sides_that_sign_are_the_parties_the_sentence_before_names(pipeline, text):
+    doc, _ = _events(pipeline, text, "2026-03-12")
+    assert [(e.participants, e.date) for e in doc.events if e.type == "SIGN"] == \
+        [(["country:az", "country:kz", "country:uz"], "2024-11-13")]
+
+
+@pytest.mark.parametrize("text", [
+    "Министры Казахстана и Узбекистана встретились. Со стороны Казахстана документ подписал министр.",
+    "Министры Казахстана и Узбекистана встретились. Стороны согласились начать работу над дорожной картой, "
+    "которая будет отражать совместные шаги по имплементации Соглашения о партнерстве, подписанного в 2015 году.",
+])
+def test_sides_on_the_part_of_one_or_subject_of_another_verb_sign_nothing(pipeline, text):
+    doc, _ = _events(pipeline, text, "2026-03-12")
+    assert not [e for e in doc.events if e.type == "SIGN" and {"country:kz", "country:uz"} <= set(e.participants)]

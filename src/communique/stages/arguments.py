@@ -47,6 +47,30 @@ class Arguments:
             return [last.framework] if last.framework in self.member_bodies else []
         return list(last.participants)
 
+    @staticmethod
+    def the_sides(ctx: SentenceContext, trigger_at: int) -> list[str]:
+        """"Стороны подписали документ", "Tərəflər ... razılaşıb", "Тараптар ... келісті": the sides are
+        the parties the sentence before names (its persons, else its states; two at least); none where
+        the sentence does not speak of the sides as the subject of the trigger, standing at most a
+        clause's words before it (grammar.tsv ``sides_word``: not "со стороны", "российской стороны", on
+        the part of one; not inside a gathering's name, "Tərəflər Konfransı")."""
+        words, g = ctx.folds, ctx.grammar.words
+        named = [(ctx.token_index(m.start), ctx.token_index(m.end - 1)) for m in ctx.of_type("gathering")]
+        if not any(w in g["sides_word"] and not (k and (words[k - 1] in g["sides_not_after"]
+                                                        or words[k - 1].endswith(g["sides_not_after_ending"])))
+                   and not any(x <= k <= y for x, y in named) and 0 < trigger_at - k <= _SUBJECT_REACH
+                   for k, w in enumerate(words)):
+            return []
+        sents = [s for s in ctx.doc.sentences if s.end <= ctx.sent.start]
+        if not sents:
+            return []
+        before = [m for m in ctx.doc.mentions if sents[-1].start <= m.start < sents[-1].end and m.entity_id]
+        for kind in ("person", "country"):
+            ids = _ids(m for m in before if m.type == kind)
+            if len(ids) >= 2:
+                return ids
+        return []
+
     def name_host(self, ev: Event, doc: Document, senders: frozenset[str] = frozenset(),
                   titled: Callable[[], dict[str, set[str]]] | None = None) -> None:
         """A visit is a meeting with the host person where the article names one (GOLD.md): the
@@ -406,6 +430,7 @@ class Arguments:
         return min(persons, key=lambda m: abs(ctx.token_index(m.start) - trigger_at)).entity_id
 
 
+_SUBJECT_REACH = 8  # words between a subject and its verb at the end of a Turkic clause ("Tərəflər sənədi ... imzalayıblar")
 _LIST_REACH = 8  # names and their qualifying states read along a list to the one with the case ending
 _DESCRIBED = 8  # words an attributive participle may stand before the name it describes (its title's words)
 

@@ -338,6 +338,10 @@ class EventStage:
         at = None  # the occasion an agentless signing took place at
         if visit:
             parts, rule = self.args.visit_parties(ctx, parts, rule)
+        if type_ == "SIGN" and len(parts) < 2 and (sides := self.args.the_sides(ctx, a)):
+            # "Стороны подписали документ": who signed; elsewhere the sides are mostly those of talks
+            # reported already ("Стороны обсудили ...")
+            parts, rule = sides, "sign: the sides, the parties the sentence before names"
         if type_ == "SIGN" and not parts:
             # the occasion reported last; documents signed were signed at talks or a gathering that
             # took place, not at the next one announced (a signing planned may be at either)
