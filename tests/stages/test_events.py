@@ -1638,3 +1638,33 @@ def test_the_sides_that_sign_are_the_parties_the_sentence_before_names(pipeline,
 def test_sides_on_the_part_of_one_or_subject_of_another_verb_sign_nothing(pipeline, text):
     doc, _ = _events(pipeline, text, "2026-03-12")
     assert not [e for e in doc.events if e.type == "SIGN" and {"country:kz", "country:uz"} <= set(e.participants)]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Ильхам Алиев встретился с председателем Мюнхенской конференции по безопасности Кристофом Хойсгеном.",
+     "person:ilham-aliyev"),
+    ("Қасым-Жомарт Тоқаев Мюнхен қауіпсіздік конференциясының төрағасы Кристоф Хойсгенмен кездесті.",
+     "person:kassym-jomart-tokayev"),
+    ("İlham Əliyev Münxen Təhlükəsizlik Konfransının sədri Kriştof Xoysqen ilə görüşüb.", "person:ilham-aliyev"),
+])
+def test_a_gathering_naming_an_office_is_no_gathering_taking_place(pipeline, text, person):
+    # "the conference's chairman": a meeting with him, not the conference
+    doc, _ = _events(pipeline, text)
+    assert [e.type for e in doc.events] == ["MEET"] and person in doc.events[0].participants
+
+
+def test_the_meeting_of_one_with_another_took_place(pipeline):
+    # "X ilə Y-nin görüşü olub": the possessed meeting noun with "to be"
+    doc, _ = _events(pipeline, "Yanvarın 22-də Davosda Azərbaycan Prezidenti İlham Əliyevin və Gürcüstanın Baş naziri "
+                               "Mamuka Baxtadzenin görüşü olub.", "2019-01-23")
+    assert [(e.type, e.date) for e in doc.events] == [("MEET", "2019-01-22")]
+
+
+@pytest.mark.parametrize("text", [
+    "Azərbaycan Prezidenti Münxen Təhlükəsizlik Konfransının sədri ilə görüşüb.",
+    "Президент Казахстана встретился с председателем Мюнхенской конференции по безопасности.",
+    "Қазақстан Президенті Мюнхен қауіпсіздік конференциясының төрағасымен кездесті.",
+])
+def test_a_meeting_with_a_gatherings_officer_is_no_convening(pipeline, text):
+    doc, _ = _events(pipeline, text)
+    assert not [e for e in doc.events if e.type == "CONVENE"]

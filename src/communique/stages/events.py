@@ -173,7 +173,8 @@ class EventStage:
         named = [(ctx.token_index(m.start), ctx.token_index(m.end - 1)) for m in ctx.of_type("gathering")]
         head_final = 0 if ctx.grammar.genitive_after_head else 1
         # "10-летия со дня подписания", "imzalanmasının 10 illiyi": an anniversary of it, not the occurrence
-        triggers = [t for t in triggers if not _anniversary(ctx, t[1], t[2])]
+        triggers = [t for t in triggers if not _anniversary(ctx, t[1], t[2])
+                    and not (t[0].label == "CONVENE" and _office_of(ctx, t[1], t[2]))]
         for p, a, b in triggers:
             if p.label == "MEET" and any(x <= a <= y + head_final for x, y in named):
                 # "бейресми кездесуі", "hökumət başçılarının görüşü ... keçirilib": a meeting word naming a
@@ -671,6 +672,19 @@ def _anniversary(ctx: SentenceContext, a: int, b: int) -> bool:
     before it ("10-летия со дня подписания") or after it, a number between ("imzalanmasının 10
     illiyi", "қол қойылуының 20 жылдығы")."""
     return _beside(ctx, ctx.ld.anniversaries, a, b, after_gap=1)
+
+
+def _office_of(ctx: SentenceContext, a: int, b: int) -> bool:
+    """A gathering word naming an office, the possessor of a title ("Münxen Təhlükəsizlik Konfransının
+    sədri", "председатель конференции"): the conference's chairman, not the conference taking place."""
+    for m in ctx.of_type("gathering"):  # the whole name the word stands in ("Мюнхенской конференции")
+        x, y = ctx.token_index(m.start), ctx.token_index(m.end - 1) + 1
+        if x <= a and b <= y:
+            a, b = x, y
+    if ctx.grammar.genitive_after_head:  # the title, then the gathering in the genitive
+        return any(y == a for _, _, y in ctx.matches(ctx.ld.titles))
+    # the gathering in the genitive, then the title ("İclasda nazir ...": where, not whose)
+    return ctx.folds[b - 1].endswith(endings(ctx.ld, "gen")) and any(x == b for _, x, _ in ctx.matches(ctx.ld.titles))
 
 
 def _topical(ctx: SentenceContext, a: int, b: int) -> bool:
