@@ -73,6 +73,18 @@ def test_batch_stories(batch):
     assert len(st["mixed_clusters"]) <= floors["max_mixed"], st
 
 
+def test_raw_sample_floors(corpus):
+    """The helper-annotated sample of the raw corpus that session 11 developed on
+    (docs/quality/raw-sample/): lenient F1 per language, and events on its negative articles."""
+    gold = Path(__file__).parent.parent / "docs" / "quality" / "raw-sample" / "dev.gold.jsonl"
+    res = _scored(ev.load_gold([str(gold)], [str(corpus / "raw" / "raw.jsonl")]))
+    floors = FLOORS["raw_sample_dev"]
+    low = {lang: round(ev.figures(res)[lang]["lenient_f1"], 3) for lang in ("az", "kk", "ru")
+           if ev.figures(res)[lang]["lenient_f1"] < floors[lang]["lenient_f1"]}
+    assert not low, f"raw sample below floor: {low} (floors {floors})"
+    assert sum(s.negative_events for s in res["langs"].values()) <= floors["max_negative_events"]
+
+
 def test_scorer_counts_a_perfect_system_as_perfect(corpus):
     """The scorer itself: gold turned into a system output scores 1.0."""
     articles = ev.load_gold([str(corpus / "seeds.gold.jsonl")], [str(corpus)])

@@ -1668,3 +1668,10 @@ def test_the_meeting_of_one_with_another_took_place(pipeline):
 def test_a_meeting_with_a_gatherings_officer_is_no_convening(pipeline, text):
     doc, _ = _events(pipeline, text)
     assert not [e for e in doc.events if e.type == "CONVENE"]
+
+
+def test_meetings_held_in_the_present_tense_are_a_practice(pipeline):
+    # "they hold meetings" (the present's third person plural): a habit, no occurrence
+    doc, _ = _events(pipeline, "Azərbaycan və Qırğızıstan prezidentləri həm Türk Dövlətləri Təşkilatı, həm də "
+                               "MDB çərçivəsində görüşlər keçirirlər. İlham Əliyev Sadır Japarovla görüşüb.")
+    assert [e.evidence.text[:11] for e in doc.events] == ["İlham Əliye"]
