@@ -89,8 +89,12 @@ def test_a_url_without_a_date_leaves_the_dateline(kb):
     ("Тақырып\n22.09.2017\n2270\nМәтін.", "2017-09-22"),
     ("Заголовок\n14:25 06.12.2025 (обновлено: 14:39 06.12.2025)\nТекст.", "2025-12-06"),
     ("Заголовок\nВерсия 1.2.22 вышла.\nТекст.", None),  # a version number, no date
+    ("Başlıq\nMətn birinci.\nMətn ikinci.\nKARUSEL / SİYASƏT\nTarix: 9-03-2023, 13:43", "2023-03-09"),  # the bottom, a label
+    ("Заголовок\nТекст.\nТел: 12-34-56", None),  # a telephone number, no date
+    ("Today: 20-11-2024\nЗаголовок\nТекст.", None),  # the page's clock, not the article's date
+    ("Мәтін.\nСондай-ақ оқыңыз\nБасқа жаңалық\n08.12.2025, 20:31", None),  # a related headline's date
 ])
-def test_published_from_a_date_in_digits_opening_a_line_at_the_top(kb, text, expected):
+def test_published_from_a_date_in_digits_opening_a_line_at_the_top_or_bottom(kb, text, expected):
     assert CleanStage(kb)(Document("d", text)).published == expected
 
 

@@ -29,9 +29,10 @@ _DATELINE = 80
 _SENTENCE_END = re.compile(r"[.!?…][\"»”’)]*$")
 # "БАКУ, 25 сен — Sputnik. Текст…": an agency dateline opening a long first paragraph
 _DATELINE_START = re.compile(rf"^[{letters('upper')} .,-]{{3,30}},\s*\d")  # a headline list ends where real prose starts again
-# A date in digits opening a line near the top, alone or after a place ("08.11.2022 | 10:15",
-# "Bakı/24.11.22/Turan:", "Ташкент, 16.07.21."): the page's date line, the year in two digits too.
-_NUMERIC_DATELINE = re.compile(rf"^(?:\d{{1,2}}:\d{{2}}\s+)?(?:[{letters()}{letters('upper')} .-]{{2,30}}[,/]\s*)?(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})(?![\d.]\d)")
+# A date in digits opening a line near the top or the bottom, alone or after a place or a label
+# ("08.11.2022 | 10:15", "Bakı/24.11.22/Turan:", "Ташкент, 16.07.21.", "Tarix: 9-03-2023, 13:43"): the
+# page's date line, the year in two digits too.
+_NUMERIC_DATELINE = re.compile(rf"^(?:\d{{1,2}}:\d{{2}}\s+)?(?:([{letters()}{letters('upper')} .-]{{2,30}})[,/:]\s*)?(\d{{1,2}})([.-])(\d{{1,2}})\3(\d{{4}}|\d{{2}})(?![\d.-]\d)")
 
 
 def lines(text: str):
@@ -133,9 +134,10 @@ class CleanStage:
             return found
         # A dateline is a short line at the top ("БАКУ, 25 сен — Sputnik", "24 Қыркүйек, 2020")
         # or the bottom ("AZƏRTAC\n2024, 20 iyul"); dates inside the prose are about events.
-        all_lines = [ln for _, _, ln in lines(doc.text) if ln.strip()]
-        for line in all_lines[:6]:
-            if (m := _NUMERIC_DATELINE.match(line.strip())) and (found := _calendar_date(*m.groups())):
+        marked = {(b.start, b.end) for b in doc.boilerplate}  # page furniture: a clock, a counter
+        all_lines = [ln for a, b, ln in lines(doc.text) if ln.strip() and (a, b) not in marked]
+        for line in all_lines[:6] + all_lines[-4:][::-1]:
+            if (m := _NUMERIC_DATELINE.match(line.strip())) and (found := _calendar_date(*m.group(2, 4, 5))):
                 return found
         for line in all_lines[:6] + all_lines[-4:][::-1]:
             head = line[:_DATELINE]
