@@ -99,3 +99,17 @@ def test_the_system_gets_the_articles_files_publication_date_never_the_golds(tmp
     a, b = ev.load_gold([str(tmp_path / "gold.jsonl")], [str(tmp_path / "arts.jsonl")])
     assert ev.gold_document(a).published == "2024-10-09"
     assert ev.gold_document(b).published is None
+
+
+def test_eval_names_the_articles_a_stage_failed_on(tmp_path, monkeypatch, capsys):
+    from communique.cli import main
+    from communique.stages.events import EventStage
+
+    def broken(self, doc):
+        raise RuntimeError("broken on purpose")
+    (tmp_path / "gold.jsonl").write_text(json.dumps(GOLD) + "\n")
+    (tmp_path / "arts.jsonl").write_text(json.dumps({"id": "g", "lang": "ru", "text": TEXT}) + "\n")
+    monkeypatch.setattr(EventStage, "__call__", broken)
+    assert main(["eval", str(tmp_path / "gold.jsonl"), "--texts", str(tmp_path / "arts.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "g failed in the events stage" in err and "broken on purpose" in err

@@ -15,6 +15,8 @@ FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text())
 def _scored(articles):
     sysdocs = {}
     run((ev.gold_document(a) for a in articles), on_doc=lambda d: sysdocs.__setitem__(d.id, d.to_dict()))
+    failed = {i: d["error"] for i, d in sysdocs.items() if d.get("error")}
+    assert not failed, f"articles failed in a stage: {failed}"  # a crash must not pass as a lower score
     return ev.score(articles, sysdocs)
 
 

@@ -236,6 +236,10 @@ def cmd_eval(args) -> int:
     articles = ev.load_gold(args.gold, args.texts)
     sysdocs = {}
     run((ev.gold_document(a) for a in articles), on_doc=lambda d: sysdocs.__setitem__(d.id, d.to_dict()))
+    failed = {i: d["error"] for i, d in sysdocs.items() if d.get("error")}
+    for i, f in sorted(failed.items()):
+        print(f"eval: {i} failed in the {f.get('stage')} stage ({f.get('error')}); scored as read so far",
+              file=sys.stderr)
     result = ev.score(articles, sysdocs)
     if args.details:
         print(ev.details(articles, sysdocs))

@@ -1502,8 +1502,11 @@ def test_a_converb_before_a_comma_takes_the_tense_of_the_next_clauses_verb(pipel
 def test_meetings_with_a_list_of_titled_names_whose_last_carries_the_comitative_are_one_each(pipeline, text, met):
     doc, _ = _events(pipeline, text, "2025-01-01")
     meets = [e for e in doc.events if e.type == "MEET"]
-    assert len(meets) == met and not [e for e in doc.events if e.type == "CONVENE"], [(e.type, e.participants) for e in doc.events]
+    assert len(meets) == met, [(e.type, e.participants) for e in doc.events]
     assert all(e.framework and e.framework.startswith("gathering:unga-") for e in meets)
+    # no gathering of the counterparts; the one who met them all attended the session
+    convene = [e.participants for e in doc.events if e.type == "CONVENE"]
+    assert convene == [[meets[0].participants[0], meets[0].framework]]
 
 
 @pytest.mark.parametrize("text, post", [
@@ -1675,3 +1678,16 @@ def test_meetings_held_in_the_present_tense_are_a_practice(pipeline):
     doc, _ = _events(pipeline, "Azərbaycan və Qırğızıstan prezidentləri həm Türk Dövlətləri Təşkilatı, həm də "
                                "MDB çərçivəsində görüşlər keçirirlər. İlham Əliyev Sadır Japarovla görüşüb.")
     assert [e.evidence.text[:11] for e in doc.events] == ["İlham Əliye"]
+
+
+@pytest.mark.parametrize("text, gathering", [
+    ("Gürcüstanın baş naziri İrakli Kobaxidze və Azərbaycan prezidenti İlham Əliyev Antalya Diplomatiya Forumu "
+     "çərçivəsində görüşüblər.", "gathering:antalya-diplomacy-forum"),
+    ("Сергей Лавров на полях саммита ШОС в Астане встретился с Ваном И.", "gathering:sco-summit-2024"),
+])
+def test_talks_held_within_a_named_gathering_tell_its_attendance(pipeline, text, gathering):
+    doc, _ = _events(pipeline, text, "2024-07-04")
+    meet = next(e for e in doc.events if e.type == "MEET")
+    convene = [e for e in doc.events if e.type == "CONVENE"]
+    assert len(convene) == 1 and convene[0].participants == meet.participants + [gathering]
+    assert (convene[0].date, convene[0].location) == (meet.date, meet.location)

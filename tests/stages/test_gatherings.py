@@ -80,9 +80,11 @@ def test_leaders_talks_beside_a_bilateral_body_are_two_events(pipeline):
     assert {e.type for e in doc.events} == {"MEET", "CONVENE"}
 
 
-def test_talks_on_the_sidelines_of_a_summit_are_one_event(pipeline):
+def test_talks_on_the_sidelines_of_a_summit_are_one_meeting_whose_parties_attended_it(pipeline):
     doc, _ = _gatherings(pipeline, "На полях саммита СНГ Касым-Жомарт Токаев встретился с Ильхамом Алиевым.")
-    assert [e.type for e in doc.events] == ["MEET"]
+    assert [e.type for e in doc.events] == ["MEET", "CONVENE"]
+    assert doc.events[1].participants == doc.events[0].participants + ["new:gathering:cis-summit-2024"]
+    assert doc.events[1].trace[0].startswith("inferred")
 
 
 @pytest.mark.parametrize("text, this, upcoming", [

@@ -123,6 +123,10 @@ class EventStage:
                 # discussed ("в ходе телефонного разговора обсудили взаимодействие в рамках ЕАЭС")
                 ev.trace.append(f"framework: none, a call's ({ev.framework} is what was discussed)")
                 ev.framework = None
+        for ev, talk in self._attended(doc):
+            doc.events.append(ev)
+            if talk.id in undated:
+                undated.add(ev.id)  # dated as the talks are
         for ev in doc.events:  # first: what the others may be dated by
             ev.date = ev.date or _traced(ev, "its gathering's one day in the knowledge base", self.dating.gathering_day(ev))
         for ev in doc.events:
@@ -138,6 +142,32 @@ class EventStage:
         self._city_of_state(doc)
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
+
+    def _attended(self, doc: Document) -> list[tuple[Event, Event]]:
+        """Talks held within a named gathering ("Antalya Diplomatiya Forumu çərçivəsində görüşüblər", "на
+        полях саммита ШОС") tell that their parties attended it: a CONVENE of the gathering where the
+        article reports none, with the persons in every such talk (all of one talk's; the one who met
+        several there), else the talks' parties; each with the first talk it is inferred from."""
+        reported = {p for e in doc.events if e.type == "CONVENE" for p in e.participants}
+        framed: dict[str, list[Event]] = {}
+        for ev in doc.events:
+            if ev.type == "MEET" and ev.modality != "negated" and ev.framework and is_gathering(ev.framework) \
+                    and ev.framework not in reported:
+                framed.setdefault(ev.framework, []).append(ev)
+        out = []
+        for gathering, talks in framed.items():
+            persons = [p for p in talks[0].participants if p.startswith(("person:", "new:person:"))
+                       and all(p in t.participants for t in talks)]
+            first = talks[0]
+            ev = Event(event_id(doc.id, "CONVENE", first.evidence.start, 1), "CONVENE",
+                       (persons or list(first.participants)) + [gathering], first.evidence, date=first.date,
+                       location=first.location, framework=gathering_organization(doc, self.kb, gathering),
+                       modality="planned" if all(t.modality == "planned" for t in talks) else "asserted",
+                       confidence=round(first.confidence - 0.1, 2), trigger=first.trigger)
+            ev.trace += [f"inferred: talks held within {gathering} ({len(talks)}): their parties attended it",
+                         "participants: the persons in every one of those talks, and the gathering"]
+            out.append((ev, first))
+        return out
 
     @staticmethod
     def _refers_back(ctx: SentenceContext, earlier: set[str]) -> bool:
