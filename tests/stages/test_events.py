@@ -1691,3 +1691,15 @@ def test_talks_held_within_a_named_gathering_tell_its_attendance(pipeline, text,
     convene = [e for e in doc.events if e.type == "CONVENE"]
     assert len(convene) == 1 and convene[0].participants == meet.participants + [gathering]
     assert (convene[0].date, convene[0].location) == (meet.date, meet.location)
+
+
+@pytest.mark.parametrize("text", [
+    "Во исполнение протокола заседания комиссии по вопросам международной гуманитарной помощи Казахстан "
+    "направит помощь Украине.",
+    "Халықаралық гуманитарлық көмек мәселелері жөніндегі комиссия отырысының хаттамасын орындау үшін Қазақстан "
+    "Украинаға көмек жібереді.",
+    "Komissiya iclasının protokoluna əsasən Azərbaycan Ukraynaya yardım göndərəcək.",
+])
+def test_a_sessions_minutes_are_a_record_not_a_session_held(pipeline, text):
+    _, events = _events(pipeline, text)
+    assert not [t for t, _, _ in events if t == "CONVENE"]

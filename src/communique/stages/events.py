@@ -705,16 +705,20 @@ def _anniversary(ctx: SentenceContext, a: int, b: int) -> bool:
 
 
 def _office_of(ctx: SentenceContext, a: int, b: int) -> bool:
-    """A gathering word naming an office, the possessor of a title ("Münxen Təhlükəsizlik Konfransının
-    sədri", "председатель конференции"): the conference's chairman, not the conference taking place."""
+    """A gathering word naming an office or a record, the possessor of a title ("Münxen Təhlükəsizlik
+    Konfransının sədri", "председатель конференции": the conference's chairman) or of its minutes
+    (grammar.tsv ``record_noun``: "протокол заседания комиссии", "комиссия отырысының хаттамасы"), not
+    the gathering taking place."""
     for m in ctx.of_type("gathering"):  # the whole name the word stands in ("Мюнхенской конференции")
         x, y = ctx.token_index(m.start), ctx.token_index(m.end - 1) + 1
         if x <= a and b <= y:
             a, b = x, y
-    if ctx.grammar.genitive_after_head:  # the title, then the gathering in the genitive
-        return any(y == a for _, _, y in ctx.matches(ctx.ld.titles))
-    # the gathering in the genitive, then the title ("İclasda nazir ...": where, not whose)
-    return ctx.folds[b - 1].endswith(endings(ctx.ld, "gen")) and any(x == b for _, x, _ in ctx.matches(ctx.ld.titles))
+    records = ctx.grammar.words["record_noun"]
+    if ctx.grammar.genitive_after_head:  # the title or the record, then the gathering in the genitive
+        return any(y == a for _, _, y in ctx.matches(ctx.ld.titles)) or (a > 0 and ctx.folds[a - 1].startswith(records))
+    # the gathering in the genitive, then the title or the record ("İclasda nazir ...": where, not whose)
+    return ctx.folds[b - 1].endswith(endings(ctx.ld, "gen")) and (
+        any(x == b for _, x, _ in ctx.matches(ctx.ld.titles)) or (b < len(ctx.folds) and ctx.folds[b].startswith(records)))
 
 
 def _topical(ctx: SentenceContext, a: int, b: int) -> bool:
