@@ -348,3 +348,30 @@ def test_consultative_meeting_of_the_heads_of_state_of_ca_is_the_regions_summit(
     _, found = _gatherings(pipeline, "Назарбаеву присвоен статус почетного председателя консультативной встречи "
                                      "глав государств ЦА.", "2019-11-29")
     assert list(found) == ["gathering:central-asia-consultative-2"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sahibə Qafarova Cenevrədə keçirilən Parlamentlərarası İttifaqın 151-ci Assambleyasında iştirak edib.",
+    "Сахиба Гафарова приняла участие в 151-й Ассамблее Межпарламентского союза в Женеве.",
+])
+def test_a_numbered_assembly_of_a_body_is_its_gathering(pipeline, text):
+    doc, found = _gatherings(pipeline, text, "2025-10-20")
+    assert list(found) == ["new:gathering:ipu-assembly-151"] and found["new:gathering:ipu-assembly-151"].label.startswith("151st")
+    assert any(e.type == "CONVENE" and "new:gathering:ipu-assembly-151" in e.participants for e in doc.events)
+
+
+@pytest.mark.parametrize("text, gid", [
+    # the knowledge base's numbered session still wins
+    ("Назарбаев 1992 жылы БҰҰ Бас Ассамблеясының 47 сессиясында АӨСШК-ті құру туралы идеясын жариялады.",
+     "gathering:unga-47"),
+    ("Президент выступил на 78-й сессии Генеральной Ассамблеи ООН.", "gathering:unga-78"),
+])
+def test_a_numbered_session_the_knowledge_base_knows_keeps_its_id(pipeline, text, gid):
+    doc, _ = _gatherings(pipeline, text, "2023-09-20")
+    assert any(e.type == "CONVENE" and gid in e.participants for e in doc.events)
+
+
+def test_a_numbered_session_of_a_local_body_is_its_states_affairs(pipeline):
+    doc, found = _gatherings(pipeline, "Бүгін Ақмола облыстық мәслихатының алтыншы сессиясы өтті, оған облыс әкімі "
+                                       "қатысты.", "2026-03-03")
+    assert not doc.events

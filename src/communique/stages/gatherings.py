@@ -33,8 +33,19 @@ SECTOR = "sector ministers meeting"
 _PORTFOLIO_REACH = 3  # words between the ministers' word and the field of their ministry
 
 
-def numbered_only(kind: str) -> bool:
+# An assembly or a session of a body is one gathering only where numbered ("151-ci Assambleyası",
+# "78-я сессия"), and only of the body named next to it: an unnumbered one is the body's, and a number
+# alone says nothing of whose it is.
+_OWN_BODY_ONLY = ("assembly", "session")
+
+
+def ministers_meeting(kind: str) -> bool:
+    """A meeting of ministers, of foreign affairs or of another sector (SECTOR, portfolios.tsv)."""
     return kind.endswith("ministers meeting")
+
+
+def numbered_only(kind: str) -> bool:
+    return ministers_meeting(kind) or kind in _OWN_BODY_ONLY
 
 
 @dataclass(frozen=True)
@@ -126,7 +137,7 @@ class GatheringStage:
             # a summit word alone ("the summit") is the summit of the one body the article names with
             # one; a numbered meeting of "the organisation's" ministers is one of the body it names most
             org = p.org or (next(iter(orgs)) if len(orgs) == 1 and p.kind in _SUMMITS else None) \
-                or p.group or (main if p.number else None)
+                or p.group or (main if p.number and p.kind not in _OWN_BODY_ONLY else None)
             if org is None:
                 continue
             # a standing bilateral body meets every year or so: its sessions are the body; a region's

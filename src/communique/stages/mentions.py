@@ -23,7 +23,7 @@ from ..lang.morph import (bare_genitive, base_form, candidates, compound_head_ba
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
 from ..text import Token, fold, given_name_agrees, initial_agrees, lower, script_of, tokenize, translit_key
 from .context import endings, prose, sentence_code, sentence_tokens
-from .gatherings import numbered_only
+from .gatherings import ministers_meeting
 
 _LOWER_KINDS = ("adjective", "demonym")
 _TYPE_RANK = {"person": 0, "gathering": 1, "organization": 2, "country": 3, "location": 4}
@@ -637,7 +637,7 @@ class MentionStage:
                 spelled = {i: (int(p.label), j - 1) for p, i, j in forms_index(ld, "ordinals").find(folds)}
                 # an ordinal in or right before a meeting of ministers numbers that meeting, not the
                 # body's summit ("сыртқы істер министрлерінің алтыншы кездесуі"): stages/gatherings.py
-                ministerial = {x for p, i, j in ld.gatherings.find(folds) if numbered_only(p.label)
+                ministerial = {x for p, i, j in ld.gatherings.find(folds) if ministers_meeting(p.label)
                                for x in range(i - 1, j)}
                 # any ministers' numbered meeting, whatever their portfolio ("enerji nazirlərinin 2-ci
                 # iclası", "2-е заседание министров энергетики"): a minister's title in the plural next to
