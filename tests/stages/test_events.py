@@ -1703,3 +1703,14 @@ def test_talks_held_within_a_named_gathering_tell_its_attendance(pipeline, text,
 def test_a_sessions_minutes_are_a_record_not_a_session_held(pipeline, text):
     _, events = _events(pipeline, text)
     assert not [t for t, _, _ in events if t == "CONVENE"]
+
+
+@pytest.mark.parametrize("text, principal", [
+    ("Azərbaycan Prezidenti İlham Əliyevin tapşırığına əsasən Baş nazir Əli Əsədov Gürcüstanın Baş naziri İrakli "
+     "Kobaxidze ilə telefonla danışıb.", "person:ilham-aliyev"),
+    ("По поручению Токаева Алихан Смаилов встретился с Ли Цяном.", "person:kassym-jomart-tokayev"),
+    ("Тоқаевтың тапсырмасымен Әлихан Смайылов Ли Цянмен кездесті.", "person:kassym-jomart-tokayev"),
+])
+def test_the_one_on_whose_instruction_others_act_is_no_party(pipeline, text, principal):
+    _, events = _events(pipeline, text)
+    assert len(events) == 1 and principal not in events[0][1] and len(events[0][1]) == 2

@@ -13,7 +13,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from . import LangData, _rows, data_dir, load
-from ..text import lower
+from ..text import fold, lower
 
 
 _PUNCTUATION = re.compile(r"[,;:()«»\"“”]")
@@ -40,7 +40,9 @@ class Grammar:
         self.words: dict[str, tuple[str, ...]] = defaultdict(tuple)
         self._separator: re.Pattern | None = None
         for key, word, *_ in _rows(data_dir(data.code) / "grammar.tsv", 2):
-            self.words[key] += (word,)
+            # as written and as folded: the stages compare with lower-cased text and with folded
+            # words ("çıxış" and "çixiş"; only the dotless ı folds differently)
+            self.words[key] += tuple(dict.fromkeys(w for w in (word, fold(word)) if w not in self.words[key]))
 
     @property
     def separator(self) -> re.Pattern:
