@@ -1,0 +1,57 @@
+"""The tools that make and check the helper-annotated gold (docs/quality/raw-sample/)."""
+import importlib.util
+import json
+from pathlib import Path
+
+TOOLS = Path(__file__).parent.parent / "tools"
+
+
+def _tool(name):
+    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+TEXT = "Путин встретился с Токаевым в Москве. Токаев поблагодарил Путина."
+GOLD = {"id": "a", "lang": "ru", "kind": "event", "published": None,
+        "entities": [{"key": "Putin", "type": "person", "mentions": ["Путин", "Путина"]},
+                     {"key": "Tokayev", "type": "person", "mentions": ["Токаевым", "Токаев"]},
+                     {"key": "Moscow", "type": "location", "mentions": ["Москве"]}],
+        "events": [{"type": "MEET", "participants": ["Putin", "Tokayev"], "date": None, "location": "Moscow",
+                    "framework": None, "modality": "asserted"}], "facts": []}
+
+
+def _files(tmp_path, other):
+    (tmp_path / "arts.jsonl").write_text(json.dumps({"id": "a", "lang": "ru", "text": TEXT}) + "\n")
+    (tmp_path / "a.jsonl").write_text(json.dumps(GOLD) + "\n")
+    (tmp_path / "b.jsonl").write_text(json.dumps(other) + "\n")
+    return [str(tmp_path / x) for x in ("a.jsonl", "b.jsonl")] + ["--texts", str(tmp_path / "arts.jsonl"), "--json"]
+
+
+def test_an_annotation_agrees_with_itself_and_not_with_another_reading(tmp_path, capsys):
+    agreement = _tool("gold_agreement")
+    agreement.main(_files(tmp_path, GOLD))
+    assert json.loads(capsys.readouterr().out)["ru"]["lenient_f1"] == 1.0
+    call = {**GOLD, "events": [{**GOLD["events"][0], "type": "CALL"}]}  # the other annotator read a call
+    agreement.main(_files(tmp_path, call))
+    assert json.loads(capsys.readouterr().out)["ru"]["lenient_f1"] == 0.0
+
+
+def test_the_validator_names_a_mention_not_in_the_text(tmp_path, capsys):
+    bad = {**GOLD, "entities": GOLD["entities"] + [{"key": "Xi", "type": "person", "mentions": ["Си"]}]}
+    (tmp_path / "arts.jsonl").write_text(json.dumps({"id": "a", "lang": "ru", "text": TEXT}) + "\n")
+    (tmp_path / "g.jsonl").write_text(json.dumps(bad) + "\n")
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, str(TOOLS / "validate_gold.py"), str(tmp_path / "g.jsonl"),
+                          str(tmp_path / "arts.jsonl")], capture_output=True, text=True)
+    assert out.returncode == 1 and "mention 'Си' of Xi not in text" in out.stdout
+
+
+def test_the_samples_are_drawn_the_same_every_time():
+    sample = _tool("sample_raw")
+    rows = [{"id": f"raw-{lang}-{k:04d}", "lang": lang, "text": "x"} for lang in ("az", "kk", "ru") for k in range(50)]
+    first, again = sample.samples(rows), sample.samples(list(rows))
+    assert first == again and len(first["R1-az"]) == 10
+    assert not {r["id"] for r in first["R1-az"]} & {r["id"] for r in first["R2-az"]}
