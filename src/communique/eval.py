@@ -408,10 +408,11 @@ def figures(result: dict) -> dict[str, dict[str, float]]:
 
 def details(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> str:
     """Per article: gold events, system events mapped to gold keys, and which matched."""
-    lines = []
+    lines, reports = [], []
     for a in articles:
         g, sd = a.gold, sysdocs[a.id]
         amap = align(g, a.text, sd)
+        reports += _story_reports(a, sd, amap)
         pairs = dict(match_events(g, sd, amap, strict=False))
         strict = dict(match_events(g, sd, amap, strict=True))
         matched_sys = set(pairs.values())
@@ -433,16 +434,15 @@ def details(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> str:
                 keys = [amap.get(p, p) for p in se["participants"]]
                 lines.append(f"  EXTRA sys {se['type']} {keys} {se.get('date')} {se.get('modality')} "
                              f"| {se['evidence']['text'][:100]!r}")
-    return "\n".join(lines + _split_stories(articles, sysdocs))
+    return "\n".join(lines + _split_stories(reports))
 
 
-def _split_stories(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> list[str]:
+def _split_stories(reports: list[StoryReport]) -> list[str]:
     """Gold stories whose matched reports the system put in more than one cluster, report by report."""
     by_story: dict[str, list[StoryReport]] = defaultdict(list)
-    for a in articles:
-        for r in _story_reports(a, sysdocs[a.id], align(a.gold, a.text, sysdocs[a.id])):
-            if r.story:
-                by_story[r.story].append(r)
+    for r in reports:
+        if r.story:
+            by_story[r.story].append(r)
     lines = []
     for story, rs in sorted(by_story.items()):
         if len({r.cluster for r in rs if r.matched}) > 1:

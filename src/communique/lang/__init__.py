@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -260,6 +260,12 @@ def load(code: str) -> LangData:
     if not d.is_dir():
         raise DataError(f"no language data for {code!r}; known: {', '.join(LANGS)}")
     ld = LangData(code)
+    # every prefix pattern also matches its stem voiced before a vowel (grammar.tsv final_voicing)
+    voicing = [tuple(r[1].split(":")) for r in _rows(d / "grammar.tsv", 2) if r[0] == "final_voicing"]
+
+    def index(rows: list[list[str]], *cols: int) -> PatternIndex:
+        return PatternIndex(_voiced(_patterns(rows, *cols), voicing))
+
     ld.vowels = {r[0]: (r[1], r[2]) for r in _rows(d / "vowels.tsv", 3)}
     ld.suffixes = sorted((Suffix(lower(r[0]), r[1], r[2], r[3]) for r in _rows(d / "suffixes.tsv", 4)),
                          key=lambda s: -len(s.text))
@@ -272,44 +278,40 @@ def load(code: str) -> LangData:
     ld.ordinals = {fold(r[0]): int(r[1]) for r in _rows(d / "ordinals.tsv", 2)}
     ld.abbreviations = {fold(r[0]) for r in _rows(d / "abbreviations.txt", 1)}
     ld.common = frozenset(fold(r[0]) for r in _rows(d / "common.txt", 1))
-    ld.triggers = PatternIndex(_patterns(_rows(d / "triggers.tsv", 3), 0, 2, 1))
-    ld.modality = PatternIndex(_patterns(_rows(d / "modality.tsv", 2), 0, 1))
-    ld.frameworks = PatternIndex(_patterns(_rows(d / "frameworks.tsv", 2), 0, 1))
-    ld.titles = PatternIndex(_patterns(_rows(d / "titles.tsv", 2), 0, 1))
+    ld.triggers = index(_rows(d / "triggers.tsv", 3), 0, 2, 1)
+    ld.modality = index(_rows(d / "modality.tsv", 2), 0, 1)
+    ld.frameworks = index(_rows(d / "frameworks.tsv", 2), 0, 1)
+    ld.titles = index(_rows(d / "titles.tsv", 2), 0, 1)
     ld.boilerplate = [(r[0], re.compile(r[1], re.I)) for r in _rows(d / "boilerplate.tsv", 2)]
-    ld.offtopic = PatternIndex(_patterns(_rows(d / "offtopic.tsv", 1), 0, 0))
-    ld.anaphora = PatternIndex(_patterns(_rows(d / "anaphora.tsv", 1), 0, 0))
-    ld.comitative = PatternIndex(_patterns(_rows(d / "comitative.tsv", 2), 0, 1))
-    ld.talks = PatternIndex(_patterns(_rows(d / "talks.tsv", 1), 0, 0))
-    ld.speech = PatternIndex(_patterns(_rows(d / "speech.tsv", 2), 0, 1))
-    ld.membership = PatternIndex(_patterns(_rows(d / "membership.tsv", 2), 0, 1))
-    ld.between = PatternIndex(_patterns(_rows(d / "between.tsv", 2), 0, 1))
-    ld.org_heads = PatternIndex(_patterns(_rows(d / "org_heads.tsv", 1), 0, 0))
-    ld.gathering_heads = PatternIndex(_patterns(_rows(d / "gathering_heads.tsv", 1), 0, 0))
-    ld.series = PatternIndex(_patterns(_rows(d / "series.tsv", 1), 0, 0))
-    ld.habitual = PatternIndex(_patterns(_rows(d / "habitual.tsv", 1), 0, 0))
-    ld.this_year = PatternIndex(_patterns(_rows(d / "this_year.tsv", 1), 0, 0))
-    ld.same_day = PatternIndex(_patterns(_rows(d / "same_day.tsv", 1), 0, 0))
-    ld.gatherings = PatternIndex(_patterns(_rows(d / "gatherings.tsv", 3), 0, 2, 1))
-    ld.portfolios = PatternIndex(_patterns(_rows(d / "portfolios.tsv", 2), 0, 1))
-    ld.regions = PatternIndex(_patterns(_rows(d / "regions.tsv", 2), 0, 1))
-    ld.attribution = PatternIndex(_patterns(_rows(d / "attribution.tsv", 1), 0, 0))
-    ld.topics = PatternIndex(_patterns(_rows(d / "topics.tsv", 2), 0, 1))
-    ld.eponyms = PatternIndex(_patterns(_rows(d / "eponyms.tsv", 2), 0, 1))
-    ld.greetings = PatternIndex(_patterns(_rows(d / "greetings.tsv", 2), 0, 1))
-    ld.anniversaries = PatternIndex(_patterns(_rows(d / "anniversaries.tsv", 2), 0, 1))
+    ld.offtopic = index(_rows(d / "offtopic.tsv", 1), 0, 0)
+    ld.anaphora = index(_rows(d / "anaphora.tsv", 1), 0, 0)
+    ld.comitative = index(_rows(d / "comitative.tsv", 2), 0, 1)
+    ld.talks = index(_rows(d / "talks.tsv", 1), 0, 0)
+    ld.speech = index(_rows(d / "speech.tsv", 2), 0, 1)
+    ld.membership = index(_rows(d / "membership.tsv", 2), 0, 1)
+    ld.between = index(_rows(d / "between.tsv", 2), 0, 1)
+    ld.org_heads = index(_rows(d / "org_heads.tsv", 1), 0, 0)
+    ld.gathering_heads = index(_rows(d / "gathering_heads.tsv", 1), 0, 0)
+    ld.series = index(_rows(d / "series.tsv", 1), 0, 0)
+    ld.habitual = index(_rows(d / "habitual.tsv", 1), 0, 0)
+    ld.this_year = index(_rows(d / "this_year.tsv", 1), 0, 0)
+    ld.same_day = index(_rows(d / "same_day.tsv", 1), 0, 0)
+    ld.gatherings = index(_rows(d / "gatherings.tsv", 3), 0, 2, 1)
+    ld.portfolios = index(_rows(d / "portfolios.tsv", 2), 0, 1)
+    ld.regions = index(_rows(d / "regions.tsv", 2), 0, 1)
+    ld.attribution = index(_rows(d / "attribution.tsv", 1), 0, 0)
+    ld.topics = index(_rows(d / "topics.tsv", 2), 0, 1)
+    ld.eponyms = index(_rows(d / "eponyms.tsv", 2), 0, 1)
+    ld.greetings = index(_rows(d / "greetings.tsv", 2), 0, 1)
+    ld.anniversaries = index(_rows(d / "anniversaries.tsv", 2), 0, 1)
     marks = _rows(d / "year_words.tsv", 2)
     ld.year_words = tuple(fold(r[1]) for r in marks if r[0] == "word")
     ld.year_suffixes = tuple(fold(r[1]) for r in marks if r[0] == "suffix")
-    ld.next = PatternIndex(_patterns(_rows(d / "next.tsv", 1), 0, 0))
-    ld.visits = PatternIndex(_patterns(_rows(d / "visits.tsv", 1), 0, 0))
-    ld.domestic = PatternIndex(_patterns(_rows(d / "domestic.tsv", 1), 0, 0))
-    ld.reporting = PatternIndex(_patterns(_rows(d / "reporting.tsv", 2), 0, 1))
-    voicing = [tuple(r[1].split(":")) for r in _rows(d / "grammar.tsv", 2) if r[0] == "final_voicing"]
-    if voicing:
-        for f in fields(ld):
-            if isinstance(index := getattr(ld, f.name), PatternIndex):
-                setattr(ld, f.name, PatternIndex(_voiced(index.patterns, voicing)))
+    ld.next = index(_rows(d / "next.tsv", 1), 0, 0)
+    ld.visits = index(_rows(d / "visits.tsv", 1), 0, 0)
+    ld.domestic = index(_rows(d / "domestic.tsv", 1), 0, 0)
+    ld.reporting = index(_rows(d / "reporting.tsv", 2), 0, 1)
+
     return ld
 
 

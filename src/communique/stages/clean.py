@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import islice
 from urllib.parse import urlsplit
 
 from .. import lang as langdata
@@ -32,7 +33,13 @@ _DATELINE_START = re.compile(rf"^[{letters('upper')} .,-]{{3,30}},\s*\d")  # a h
 # A date in digits opening a line near the top or the bottom, alone or after a place or a label
 # ("08.11.2022 | 10:15", "Bakı/24.11.22/Turan:", "Ташкент, 16.07.21.", "Tarix: 9-03-2023, 13:43"): the
 # page's date line, the year in two digits too.
-_NUMERIC_DATELINE = re.compile(rf"^(?:\d{{1,2}}:\d{{2}}\s+)?(?:([{letters()}{letters('upper')} .-]{{2,30}})[,/:]\s*)?(\d{{1,2}})([.-])(\d{{1,2}})\3(\d{{4}}|\d{{2}})(?![\d.-]\d)")
+_NUMERIC_DATELINE = re.compile(rf"^(?:\d{{1,2}}:\d{{2}}\s+)?(?:[{letters()}{letters('upper')} .-]{{2,30}}[,/:]\s*)?(\d{{1,2}})([.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}})(?![\d.-]\d)")
+
+
+def _unmarked_lines(doc: Document):
+    """The article's lines that are not empty and not marked as boilerplate, in order."""
+    marked = {(b.start, b.end) for b in doc.boilerplate}
+    return (line for start, end, line in lines(doc.text) if line.strip() and (start, end) not in marked)
 
 
 def lines(text: str):
@@ -120,26 +127,19 @@ class CleanStage:
 
     def _title(self, doc: Document) -> str | None:
         """The headline among the first lines that are no boilerplate (``headline``)."""
-        marked = {(b.start, b.end) for b in doc.boilerplate}
-        first = []
-        for start, end, line in lines(doc.text):
-            if line.strip() and (start, end) not in marked:
-                first.append(line)
-            if len(first) == 4:
-                break
-        return headline(first, self._outlet(doc))
+        return headline(list(islice(_unmarked_lines(doc), 4)), self._outlet(doc))
 
     def _published(self, doc: Document) -> str | None:
         if doc.url and (found := url_date(doc.url)):
             return found
         # A dateline is a short line at the top ("БАКУ, 25 сен — Sputnik", "24 Қыркүйек, 2020")
         # or the bottom ("AZƏRTAC\n2024, 20 iyul"); dates inside the prose are about events.
-        marked = {(b.start, b.end) for b in doc.boilerplate}  # page furniture: a clock, a counter
-        all_lines = [ln for a, b, ln in lines(doc.text) if ln.strip() and (a, b) not in marked]
-        for line in all_lines[:6] + all_lines[-4:][::-1]:
-            if (m := _NUMERIC_DATELINE.match(line.strip())) and (found := _calendar_date(*m.group(2, 4, 5))):
+        all_lines = list(_unmarked_lines(doc))  # not page furniture: a clock, a counter
+        edges = all_lines[:6] + all_lines[-4:][::-1]
+        for line in edges:
+            if (m := _NUMERIC_DATELINE.match(line.strip())) and (found := _calendar_date(*m.group(1, 3, 4))):
                 return found
-        for line in all_lines[:6] + all_lines[-4:][::-1]:
+        for line in edges:
             head = line[:_DATELINE]
             if len(line) > _DATELINE and not _DATELINE_START.match(line):
                 continue
