@@ -775,6 +775,10 @@ def test_a_meeting_held_on_a_summits_eve_took_place(pipeline):
 @pytest.mark.parametrize("text, type_", [
     ("Шавкат Мирзиёев примет участие в 10-м саммите Организации тюркских государств.", "CONVENE"),
     ("Касым-Жомарт Токаев попросил Ильхама Алиева посетить Казахстан с официальным визитом.", "MEET"),
+    # the verb's object is a gathering's part, further from it ("the main events of the summit")
+    ("Шавкат Мирзиёев примет участие в основных торжественных мероприятиях саммита Организации тюркских "
+     "государств.",
+     "CONVENE"),
 ])
 def test_a_planned_verb_gives_its_tense_across_an_attribute(pipeline, text, type_):
     _, events = _events(pipeline, text)

@@ -101,6 +101,28 @@ def test_the_next_summit_is_another_gathering(pipeline, text, this, upcoming):
     assert later and later[0].modality == "planned"
 
 
+@pytest.mark.parametrize("text", [
+    "Minskdə MDB Dövlət Başçıları Şurasının növbəti iclası keçirilib.",
+    "Минскіде ТМД мемлекеттері басшылары кеңесінің кезекті отырысы өтті.",
+    "В Минске состоялось очередное заседание Совета глав государств СНГ.",
+])
+def test_a_regular_gathering_told_as_held_is_the_one_reported(pipeline, text):
+    doc, found = _gatherings(pipeline, text, "2023-10-13")
+    assert set(found) == {"new:gathering:cis-summit-2023"}
+    assert [e.modality for e in doc.events if e.type == "CONVENE"] == ["asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "MDB Dövlət Başçıları Şurasının növbəti iclası Moskvada keçiriləcək.",
+    "ТМД мемлекеттері басшылары кеңесінің кезекті отырысы Мәскеуде өтеді.",
+    "Очередное заседание Совета глав государств СНГ пройдет в Москве.",
+])
+def test_a_regular_gathering_told_as_to_come_is_the_next_one(pipeline, text):
+    doc, found = _gatherings(pipeline, text, "2023-10-13")
+    assert set(found) == {"new:gathering:cis-summit-next"}
+    assert [e.modality for e in doc.events if e.type == "CONVENE"] == ["planned"]
+
+
 @pytest.mark.parametrize("text, published, gid", [
     ("В Душанбе прошла Консультативная встреча глав государств Центральной Азии.", "2023-09-14",
      "gathering:central-asia-consultative-5"),

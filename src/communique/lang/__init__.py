@@ -307,7 +307,7 @@ def load(code: str) -> LangData:
     marks = _rows(d / "year_words.tsv", 2)
     ld.year_words = tuple(fold(r[1]) for r in marks if r[0] == "word")
     ld.year_suffixes = tuple(fold(r[1]) for r in marks if r[0] == "suffix")
-    ld.next = index(_rows(d / "next.tsv", 1), 0, 0)
+    ld.next = index(_rows(d / "next.tsv", 2), 0, 1)
     ld.visits = index(_rows(d / "visits.tsv", 1), 0, 0)
     ld.domestic = index(_rows(d / "domestic.tsv", 1), 0, 0)
     ld.reporting = index(_rows(d / "reporting.tsv", 2), 0, 1)

@@ -212,10 +212,12 @@ class EventStage:
                 p = dataclasses.replace(p, label="CONVENE")
             found.setdefault(p.label, (p, a, b))
         for type_, (p, a, b) in list(found.items()):
-            # a verb of the same type next to the trigger is its predicate ("примет участие в
-            # заседании"): the verb's tense or negation is the event's
+            # a verb of the same type next to the trigger or in its clause is its predicate ("примет
+            # участие в заседании", "... в основных мероприятиях саммита"): its tense or negation is the event's
+            lo, hi = _clause(ctx, a, b)
             verb = next((q for q, x, y in triggers if q.label == type_ and (q.extra or "asserted") != "asserted"
-                         and (0 <= x - b <= _PREDICATE_GAP or 0 <= a - y <= _PREDICATE_GAP)), None)
+                         and (0 <= x - b <= _PREDICATE_GAP or 0 <= a - y <= _PREDICATE_GAP
+                              or lo <= x and y <= hi)), None)
             if verb is not None and (p.extra or "asserted") == "asserted":
                 found[type_] = (dataclasses.replace(p, extra=verb.extra), a, b)
         if "MEET" not in found and any(ctx.is_counterpart(m) for m in ctx.of_type("person")):

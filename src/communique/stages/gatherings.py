@@ -221,10 +221,11 @@ class GatheringStage:
         regions = [(a, b - 1, p.label) for p, a, b in ctx.ld.regions.find(ctx.folds)]
         places = frozenset(m.entity_id for m in ctx.of_type("location") if m.entity_id)
         year = next((str(d.year) for d in ctx.dates if d.year and d.relative is None), None)
-        nexts = ctx.ld.next.find(ctx.folds)
+        planned = any(p.label == "planned" for p, _, _ in ctx.matches(ctx.ld.modality))
+        # "очередное заседание" is the next one only where the sentence tells of it as to come
+        nexts = [m for m in ctx.ld.next.find(ctx.folds) if m[0].label == "next" or planned]
         spelled = {i: (int(p.label), j) for p, i, j in forms_index(ctx.ld, "ordinals").find(ctx.folds)}
         out: list[SummitPhrase] = []
-        planned = any(p.label == "planned" for p, _, _ in ctx.matches(ctx.ld.modality))
         quoted = _quoted_tokens(ctx)
         for p, a, b in found:
             if any(x < b and a <= y for x, y in named):
