@@ -1094,6 +1094,15 @@ def test_a_body_named_as_the_news_source_is_no_party(pipeline, text, body):
     assert not [e for e in doc.events if body in e.participants]
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Участников заседания ШОС местная сторона встречала красочно, - пишет Захарова.", "person:maria-zakharova"),
+    ("ШЫҰ отырысына қатысушыларды жергілікті тарап қарсы алды, деп жазады Захарова.", "person:maria-zakharova"),
+])
+def test_a_person_named_as_the_news_source_is_no_party(pipeline, text, person):
+    doc, _ = _events(pipeline, text, "2023-05-04")
+    assert doc.events and not [e for e in doc.events if person in e.participants]
+
+
 @pytest.mark.parametrize("text", [
     "Идет подготовка к встрече Джейхуна Байрамова и Сергея Лаврова.",
     # "мен" written apart is the conjunction "and", no comitative: no counterpart is named

@@ -149,10 +149,10 @@ class SentenceContext:
         return absent
 
     def without_sources(self) -> "SentenceContext":
-        """The same sentence without the bodies a reporting frame names as the news' source
-        (reporting.tsv: "сообщает Акорда", "по данным МИД", "Ақорда хабарлайды"), known to the
-        knowledge base or not: a source is no party to what it reports."""
-        drop = {id(m) for p, a, b in self.matches(self.ld.reporting) for m in self.of_type("organization")
+        """The same sentence without the bodies and persons a reporting frame names as the news'
+        source (reporting.tsv: "сообщает Акорда", "по данным МИД", "Ақорда хабарлайды", "пишет
+        Захарова"), known to the knowledge base or not: a source is no party to what it reports."""
+        drop = {id(m) for p, a, b in self.matches(self.ld.reporting) for m in self.of_type("organization", "person")
                 if (p.label == "after" and self.token_index(m.start) == b)
                 or (p.label == "before" and self.token_index(m.end - 1) == a - 1)}
         return dataclasses.replace(self, mentions=[m for m in self.mentions if id(m) not in drop]) if drop else self
