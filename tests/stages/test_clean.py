@@ -66,9 +66,18 @@ def test_published_from_turkic_dateline(kb):
     ("https://example.az/item1-2024-05-08x", None),  # not delimited
     ("https://example.az/?date=2024-05-08", None),  # the query is not the path
     ("https://example.az/2024/02/30/x-2024-03-01", "2024-03-01"),  # the first real date
+    ("https://example.kz/2023/04/slug-of-the-news", "2023-04"),  # a year and a month: the month
+    ("https://example.az/az/2021/9/slug", "2021-09"),
+    ("https://example.az/2021/13/slug", None),
+    ("https://example.az/2021/09/", None),  # a month's list of news, no article of it
 ])
 def test_published_from_a_date_in_the_url_path(url, expected):
     assert url_date(url) == expected
+
+
+def test_a_datelines_day_comes_before_the_urls_month(kb):
+    doc = CleanStage(kb)(Document("d", "Заголовок\n08.04.2023 | 10:15\nТекст.", url="https://example.kz/2023/04/slug"))
+    assert doc.published == "2023-04-08"
 
 
 def test_url_date_comes_before_the_dateline(kb):
@@ -93,6 +102,10 @@ def test_a_url_without_a_date_leaves_the_dateline(kb):
     ("Заголовок\nТекст.\nТел: 12-34-56", None),  # a telephone number, no date
     ("Today: 20-11-2024\nЗаголовок\nТекст.", None),  # the page's clock, not the article's date
     ("Мәтін.\nСондай-ақ оқыңыз\nБасқа жаңалық\n08.12.2025, 20:31", None),  # a related headline's date
+    ("Başlıq\n- 20-10-2020, 10:32\n- Cəmiyyət\nMətn.", "2020-10-20"),  # after a list's bullet
+    (" date 2023-04 Bu gün səfir XİN-ə çağırılıb.\n\nMətn.", "2023-04"),  # an ISO date after a label
+    ("Заголовок\nДата: 2024-11-20\nТекст.", "2024-11-20"),
+    ("Заголовок\nВерсия 2024-13 вышла.\nТекст.", None),
 ])
 def test_published_from_a_date_in_digits_opening_a_line_at_the_top_or_bottom(kb, text, expected):
     assert CleanStage(kb)(Document("d", text)).published == expected

@@ -59,6 +59,18 @@ def test_dates_resolve_relative_to_publication(pipeline):
     assert doc.events[0].date == "2024-10-07" and doc.events[0].location == "loc:moscow"
 
 
+@pytest.mark.parametrize("text, url, date", [
+    # the address gives the month; the lead the day, in that month
+    ("Azərbaycanın Təhsil naziri Emin Əmrullayev fevralın 20-də Gürcüstanın baş naziri İrakli Qaribaşvili ilə "
+     "görüşüb.", "https://example.az/2022/02/slug", "2022-02-20"),
+    ("Вчера Джейхун Байрамов встретился с Сергеем Лавровым в Москве.", "https://example.ru/2024/10/slug", "2024-10"),
+])
+def test_a_publication_month_in_the_address_dates_the_news(pipeline, text, url, date):
+    doc = pipeline(Document("t", text, url=url))
+    assert doc.published == url.split("/")[3] + "-" + url.split("/")[4]
+    assert [e.date for e in doc.events] == [date]
+
+
 def test_framework_from_marker(pipeline):
     doc, _ = _events(pipeline, "Ceyhun Bayramov BMT Baş Assambleyasının 79-cu sessiyası çərçivəsində "
                                "Sergey Lavrov ilə görüşüb.")

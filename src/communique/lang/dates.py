@@ -45,8 +45,14 @@ class DateMatch:
     def value(self, published: str | None = None, ahead: bool = False) -> str | None:
         year, month, day = self.year, self.month, self.day
         if self.relative is not None:
+            # a publication known to the month ("/2023/04/" in its address) dates "today" to that month,
+            # and a month or year away from it as precisely as ever
+            month_only = bool(published) and len(published) == 7
+            if month_only and self.unit not in ("year", "month"):
+                return published
             try:  # a malformed publication date ("2024-02-30") or one at the end of the calendar gives no date
-                return self._from(dt.date.fromisoformat((published or "")[:10]), ahead)
+                return self._from(dt.date.fromisoformat(published + "-01" if month_only else (published or "")[:10]),
+                                  ahead)
             except (ValueError, OverflowError):
                 return None
         if year is None and published and published[:4].isdigit() and published[:4].isascii():

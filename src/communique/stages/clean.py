@@ -16,6 +16,7 @@ from ..headline import headline
 from ..kb import KnowledgeBase
 from ..lang.dates import find_dates
 from ..lang import letters
+from .ingest import iso_date
 
 # A date in the URL's path, its parts and its ends marked by / - _ . : "/2024/05/08/", "-2023-10-13-150926",
 # "_2021.6.16."; or a run of digits so marked that starts with one, a time of day or a clock reading
@@ -24,16 +25,22 @@ _URL_DATE = re.compile(r"(?<![^/_.-])((?:19|20)\d\d)([/_.-])(\d{1,2})\2(\d{1,2})
 _URL_DIGITS = re.compile(r"(?<![^/_.-])((?:19|20)\d\d)(\d\d)(\d\d)"
                          r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d\d{0,6})?)?(?![^/_.-])")
 _URL_STAMP = re.compile(r"[-_/](1[2-9]\d{8})(?:[/?#.]|$)")
+# A year and a month as two folders of the path, a slug after them ("/2023/04/slug", "/az/2021/9/slug"):
+# the month of publication.
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(?=[^/]*[^\d/])")
 _LINE = re.compile(r"[^\n]*\n?")
 _LONG_LINE = 250
 _DATELINE = 80
 _SENTENCE_END = re.compile(r"[.!?…][\"»”’)]*$")
 # "БАКУ, 25 сен — Sputnik. Текст…": an agency dateline opening a long first paragraph
 _DATELINE_START = re.compile(rf"^[{letters('upper')} .,-]{{3,30}},\s*\d")  # a headline list ends where real prose starts again
-# A date in digits opening a line near the top or the bottom, alone or after a place or a label
-# ("08.11.2022 | 10:15", "Bakı/24.11.22/Turan:", "Ташкент, 16.07.21.", "Tarix: 9-03-2023, 13:43"): the
-# page's date line, the year in two digits too.
-_NUMERIC_DATELINE = re.compile(rf"^(?:\d{{1,2}}:\d{{2}}\s+)?(?:[{letters()}{letters('upper')} .-]{{2,30}}[,/:]\s*)?(\d{{1,2}})([.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}})(?![\d.-]\d)")
+# A date in digits opening a line near the top or the bottom, alone or after a place, a label or a
+# list's bullet ("08.11.2022 | 10:15", "Bakı/24.11.22/Turan:", "Ташкент, 16.07.21.", "Tarix: 9-03-2023,
+# 13:43", "- 20-10-2020, 10:32"): the page's date line, the year in two digits too.
+# An ISO date opening a line, alone or after a label ("date 2023-04", "Tarix: 2024-11-20"), to the
+# precision it gives.
+_ISO_DATELINE = re.compile(rf"^(?:[{letters()}{letters('upper')}]{{2,20}}:?\s+)?((?:19|20)\d\d-\d\d(?:-\d\d)?)(?![\d.:-])")
+_NUMERIC_DATELINE = re.compile(rf"^(?:[-–•*]\s*)?(?:\d{{1,2}}:\d{{2}}\s+)?(?:[{letters()}{letters('upper')} .-]{{2,30}}[,/:]\s*)?(\d{{1,2}})([.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}})(?![\d.-]\d)")
 
 
 def _unmarked_lines(doc: Document):
@@ -76,6 +83,8 @@ def url_date(url: str) -> str | None:
             continue
     if m := _URL_STAMP.search(path):
         return dt.datetime.fromtimestamp(int(m.group(1)), dt.timezone.utc).date().isoformat()
+    if (m := _URL_MONTH.search(path)) and 1 <= int(m.group(2)) <= 12:
+        return f"{m.group(1)}-{int(m.group(2)):02d}"
     return None
 
 
@@ -130,14 +139,20 @@ class CleanStage:
         return headline(list(islice(_unmarked_lines(doc), 4)), self._outlet(doc))
 
     def _published(self, doc: Document) -> str | None:
-        if doc.url and (found := url_date(doc.url)):
-            return found
+        in_url = url_date(doc.url) if doc.url else None
+        if in_url and len(in_url) == 10:
+            return in_url
+        return self._dateline(doc) or in_url  # a dateline's day is more precise than the URL's month
+
+    def _dateline(self, doc: Document) -> str | None:
         # A dateline is a short line at the top ("БАКУ, 25 сен — Sputnik", "24 Қыркүйек, 2020")
         # or the bottom ("AZƏRTAC\n2024, 20 iyul"); dates inside the prose are about events.
         all_lines = list(_unmarked_lines(doc))  # not page furniture: a clock, a counter
         edges = all_lines[:6] + all_lines[-4:][::-1]
         for line in edges:
             if (m := _NUMERIC_DATELINE.match(line.strip())) and (found := _calendar_date(*m.group(1, 3, 4))):
+                return found
+            if (m := _ISO_DATELINE.match(line.strip())) and (found := iso_date(m.group(1))):
                 return found
         for line in edges:
             head = line[:_DATELINE]

@@ -65,7 +65,7 @@ class EventStage:
         # merging: "вчера" in the lead must still meet the headline). Without a publication date the
         # day the lead gives is the news' day; else the year or month of a gathering the article
         # names is a guess, also applied after merging.
-        lead_day = None if doc.published else when.lead_day(doc, year)
+        lead_day = when.lead_day(doc, year)
         dateline = when.dateline(doc, year) or lead_day
         reported = (dateline or doc.published or "")[:7] or None
         # after merging, an undated report is news of the day it was published (the batches' gold,

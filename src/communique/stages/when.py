@@ -252,10 +252,11 @@ def dateline(doc: Document, year: str | None) -> str | None:
 
 
 def lead_day(doc: Document, year: str | None) -> str | None:
-    """Without a publication date, the day the lead gives ("Avqustun 8-də ... imzalayacaqlar",
-    "Бейсенбі, 20 желтоқсан күні"): the article's news is of that day. Not a day it gives as the
-    start of a period, and none where the lead gives two different days."""
-    if doc.published:
+    """Without a publication day, the day the lead gives ("Avqustun 8-də ... imzalayacaqlar",
+    "Бейсенбі, 20 желтоқсан күні"): the article's news is of that day, in the month of publication
+    where that is known. Not a day it gives as the start of a period, and none where the lead gives
+    two different days."""
+    if doc.published and len(doc.published) == 10:
         return None
     days = set()
     for ctx in lead(doc):
@@ -263,4 +264,5 @@ def lead_day(doc: Document, year: str | None) -> str | None:
             if d.relative is None and d.month and d.day and (d.year or year) and not d.ranged \
                     and not is_since(ctx, d):
                 days.add(d.value(f"{year}-01-01"))
-    return days.pop() if len(days) == 1 else None
+    day = days.pop() if len(days) == 1 else None
+    return day if day and day.startswith(doc.published or "") else None

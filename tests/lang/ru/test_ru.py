@@ -57,6 +57,16 @@ def test_a_weekday_with_its_date_is_not_read_alone_as_well(text, value):
     assert [(d.value("2021-06-16"), d.weekday_alone) for d in find_dates(text, RU)] == [(value, False)]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("Министры вчера встретились", "2021-09"),  # a day near publication: its month, no more
+    ("Путин в среду обсудил ситуацию", "2021-09"),
+    ("В прошлом месяце министры встретились", "2021-08"),
+    ("В следующем году саммит пройдет в Астане", "2022"),
+])
+def test_a_publication_known_to_the_month_dates_relative_words_to_that_precision(text, value):
+    assert find_dates(text, RU)[0].value("2021-09") == value
+
+
 def test_a_relative_date_needs_the_publication_date():
     assert [d.value(None) for d in find_dates("В прошлом году и во вторник", RU)] == [None, None]
 
