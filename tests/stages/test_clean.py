@@ -70,9 +70,38 @@ def test_published_from_turkic_dateline(kb):
     ("https://example.az/az/2021/9/slug", "2021-09"),
     ("https://example.az/2021/13/slug", None),
     ("https://example.az/2021/09/", None),  # a month's list of news, no article of it
+    ("https://example.ru/world/2021/08/734760", "2021-08"),  # an article's number after the month
 ])
 def test_published_from_a_date_in_the_url_path(url, expected):
     assert url_date(url) == expected
+
+
+AZ_PAGE = ("Ərzaq ehtiyatı yaradıla bilər\nNazirlik bildirib ki, hazırda belə bir risk yoxdur. Məhsul yığımı davam "
+           "edir.\nNigar Məmmədova\n\nBakıda eskalator qırıldı - Yaralılar var\nCeyhun Bayramov Kaya Kallas ilə görüşüb\n"
+           "Ceyhun Bayramov Vyanada rumıniyalı həmkarı ilə görüşdü\n")
+
+
+def test_other_articles_headlines_closing_a_page_are_furniture(kb):
+    spans = CleanStage(kb).find_boilerplate(AZ_PAGE)
+    marked = {AZ_PAGE[s.start:s.end] for s in spans}
+    assert "Ceyhun Bayramov Kaya Kallas ilə görüşüb" in marked
+    assert not any("risk yoxdur" in m for m in marked)
+
+
+@pytest.mark.parametrize("text", [
+    "Заголовок\nПо итогам переговоров подписаны документы:\nСоглашение о торговле\nМеморандум о туризме\n"
+    "Программа сотрудничества\n",  # a list a colon announces
+    "Заголовок\nСтрока вторая\nСтрока третья\nСтрока четвертая\n",  # short lines only, no page around them
+])
+def test_a_list_closing_an_article_is_no_headlines(kb, text):
+    assert CleanStage(kb).find_boilerplate(text) == []
+
+
+def test_a_date_line_among_closing_headlines_still_dates_the_page(kb):
+    text = ("Başlıq\nPrezident Türkiyəyə rəsmi səfər edib.\nRePost.Az\nBaxış sayı: 2839 | Tarix: 25.04.2018\n"
+            "Bizi Telegramda izləyin\n")
+    doc = CleanStage(kb)(Document("d", text))
+    assert doc.published == "2018-04-25" and doc.boilerplate
 
 
 def test_a_datelines_day_comes_before_the_urls_month(kb):

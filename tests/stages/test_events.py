@@ -59,6 +59,14 @@ def test_dates_resolve_relative_to_publication(pipeline):
     assert doc.events[0].date == "2024-10-07" and doc.events[0].location == "loc:moscow"
 
 
+def test_other_articles_headlines_closing_a_page_give_no_event(pipeline):
+    doc = pipeline(Document("t", "Ərzaq ehtiyatı yaradıla bilər\nNazirlik bildirib ki, hazırda belə bir risk yoxdur. "
+                                 "Məhsul yığımı davam edir.\nNigar Məmmədova\n\nBakıda eskalator qırıldı - Yaralılar var\n"
+                                 "Ceyhun Bayramov Kaya Kallas ilə görüşüb\nCeyhun Bayramov Vyanada rumıniyalı həmkarı ilə "
+                                 "görüşdü\n"))
+    assert doc.events == []
+
+
 @pytest.mark.parametrize("text, url, date", [
     # the address gives the month; the lead the day, in that month
     ("Azərbaycanın Təhsil naziri Emin Əmrullayev fevralın 20-də Gürcüstanın baş naziri İrakli Qaribaşvili ilə "

@@ -25,9 +25,9 @@ _URL_DATE = re.compile(r"(?<![^/_.-])((?:19|20)\d\d)([/_.-])(\d{1,2})\2(\d{1,2})
 _URL_DIGITS = re.compile(r"(?<![^/_.-])((?:19|20)\d\d)(\d\d)(\d\d)"
                          r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d\d{0,6})?)?(?![^/_.-])")
 _URL_STAMP = re.compile(r"[-_/](1[2-9]\d{8})(?:[/?#.]|$)")
-# A year and a month as two folders of the path, a slug after them ("/2023/04/slug", "/az/2021/9/slug"):
-# the month of publication.
-_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(?=[^/]*[^\d/])")
+# A year and a month as two folders of the path, a slug or an article's number after them ("/2023/04/slug",
+# "/az/2021/9/slug", "/world/2021/08/734760"): the month of publication.
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(?=[^/]*[^\d/]|\d{3})")
 _LINE = re.compile(r"[^\n]*\n?")
 _LONG_LINE = 250
 _DATELINE = 80
@@ -88,6 +88,26 @@ def url_date(url: str) -> str | None:
     return None
 
 
+def _trailing_headlines(text: str) -> list[Span]:
+    """The run of short lines with no full stop that ends a page after its prose: other articles'
+    headlines, listed with no "related" line above them ("Vesti.az\nПрезидент ... выступил"). At
+    least _HEADLINE_RUN of them, none a list's item (a bullet, a number, or lines a colon announces:
+    "Подписаны документы:\nСоглашение о ...")."""
+    run: list[Span] = []
+    for start, end, line in reversed([x for x in lines(text) if x[2].strip()]):
+        stripped = line.strip()
+        if len(stripped) > _HEADLINE or _PROSE_END.search(stripped) or _LIST_ITEM.match(stripped):
+            return run if len(run) >= _HEADLINE_RUN and not stripped.endswith(":") else []
+        run.append(Span(start, end))
+    return []  # short lines only: a list, a poem or a headline alone, no page around them
+
+
+_HEADLINE = 160  # characters
+_HEADLINE_RUN = 3
+_PROSE_END = re.compile(r"[.…:;][\"»”’)]*$")
+_LIST_ITEM = re.compile(r"^(?:[-–•*]|\d)")
+
+
 def _calendar_date(day: str, month: str, year: str) -> str | None:
     try:
         return dt.date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day)).isoformat()
@@ -108,16 +128,23 @@ class CleanStage:
         self.langs = langs
 
     def __call__(self, doc: Document) -> Document:
-        doc.boilerplate = self.find_boilerplate(doc.text)
+        # the page's own lines first: a date line may close the page among other articles' headlines
+        doc.boilerplate = self._furniture(doc.text)
         if not doc.title:
             doc.title = self._title(doc)
         if not doc.published:
             doc.published = self._published(doc)
+        doc.boilerplate = self.find_boilerplate(doc.text, doc.boilerplate)
         if not doc.source:
             doc.source = self._source(doc)
         return doc
 
-    def find_boilerplate(self, text: str) -> list[Span]:
+    def find_boilerplate(self, text: str, furniture: list[Span] | None = None) -> list[Span]:
+        """The page's furniture (boilerplate.tsv) and the headlines of other articles closing it."""
+        spans = self._furniture(text) if furniture is None else furniture
+        return sorted(spans + [s for s in _trailing_headlines(text) if s not in spans], key=lambda s: s.start)
+
+    def _furniture(self, text: str) -> list[Span]:
         spans: list[Span] = []
         in_list = False
         for start, end, line in (x for x in lines(text) if x[2].strip()):
