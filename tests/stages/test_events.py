@@ -1021,6 +1021,15 @@ def test_a_state_before_a_title_with_a_conjunction_inside_is_the_visitors_own(pi
     assert [e.participants[-1] for e in doc.events] == ["country:tr"]
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Tokayev Putinlə ikitərəfli əməkdaşlığı müzakirə edib.", "lang/az/talks.tsv"),
+    ("Tokayev Putinlə görüşüb.", "lang/az/triggers.tsv"),
+])
+def test_the_trace_names_the_file_the_trigger_came_from(pipeline, text, source):
+    doc, _ = _events(pipeline, text, "2024-05-01")
+    assert [t for t in doc.events[0].trace if t.startswith("trigger:")][0].endswith(f"(MEET, {source})")
+
+
 @pytest.mark.parametrize("text, person", [
     ("Elmar Məmmədyarov ilə ATƏT-in Minsk qrupunun həmsədrləri arasında görüş Moskvada keçiriləcək.",
      "person:elmar-mammadyarov"),

@@ -220,7 +220,8 @@ class EventStage:
                               or lo <= x and y <= hi)), None)
             if verb is not None and (p.extra or "asserted") == "asserted":
                 found[type_] = (dataclasses.replace(p, extra=verb.extra), a, b)
-        if "MEET" not in found and any(ctx.is_counterpart(m) for m in ctx.of_type("person")):
+        talks = "MEET" not in found and any(ctx.is_counterpart(m) for m in ctx.of_type("person"))
+        if talks:
             for p, a, b in ctx.matches(ctx.ld.talks):  # "Tokayevlə ... müzakirə edib"
                 found.setdefault("MEET", (Pattern("MEET", p.tokens, "asserted"), a, b))
         if "CONVENE" in found and _topical(ctx, *found["CONVENE"][1:]):
@@ -246,7 +247,8 @@ class EventStage:
         for type_, (p, a, b) in sorted(found.items(), key=lambda kv: _SUPPRESSIBLE_ORDER.get(kv[0], 0)):
             over = [o for o in out if o.type in _SUPPRESSED_BY.get(type_, ())]
             ev = None if over and type_ != "CONVENE" else self._event(ctx, type_, p.extra or "asserted", a, b,
-                                                                      focus, met)
+                                                                      focus, met,
+                                                                      "talks.tsv" if talks and type_ == "MEET" else "triggers.tsv")
             if ev is not None and over and self._trip_to(ev, over, ctx, found.get("MEET")):
                 out = [o for o in out if o not in over]  # GOLD.md: a trip made to attend a summit is one CONVENE
                 ev.trace.append("a trip to attend a named gathering: the gathering, not a visit")
@@ -360,7 +362,7 @@ class EventStage:
                 for k, g in enumerate(guests)]
 
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
-               focus: str | None, met: list[Event] = ()) -> Event | None:
+               focus: str | None, met: list[Event] = (), source: str = "triggers.tsv") -> Event | None:
         last = met[0] if met else None
         ctx = ctx.without_speaker(a).without_senders().without_sources().after_quote(a)
         if type_ == "MEET" and ctx.of_type("gathering") and not ctx.of_type("person") and self.args.plural_heads(ctx):
@@ -442,7 +444,7 @@ class EventStage:
                    modality=self._modality(ctx, modality, a, b, [*parts, framework]), trigger=" ".join(ctx.folds[a:b]))
         ev.trace += [_ONE_STATE] if provisional else []
         ev.trace += [f"trigger: {' '.join(ctx.toks[k].text for k in range(a, b))!r} ({type_}, "
-                     f"lang/{ctx.code}/triggers.tsv)", f"participants: {rule}",
+                     f"lang/{ctx.code}/{source})", f"participants: {rule}",
                      f"modality: {ev.modality}" + (" (trigger)" if modality != "asserted" else " (markers in the clause)")]
         if framework:
             ev.trace.append(f"framework: {framework}")
