@@ -1021,6 +1021,18 @@ def test_a_state_before_a_title_with_a_conjunction_inside_is_the_visitors_own(pi
     assert [e.participants[-1] for e in doc.events] == ["country:tr"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("İlham Əliyevin Vladimir Putinlə Moskvada görüşü gözlənilir.", [("MEET", "planned")]),
+    ("Тоқаевтың Путинмен кездесуі жоспарлануда.", [("MEET", "planned")]),
+    ("Встреча Алиева и Путина запланирована на май.", [("MEET", "planned")]),
+    # the meeting noun with no counterpart joined to it is a summit's
+    ("Türk Dövlətləri Təşkilatının qeyri-rəsmi Zirvə görüşü Şuşada keçirilib.", [("CONVENE", "asserted")]),
+])
+def test_a_meeting_noun_with_a_counterpart_reports_the_meeting(pipeline, text, expected):
+    _, events = _events(pipeline, text, "2024-05-10")
+    assert [(t, m) for t, _, m in events] == expected
+
+
 @pytest.mark.parametrize("text, source", [
     ("Tokayev Putinlə ikitərəfli əməkdaşlığı müzakirə edib.", "lang/az/talks.tsv"),
     ("Tokayev Putinlə görüşüb.", "lang/az/triggers.tsv"),
