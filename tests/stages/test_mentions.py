@@ -165,6 +165,17 @@ def test_a_rank_between_a_title_and_a_name_keeps_the_name_a_person(pipeline, tex
     assert name in {m.text for m in doc.mentions if m.type == "person"}
 
 
+@pytest.mark.parametrize("text, body", [
+    # a second title after a dash, capitalised, its body in the plural with the possessive
+    ("Dövlət Sərhəd Xidmətinin rəisi – Sərhəd Qoşunlarının Komandanı general-polkovnik Elçin Quliyev Türkiyə "
+     "Quru Qoşunlarının Komandanı Salih Zeki Çolakla görüşüb.", "Sərhəd Qoşunlarının"),
+])
+def test_a_capitalised_title_after_a_title_names_no_person(pipeline, text, body):
+    doc = pipeline(Document("t", text, published="2019-11-18"))
+    assert not [m for m in doc.mentions if m.type == "person" and body in m.text]
+    assert "Elçin Quliyev" in {m.text for m in doc.mentions if m.type == "person"}
+
+
 @pytest.mark.parametrize("text, name", [
     ("Gürcüstanın daxili işlər naziri Azərbaycanın Sərhəd Qoşunları komandanı, general-polkovnik Elxan "
      "Rəsulovun rəhbərlik etdiyi nümayəndə heyətini qəbul edib.", "Elxan Rəsulovun"),

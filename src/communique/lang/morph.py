@@ -149,17 +149,20 @@ def _possessed_base(word: str, ld: LangData, certain_only: bool) -> str | None:
     folded = lower(word)
     if len(folded) != len(word):
         return None
-    # possessive -> whether the letter before it is a vowel (-sı after one) or a consonant (-ı)
-    possessives = [(s.text, s.after == "V") for s in ld.suffixes if s.case == "poss3"
-                   and (s.after == "V" or not certain_only)]
+    # possessive -> whether the letter before it is a vowel (-sı after one) or a consonant (-ı); after
+    # a plural ("Qoşun-lar-ı-nın", "әскер-лер-і-нің") the bare -ı is as certain: no name ends so
+    possessives = [(s.text, s.after == "V") for s in ld.suffixes if s.case == "poss3"]
+    plurals = tuple(s.text for s in ld.suffixes if s.case == "plural")
     for tail in pronominal_tails(ld):
         if not folded.endswith(tail):
             continue
         for poss, after_vowel in possessives:
             stem_len = len(folded) - len(tail) - len(poss)
+            stem = folded[:stem_len]
             # the stem before the possessive: a word ("Şura", "комиссия"), not a short name ("Ya-si-n-ə")
             if stem_len >= 3 and folded[:-len(tail)].endswith(poss) \
-                    and _is_vowel(folded[stem_len - 1], ld) == after_vowel:
+                    and _is_vowel(folded[stem_len - 1], ld) == after_vowel \
+                    and (after_vowel or not certain_only or stem.endswith(plurals) and len(stem) >= 5):
                 return word[:stem_len + len(poss)]
     return None
 

@@ -2,7 +2,7 @@ import pytest
 
 from communique import lang
 from communique.lang.dates import find_dates
-from communique.lang.morph import base_form, candidates, compound_head_base
+from communique.lang.morph import base_form, candidates, compound_head_base, possessed_with_case
 from communique.stages.segment import Segmenter
 
 AZ = lang.load("az")
@@ -135,3 +135,14 @@ def test_year_inferred_from_publication():
 ])
 def test_sentences(text, n):
     assert len(Segmenter("az").split(text, 0, len(text))) == n
+
+
+@pytest.mark.parametrize("word, possessed", [
+    ("Qoşunlarının", True),  # plural, possessive, genitive: an institution's noun, no name
+    ("Nazirlərinin", True),
+    ("Administrasiyasının", True),
+    ("Putinin", False),
+    ("Əliyevin", False),
+])
+def test_a_possessive_after_a_plural_is_as_certain_as_after_a_vowel(word, possessed):
+    assert possessed_with_case(word, AZ) == possessed
