@@ -768,6 +768,20 @@ def test_two_gatherings_each_take_the_place_their_clause_names(pipeline):
     assert sorted(e.location for e in doc.events if e.type == "CONVENE") == ["loc:astana", "loc:dushanbe"]
 
 
+@pytest.mark.parametrize("text", [
+    "Сергей Лавров 4 мая прибыл в Гоа, чтобы принять участие в Совете министров иностранных дел ШОС. "
+    "Приоритетом обсуждения станет намеченное на 3-4 июля заседание Совета глав государств ШОС.",
+    "Ceyhun Bayramov mayın 4-də Qoada ŞƏT-in Xarici İşlər Nazirləri Şurasının iclasında iştirak edib. "
+    "İyulun 4-də ŞƏT-in sammiti keçiriləcək.",
+    "Ермек Көшербаев 4 мамырда Гоада ШЫҰ Сыртқы істер министрлері кеңесінің отырысына қатысты. "
+    "4 шілдеде ШЫҰ саммиті өтеді.",
+])
+def test_two_reports_naming_different_months_are_two_occasions_with_no_year(pipeline, text):
+    _, events = _events(pipeline, text)
+    assert [(t, p & {"new:gathering:sco-summit"}, m) for t, p, m in events] == [
+        ("CONVENE", set(), "asserted"), ("CONVENE", {"new:gathering:sco-summit"}, "planned")]
+
+
 def test_a_gathering_and_its_other_name_after_a_dash_stay_one_event(pipeline):
     doc, _ = _events(pipeline, "BMT-nin İqlim Dəyişikliyi üzrə Çərçivə Konvensiyasının Tərəflər Konfransının 29-cu "
                                "sessiyası - COP29 bu il Azərbaycanda keçiriləcək.", "2024-03-01")

@@ -260,6 +260,8 @@ class EventStage:
                 ev.date = _traced(ev, "the sentence", self.dating.sentence_date(ctx.after_quote(a), year, since=type_ == "CHAIR",
                                                                  past=ev.modality == "asserted", chair=type_ == "CHAIR")) \
                     or _traced(ev, "its gathering in the knowledge base", self.dating.gathering_date(ev.framework))
+                if ev.date is None:
+                    ev.month = next((d.month for d in ctx.after_quote(a).dates if d.month and d.relative is None), None)
                 out += [x for e in self._separate_meetings(ctx, ev, a, b) for x in _separate_gatherings(ctx, e)]
         return out
 

@@ -31,6 +31,7 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headl
             continue
         twin = next((o for o in reversed(out) if _same_kind(o, ev)
                      # a chairmanship lasts: days apart in one month are one chairmanship
+                     and _months_agree(o, ev)
                      and (_compatible(o.date, ev.date) or o.type == ev.type == "CHAIR"
                           and (o.date or "")[:7] == (ev.date or "")[:7])
                      # a planned handover is not the chairmanship held (one summit stays one summit)
@@ -116,6 +117,14 @@ def _refers_to_gathering(ev: Event, earlier: Event) -> bool:
     def named(e: Event) -> bool:
         return e.framework is not None or any(is_gathering(p) or p.startswith("org:") for p in e.participants)
     return ev.type == "CONVENE" and earlier.type == "CONVENE" and not named(ev)
+
+
+def _months_agree(a: Event, b: Event) -> bool:
+    """Two reports whose sentences name different months are two occasions, even where no year makes
+    either a date ("4 мая прибыл в Гоа" and "намеченное на 3-4 июля заседание")."""
+    ma = a.month or (int(a.date[5:7]) if a.date and len(a.date) >= 7 else None)
+    mb = b.month or (int(b.date[5:7]) if b.date and len(b.date) >= 7 else None)
+    return not (ma and mb and ma != mb)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
