@@ -768,6 +768,19 @@ def test_two_gatherings_each_take_the_place_their_clause_names(pipeline):
     assert sorted(e.location for e in doc.events if e.type == "CONVENE") == ["loc:astana", "loc:dushanbe"]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Джейхун Байрамов Қазақстанға ресми сапармен келді. Сапар аясында Байрамов пен Мұрат Нұртілеу меморандумға "
+     "қол қойды.", "country:kz"),
+    ("Ceyhun Bayramov Gürcüstana rəsmi səfərə gedib. Səfər çərçivəsində Bayramov və İlia Darçiaşvili memorandum "
+     "imzalayıblar.", "country:ge"),
+    ("Валентина Матвиенко прибыла в Казахстан с официальным визитом. В рамках визита Матвиенко и Маулен Ашимбаев "
+     "подписали меморандум.", "country:kz"),
+])
+def test_what_is_done_within_a_visit_took_place_where_the_visit_went(pipeline, text, place):
+    doc, _ = _events(pipeline, text)  # undated: not placed as another event of its day
+    assert [e.location for e in doc.events if e.type == "SIGN"] == [place]
+
+
 @pytest.mark.parametrize("text", [
     "Сергей Лавров 4 мая прибыл в Гоа, чтобы принять участие в Совете министров иностранных дел ШОС. "
     "Приоритетом обсуждения станет намеченное на 3-4 июля заседание Совета глав государств ШОС.",

@@ -98,8 +98,13 @@ class EventStage:
             if ctx.matches(ctx.ld.same_day):  # "в тот же день", "həmin gün": the day of the news before
                 back = next((e.date for e in reversed(events) if e.date and len(e.date) == 10), back)
             met = [e for e in reversed(events) if e.type in _GATHERING_TYPES]  # the latest first
+            # "Сапар аясында ... кездесулер", "səfər çərçivəsində", "в рамках визита": where the visit was
+            visit = next((e for e in met if e.type == "MEET" and e.location), None) if _visit_framed(ctx) else None
             for ev in self._events(ctx, year, focus, earlier=seen, met=met):
                 ev.location = ev.location or (occasion.location if occasion else None)
+                if not ev.location and visit is not None and ev.type in _PLACED:
+                    ev.location = visit.location
+                    ev.trace.append(f"location: {ev.location}, where the visit it is part of went")
                 if ev.type == "APPOINT" and not doc.published:
                     ev.date = _traced(ev, "the office's start in the knowledge base", self.dating.role_date(ev, ctx)) or ev.date
                 if not (ev.date or back) and reported:
@@ -620,6 +625,15 @@ def _own_bodies(ctx: SentenceContext) -> dict[str, frozenset[str]]:
     return {m.entity_id: states for m in ctx.of_type("organization") if m.entity_id.startswith("new:")
             # the name, or the name beside its kind ("«AMANAT» партиясы", "партии «AMANAT»")
             and any(a - 1 <= ctx.token_index(m.end - 1) and ctx.token_index(m.start) <= b for a, b in spans)}
+
+
+def _visit_framed(ctx: SentenceContext) -> bool:
+    """A visit named as the frame of what the sentence reports: a visit noun (visits.tsv) beside a
+    framework marker on its side ("Сапар аясында", "səfər çərçivəsində", "в рамках визита")."""
+    visits = ctx.matches(ctx.ld.visits)
+    return any((p.label == "after" and any(y == a for _, _, y in visits))
+               or (p.label == "before" and any(x == b for _, x, _ in visits))
+               for p, a, b in ctx.matches(ctx.ld.frameworks))
 
 
 def _same_place(events: list[Event]) -> None:
