@@ -1060,6 +1060,15 @@ def test_a_meeting_noun_with_a_counterpart_reports_the_meeting(pipeline, text, e
     assert [(t, m) for t, _, m in events] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Биыл Қазақстанға Владимир Путин келуі мүмкін.",
+    "Bu il Qazaxıstana Vladimir Putin səfər edəcək.",
+])
+def test_a_state_in_the_dative_before_a_name_is_where_one_goes_not_whose_one_is(pipeline, text):
+    _, events = _events(pipeline, text, "2024-05-10")
+    assert events == [("MEET", {"person:vladimir-putin", "country:kz"}, "planned")]
+
+
 @pytest.mark.parametrize("text, source", [
     ("Tokayev Putinlə ikitərəfli əməkdaşlığı müzakirə edib.", "lang/az/talks.tsv"),
     ("Tokayev Putinlə görüşüb.", "lang/az/triggers.tsv"),

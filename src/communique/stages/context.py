@@ -199,6 +199,10 @@ class SentenceContext:
         # a title names one state or body, the one nearest the name: "министров ОТГ прошло под
         # председательством министра Турции Чавушоглу" qualifies him by Turkey, not by the OTS
         between = [x.start for x in self.of_type("country", "organization") if not self.is_locative(x)]
+        # a state where one goes, comes from or is joined to ("Қазақстанға Владимир Путин келуі мүмкін")
+        # names no one's state: only the nominative and the genitive do
+        oblique = m.type == "country" and self.grammar.names_inflect and (
+            self.is_dative(m) or self.is_ablative(m) or self.is_counterpart(m))
         for p in persons:
             if p.start <= m.start and m.end <= p.end:
                 return p  # inside an official named by title: "председателя КНР", "ҚР Президенті"
@@ -209,7 +213,7 @@ class SentenceContext:
                                  for _, a, b in self.matches(self.ld.titles)):
                 continue
             gap = p.start - m.end
-            if 0 <= gap <= _QUALIFIER_REACH and not (self.grammar.separates(text[m.end:p.start])
+            if 0 <= gap <= _QUALIFIER_REACH and not oblique and not (self.grammar.separates(text[m.end:p.start])
                                                      and not self._title_chain(m.end, p.start)) \
                     and not any(m.end <= x < p.start for x in between):
                 return p
