@@ -1061,6 +1061,23 @@ def test_a_meeting_noun_with_a_counterpart_reports_the_meeting(pipeline, text, e
 
 
 @pytest.mark.parametrize("text", [
+    "Maliyyə naziri S. Şərifov BVF-in idarəedici direktoru seçilməsi ilə bağlı K. Georgiyevanı Azərbaycan Prezidenti "
+    "adından təbrik edib.",
+    "Қаржы министрі ХВҚ-ның басқарушы директоры болып сайлануымен Кристалина Георгиеваны Әзірбайжан Президенті "
+    "атынан құттықтады.",
+])
+def test_an_office_is_of_the_body_named_with_it_beside_the_verb(pipeline, text):
+    doc, _ = _events(pipeline, text, "2024-04-19")
+    assert [e.participants[-1] for e in doc.events if e.type == "APPOINT"] == ["org:imf"]
+
+
+def test_a_russian_office_is_of_the_body_after_the_verb(pipeline):
+    doc, _ = _events(pipeline, "На заседании в Душанбе с участием Азербайджана Сергей Лебедев избран генеральным "
+                               "секретарем СНГ.", "2024-04-19")
+    assert [e.participants for e in doc.events if e.type == "APPOINT"] == [["person:sergei-lebedev", "org:cis"]]
+
+
+@pytest.mark.parametrize("text", [
     "Биыл Қазақстанға Владимир Путин келуі мүмкін.",
     "Bu il Qazaxıstana Vladimir Putin səfər edəcək.",
 ])

@@ -16,6 +16,7 @@ _GATHERING_TYPES = ("MEET", "CALL", "CONVENE")
 _HEAD_OF_STATE = frozenset({"president", "head of state", "king"})
 _HEAD_TITLES = ("head of state", "president")
 _PRESIDER_REACH = 3  # words from "под председательством" to the presiding person's name (a title between)
+_OFFICE_REACH = 4  # words between the verb of appointing and the body its office is of ("СНГ генеральным секретарем")
 
 # the trace of participants standing for a plural title; a summary of meetings ("ряд встреч с министрами")
 # names none of them (events._separate_meetings)
@@ -264,8 +265,14 @@ class Arguments:
             # Кошербаева с назначением")
             bodies = [m for m in ctx.of_type("country", "organization") if not ctx.is_locative(m)
                       and ((q := ctx.qualified_person(m)) in (None, person) or self._head_of_state(q.entity_id))]
-            # "Qazaxıstanın Avstriyadakı səfiri K.Sarıbay AQEM-in icraçı direktoru təyin edilib"
-            of = [m.entity_id for m in bodies if m.start > person.end][:1] or [m.entity_id for m in bodies][:1]
+            # the office named next to the verb is of the body in it: before the verb where the verb comes
+            # last ("K.Sarıbay AQEM-in icraçı direktoru təyin edilib", "BVF-in idarəedici direktoru
+            # seçilməsi ilə bağlı K. Georgiyevaya"), after it in Russian ("избран генеральным секретарем СНГ")
+            at = trigger_at
+            office = [m for m in bodies if (0 < at - ctx.token_index(m.end - 1) <= _OFFICE_REACH
+                                            if ctx.grammar.verb_final else 0 < ctx.token_index(m.start) - at <= _OFFICE_REACH)]
+            of = [m.entity_id for m in sorted(office, key=lambda m: abs(ctx.token_index(m.start) - at))][:1] \
+                or [m.entity_id for m in bodies if m.start > person.end][:1] or [m.entity_id for m in bodies][:1]
             if not of:  # the state the appointee serves, from the knowledge base
                 of = [r.of for r in self.kb.roles_of(appointee)][-1:]
             return [appointee] + of, "appoint: the person nearest the trigger who is not the head of state, and the body or state"
