@@ -1071,6 +1071,16 @@ def test_an_office_is_of_the_body_named_with_it_beside_the_verb(pipeline, text):
     assert [e.participants[-1] for e in doc.events if e.type == "APPOINT"] == ["org:imf"]
 
 
+@pytest.mark.parametrize("text, city", [
+    ("Мурат Айтенов назначен акимом города Шымкента.", "loc:shymkent"),
+    ("Мұрат Әйтенов Шымкент қаласының әкімі болып тағайындалды.", "loc:shymkent"),
+    ("Niyazi Bayramov Gəncə şəhərinin icra başçısı təyin edilib.", "loc:ganja"),
+])
+def test_a_citys_head_is_appointed_to_the_city(pipeline, text, city):
+    doc, _ = _events(pipeline, text, "2022-12-01")
+    assert [e.participants[-1] for e in doc.events if e.type == "APPOINT"] == [city]
+
+
 def test_a_russian_office_is_of_the_body_after_the_verb(pipeline):
     doc, _ = _events(pipeline, "На заседании в Душанбе с участием Азербайджана Сергей Лебедев избран генеральным "
                                "секретарем СНГ.", "2024-04-19")

@@ -269,7 +269,9 @@ class Arguments:
             # last ("K.Sarıbay AQEM-in icraçı direktoru təyin edilib", "BVF-in idarəedici direktoru
             # seçilməsi ilə bağlı K. Georgiyevaya"), after it in Russian ("избран генеральным секретарем СНГ")
             at = trigger_at
-            office = [m for m in bodies if (0 < at - ctx.token_index(m.end - 1) <= _OFFICE_REACH
+            # a region's or a district's head is appointed to it ("Абай ауданының әкімі лауазымына сайланды")
+            regions = [m for m in ctx.of_type("location") if not ctx.is_locative(m) and not ctx.in_place(m)]
+            office = [m for m in bodies + regions if (0 < at - ctx.token_index(m.end - 1) <= _OFFICE_REACH
                                             if ctx.grammar.verb_final else 0 < ctx.token_index(m.start) - at <= _OFFICE_REACH)]
             of = [m.entity_id for m in sorted(office, key=lambda m: abs(ctx.token_index(m.start) - at))][:1] \
                 or [m.entity_id for m in bodies if m.start > person.end][:1] or [m.entity_id for m in bodies][:1]
