@@ -1071,6 +1071,18 @@ def test_an_office_is_of_the_body_named_with_it_beside_the_verb(pipeline, text):
     assert [e.participants[-1] for e in doc.events if e.type == "APPOINT"] == ["org:imf"]
 
 
+@pytest.mark.parametrize("text, envoy, ministry", [
+    ("ABŞ-ın Azərbaycandakı müvəqqəti işlər vəkili Hüqo Gevara oktyabrın 12-də XİN-ə çağırılıb.",
+     "new:person:huko-gevara", "org:mfa-az"),
+    ("Ресей елшісі Алексей Бородавкин Қазақстан СІМ-не әңгімелесу үшін шақырылды.", "new:person:aleksei-borodavkin",
+     "org:mfa-kz"),
+])
+def test_an_envoy_summoned_to_a_ministry_meets_it(pipeline, text, envoy, ministry):
+    # Russian "вызван в МИД" is not read yet: the ministry after "в" reads as a place
+    _, events = _events(pipeline, text, "2022-08-10")
+    assert [(t, {envoy, ministry} <= p) for t, p, _ in events] == [("MEET", True)]
+
+
 @pytest.mark.parametrize("text, city", [
     ("Мурат Айтенов назначен акимом города Шымкента.", "loc:shymkent"),
     ("Мұрат Әйтенов Шымкент қаласының әкімі болып тағайындалды.", "loc:shymkent"),
