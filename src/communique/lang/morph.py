@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..text import lower
 from . import LangData, Suffix
+from .grammar import endings
 
 
 def _grammar(ld: LangData):
@@ -152,7 +153,7 @@ def _possessed_base(word: str, ld: LangData, certain_only: bool) -> str | None:
     # possessive -> whether the letter before it is a vowel (-sı after one) or a consonant (-ı); after
     # a plural ("Qoşun-lar-ı-nın", "әскер-лер-і-нің") the bare -ı is as certain: no name ends so
     possessives = [(s.text, s.after == "V") for s in ld.suffixes if s.case == "poss3"]
-    plurals = tuple(s.text for s in ld.suffixes if s.case == "plural")
+    plurals = endings(ld, "plural")
     for tail in pronominal_tails(ld):
         if not folded.endswith(tail):
             continue

@@ -268,12 +268,13 @@ class Arguments:
             # the office named next to the verb is of the body in it: before the verb where the verb comes
             # last ("K.Sarıbay AQEM-in icraçı direktoru təyin edilib", "BVF-in idarəedici direktoru
             # seçilməsi ilə bağlı K. Georgiyevaya"), after it in Russian ("избран генеральным секретарем СНГ")
-            at = trigger_at
+            def from_verb(m) -> int:  # words from the verb to the name, on the side its office stands
+                return trigger_at - ctx.token_index(m.end - 1) if ctx.grammar.verb_final \
+                    else ctx.token_index(m.start) - trigger_at
             # a region's or a district's head is appointed to it ("Абай ауданының әкімі лауазымына сайланды")
             regions = [m for m in ctx.of_type("location") if not ctx.is_locative(m) and not ctx.in_place(m)]
-            office = [m for m in bodies + regions if (0 < at - ctx.token_index(m.end - 1) <= _OFFICE_REACH
-                                            if ctx.grammar.verb_final else 0 < ctx.token_index(m.start) - at <= _OFFICE_REACH)]
-            of = [m.entity_id for m in sorted(office, key=lambda m: abs(ctx.token_index(m.start) - at))][:1] \
+            office = sorted((m for m in bodies + regions if 0 < from_verb(m) <= _OFFICE_REACH), key=from_verb)
+            of = [m.entity_id for m in office][:1] \
                 or [m.entity_id for m in bodies if m.start > person.end][:1] or [m.entity_id for m in bodies][:1]
             if not of:  # the state the appointee serves, from the knowledge base
                 of = [r.of for r in self.kb.roles_of(appointee)][-1:]

@@ -251,9 +251,9 @@ class EventStage:
         # no chairing state, no CHAIR, so the meeting stays)
         for type_, (p, a, b) in sorted(found.items(), key=lambda kv: _SUPPRESSIBLE_ORDER.get(kv[0], 0)):
             over = [o for o in out if o.type in _SUPPRESSED_BY.get(type_, ())]
+            source = "talks.tsv" if talks and type_ == "MEET" else "triggers.tsv"
             ev = None if over and type_ != "CONVENE" else self._event(ctx, type_, p.extra or "asserted", a, b,
-                                                                      focus, met,
-                                                                      "talks.tsv" if talks and type_ == "MEET" else "triggers.tsv")
+                                                                      focus, met, source)
             if ev is not None and over and self._trip_to(ev, over, ctx, found.get("MEET")):
                 out = [o for o in out if o not in over]  # GOLD.md: a trip made to attend a summit is one CONVENE
                 ev.trace.append("a trip to attend a named gathering: the gathering, not a visit")
@@ -262,11 +262,12 @@ class EventStage:
             if ev is not None:
                 # "2018-ci ildən", "с апреля 2023 года": since when, not when; a chairmanship is dated
                 # to its start, so there the start is the date
-                ev.date = _traced(ev, "the sentence", self.dating.sentence_date(ctx.after_quote(a), year, since=type_ == "CHAIR",
+                said = ctx.after_quote(a)
+                ev.date = _traced(ev, "the sentence", self.dating.sentence_date(said, year, since=type_ == "CHAIR",
                                                                  past=ev.modality == "asserted", chair=type_ == "CHAIR")) \
                     or _traced(ev, "its gathering in the knowledge base", self.dating.gathering_date(ev.framework))
                 if ev.date is None:
-                    ev.month = next((d.month for d in ctx.after_quote(a).dates if d.month and d.relative is None), None)
+                    ev.month = next((d.month for d in said.dates if d.month and d.relative is None), None)
                 out += [x for e in self._separate_meetings(ctx, ev, a, b) for x in _separate_gatherings(ctx, e)]
         return out
 
