@@ -1837,3 +1837,25 @@ def test_a_sessions_minutes_are_a_record_not_a_session_held(pipeline, text):
 def test_the_one_on_whose_instruction_others_act_is_no_party(pipeline, text, principal):
     _, events = _events(pipeline, text)
     assert len(events) == 1 and principal not in events[0][1] and len(events[0][1]) == 2
+
+
+@pytest.mark.parametrize("text, gathering", [
+    ("Prezident İlham Əliyev Bakıda Gürcüstanın baş naziri İrakli Kobaxidze ilə görüşüb. Bu barədə Prezident İlham "
+     "Əliyev Astanada Türk Dövlətləri Təşkilatının Zirvə görüşündə çıxışı zamanı bildirib.", "gathering:ots-summit-11"),
+    ("Қасым-Жомарт Тоқаев Астанада Ілхам Әлиевпен кездесті. Бұл туралы Қасым-Жомарт Тоқаев Түркі мемлекеттері "
+     "ұйымының саммитінде сөйлеген сөзінде айтты.", "gathering:ots-summit-11"),
+    ("Касым-Жомарт Токаев встретился в Астане с Ильхамом Алиевым. Об этом Касым-Жомарт Токаев заявил на "
+     "Консультативной встрече глав государств Центральной Азии.", "gathering:central-asia-consultative-6"),
+])
+def test_a_meeting_word_naming_a_gathering_not_reported_yet_refers_to_it_not_back(pipeline, text, gathering):
+    doc, _ = _events(pipeline, text, "2024-07-04")
+    convene = [e for e in doc.events if e.type == "CONVENE"]
+    assert len(convene) == 1 and gathering in convene[0].participants
+    assert any(e.type == "MEET" and gathering not in e.participants for e in doc.events)
+
+
+def test_a_meeting_held_beside_a_gathering_still_refers_back(pipeline):
+    doc, _ = _events(pipeline, "Касым-Жомарт Токаев встретился в Астане с Ильхамом Алиевым. Встреча прошла на полях "
+                               "саммита ШОС.", "2024-07-04")
+    meet = next(e for e in doc.events if e.type == "MEET")
+    assert meet.framework == "gathering:sco-summit-2024"

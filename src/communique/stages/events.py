@@ -93,7 +93,7 @@ class EventStage:
                 self._enrich(events[-1], ctx)
             # "по итогам саммита", "görüş zamanı": what the sentence reports happened at the occasion
             # reported before it, on its date
-            occasion = events[-1] if events and ctx.matches(ctx.ld.anaphora) else None
+            occasion = events[-1] if events and ctx.matches(ctx.ld.anaphora) and not _new_gatherings(ctx, seen) else None
             back = occasion.date if occasion else None
             if ctx.matches(ctx.ld.same_day):  # "в тот же день", "həmin gün": the day of the news before
                 back = next((e.date for e in reversed(events) if e.date and len(e.date) == 10), back)
@@ -176,9 +176,8 @@ class EventStage:
 
     @staticmethod
     def _refers_back(ctx: SentenceContext, earlier: set[str]) -> bool:
-        new_people = {m.entity_id for m in ctx.of_type("person") if ctx.is_counterpart(m)} - earlier
         back = [(a, b) for _, a, b in ctx.matches(ctx.ld.anaphora)]
-        return bool(back) and not new_people and any(
+        return bool(back) and not _new_parties(ctx, earlier) and any(
             any(x < b and a < y for x, y in back) for _, a, b in ctx.matches(ctx.ld.triggers))
 
     def _enrich(self, ev: Event, ctx: SentenceContext) -> None:
@@ -198,8 +197,7 @@ class EventStage:
                 earlier: set[str] = frozenset(), met: list[Event] = ()) -> list[Event]:
         found: dict[str, tuple] = {}
         # "during the meeting" refers back, unless it brings in someone new ("X ilə görüşündə")
-        new_people = {m.entity_id for m in ctx.of_type("person") if ctx.is_counterpart(m)} - earlier
-        back = [(a, b) for _, a, b in ctx.matches(ctx.ld.anaphora)] if earlier and not new_people else []
+        back = [(a, b) for _, a, b in ctx.matches(ctx.ld.anaphora)] if earlier and not _new_parties(ctx, earlier) else []
         triggers = ctx.matches(ctx.ld.triggers)
         if any(any(x < b and a < y for x, y in back) for _, a, b in triggers):
             # "during the meeting", "встреча прошла на полях …": the meeting is reported already;
@@ -626,6 +624,23 @@ def _own_bodies(ctx: SentenceContext) -> dict[str, frozenset[str]]:
     return {m.entity_id: states for m in ctx.of_type("organization") if m.entity_id.startswith("new:")
             # the name, or the name beside its kind ("«AMANAT» партиясы", "партии «AMANAT»")
             and any(a - 1 <= ctx.token_index(m.end - 1) and ctx.token_index(m.start) <= b for a, b in spans)}
+
+
+def _new_parties(ctx: SentenceContext, earlier: set[str]) -> set[str]:
+    """Counterparts, and gatherings the meeting word names (``_new_gatherings``), that no event
+    before the sentence has."""
+    return ({m.entity_id for m in ctx.of_type("person") if ctx.is_counterpart(m)} - earlier) \
+        | _new_gatherings(ctx, earlier)
+
+
+def _new_gatherings(ctx: SentenceContext, earlier: set[str]) -> set[str]:
+    """A gathering not reported yet that the meeting word itself names ("Dövlət Başçılarının
+    görüşündə çıxışı zamanı"): the sentence tells of that gathering, not of the meeting before
+    ("встреча прошла на полях сессии" still refers back)."""
+    head_final = 0 if ctx.grammar.genitive_after_head else 1
+    words = [a for _, a, _ in ctx.matches(ctx.ld.anaphora)]
+    return {m.entity_id for m in ctx.of_type("gathering")
+            if any(ctx.token_index(m.start) <= a <= ctx.token_index(m.end - 1) + head_final for a in words)} - earlier
 
 
 def _visit_framed(ctx: SentenceContext) -> bool:
