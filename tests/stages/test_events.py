@@ -1859,3 +1859,21 @@ def test_a_meeting_held_beside_a_gathering_still_refers_back(pipeline):
                                "саммита ШОС.", "2024-07-04")
     meet = next(e for e in doc.events if e.type == "MEET")
     assert meet.framework == "gathering:sco-summit-2024"
+
+
+@pytest.mark.parametrize("text", [
+    "Prezidentin sərəncamı ilə Ramin Məmmədov nazir müavini təyin edilib.",
+    "Нұрбек Бадырақов өз өтініші негізінде қызметінен босатылды.",
+    "Иван Петров назначен заместителем директора.",
+])
+def test_an_appointment_to_an_office_of_no_state_body_or_place_is_not_recorded(pipeline, text):
+    _, events = _events(pipeline, text, "2022-12-01")
+    assert not [e for e in events if e[0] == "APPOINT"]
+
+
+def test_a_place_adjective_before_a_unit_noun_is_a_region_not_a_surname(pipeline):
+    doc, _ = _events(pipeline, "Кумар Аксакалов назначен акимом Костанайской области.", "2022-12-01")
+    region = next(m for m in doc.mentions if m.text == "Костанайской области")
+    assert region.type == "location"
+    appoint = next(e for e in doc.events if e.type == "APPOINT")
+    assert region.entity_id in appoint.participants

@@ -405,6 +405,11 @@ class EventStage:
             rule += "; a meeting of many parties is a gathering (CONVENE)"
         if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2) or self._domestic(ctx, type_, parts):
             return None
+        if type_ == "APPOINT" and not states:
+            # an appointment is to an office of a state, a body or a place (GOLD.md: the person and the
+            # organisation or state): one the text ties to none ("қызметінен босатылды", "sədr müavini
+            # seçilib" of a body it does not name) records no more than a fact of a career
+            return None
         # one state's affairs; an attendee named after a gathering was reported attended that one:
         # kept only if merged into it
         # officials the knowledge base does not know, whose title names an international body it knows

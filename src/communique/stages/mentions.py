@@ -686,12 +686,18 @@ class MentionStage:
         taken = sorted(doc.mentions, key=lambda m: m.start)
         starts = [m.start for m in taken]
         named = [m for a, b in _windows(doc.text, chunks) for m in self.ner.spans(doc.text, a, b)]
+        guessed = set()  # a lone word read as a surname, inside a longer name ("Костанайской области")
         for m in named:
             if not any(s.contains(m) for s in chunks) or self._is_outlet(m.text):
                 continue
             k = bisect.bisect_left(starts, m.end)
-            if not any(t.overlaps(m) for t in taken[max(0, k - 8):k]):
+            near = [t for t in taken[max(0, k - 8):k] if t.overlaps(m)]
+            if near and m.type == "location" and all(t.source == "short" and m.contains(t) and t != m for t in near):
+                guessed.update(id(t) for t in near)
+                near = []
+            if not near:
                 doc.mentions.append(m)
+        doc.mentions = [m for m in doc.mentions if id(m) not in guessed]
 
     def _is_outlet(self, name: str) -> bool:
         """News agencies and sites report events; they do not take part in them."""
