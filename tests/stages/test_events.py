@@ -833,7 +833,10 @@ def test_a_planned_verb_gives_its_tense_across_an_attribute(pipeline, text, type
 
 
 @pytest.mark.parametrize("text", [
-    "Аким Актюбинской области Ондасын Уразалин встретился с губернатором Оренбургской области Денисом Паслером.",
+    # the states named: a meeting of officials the knowledge base does not know, in an article naming no
+    # state, is local affairs (test_a_meeting_of_unknown_officials_in_an_article_naming_no_state_...)
+    "Аким Актюбинской области Казахстана Ондасын Уразалин встретился с губернатором Оренбургской области России "
+    "Денисом Паслером.",
     "Ильхам Алиев принял министра иностранных дел Мальтийской Республики Яна Борга.",
 ])
 def test_a_place_only_the_statistical_tagger_found_is_not_where_a_meeting_was(pipeline, text):
@@ -1877,3 +1880,18 @@ def test_a_place_adjective_before_a_unit_noun_is_a_region_not_a_surname(pipeline
     assert region.type == "location"
     appoint = next(e for e in doc.events if e.type == "APPOINT")
     assert region.entity_id in appoint.participants
+
+
+@pytest.mark.parametrize("text", [
+    "Аудан әкімі Марат Сердалин аудандық мәслихат хатшысы Серік Сиражевпен кездесті.",
+    "Аким района Марат Сердалин встретился с Сериком Сиражевым.",
+])
+def test_a_meeting_of_unknown_officials_in_an_article_naming_no_state_is_local_affairs(pipeline, text):
+    _, events = _events(pipeline, text, "2025-11-28")
+    assert events == []
+
+
+def test_a_meeting_of_unknown_officials_with_a_state_named_is_kept(pipeline):
+    _, events = _events(pipeline, "Аким района Марат Сердалин встретился в Астане с послом Турции Сериком Сиражевым.",
+                        "2025-11-28")
+    assert [e[0] for e in events] == ["MEET"]

@@ -403,7 +403,8 @@ class EventStage:
         if type_ == "MEET" and not several and max(states, len(parts) - states) >= _MULTILATERAL:
             type_ = "CONVENE"  # beyond a few parties (GOLD.md: "two or a few"), states or leaders, a meeting is a gathering
             rule += "; a meeting of many parties is a gathering (CONVENE)"
-        if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2) or self._domestic(ctx, type_, parts):
+        if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2) or self._domestic(ctx, type_, parts) \
+                or _stateless(ctx, type_, parts):
             return None
         if type_ == "APPOINT" and not states:
             # an appointment is to an office of a state, a body or a place (GOLD.md: the person and the
@@ -849,6 +850,15 @@ def add_inferred_entities(doc: Document, kb: KnowledgeBase, ids) -> None:
         if eid and eid not in have and (k := kb.get(eid)):
             doc.entities.append(Entity(k.id, k.type, k.label, wikidata=k.wikidata or None))
             have.add(eid)
+
+
+def _stateless(ctx: SentenceContext, type_: str, parts: list[str]) -> bool:
+    """A diplomatic contact has a foreign party (GOLD.md): a meeting or gathering of persons and bodies
+    the knowledge base does not know, in an article that names no state and no body or gathering it
+    knows, is local affairs (a district's officials meeting residents, a party's congress)."""
+    return type_ in _GATHERING_TYPES and all(p.startswith(("new:person:", "new:organization:")) for p in parts) \
+        and not any(m.type == "country" or (m.entity_id or "").startswith(("org:", "gathering:"))
+                    for m in ctx.doc.mentions)
 
 
 def _domestic_body(ctx: SentenceContext, entity_id: str) -> bool:
