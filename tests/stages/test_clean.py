@@ -135,6 +135,9 @@ def test_a_url_without_a_date_leaves_the_dateline(kb):
     (" date 2023-04 Bu gün səfir XİN-ə çağırılıb.\n\nMətn.", "2023-04"),  # an ISO date after a label
     ("Заголовок\nДата: 2024-11-20\nТекст.", "2024-11-20"),
     ("Заголовок\nВерсия 2024-13 вышла.\nТекст.", None),
+    ("Başlıq\n2021.07.23 14:36 (UTC+04:00)\nMətn.", "2021-07-23"),  # the year first, in dots
+    ("Заголовок\n2021/07/23\nТекст.", "2021-07-23"),
+    ("Заголовок\nВерсия 2021.07.23.5 вышла.\nТекст.", None),
 ])
 def test_published_from_a_date_in_digits_opening_a_line_at_the_top_or_bottom(kb, text, expected):
     assert CleanStage(kb)(Document("d", text)).published == expected
@@ -151,3 +154,17 @@ def test_published_from_a_date_in_digits_opening_a_line_at_the_top_or_bottom(kb,
 def test_a_line_opened_by_the_copyright_sign_is_a_credit_up_to_200_characters(kb, text):
     doc = CleanStage(kb)(Document("d", text))
     assert [text[s.start:s.end].strip() for s in doc.boilerplate] == [text.split("\n")[1]]
+
+
+_MENU = "".join(f"Рубрика {k}\n" for k in range(8))
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"Заголовок\n{_MENU}• 12 Марта 2014\n" + "Текст статьи.\n" * 5, "2014-03-12"),
+    (f"Тақырып\n{_MENU}Президент 16 Маусым, 2022\n" + "Мәтін.\n" * 5, "2022-06-16"),
+    (f"Başlıq\n{_MENU}09.03.2023, 13:43\n" + "Mətn.\n" * 5, "2023-03-09"),
+    # a date inside a line of prose is an event's, not the page's
+    (f"Заголовок\n{_MENU}Встреча прошла 12 марта 2014 года.\n" + "Текст статьи.\n" * 5, None),
+])
+def test_a_line_that_is_a_date_alone_lower_in_a_long_header_dates_the_page(kb, text, expected):
+    assert CleanStage(kb)(Document("d", text)).published == expected

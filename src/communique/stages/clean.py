@@ -31,6 +31,8 @@ _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(?=[^/]*[^\d/]|\d{3})")
 _LINE = re.compile(r"[^\n]*\n?")
 _LONG_LINE = 250
 _DATELINE = 80
+_HEADER_LINES = 20  # lines a page's header may run to
+_DATE_ALONE = 32  # characters of a line that holds a date and its time, nothing else
 _SENTENCE_END = re.compile(r"[.!?…][\"»”’)]*$")
 # "БАКУ, 25 сен — Sputnik. Текст…": an agency dateline opening a long first paragraph
 _DATELINE_START = re.compile(rf"^[{letters('upper')} .,-]{{3,30}},\s*\d")  # a headline list ends where real prose starts again
@@ -40,6 +42,9 @@ _DATELINE_START = re.compile(rf"^[{letters('upper')} .,-]{{3,30}},\s*\d")  # a h
 # An ISO date opening a line, alone or after a label ("date 2023-04", "Tarix: 2024-11-20"), to the
 # precision it gives.
 _ISO_DATELINE = re.compile(rf"^(?:[{letters()}{letters('upper')}]{{2,20}}:?\s+)?((?:19|20)\d\d-\d\d(?:-\d\d)?)(?![\d.:-])")
+# The year first, in dots or slashes, with its time ("2023.03.09 13:43 (UTC+04:00)", "2022/11/08"): a
+# page's date line as some sites print it.
+_YEAR_FIRST_DATELINE = re.compile(r"^(?:[-–•*]\s*)?((?:19|20)\d\d)([./])(\d{1,2})\2(\d{1,2})(?![\d./])")
 _NUMERIC_DATELINE = re.compile(rf"^(?:[-–•*]\s*)?(?:\d{{1,2}}:\d{{2}}\s+)?(?:[{letters()}{letters('upper')} .-]{{2,30}}[,/:]\s*)?(\d{{1,2}})([.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}})(?![\d.-]\d)")
 
 
@@ -181,6 +186,8 @@ class CleanStage:
                 return found
             if (m := _ISO_DATELINE.match(line.strip())) and (found := iso_date(m.group(1))):
                 return found
+            if (m := _YEAR_FIRST_DATELINE.match(line.strip())) and (found := _calendar_date(*m.group(4, 3, 1))):
+                return found
         for line in edges:
             head = line[:_DATELINE]
             if len(line) > _DATELINE and not _DATELINE_START.match(line):
@@ -188,6 +195,20 @@ class CleanStage:
             for code in self.langs:
                 for dm in find_dates(head, langdata.load(code)):
                     if dm.relative is None and dm.year and dm.month:
+                        return dm.value()
+        # lower in a long page header (menus, a ticker before it): a line that is a full date and no more
+        # ("• 12 Марта 2014", "09.03.2023, 13:43")
+        for line in all_lines[6:_HEADER_LINES]:
+            if len(line.strip()) > _DATE_ALONE:
+                continue
+            for rx in (_NUMERIC_DATELINE, _YEAR_FIRST_DATELINE):
+                if (m := rx.match(line.strip())):
+                    found = _calendar_date(*m.group(1, 3, 4)) if rx is _NUMERIC_DATELINE else _calendar_date(*m.group(4, 3, 1))
+                    if found:
+                        return found
+            for code in self.langs:
+                for dm in find_dates(line, langdata.load(code)):
+                    if dm.relative is None and dm.year and dm.month and dm.day:
                         return dm.value()
         return None
 
