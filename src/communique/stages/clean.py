@@ -113,6 +113,17 @@ _PROSE_END = re.compile(r"[.…:;][\"»”’)]*$")
 _LIST_ITEM = re.compile(r"^(?:[-–•*]|\d)")
 
 
+def _digit_dateline(line: str) -> str | None:
+    """The date in digits a line opens with: the day first, ISO, or the year first."""
+    if (m := _NUMERIC_DATELINE.match(line)) and (found := _calendar_date(*m.group(1, 3, 4))):
+        return found
+    if (m := _ISO_DATELINE.match(line)) and (found := iso_date(m.group(1))):
+        return found
+    if m := _YEAR_FIRST_DATELINE.match(line):
+        return _calendar_date(*m.group(4, 3, 1))
+    return None
+
+
 def _calendar_date(day: str, month: str, year: str) -> str | None:
     try:
         return dt.date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day)).isoformat()
@@ -182,11 +193,7 @@ class CleanStage:
         all_lines = list(_unmarked_lines(doc))  # not page furniture: a clock, a counter
         edges = all_lines[:6] + all_lines[-4:][::-1]
         for line in edges:
-            if (m := _NUMERIC_DATELINE.match(line.strip())) and (found := _calendar_date(*m.group(1, 3, 4))):
-                return found
-            if (m := _ISO_DATELINE.match(line.strip())) and (found := iso_date(m.group(1))):
-                return found
-            if (m := _YEAR_FIRST_DATELINE.match(line.strip())) and (found := _calendar_date(*m.group(4, 3, 1))):
+            if found := _digit_dateline(line.strip()):
                 return found
         for line in edges:
             head = line[:_DATELINE]
@@ -201,11 +208,8 @@ class CleanStage:
         for line in all_lines[6:_HEADER_LINES]:
             if len(line.strip()) > _DATE_ALONE:
                 continue
-            for rx in (_NUMERIC_DATELINE, _YEAR_FIRST_DATELINE):
-                if (m := rx.match(line.strip())):
-                    found = _calendar_date(*m.group(1, 3, 4)) if rx is _NUMERIC_DATELINE else _calendar_date(*m.group(4, 3, 1))
-                    if found:
-                        return found
+            if found := _digit_dateline(line.strip()):
+                return found
             for code in self.langs:
                 for dm in find_dates(line, langdata.load(code)):
                     if dm.relative is None and dm.year and dm.month and dm.day:

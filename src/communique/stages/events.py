@@ -93,7 +93,8 @@ class EventStage:
                 self._enrich(events[-1], ctx)
             # "по итогам саммита", "görüş zamanı": what the sentence reports happened at the occasion
             # reported before it, on its date
-            occasion = events[-1] if events and ctx.matches(ctx.ld.anaphora) and not _new_gatherings(ctx, seen) else None
+            occasion = events[-1] if events and ctx.matches(ctx.ld.anaphora) \
+                and not _new_gatherings(ctx, seen) else None
             back = occasion.date if occasion else None
             if ctx.matches(ctx.ld.same_day):  # "в тот же день", "həmin gün": the day of the news before
                 back = next((e.date for e in reversed(events) if e.date and len(e.date) == 10), back)
@@ -197,7 +198,8 @@ class EventStage:
                 earlier: set[str] = frozenset(), met: list[Event] = ()) -> list[Event]:
         found: dict[str, tuple] = {}
         # "during the meeting" refers back, unless it brings in someone new ("X ilə görüşündə")
-        back = [(a, b) for _, a, b in ctx.matches(ctx.ld.anaphora)] if earlier and not _new_parties(ctx, earlier) else []
+        back = [(a, b) for _, a, b in ctx.matches(ctx.ld.anaphora)] \
+            if earlier and not _new_parties(ctx, earlier) else []
         triggers = ctx.matches(ctx.ld.triggers)
         if any(any(x < b and a < y for x, y in back) for _, a, b in triggers):
             # "during the meeting", "встреча прошла на полях …": the meeting is reported already;

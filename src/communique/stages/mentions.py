@@ -692,7 +692,8 @@ class MentionStage:
                 continue
             k = bisect.bisect_left(starts, m.end)
             near = [t for t in taken[max(0, k - 8):k] if t.overlaps(m)]
-            if near and m.type == "location" and all(t.source == "short" and m.contains(t) and t != m for t in near):
+            if near and m.type == "location" and all(t.source == "short" and m.contains(t)
+                                                     and m.end - m.start > t.end - t.start for t in near):
                 guessed.update(id(t) for t in near)
                 near = []
             if not near:
