@@ -113,12 +113,21 @@ def _count(engine) -> int:
         return 0
 
 
+def _size(path: Path) -> int:
+    """The file's size, -1 where there is none: SQLite removes its write-ahead log when the last
+    connection closes, so it may vanish between a check and a stat."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return -1
+
+
 def _wal_grows(wal: Path, times: int):
     """True once the SQLite write-ahead log has changed size ``times`` times: inside or just after a write."""
-    state = {"size": wal.stat().st_size if wal.exists() else -1, "seen": 0}
+    state = {"size": _size(wal), "seen": 0}
 
     def ready() -> bool:
-        size = wal.stat().st_size if wal.exists() else -1
+        size = _size(wal)
         if size != state["size"]:
             state["size"], state["seen"] = size, state["seen"] + 1
         return state["seen"] >= times
