@@ -196,24 +196,25 @@ class CleanStage:
             if found := _digit_dateline(line.strip()):
                 return found
         for line in edges:
-            head = line[:_DATELINE]
             if len(line) > _DATELINE and not _DATELINE_START.match(line):
                 continue
-            for code in self.langs:
-                for dm in find_dates(head, langdata.load(code)):
-                    if dm.relative is None and dm.year and dm.month:
-                        return dm.value()
+            if found := self._written_date(line[:_DATELINE]):
+                return found
         # lower in a long page header (menus, a ticker before it): a line that is a full date and no more
         # ("• 12 Марта 2014", "09.03.2023, 13:43")
         for line in all_lines[6:_HEADER_LINES]:
-            if len(line.strip()) > _DATE_ALONE:
-                continue
-            if found := _digit_dateline(line.strip()):
+            if len(line.strip()) <= _DATE_ALONE and (found := _digit_dateline(line.strip())
+                                                     or self._written_date(line, day=True)):
                 return found
-            for code in self.langs:
-                for dm in find_dates(line, langdata.load(code)):
-                    if dm.relative is None and dm.year and dm.month and dm.day:
-                        return dm.value()
+        return None
+
+    def _written_date(self, text: str, day: bool = False) -> str | None:
+        """The first date with its year and month (and its day, where ``day``) written in words in any
+        of the languages read ("24 Қыркүйек, 2020")."""
+        for code in self.langs:
+            for dm in find_dates(text, langdata.load(code)):
+                if dm.relative is None and dm.year and dm.month and (dm.day or not day):
+                    return dm.value()
         return None
 
     def _source(self, doc: Document) -> str | None:

@@ -205,15 +205,12 @@ class EventStage:
             # "during the meeting", "встреча прошла на полях …": the meeting is reported already;
             # what was signed or decided during it is new
             triggers = [t for t in triggers if t[0].label not in _GATHERING_TYPES]
-        named = [(ctx.token_index(m.start), ctx.token_index(m.end - 1)) for m in ctx.of_type("gathering")]
-        head_final = 0 if ctx.grammar.genitive_after_head else 1
         # "10-летия со дня подписания", "imzalanmasının 10 illiyi": an anniversary of it, not the occurrence
         triggers = [t for t in triggers if not _anniversary(ctx, t[1], t[2])
                     and not (t[0].label == "CONVENE" and _office_of(ctx, t[1], t[2]))]
         for p, a, b in triggers:
-            if p.label == "MEET" and any(x <= a <= y + head_final for x, y in named):
-                # "бейресми кездесуі", "hökumət başçılarının görüşü ... keçirilib": a meeting word naming a
-                # gathering, or heading a compound after its name in az and kk ("qeyri-rəsmi Zirvə görüşündə")
+            if p.label == "MEET" and _gatherings_named_at(ctx, a):
+                # "бейресми кездесуі", "hökumət başçılarının görüşü ... keçirilib": a meeting word naming a gathering
                 p = dataclasses.replace(p, label="CONVENE")
             found.setdefault(p.label, (p, a, b))
         for type_, (p, a, b) in list(found.items()):
@@ -645,10 +642,15 @@ def _new_gatherings(ctx: SentenceContext, earlier: set[str]) -> set[str]:
     """A gathering not reported yet that the meeting word itself names ("Dövlət Başçılarının
     görüşündə çıxışı zamanı"): the sentence tells of that gathering, not of the meeting before
     ("встреча прошла на полях сессии" still refers back)."""
+    return {m.entity_id for _, a, _ in ctx.matches(ctx.ld.anaphora) for m in _gatherings_named_at(ctx, a)} - earlier
+
+
+def _gatherings_named_at(ctx: SentenceContext, k: int) -> list:
+    """The gatherings the word at token ``k`` names: a word of the gathering's name, or in az and kk
+    the head of the compound right after it ("qeyri-rəsmi Zirvə görüşündə")."""
     head_final = 0 if ctx.grammar.genitive_after_head else 1
-    words = [a for _, a, _ in ctx.matches(ctx.ld.anaphora)]
-    return {m.entity_id for m in ctx.of_type("gathering")
-            if any(ctx.token_index(m.start) <= a <= ctx.token_index(m.end - 1) + head_final for a in words)} - earlier
+    return [m for m in ctx.of_type("gathering")
+            if ctx.token_index(m.start) <= k <= ctx.token_index(m.end - 1) + head_final]
 
 
 def _visit_framed(ctx: SentenceContext) -> bool:

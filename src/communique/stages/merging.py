@@ -122,9 +122,12 @@ def _refers_to_gathering(ev: Event, earlier: Event) -> bool:
 def _months_agree(a: Event, b: Event) -> bool:
     """Two reports whose sentences name different months are two occasions, even where no year makes
     either a date ("4 мая прибыл в Гоа" and "намеченное на 3-4 июля заседание")."""
-    ma = a.month or (int(a.date[5:7]) if a.date and len(a.date) >= 7 else None)
-    mb = b.month or (int(b.date[5:7]) if b.date and len(b.date) >= 7 else None)
+    ma, mb = _month(a), _month(b)
     return not (ma and mb and ma != mb)
+
+
+def _month(ev: Event) -> int | None:
+    return ev.month or (int(ev.date[5:7]) if ev.date and len(ev.date) >= 7 else None)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
