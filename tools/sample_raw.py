@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 SEED = 20261206
-SAMPLES = 22
+SAMPLES = 24
 PER_SAMPLE = 10
 
 
