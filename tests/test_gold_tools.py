@@ -55,3 +55,26 @@ def test_the_samples_are_drawn_the_same_every_time():
     first, again = sample.samples(rows), sample.samples(list(rows))
     assert first == again and len(first["R1-az"]) == 10
     assert not {r["id"] for r in first["R1-az"]} & {r["id"] for r in first["R2-az"]}
+
+
+def test_miss_kinds_says_where_a_missed_event_lies_without_printing_text(tmp_path, capsys):
+    kinds = _tool("miss_kinds")
+    sign = {**GOLD, "events": GOLD["events"] + [{**GOLD["events"][0], "type": "SIGN"}]}
+    (tmp_path / "arts.jsonl").write_text(json.dumps({"id": "a", "lang": "ru", "text": TEXT}) + "\n")
+    (tmp_path / "g.jsonl").write_text(json.dumps(sign) + "\n")
+    kinds.main([f"{tmp_path / 'g.jsonl'}={tmp_path / 'arts.jsonl'}"])
+    out = capsys.readouterr().out
+    assert "missed: 1" in out and "their sentence has an event of another type" in out
+    assert "spurious: 0" in out and "Путин" not in out
+
+
+def test_ablation_empties_a_data_file_but_its_comments_and_keeps_the_essential_ones(tmp_path):
+    ablate = _tool("ablate_data")
+    f = tmp_path / "series.tsv"
+    f.write_text("# what the file is\nряд\nнесколько\n", encoding="utf-8")
+    ablate.blank(f)
+    assert f.read_text(encoding="utf-8") == "# what the file is\n"
+    listed = ablate.names(TOOLS.parent / "src" / "communique" / "lang")
+    assert "series.tsv" in listed and "domestic.tsv" in listed
+    assert not {"triggers.tsv", "alphabet.txt", "suffixes.tsv"} & set(listed)
+    assert ablate.f1(10, 10, 5) == 0.5
