@@ -178,18 +178,21 @@ def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
     def yearless() -> list:
         return [(d, {m.entity_id for m in ctx.mentions if m.entity_id} if d.day is None else ids)
                 for ctx, d in _plain_dates(doc) if d.year is None and d.month and d.relative is None]
+    sides = functools.cache(lambda shared: _sides(shared, kb))  # the same few parties recur
     years = set()
     for occ in kb.occasions.values():
         shared = occ.participants & ids
         if not shared:
             continue
         # two sides of it, not a president and his own state (an incident may have one side)
-        if len(_sides(shared, kb)) < 2 and not (len(_occasion_sides(occ, kb)) < 2 and is_named(occ.id)):
+        if len(sides(frozenset(shared))) < 2 and not (len(_occasion_sides(occ, kb)) < 2 and is_named(occ.id)):
             continue
         if is_named(occ.id) or any(p.startswith("person:") for p in shared) and any(
-                _same_day(d, occ.date) and len(_sides(occ.participants & near, kb)) >= 2 for d, near in yearless()) \
+                _same_day(d, occ.date) and len(sides(frozenset(occ.participants & near))) >= 2 for d, near in yearless()) \
                 and _goes_to_host(doc, kb, occ):
             years.add(occ.date[:4])
+            if len(years) > 1:
+                return None  # two occasions' years: the article's is not certain
     return years.pop() if len(years) == 1 else None
 
 
