@@ -552,6 +552,9 @@ class MentionStage:
         given name or an initial before it that is not that person's ("Niyazi Bayramov",
         "Қырымбек Көшербаев", "Р.Ескалиев"): the full name is someone else, a name of its own
         (linking finds its id). A given name that agrees ("Джейхуна Байрамова") keeps the link."""
+        shorts = [m for m in found if m.source == "kb" and m.type == "person" and m.kind == "short"]
+        if not shorts:
+            return found  # most sentences have no surname alone to read
         ld, inflect = langdata.load(code), grammar(code).names_inflect
         starts = [t.start for t in toks]
         covered = _covered(starts, found)
@@ -566,9 +569,7 @@ class MentionStage:
                 return False
             return base_form(word, ld) == word if inflect else self.morph.may_be_name(word)
 
-        for m in found:
-            if m.source != "kb" or m.type != "person" or m.kind != "short":
-                continue
+        for m in shorts:
             k = bisect.bisect_left(starts, m.start)
             given = self.kb.given_names(m.candidates[0])
             lo, initial = _before_surname(text, toks, k, covered | in_title, given_like)
