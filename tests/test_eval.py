@@ -113,3 +113,14 @@ def test_eval_names_the_articles_a_stage_failed_on(tmp_path, monkeypatch, capsys
     assert main(["eval", str(tmp_path / "gold.jsonl"), "--texts", str(tmp_path / "arts.jsonl")]) == 0
     err = capsys.readouterr().err
     assert "g failed in the events stage" in err and "broken on purpose" in err
+
+
+def test_figures_per_event_type_show_a_type_that_is_never_found():
+    gold = {**GOLD, "events": GOLD["events"] + [{"type": "SIGN", "participants": ["Putin", "Tokayev"]}]}
+    result = ev.score([ev.GoldArticle(gold, TEXT)], {"g": _sys(["s:putin", "s:tokayev", "s:summit"])})
+    rows = ev.by_type(result)
+    assert (rows["CONVENE"]["gold"], rows["CONVENE"]["sys"], rows["CONVENE"]["lenient"]) == (1, 1, 1)
+    assert (rows["SIGN"]["gold"], rows["SIGN"]["sys"], rows["SIGN"]["r"], rows["SIGN"]["f1_ru"]) == (1, 0, 0.0, 0.0)
+    table = ev.type_table(result).splitlines()
+    assert table[0].split()[:6] == ["type", "gold", "sys", "len-P", "len-R", "len-F1"]
+    assert [r.split()[0] for r in table[1:]] == ["CONVENE", "SIGN"]

@@ -245,10 +245,15 @@ def cmd_eval(args) -> int:
         print(ev.details(articles, sysdocs))
         print()
     if args.json:
-        print(json.dumps({"figures": ev.figures(result), "linking": result["linking"],
-                          "stories": result["stories"]}, indent=2))
+        out = {"figures": ev.figures(result), "linking": result["linking"], "stories": result["stories"]}
+        if args.by_type:
+            out["by_type"] = ev.by_type(result)
+        print(json.dumps(out, indent=2))
     else:
         print(ev.table(result))
+        if args.by_type:
+            print()
+            print(ev.type_table(result))
     return 0
 
 
@@ -408,6 +413,7 @@ def parser() -> argparse.ArgumentParser:
                    help="folder the gold 'file' paths are relative to, or an articles JSONL (repeatable)")
     s.add_argument("--json", action="store_true", help="figures as JSON")
     s.add_argument("--details", action="store_true", help="also list gold and system events per article")
+    s.add_argument("--by-type", action="store_true", help="also lenient P/R/F1 per event type")
     s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("train-names", help="train a language's name tagger on annotated sentences")

@@ -164,6 +164,7 @@ class Scores:
     lenient: int = 0
     strict: int = 0
     attr: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    types: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))  # gold, extracted, lenient
     negative_events: int = 0
     gold_participants: int = 0
     found_participants: int = 0
@@ -223,6 +224,12 @@ def _score_article(s: Scores, g: dict, sd: dict, amap: dict[str, str]) -> None:
     s.strict += len(match_events(g, sd, amap, strict=True))
     pairs = match_events(g, sd, amap, strict=False)
     s.lenient += len(pairs)
+    for e in g.get("events", []):
+        s.types[e["type"]][0] += 1
+    for e in sd.get("events", []):
+        s.types[e["type"]][1] += 1
+    for gi, _ in pairs:  # a match is of one type
+        s.types[g["events"][gi]["type"]][2] += 1
     for gi, si in pairs:
         ge, se = g["events"][gi], sd["events"][si]
         _attr(s, "date", ge.get("date"), se.get("date"))
@@ -376,12 +383,42 @@ def _total(parts) -> Scores:
     out = Scores()
     for s in parts:
         for f in dataclasses.fields(Scores):
-            if f.name != "attr":
+            if f.name not in ("attr", "types"):
                 setattr(out, f.name, getattr(out, f.name) + getattr(s, f.name))
         for name, (ok, n) in s.attr.items():
             out.attr[name][0] += ok
             out.attr[name][1] += n
+        for name, counts in s.types.items():
+            out.types[name] = [a + b for a, b in zip(out.types[name], counts)]
     return out
+
+
+def by_type(result: dict) -> dict[str, dict[str, float]]:
+    """Lenient P/R/F1 per event type, all languages together, and F1 per language: where the
+    extraction is weak (a type few events of which are found) shows here, not in the overall row."""
+    langs = result["langs"]
+    total = _total(langs.values())
+    out = {}
+    for type_ in sorted(total.types):
+        gold, got, matched = total.types[type_]
+        p = matched / got if got else 0.0
+        r = matched / gold if gold else 0.0
+        row = {"gold": gold, "sys": got, "lenient": matched, "p": p, "r": r, "f1": 2 * matched / (gold + got) if gold + got else 0.0}
+        for code in sorted(langs):
+            g, x, m = langs[code].types.get(type_, (0, 0, 0))
+            row[f"f1_{code}"] = 2 * m / (g + x) if g + x else None
+        out[type_] = row
+    return out
+
+
+def type_table(result: dict) -> str:
+    codes = sorted(result["langs"])
+    rows = [("type", "gold", "sys", "len-P", "len-R", "len-F1", *(f"F1-{c}" for c in codes))]
+    for type_, r in by_type(result).items():
+        rows.append((type_, r["gold"], r["sys"], f"{r['p']:.2f}", f"{r['r']:.2f}", f"{r['f1']:.2f}",
+                     *(_fmt(r[f"f1_{c}"]) for c in codes)))
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
 
 
 def _fmt(x: float | None) -> str:
