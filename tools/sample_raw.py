@@ -4,7 +4,7 @@ Each language's articles of ``raw.jsonl`` are shuffled with one fixed seed; samp
 positions 10*(K-1) .. 10*K-1 of that order, ten articles per language. Nothing is chosen by what
 the system extracts, so the samples hold as many domestic (negative) articles as the corpus does.
 
-    python tools/sample_raw.py ../shared/corpus/raw/raw.jsonl OUTDIR      # writes R1..R24-<lang>.articles.jsonl
+    python tools/sample_raw.py ../shared/corpus/raw/raw.jsonl OUTDIR      # writes R1..R30-<lang>.articles.jsonl
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 SEED = 20261206
-SAMPLES = 24
+SAMPLES = 30
 PER_SAMPLE = 10
 
 
