@@ -51,6 +51,7 @@ COLUMNS = {
     "qualifiers.tsv": 3,
     "reporting.tsv": 2,
     "regions.tsv": 2,
+    "subdivisions.tsv": 2,
     "attribution.tsv": 1,
     "topics.tsv": 2,
     "year_words.tsv": 2,
@@ -90,6 +91,7 @@ TEXT_COLUMN = {
     "qualifiers.tsv": 2,
     "reporting.tsv": 1,
     "regions.tsv": 1,
+    "subdivisions.tsv": 1,
     "attribution.tsv": 0,
     "topics.tsv": 1,
     "year_words.tsv": 1,
@@ -100,7 +102,7 @@ TEXT_COLUMN = {
 # files whose language column uses the token pattern syntax ('x*', '…')
 PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv",
                  "membership.tsv", "between.tsv", "org_heads.tsv", "gathering_heads.tsv",
-                 "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv", "regions.tsv", "attribution.tsv", "topics.tsv", "eponyms.tsv", "greetings.tsv", "anniversaries.tsv")
+                 "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv", "regions.tsv", "subdivisions.tsv", "attribution.tsv", "topics.tsv", "eponyms.tsv", "greetings.tsv", "anniversaries.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}

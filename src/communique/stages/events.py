@@ -487,7 +487,7 @@ class EventStage:
                 continue
             if len(places) > 1 and _dateline(ctx.doc.text, m):
                 continue  # "БАКУ /Trend/ - ... саммит ... в Анкаре": where the report was filed
-            if m.source in ("tagger", "ner") and (m.entity_id or "").startswith("new:"):
+            if m.source in ("tagger", "ner", "subdivision") and (m.entity_id or "").startswith("new:"):
                 continue  # a place the knowledge base lacks is mostly a region named in passing, not where
             # "Bakıda keçiriləcək COP29": where another gathering takes place, not this meeting
             if any(0 <= ctx.token_index(g.start) - ctx.token_index(m.end - 1) <= 3 for g in others):

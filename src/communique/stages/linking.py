@@ -42,7 +42,7 @@ class LinkingStage:
                 shorts.append(m)
             elif m.source == "initials":
                 initialled.append(m)
-            elif m.source == "kb":
+            elif m.source in ("kb", "subdivision"):  # a subdivision's id is composed from its place's
                 m.entity_id = m.candidates[0]
             else:
                 m.entity_id = self._link_name(m)

@@ -21,7 +21,7 @@ from ..lang.grammar import grammar
 from ..lang.morph import (bare_genitive, base_form, candidates, compound_head_base, ends_in_case,
                           ends_in_possessive, possessed_with_case, pronominal_tails)
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
-from ..text import Token, fold, given_name_agrees, initial_agrees, lower, script_of, tokenize, translit_key
+from ..text import Token, fold, given_name_agrees, initial_agrees, lower, script_of, slug, tokenize, translit_key
 from .context import endings, prose, sentence_code, sentence_tokens
 from .gatherings import ministers_meeting
 
@@ -357,6 +357,7 @@ class MentionStage:
         self._agencies: list[re.Pattern] | None = None
         self._outlet_names: set[str] = set()
         self._person_words: frozenset[str] | None = None
+        self._place_stems: dict[str, dict[str, str]] = {}  # language -> a place's adjective stem -> its id
 
     # Resources are built on first use, once per process and language.
     @property
@@ -409,6 +410,7 @@ class MentionStage:
             if toks and fold(toks[0].text) in langdata.load(code).common:
                 ordinary.add((toks[0].start, toks[0].end))
             found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
+            found = self._subdivisions(doc.text, toks, found, code)
             found = self._other_bearers(doc.text, toks, found, code)
             found = kind_named_mentions(doc.text, sent, toks, found, code)
             found = headed_name_mentions(doc.text, toks, found, code,
@@ -492,6 +494,67 @@ class MentionStage:
                 continue  # acronyms are written in capitals: "ЕС-ке", "ЕврАзЭС", not "Еске" ("let us recall")
             out.append(Mention(start, end, surface, ent.type, base=base, source="kb", candidates=ids, kind=kind))
         return out
+
+    def _subdivisions(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+        """A place's name before a noun of subdivision (subdivisions.tsv: "Almatı vilayəti", "Алматы
+        облысы", in Russian the place's adjective: "Алматинской области", also each adjective of a
+        list sharing the noun: "Карагандинской и Кызылординской областях") names the region or district
+        around the place, not the place: one location whose id is composed from the place's and the
+        kind, so it is the same entity in every language ("new:location:almaty-region"). A region that
+        keeps a city's former name is named by it (Akmola Region around Astana, once Akmola)."""
+        marks = langdata.load(code).subdivisions.find([fold(t.text) for t in toks])
+        if not marks:
+            return found
+        starts = [t.start for t in toks]
+        places = {bisect.bisect_left(starts, m.end): m for m in found
+                  if m.type == "location" and m.source == "kb" and m.candidates}
+        joins = grammar(code).words["conjunction"]
+        out, taken = list(found), set()
+        for p, a, b in marks:
+            named = []  # (first token's start, place id, the alias's kind, the alias)
+            place = places.get(a)
+            if place is not None and toks[a].start - place.end <= 1:
+                named.append((place.start, place.candidates[0], place.kind, place.base or place.text))
+                taken.add(id(place))
+            elif not grammar(code).names_inflect:
+                k = a - 1
+                while k >= 0 and (hit := self._adjective_place(toks[k].text, code)):
+                    named.append((toks[k].start, *hit))
+                    if not (k >= 2 and fold(toks[k - 1].text) in joins):
+                        break
+                    k -= 2  # "Карагандинской и Кызылординской областях"
+            end = toks[b - 1].end
+            for n, (start, eid, kind, alias) in enumerate(named):
+                # the adjective next to the noun takes it in; one further up the list stands alone
+                stop = end if n == 0 else toks[bisect.bisect_left(starts, start)].end
+                if any(m.start < stop and start < m.end and id(m) not in taken for m in out):
+                    continue  # inside a longer name already read
+                where = slug(alias) if kind == "former" else eid.split(":", 1)[1]
+                out.append(Mention(start, stop, text[start:stop], "location", base=f"{self.kb.label(eid)} {p.label}",
+                                   source="subdivision", candidates=[f"new:location:{where}-{p.label}"]))
+        return sorted((m for m in out if id(m) not in taken), key=lambda m: m.start)
+
+    def _adjective_place(self, word: str, code: str) -> tuple[str, str, str] | None:
+        """The known place a relational adjective is made from (grammar.tsv relational_suffix,
+        adjective_ending), with the kind and text of the name it is made from: the name without a
+        final vowel, a suffix and an ending ("Алматы" -> "алматинской", "Туркестан" ->
+        "туркестанской", "Актюбинск" -> "актюбинской")."""
+        ld, words = langdata.load(code), grammar(code).words
+        if code not in self._place_stems:
+            stems = self._place_stems[code] = {}
+            for e in self.kb.entities.values():
+                for a in e.aliases if e.type == "location" else ():
+                    name = lower(a.text)
+                    if a.lang == code and name.isalpha():
+                        stems.setdefault(name[:-1] if name[-1] in ld.vowels else name, (e.id, a.kind, a.text))
+        w, stems = lower(word), self._place_stems[code]
+        for ending in sorted(words["adjective_ending"], key=len, reverse=True):
+            if w.endswith(ending):
+                stem = w[:len(w) - len(ending)]
+                for suffix in (*words["relational_suffix"], ""):
+                    if stem.endswith(suffix) and (hit := stems.get(stem[:len(stem) - len(suffix)])):
+                        return hit
+        return None
 
     def _particles_joined(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
         """A new person's name goes on past a name particle and the capitalised words after it
