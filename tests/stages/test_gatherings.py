@@ -395,3 +395,18 @@ def test_a_numbered_session_of_a_local_body_is_its_states_affairs(pipeline):
     doc, found = _gatherings(pipeline, "Бүгін Ақмола облыстық мәслихатының алтыншы сессиясы өтті, оған облыс әкімі "
                                        "қатысты.", "2026-03-03")
     assert not doc.events
+
+
+@pytest.mark.parametrize("text, council", [
+    ("Azərbaycan-Türkiyə Yüksək Səviyyəli Strateji Əməkdaşlıq Şurasının 8-ci iclası keçirilib.",
+     "new:gathering:az-tr-high-level-strategic-cooperation-council"),
+    ("Türkiyə-Ukrayna Yüksək Səviyyəli Strateji Əməkdaşlıq Şurasının iclası keçirilib.",
+     "new:gathering:tr-ua-high-level-strategic-cooperation-council"),
+])
+def test_a_body_named_inside_a_bilateral_councils_session_is_that_session(pipeline, text, council):
+    # the council's own words ("Əməkdaşlıq Şurası") read as a body of their own would make one party
+    # of every bilateral council, the same in every article
+    doc, found = _gatherings(pipeline, text)
+    assert list(found) == [council]
+    assert not [e.id for e in doc.entities if e.type == "organization"]
+    assert [e.participants for e in doc.events if e.type == "CONVENE"] == [[council]]

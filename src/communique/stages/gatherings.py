@@ -178,8 +178,13 @@ class GatheringStage:
                                 upcoming=p.upcoming)
                 doc.entities.append(entity)
             entity.mentions.append(added[-1])
-        headed = [m for m in doc.mentions if m.type == "gathering" and m.source == "cue"
-                  and any(m.start < a.end and a.start < m.end for a in added)]
+        # a gathering's name read on its own (its head noun), or a body the knowledge base lacks named
+        # inside it ("Yüksək Səviyyəli Strateji Əməkdaşlıq Şurasının" in the council's session): the
+        # composed gathering, not another party
+        headed = [m for m in doc.mentions if (m.type == "gathering" and m.source == "cue"
+                                               and any(m.start < a.end and a.start < m.end for a in added))
+                  or (m.type == "organization" and (m.entity_id or "").startswith("new:")
+                      and any(a.start <= m.start and m.end <= a.end for a in added))]
         for m in headed:
             entity = doc.entity(m.entity_id)
             if entity is not None:
