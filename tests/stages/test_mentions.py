@@ -410,3 +410,10 @@ def test_a_region_keeping_a_citys_former_name_is_named_by_it(pipeline):
     doc = pipeline(Document("t", "Вице-министр кеше Ақмола облысында, бүгін Астанада болды."))
     assert {(m.text, m.entity_id) for m in doc.mentions if m.type == "location"} == {
         ("Ақмола облысында", "new:location:akmola-region"), ("Астанада", "loc:astana")}
+
+
+def test_a_citys_executive_authority_is_a_body_not_the_city(pipeline):
+    # "İcra Hakimiyyəti" heads a local government's name (org_heads.tsv): the city inside it names the body
+    doc = pipeline(Document("t", "Bakı Şəhər İcra Hakimiyyətinin başçısı Eldar Əzizov çıxış edib."))
+    assert {(m.text, m.type) for m in doc.mentions if m.type != "person"} == \
+        {("Bakı Şəhər İcra Hakimiyyətinin", "organization")}
