@@ -417,3 +417,14 @@ def test_a_citys_executive_authority_is_a_body_not_the_city(pipeline):
     doc = pipeline(Document("t", "Bakı Şəhər İcra Hakimiyyətinin başçısı Eldar Əzizov çıxış edib."))
     assert {(m.text, m.type) for m in doc.mentions if m.type != "person"} == \
         {("Bakı Şəhər İcra Hakimiyyətinin", "organization")}
+
+
+@pytest.mark.parametrize("text", [
+    "MDB Parlamentlərarası Assambleyasının sədri çıxış edib.",
+    "ТМД Парламентаралық Ассамблеясының төрағасы сөз сөйледі.",
+    "Председатель Межпарламентской Ассамблеи СНГ выступил.",
+])
+def test_an_organisations_parliamentary_assembly_is_a_body_of_its_own(pipeline, text):
+    # the knowledge base keeps the assembly apart from the organisation whose name it carries
+    doc = pipeline(Document("t", text))
+    assert {m.entity_id for m in doc.mentions if m.type == "organization"} == {"org:ipa-cis"}
