@@ -428,3 +428,10 @@ def test_an_organisations_parliamentary_assembly_is_a_body_of_its_own(pipeline, 
     # the knowledge base keeps the assembly apart from the organisation whose name it carries
     doc = pipeline(Document("t", text))
     assert {m.entity_id for m in doc.mentions if m.type == "organization"} == {"org:ipa-cis"}
+
+
+@pytest.mark.parametrize("text", ["Министр вчера побывал в Актюбинской области.", "Вице-министр кеше Ақтөбе облысында болды."])
+def test_a_regions_name_from_an_older_spelling_of_its_city_is_the_citys(pipeline, text):
+    # "Актюбинская" is made from Aktyubinsk, an older spelling of Aktobe: Aktobe's region in every language
+    doc = pipeline(Document("t", text))
+    assert {(e.id, e.label) for e in doc.entities} == {("new:location:aktobe-region", "Aktobe region")}

@@ -529,10 +529,19 @@ class MentionStage:
                 stop = end if n == 0 else toks[bisect.bisect_left(starts, start)].end
                 if any(m.start < stop and start < m.end and id(m) not in taken for m in out):
                     continue  # inside a longer name already read
-                where = slug(alias) if kind == "former" else eid.split(":", 1)[1]
-                out.append(Mention(start, stop, text[start:stop], "location", base=f"{self.kb.label(eid)} {p.label}",
+                # a region that kept a city's older name is named by it (Akmola Region around Astana, once
+                # Akmola); an older spelling of the same name is the city's ("Актюбинская" is Aktobe's)
+                label = self.kb.label(eid)
+                older = kind == "former" and slug(alias)[:_SAME_NAME] != slug(label)[:_SAME_NAME]
+                where, name = (slug(alias), self._english(eid, alias)) if older else (eid.split(":", 1)[1], label)
+                out.append(Mention(start, stop, text[start:stop], "location", base=f"{name} {p.label}",
                                    source="subdivision", candidates=[f"new:location:{where}-{p.label}"]))
         return sorted((m for m in out if id(m) not in taken), key=lambda m: m.start)
+
+    def _english(self, eid: str, name: str) -> str:
+        """The English spelling the knowledge base gives of one of an entity's names, else the name."""
+        entity = self.kb.entities.get(eid)
+        return next((a.text for a in (entity.aliases if entity else ()) if a.lang == "en" and slug(a.text) == slug(name)), name)
 
     def _adjective_place(self, word: str, code: str) -> tuple[str, str, str] | None:
         """The known place a relational adjective is made from (grammar.tsv relational_suffix,
@@ -1081,6 +1090,8 @@ def _headed_names(text: str, toks: list[Token], found: list[Mention], code: str,
             owner[k] = out[-1]
     return sorted(out, key=lambda m: m.start)
 
+
+_SAME_NAME = 3  # first letters a city's older spelling shares with its name ("Aktyubinsk", "Aktobe")
 
 _NAME_INNER_CASES = ("com", "ins", "abl", "loc", "dat", "acc")
 
