@@ -435,3 +435,14 @@ def test_a_regions_name_from_an_older_spelling_of_its_city_is_the_citys(pipeline
     # "Актюбинская" is made from Aktyubinsk, an older spelling of Aktobe: Aktobe's region in every language
     doc = pipeline(Document("t", text))
     assert {(e.id, e.label) for e in doc.entities} == {("new:location:aktobe-region", "Aktobe region")}
+
+
+@pytest.mark.parametrize("text", [
+    "Nazir dünən Şərqi Qazaxıstan vilayətində olub.",
+    "Вице-министр кеше Шығыс Қазақстан облысында болды.",
+    "Министр вчера побывал в Восточно-Казахстанской области.",
+])
+def test_a_region_named_by_a_direction_and_its_state_is_one_entity(pipeline, text):
+    # a word of the compass before a state's name (compass.tsv) names a region of it, the same in every language
+    doc = pipeline(Document("t", text))
+    assert {(e.id, e.label) for e in doc.entities} == {("new:location:east-kz-region", "East Kazakhstan region")}

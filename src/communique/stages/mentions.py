@@ -501,20 +501,27 @@ class MentionStage:
         list sharing the noun: "Карагандинской и Кызылординской областях") names the region or district
         around the place, not the place: one location whose id is composed from the place's and the
         kind, so it is the same entity in every language ("new:location:almaty-region"). A region that
-        keeps a city's former name is named by it (Akmola Region around Astana, once Akmola)."""
+        keeps a city's former name is named by it (Akmola Region around Astana, once Akmola). A state's
+        name makes a region's only after a word of the compass (compass.tsv: "Шығыс Қазақстан облысы",
+        "Восточно-Казахстанская область": "new:location:east-kz-region")."""
         marks = langdata.load(code).subdivisions.find([fold(t.text) for t in toks])
         if not marks:
             return found
         starts = [t.start for t in toks]
         places = {bisect.bisect_left(starts, m.end): m for m in found
-                  if m.type == "location" and m.source == "kb" and m.candidates}
+                  if m.type in ("location", "country") and m.source == "kb" and m.candidates}
+        compass = langdata.load(code).compass
         joins = grammar(code).words["conjunction"]
         out, taken = list(found), set()
         for p, a, b in marks:
-            named = []  # (first token's start, place id, the alias's kind, the alias)
+            named = []  # (first token's start, place id, the alias's kind, the alias, a direction)
             place = places.get(a)
-            if place is not None and toks[a].start - place.end <= 1:
-                named.append((place.start, place.candidates[0], place.kind, place.base or place.text))
+            k = bisect.bisect_left(starts, place.start) if place is not None else 0
+            # a state is a region's name only with a direction: "Шығыс Қазақстан облысы"
+            side = compass.get(fold(toks[k - 1].text)) if place is not None and place.type == "country" and k else None
+            if place is not None and toks[a].start - place.end <= 1 and (place.type == "location" or side):
+                start = toks[k - 1].start if side else place.start
+                named.append((start, place.candidates[0], place.kind, place.base or place.text, side))
                 taken.add(id(place))
             elif not grammar(code).names_inflect:
                 k = a - 1
@@ -524,7 +531,7 @@ class MentionStage:
                         break
                     k -= 2  # "Карагандинской и Кызылординской областях"
             end = toks[b - 1].end
-            for n, (start, eid, kind, alias) in enumerate(named):
+            for n, (start, eid, kind, alias, side) in enumerate(named):
                 # the adjective next to the noun takes it in; one further up the list stands alone
                 stop = end if n == 0 else toks[bisect.bisect_left(starts, start)].end
                 if any(m.start < stop and start < m.end and id(m) not in taken for m in out):
@@ -534,6 +541,8 @@ class MentionStage:
                 label = self.kb.label(eid)
                 older = kind == "former" and slug(alias)[:_SAME_NAME] != slug(label)[:_SAME_NAME]
                 where, name = (slug(alias), self._english(eid, alias)) if older else (eid.split(":", 1)[1], label)
+                if side:
+                    where, name = f"{side}-{where}", f"{side.capitalize()} {name}"
                 out.append(Mention(start, stop, text[start:stop], "location", base=f"{name} {p.label}",
                                    source="subdivision", candidates=[f"new:location:{where}-{p.label}"]))
         return sorted((m for m in out if id(m) not in taken), key=lambda m: m.start)
@@ -543,7 +552,7 @@ class MentionStage:
         entity = self.kb.entities.get(eid)
         return next((a.text for a in (entity.aliases if entity else ()) if a.lang == "en" and slug(a.text) == slug(name)), name)
 
-    def _adjective_place(self, word: str, code: str) -> tuple[str, str, str] | None:
+    def _adjective_place(self, word: str, code: str) -> tuple[str, str, str, str | None] | None:
         """The known place a relational adjective is made from (grammar.tsv relational_suffix,
         adjective_ending), with the kind and text of the name it is made from: the name without a
         final vowel, a suffix and an ending ("Алматы" -> "алматинской", "Туркестан" ->
@@ -552,17 +561,21 @@ class MentionStage:
         if code not in self._place_stems:
             stems = self._place_stems[code] = {}
             for e in self.kb.entities.values():
-                for a in e.aliases if e.type == "location" else ():
+                for a in e.aliases if e.type in ("location", "country") else ():
                     name = lower(a.text)
                     if a.lang == code and name.isalpha():
                         stems.setdefault(name[:-1] if name[-1] in ld.vowels else name, (e.id, a.kind, a.text))
         w, stems = lower(word), self._place_stems[code]
+        first, _, rest = w.partition("-")
+        side = ld.compass.get(first) if rest else None  # "восточно-казахстанской": a direction and a state
+        w = rest if side else w
         for ending in sorted(words["adjective_ending"], key=len, reverse=True):
             if w.endswith(ending):
                 stem = w[:len(w) - len(ending)]
                 for suffix in (*words["relational_suffix"], ""):
-                    if stem.endswith(suffix) and (hit := stems.get(stem[:len(stem) - len(suffix)])):
-                        return hit
+                    hit = stems.get(stem[:len(stem) - len(suffix)]) if stem.endswith(suffix) else None
+                    if hit and (side or hit[0].startswith("loc:")):  # a state only with a direction
+                        return (*hit, side)
         return None
 
     def _particles_joined(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
