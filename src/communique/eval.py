@@ -369,8 +369,7 @@ def table(result: dict) -> str:
                      _fmt(s.matched_facts / s.gold_facts if s.gold_facts else None),
                      _fmt(s.matched_state_facts / s.sys_state_facts if s.sys_state_facts else None),
                      _fmt(s.matched_state_facts / s.gold_state_facts if s.gold_state_facts else None)))
-    widths = [max(len(str(r[i])) for r in rows) for i in range(len(head))]
-    lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    lines = _aligned(rows)
     link, st = result["linking"], result["stories"]
     lines.append("")
     lines.append(f"cross-document linking accuracy: {_fmt(link['accuracy'])} over {link['instances']} mentions "
@@ -417,8 +416,13 @@ def type_table(result: dict) -> str:
     for type_, r in by_type(result).items():
         rows.append((type_, r["gold"], r["sys"], f"{r['p']:.2f}", f"{r['r']:.2f}", f"{r['f1']:.2f}",
                      *(_fmt(r[f"f1_{c}"]) for c in codes)))
+    return "\n".join(_aligned(rows))
+
+
+def _aligned(rows: list[tuple]) -> list[str]:
+    """Rows as lines of left-aligned columns two spaces apart."""
     widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+    return ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
 
 
 def _fmt(x: float | None) -> str:

@@ -357,7 +357,8 @@ class MentionStage:
         self._agencies: list[re.Pattern] | None = None
         self._outlet_names: set[str] = set()
         self._person_words: frozenset[str] | None = None
-        self._place_stems: dict[str, dict[str, str]] = {}  # language -> a place's adjective stem -> its id
+        # language -> the stem a place's adjective is made from -> (its id, the name's kind, the name)
+        self._place_stems: dict[str, dict[str, tuple[str, str, str]]] = {}
 
     # Resources are built on first use, once per process and language.
     @property
@@ -504,14 +505,14 @@ class MentionStage:
         keeps a city's former name is named by it (Akmola Region around Astana, once Akmola). A state's
         name makes a region's only after a word of the compass (compass.tsv: "Шығыс Қазақстан облысы",
         "Восточно-Казахстанская область": "new:location:east-kz-region")."""
-        marks = langdata.load(code).subdivisions.find([fold(t.text) for t in toks])
+        ld, g = langdata.load(code), grammar(code)
+        marks = ld.subdivisions.find([fold(t.text) for t in toks])
         if not marks:
             return found
         starts = [t.start for t in toks]
         places = {bisect.bisect_left(starts, m.end): m for m in found
                   if m.type in ("location", "country") and m.source == "kb" and m.candidates}
-        compass = langdata.load(code).compass
-        joins = grammar(code).words["conjunction"]
+        compass, joins = ld.compass, g.words["conjunction"]
         out, taken = list(found), set()
         for p, a, b in marks:
             named = []  # (first token's start, place id, the alias's kind, the alias, a direction)
@@ -523,7 +524,7 @@ class MentionStage:
                 start = toks[k - 1].start if side else place.start
                 named.append((start, place.candidates[0], place.kind, place.base or place.text, side))
                 taken.add(id(place))
-            elif not grammar(code).names_inflect:
+            elif not g.names_inflect:
                 k = a - 1
                 while k >= 0 and (hit := self._adjective_place(toks[k].text, code)):
                     named.append((toks[k].start, *hit))
