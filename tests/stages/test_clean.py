@@ -168,3 +168,16 @@ _MENU = "".join(f"Рубрика {k}\n" for k in range(8))
 ])
 def test_a_line_that_is_a_date_alone_lower_in_a_long_header_dates_the_page(kb, text, expected):
     assert CleanStage(kb)(Document("d", text)).published == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Başlıq - Xəbər\nBaxış: 345 Tarix: 23-05-2022 13:43\nMətn.", "2022-05-23"),  # after another label
+    ("2021-7-5 12:00 |\nЗаголовок\nТекст.", "2021-07-05"),  # the year first, no leading zeros
+    ("31 нау, 2022 жыл 10:58\n\nТақырып\n\nМәтін.", "2022-03-31"),  # CLDR's abbreviated month
+    ("Қаң 15, 2022 10:58 Саясат/Шетел\nТақырып\nМәтін.", "2022-01-15"),  # the month first
+    ("Jan 15, 2022 10:58 Siyasət/Dünya\nBaşlıq\nMətn.", "2022-01-15"),  # an English stamp
+    ("Заголовок\n29 сентября 202110:51\nТекст.", "2021-09-29"),  # the year run into the clock
+    ("Заголовок\nТел. 12.34.2021 10:00\nТекст.", None),  # no calendar date
+])
+def test_published_from_a_time_stamp_in_a_short_line_at_the_top_or_bottom(kb, text, expected):
+    assert CleanStage(kb)(Document("d", text)).published == expected

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from itertools import islice
+from functools import lru_cache
+from itertools import islice, product
 from urllib.parse import urlsplit
+
+from babel.dates import get_month_names
 
 from .. import lang as langdata
 from ..document import Document, Span
@@ -16,6 +19,7 @@ from ..headline import headline
 from ..kb import KnowledgeBase
 from ..lang.dates import find_dates
 from ..lang import letters
+from ..text import lower
 from .ingest import iso_date
 
 # A date in the URL's path, its parts and its ends marked by / - _ . : "/2024/05/08/", "-2023-10-13-150926",
@@ -45,6 +49,14 @@ _ISO_DATELINE = re.compile(rf"^(?:[{letters()}{letters('upper')}]{{2,20}}:?\s+)?
 # The year first, in dots or slashes, with its time ("2023.03.09 13:43 (UTC+04:00)", "2022/11/08"): a
 # page's date line as some sites print it.
 _YEAR_FIRST_DATELINE = re.compile(r"^(?:[-–•*]\s*)?((?:19|20)\d\d)([./])(\d{1,2})\2(\d{1,2})(?![\d./])")
+# A page's own time stamp: a full date followed by the time of day, wherever a short line at the top or
+# the bottom puts it ("Baxış: 345 Tarix: 23-05-2022 13:43", "2021-7-5 12:00", "31 нау, 2022 жыл 10:58",
+# "Jan 15, 2022 10:58"; the year may run into the clock: "29 сентября 202110:51"). A date in words
+# opening such a line needs no clock ("Қаң 15, 2022"). Month words: CLDR's (babel), ``_stamp_months``.
+_CLOCK = r"(?:\s*,?\s*(?:[^\W\d_]{1,5}\.?,?\s*)?\s*)?(?:[01]?\d|2[0-3]):[0-5]\d"
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+_DIGIT_STAMP = re.compile(rf"(?<![\d.:/-])(?:(?P<d>\d{{1,2}})(?P<s>[./-])(?P<m>\d{{1,2}})(?P=s){_YEAR}"
+                          rf"|(?P<y2>(?:19|20)\d\d)(?P<s2>[./-])(?P<m2>\d{{1,2}})(?P=s2)(?P<d2>\d{{1,2}})){_CLOCK}")
 _NUMERIC_DATELINE = re.compile(rf"^(?:[-–•*]\s*)?(?:\d{{1,2}}:\d{{2}}\s+)?(?:[{letters()}{letters('upper')} .-]{{2,30}}[,/:]\s*)?(\d{{1,2}})([.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}})(?![\d.-]\d)")
 
 
@@ -121,6 +133,39 @@ def _digit_dateline(line: str) -> str | None:
         return found
     if m := _YEAR_FIRST_DATELINE.match(line):
         return _calendar_date(*m.group(4, 3, 1))
+    return None
+
+
+@lru_cache(maxsize=None)
+def _stamp_months(langs: tuple[str, ...]) -> dict[str, int]:
+    """Month words a page's stamp uses: CLDR's abbreviated and full names in the languages read and in
+    English ("нау", "қаң", "okt", "Jan"), lower case, without the abbreviation's dot."""
+    out: dict[str, int] = {}
+    for code in (*langs, "en"):
+        for width, context in product(("abbreviated", "wide"), ("format", "stand-alone")):
+            for number, name in get_month_names(width, context=context, locale=code).items():
+                out.setdefault(lower(name).rstrip("."), number)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _word_stamp(langs: tuple[str, ...]) -> re.Pattern:
+    months = "|".join(sorted(map(re.escape, _stamp_months(langs)), key=len, reverse=True))
+
+    def month(group: str) -> str:
+        return rf"(?<![^\W\d_])(?P<{group}>{months})\.?(?![^\W\d_])"
+    day_first = rf"(?<![\d.])(?P<d>\d{{1,2}})\s+{month('mon')},?\s+{_YEAR}"
+    month_first = rf"{month('mon2')}\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>(?:19|20)\d\d)"
+    return re.compile(rf"(?:{day_first}|{month_first})(?P<clock>{_CLOCK})?", re.IGNORECASE)
+
+
+def _stamp(line: str, langs: tuple[str, ...]) -> str | None:
+    """The date of a page's time stamp in ``line`` (see _DIGIT_STAMP), or None."""
+    if m := _DIGIT_STAMP.search(line):
+        return _calendar_date(m["d"] or m["d2"], m["m"] or m["m2"], m["y"] or m["y2"])
+    if (m := _word_stamp(langs).search(line)) and (m["clock"] or not line[:m.start()].strip(" •-–|")):
+        month = _stamp_months(langs)[lower(m["mon"] or m["mon2"])]
+        return _calendar_date(m["d"] or m["d2"], str(month), m["y"] or m["y2"])
     return None
 
 
@@ -205,6 +250,10 @@ class CleanStage:
         for line in all_lines[6:_HEADER_LINES]:
             if len(line.strip()) <= _DATE_ALONE and (found := _digit_dateline(line.strip())
                                                      or self._written_date(line, day=True)):
+                return found
+        # a time stamp inside a short line of the header or the bottom
+        for line in all_lines[:_HEADER_LINES] + all_lines[-4:][::-1]:
+            if len(line.strip()) <= _DATELINE and (found := _stamp(line.strip(), tuple(self.langs))):
                 return found
         return None
 
