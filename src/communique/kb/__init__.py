@@ -130,6 +130,10 @@ class KnowledgeBase:
         for e in self.entities.values():
             for a in [Alias(e.label, "en", "name"), *e.aliases]:
                 self._index(e.id, a)
+        # the persons' names by their words' first letters: the only ones fuzzy_person compares
+        self._by_initials: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for k in self._by_translit:
+            self._by_initials[_initials(k)].append(k)
 
     def _load(self, folder: Path, removed: set) -> None:
         for path in sorted(folder.glob("*.entities.tsv")):
@@ -228,8 +232,7 @@ class KnowledgeBase:
         words = key.split()
         found = None
         if len(words) >= 2 and len(key) >= 8:
-            keys = [k for k in self._by_translit if len(k.split()) == len(words)
-                    and all(a[:1] == b[:1] for a, b in zip(k.split(), words))]
+            keys = self._by_initials.get(_initials(key), [])
             best = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=90, limit=3)
             ids = {eid for k, score, _ in best if score >= best[0][1] - 3 for eid in self._by_translit[k]} \
                 if best else set()
@@ -323,3 +326,7 @@ def _stamp(folders: tuple[str, ...]) -> tuple:
 @lru_cache(maxsize=4)
 def _load_cached(folders: tuple[str, ...], stamp: tuple) -> KnowledgeBase:
     return KnowledgeBase([data_dir(), *map(Path, folders)])
+
+
+def _initials(translit: str) -> tuple[str, ...]:
+    return tuple(w[:1] for w in translit.split())
