@@ -100,6 +100,9 @@ class PatternIndex:
         self.lengths = sorted({len(k) for k in self.prefix})
         self.ending_lengths = sorted({len(k) for k in self.ending})
         self.order = {id(p): k for k, p in enumerate(patterns)}
+        # the first letters a word must start with to begin a pattern, where every pattern has a first word
+        self.initials = None if self.ending or self.anywhere or "" in self.prefix \
+            else frozenset(k[:1] for k in (*self.exact, *self.prefix))
         self._candidates: dict[str, tuple[tuple[Pattern, tuple[str, ...], int], ...]] = {}
 
     def candidates(self, word: str) -> tuple[tuple[Pattern, tuple[str, ...], int], ...]:
@@ -107,7 +110,11 @@ class PatternIndex:
         at a word: exact heads, prefix heads, then '…' heads. Remembered per word (vocabulary
         repeats; building the list was most of the time spent matching)."""
         got = self._candidates.get(word)
-        if got is None:
+        if got is not None:
+            return got
+        if self.initials is not None and word[:1] not in self.initials:
+            got = ()  # most words: no pattern starts with their letter
+        else:
             heads = list(self.exact.get(word, ()))
             for n in self.lengths:
                 if n > len(word):
@@ -117,9 +124,9 @@ class PatternIndex:
                 if len(word) > n + 1:  # the ending after a stem ('*acaq' is no word of its own)
                     heads += self.ending.get(word[-n:], ())
             got = tuple((p, p.tokens[1:], 1) for p in heads) + tuple((p, p.tokens, 0) for p in self.anywhere)
-            if len(self._candidates) >= _CANDIDATE_MEMO:
-                self._candidates.clear()
-            self._candidates[word] = got
+        if len(self._candidates) >= _CANDIDATE_MEMO:
+            self._candidates.clear()
+        self._candidates[word] = got
         return got
 
     def __iter__(self):

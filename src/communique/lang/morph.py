@@ -54,7 +54,7 @@ def _strip_once(word: str, ld: LangData, strict: bool) -> list[tuple[str, str]]:
         head, _, tail = word.rpartition("-")
         if any(s.text == tail for s in ld.suffixes) or _chain(tail, ld):
             out.append((head, tail))
-    for suf in ld.suffixes:
+    for suf in _by_last_letter(ld).get(word[-1:], ()):
         if word.endswith(suf.text) and len(word) > len(suf.text):
             stem = word[: -len(suf.text)]
             if stem.endswith("-"):
@@ -62,6 +62,18 @@ def _strip_once(word: str, ld: LangData, strict: bool) -> list[tuple[str, str]]:
             if _fits(stem, suf, ld, strict):
                 out.append((stem, suf.text))
     return out
+
+
+def _by_last_letter(ld: LangData) -> dict[str, tuple[Suffix, ...]]:
+    """The suffixes by their last letter, in file order: a word is tried only against those it ends in."""
+    got = ld.memo.get("suffixes_by_last_letter")
+    if got is None:
+        index: dict[str, list[Suffix]] = {}
+        for suf in ld.suffixes:
+            if suf.text:
+                index.setdefault(suf.text[-1], []).append(suf)
+        got = ld.memo["suffixes_by_last_letter"] = {k: tuple(v) for k, v in index.items()}
+    return got
 
 
 def _chain(tail: str, ld: LangData) -> bool:
@@ -108,9 +120,7 @@ def _base_form(word: str, ld: LangData) -> str:
     cur = word
     for _ in range(1):  # one case ending: a second strip cuts into the name ("Azərbaycanın")
         folded = lower(cur)
-        cases: dict[str, set[str]] = {}  # a suffix may be two cases ("i": accusative or possessive)
-        for x in ld.suffixes:
-            cases.setdefault(x.text, set()).add(x.case)
+        cases = _cases(ld)
         # a lone vowel ending is taken only after a surname's consonant stem ("Babayev-ə", "Putin-i",
         # "Paşinyan-a"; grammar.tsv consonant_surname_ending), never off a feminine surname ("Bayramova")
         # or a name ending in a vowel ("Junhua")
@@ -128,6 +138,16 @@ def _base_form(word: str, ld: LangData) -> str:
         stem, tail = min(options, key=lambda o: (not (feminine and o[0].endswith(feminine)), len(o[1])))
         cur = cur[: len(cur) - len(tail)].rstrip("-")
     return cur
+
+
+def _cases(ld: LangData) -> dict[str, set[str]]:
+    """The cases each suffix may be ("i": accusative or possessive)."""
+    got = ld.memo.get("suffix_cases")
+    if got is None:
+        got = ld.memo["suffix_cases"] = {}
+        for x in ld.suffixes:
+            got.setdefault(x.text, set()).add(x.case)
+    return got
 
 
 def compound_head_base(word: str, ld: LangData, certain_only: bool = False) -> str:
