@@ -1895,3 +1895,22 @@ def test_a_meeting_of_unknown_officials_with_a_state_named_is_kept(pipeline):
     _, events = _events(pipeline, "Аким района Марат Сердалин встретился в Астане с послом Турции Сериком Сиражевым.",
                         "2025-11-28")
     assert [e[0] for e in events] == ["MEET"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Сенат төрағасы Мәулен Әшімбаев Абай ескерткішіне гүл қойды.\n"
+     "Және Ресей Мемлекеттік Думасының Төрағасы Вячеслав Володинмен кездесті.", "person:maulen-ashimbayev"),
+    ("Milli Məclisin sədri Sahibə Qafarova Abayın abidəsini ziyarət edib.\n"
+     "Daha sonra Rusiya Dövlət Dumasının sədri Vyaçeslav Volodinlə görüşüb.", "person:sahiba-gafarova"),
+    ("Председатель Сената Маулен Ашимбаев возложил цветы к памятнику Абаю.\n"
+     "Затем встретился с председателем Государственной думы Вячеславом Володиным.", "person:maulen-ashimbayev"),
+])
+def test_a_sentence_naming_only_the_one_met_continues_the_subject_of_the_sentence_before(pipeline, text, subject):
+    _, evs = _events(pipeline, text)
+    assert [(t, ps) for t, ps, _ in evs] == [("MEET", {subject, "person:vyacheslav-volodin"})]
+
+
+def test_a_sentence_with_a_subject_of_its_own_does_not_take_the_one_before(pipeline):
+    _, evs = _events(pipeline, "Сенат төрағасы Мәулен Әшімбаев Абай ескерткішіне гүл қойды.\n"
+                               "Мәжіліс Төрағасы Ерлан Қошанов Вячеслав Володинмен кездесті.")
+    assert [(t, ps) for t, ps, _ in evs] == [("MEET", {"person:yerlan-koshanov", "person:vyacheslav-volodin"})]

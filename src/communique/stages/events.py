@@ -73,6 +73,7 @@ class EventStage:
         reported_day = dateline or (doc.published if doc.published and len(doc.published) == 10 else None)
         guess = None if reported else when.context_month(doc, self.kb) or year
         focus: str | None = None  # the person the article is about so far ("Onun ... görüşündə")
+        subject: str | None = None  # the subject of the sentence before, where it reported no event
         undated: set[str] = set()
         senders, others = set(), set()  # persons named only as senders of greetings conveyed are not there
         contexts: list[SentenceContext] = []  # read again by _trip_place, built once
@@ -101,7 +102,11 @@ class EventStage:
             met = [e for e in reversed(events) if e.type in _GATHERING_TYPES]  # the latest first
             # "Сапар аясында ... кездесулер", "səfər çərçivəsində", "в рамках визита": where the visit was
             visit = next((e for e in met if e.type == "MEET" and e.location), None) if _visit_framed(ctx) else None
-            for ev in self._events(ctx, year, focus, earlier=seen, met=met):
+            before = len(events)
+            # a sentence naming only the one met continues the last sentence's subject, when no event
+            # reported since named another ("X ... gül qoydu. Və Y ilə görüşdü.")
+            here = subject if subject and _counterparts_only(ctx) else focus
+            for ev in self._events(ctx, year, here, earlier=seen, met=met):
                 ev.location = ev.location or (occasion.location if occasion else None)
                 if not ev.location and visit is not None and ev.type in _PLACED:
                     ev.location = visit.location
@@ -118,6 +123,7 @@ class EventStage:
                 ev.date = ev.date or _traced(ev, "the occasion referred back to", back)
                 events.append(ev)
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
+            subject = _lone_subject(ctx) if len(events) == before else None
         titled = functools.cache(lambda: _titled_officials(contexts))  # read only for a visit with no known host
         for ev in events:
             self.args.name_host(ev, doc, frozenset(senders - others), titled)
@@ -676,6 +682,22 @@ def _same_place(events: list[Event]) -> None:
 
 
 _DATELINE = re.compile(r"\s*[/,.—–-]")
+
+
+def _lone_subject(ctx: SentenceContext) -> str | None:
+    """The one person a sentence names in the nominative (the name as its base form), not joined to
+    the verb as a counterpart: its subject, whom a following sentence with no subject goes on about."""
+    text = ctx.doc.text
+    found = {m.entity_id for m in ctx.of_type("person") if m.source != "role" and m.base
+             and not ctx.is_counterpart(m) and lower(text[m.start:m.end]) == lower(m.base)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _counterparts_only(ctx: SentenceContext) -> bool:
+    """Every person the sentence names is joined to the verb as a counterpart ("Y ilə", "Y-мен", "с
+    Y"): the one who met them is left unsaid."""
+    persons = [m for m in ctx.of_type("person") if m.source != "role"]
+    return bool(persons) and all(ctx.is_counterpart(m) for m in persons)
 
 
 def _dateline(text: str, m) -> bool:
