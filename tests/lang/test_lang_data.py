@@ -53,6 +53,7 @@ COLUMNS = {
     "regions.tsv": 2,
     "subdivisions.tsv": 2,
     "compass.tsv": 2,
+    "home.tsv": 1,
     "attribution.tsv": 1,
     "topics.tsv": 2,
     "year_words.tsv": 2,
@@ -94,6 +95,7 @@ TEXT_COLUMN = {
     "regions.tsv": 1,
     "subdivisions.tsv": 1,
     "compass.tsv": 1,
+    "home.tsv": 0,
     "attribution.tsv": 0,
     "topics.tsv": 1,
     "year_words.tsv": 1,
@@ -104,7 +106,7 @@ TEXT_COLUMN = {
 # files whose language column uses the token pattern syntax ('x*', '…')
 PATTERN_FILES = ("triggers.tsv", "modality.tsv", "frameworks.tsv", "titles.tsv", "offtopic.tsv", "anaphora.tsv", "comitative.tsv", "talks.tsv", "speech.tsv",
                  "membership.tsv", "between.tsv", "org_heads.tsv", "gathering_heads.tsv",
-                 "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv", "regions.tsv", "subdivisions.tsv", "attribution.tsv", "topics.tsv", "eponyms.tsv", "greetings.tsv", "anniversaries.tsv")
+                 "series.tsv", "this_year.tsv", "same_day.tsv", "qualifiers.tsv", "regions.tsv", "subdivisions.tsv", "home.tsv", "attribution.tsv", "topics.tsv", "eponyms.tsv", "greetings.tsv", "anniversaries.tsv")
 
 EVENT_TYPES = {"MEET", "CALL", "CONVENE", "SIGN", "APPOINT", "CHAIR"}
 MODALITIES = {"asserted", "planned", "negated"}

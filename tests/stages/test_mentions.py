@@ -3,7 +3,7 @@
 import pytest
 
 from communique.document import Document
-from communique.stages.mentions import MentionStage
+from communique.stages.mentions import MentionStage, home_state
 
 _KK = ("Биыл көктемде Айгерім Нұрланқызы Ақтөбе облысындағы ауылдарды аралап шықты. Қасым-Жомарт Тоқаев "
        "Астанада Зейнеп Әлімжановамен кездесті, деп хабарлайды Zakon.kz.")
@@ -446,3 +446,43 @@ def test_a_region_named_by_a_direction_and_its_state_is_one_entity(pipeline, tex
     # a word of the compass before a state's name (compass.tsv) names a region of it, the same in every language
     doc = pipeline(Document("t", text))
     assert {(e.id, e.label) for e in doc.entities} == {("new:location:east-kz-region", "East Kazakhstan region")}
+
+
+@pytest.mark.parametrize("text, url, state", [
+    ("Түркия Президенті Реджеп Тайып Ердоғанның елімізге ресми сапары болды.", "https://example.kz/a", "country:kz"),
+    ("Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan ölkəmizə rəsmi səfər edib.", None, "country:az"),  # the language's state
+    ("Президент Турции Реджеп Тайип Эрдоган посетил нашу страну с официальным визитом.", "https://example.kz/a",
+     "country:kz"),
+])
+def test_our_country_is_the_state_the_article_is_written_from(pipeline, text, url, state):
+    doc = pipeline(Document("t", text, url=url))
+    assert [(m.entity_id, m.type) for m in doc.mentions if m.source == "deixis"] == [(state, "country")]
+    assert [(e.type, set(e.participants)) for e in doc.events] == [("MEET", {"person:recep-tayyip-erdogan", state})]
+
+
+@pytest.mark.parametrize("text, url", [
+    ("Президент Турции Реджеп Тайип Эрдоган посетил нашу страну с официальным визитом.", None),  # Russian: whose?
+    ("«Ölkəmiz sülh istəyir», – deyə Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan bildirib.", None),  # the one quoted speaks
+])
+def test_our_country_unknown_or_quoted_names_no_state(pipeline, text, url):
+    doc = pipeline(Document("t", text, url=url))
+    assert not [m for m in doc.mentions if m.source == "deixis"]
+
+
+@pytest.mark.parametrize("url, code, state", [
+    ("https://news.example.kz/a", "ru", "country:kz"),
+    ("https://example.az/a", "ru", "country:az"),
+    ("https://example.tv/a", "kk", "country:kz"),  # a domain sold anywhere: the language's state
+    ("https://example.fm/a", "ru", None),  # and Russian is official in four
+    (None, "az", "country:az"),
+])
+def test_home_state_from_the_sites_country_else_the_languages(kb, url, code, state):
+    assert home_state(url, code, kb) == state
+
+
+def test_the_head_of_our_state_is_its_head_the_article_names(pipeline):
+    doc = pipeline(Document("t", "Prezident İlham Əliyev Moskvaya işgüzar səfərə gedib.\nHava limanında dövlətimizin "
+                                 "başçısını Rusiya xarici işlər nazirinin müavini Andrey Rudenko qarşılayıb.",
+                            url="https://example.az/a", published="2021-01-11"))
+    assert [(e.type, set(e.participants)) for e in doc.events] == [
+        ("MEET", {"person:ilham-aliyev", "new:person:andrei-rudenko"})]

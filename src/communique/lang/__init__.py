@@ -230,6 +230,7 @@ class LangData:
     regions: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     subdivisions: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     compass: dict[str, str] = field(default_factory=dict)  # word -> direction (compass.tsv)
+    home: PatternIndex = field(default_factory=lambda: PatternIndex([]))  # "our country" (home.tsv)
     attribution: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     topics: PatternIndex = field(default_factory=lambda: PatternIndex([]))
     eponyms: PatternIndex = field(default_factory=lambda: PatternIndex([]))
@@ -310,6 +311,7 @@ def load(code: str) -> LangData:
     ld.regions = index(_rows(d / "regions.tsv", 2), 0, 1)
     ld.subdivisions = index(_rows(d / "subdivisions.tsv", 2), 0, 1)
     ld.compass = {fold(r[1]): r[0] for r in _rows(d / "compass.tsv", 2)}
+    ld.home = index(_rows(d / "home.tsv", 1), 0, 0)
     ld.attribution = index(_rows(d / "attribution.tsv", 1), 0, 0)
     ld.topics = index(_rows(d / "topics.tsv", 2), 0, 1)
     ld.eponyms = index(_rows(d / "eponyms.tsv", 2), 0, 1)

@@ -136,7 +136,8 @@ def pipeline_scores(lang: str, data: Path, fold: int | None = None, log=print) -
             doc = nlp(Document(f"held-out-{k}", " ".join(s.words), lang=lang))
             tags = ["O"] * len(s.words)
             for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
-                label = _PIPELINE_CLASSES.get(m.type) if m.kind not in ("adjective", "demonym") else None
+                # a state named by no name of its own (an adjective, a demonym, "our country") is none of KazNERD's
+                label = _PIPELINE_CLASSES.get(m.type) if m.kind not in ("adjective", "demonym", "deixis") else None
                 i = max(j for j, st in enumerate(starts) if st <= m.start)
                 j = max(j for j, st in enumerate(starts) if st < m.end) + 1
                 if label and all(t == "O" for t in tags[i:j]):

@@ -10,7 +10,9 @@ import bisect
 import dataclasses
 import functools
 import re
+from urllib.parse import urlsplit
 
+from babel.core import get_global
 from rapidfuzz import fuzz
 
 from .. import lang as langdata
@@ -412,6 +414,7 @@ class MentionStage:
                 ordinary.add((toks[0].start, toks[0].end))
             found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
             found = self._subdivisions(doc.text, toks, found, code)
+            found = self._home(doc, sent, toks, found, code)
             found = self._other_bearers(doc.text, toks, found, code)
             found = kind_named_mentions(doc.text, sent, toks, found, code)
             found = headed_name_mentions(doc.text, toks, found, code,
@@ -547,6 +550,25 @@ class MentionStage:
                 out.append(Mention(start, stop, text[start:stop], "location", base=f"{name} {p.label}",
                                    source="subdivision", candidates=[f"new:location:{where}-{p.label}"]))
         return sorted((m for m in out if id(m) not in taken), key=lambda m: m.start)
+
+    def _home(self, doc: Document, sent: Sentence, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+        """"Our country" (home.tsv: "елімізге", "ölkəmizin", "в нашу страну") names the state the
+        article is written from (``home_state``). Not inside a quotation: the one quoted may speak
+        for another state."""
+        marks = langdata.load(code).home.find([fold(t.text) for t in toks])
+        state = home_state(doc.url, code, self.kb) if marks else None
+        if state is None:
+            return found
+        text = doc.text
+        quoted = [(q.start(), q.end()) for q in _QUOTATION.finditer(text, sent.start, sent.end)]
+        out = list(found)
+        for _, a, b in marks:
+            start, end = toks[a].start, toks[b - 1].end
+            if any(m.start < end and start < m.end for m in out) or any(x < start < y for x, y in quoted):
+                continue
+            out.append(Mention(start, end, text[start:end], "country", base=self.kb.label(state),
+                               source="deixis", candidates=[state], kind="deixis"))
+        return sorted(out, key=lambda m: m.start)
 
     def _english(self, eid: str, name: str) -> str:
         """The English spelling the knowledge base gives of one of an entity's names, else the name."""
@@ -1103,6 +1125,24 @@ def _headed_names(text: str, toks: list[Token], found: list[Mention], code: str,
         for k in range(lo, hi + 1):
             owner[k] = out[-1]
     return sorted(out, key=lambda m: m.start)
+
+
+_QUOTATION = re.compile(r"«[^«»]{1,600}»|“[^“”]{1,600}”|„[^„“]{1,600}“|\"[^\"\n]{1,600}\"")
+
+
+def home_state(url: str | None, code: str, kb: KnowledgeBase) -> str | None:
+    """The state an article is written from: the country of its site's two-letter domain, where
+    CLDR (babel) counts one of the languages read among that country's (".kz", ".az"; not ".tv" or
+    ".fm", sold to sites anywhere), else the one state where the article's language is official
+    (CLDR: Kazakh in Kazakhstan, Azerbaijani in Azerbaijan; Russian is official in four)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    tld = host.rpartition(".")[2].lower() if "." in host else ""
+    spoken = get_global("territory_languages")
+    if len(tld) == 2 and f"country:{tld}" in kb.entities and set(spoken.get(tld.upper(), ())) & set(langdata.LANGS):
+        return f"country:{tld}"
+    official = [t for t, langs in spoken.items() if (langs.get(code) or {}).get("official_status") == "official"]
+    state = f"country:{official[0].lower()}" if len(official) == 1 else None
+    return state if state in kb.entities else None
 
 
 _SAME_NAME = 3  # first letters a city's older spelling shares with its name ("Aktyubinsk", "Aktobe")
