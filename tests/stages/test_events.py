@@ -1914,3 +1914,14 @@ def test_a_sentence_with_a_subject_of_its_own_does_not_take_the_one_before(pipel
     _, evs = _events(pipeline, "Сенат төрағасы Мәулен Әшімбаев Абай ескерткішіне гүл қойды.\n"
                                "Мәжіліс Төрағасы Ерлан Қошанов Вячеслав Володинмен кездесті.")
     assert [(t, ps) for t, ps, _ in evs] == [("MEET", {"person:yerlan-koshanov", "person:vyacheslav-volodin"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Səfir Rəşad Məmmədov 1970-ci ildə Bakıda anadan olub.\n2021-ci ildə Azərbaycanın Əfqanıstandakı səfiri təyin "
+     "olunub.", {"new:person:rasad-mamadov", "country:az"}),
+    ("Дипломат Даурен Макажанов родился в 1975 году в Туркестане.\nВ 2021 году назначен послом Казахстана в Турции.",
+     {"new:person:dauren-makajanov", "country:kz"}),
+])
+def test_an_appointment_naming_no_one_is_of_the_subject_of_the_sentence_before(pipeline, text, expected):
+    _, evs = _events(pipeline, text, published="2022-01-11")
+    assert [(t, ps) for t, ps, _ in evs] == [("APPOINT", expected)]

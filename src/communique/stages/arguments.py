@@ -175,8 +175,10 @@ class Arguments:
         return next((m.entity_id for m in ctx.of_type("country") if hosts(m) and m.entity_id not in own), None)
 
     def participants(self, ctx: SentenceContext, type_: str, framework: str | None,
-                      focus: str | None, trigger_at: int = 0) -> tuple[list[str], str]:
-        """The participants and the name of the rule that chose them (for the trace)."""
+                      focus: str | None, trigger_at: int = 0, continued: str | None = None) -> tuple[list[str], str]:
+        """The participants and the name of the rule that chose them (for the trace); ``continued``: the
+        subject of the sentence before, which one naming no person goes on about ("X ... туған. Ол ...
+        тағайындалды")."""
         persons = _ids(m for m in ctx.of_type("person") if not ctx.within_date(m) and not ctx.is_topic_owner(m))
         rule = ""
         represented: set[str] = set()
@@ -257,14 +259,16 @@ class Arguments:
             return base + [g for g in gatherings if g not in base], convene_rule
         if type_ == "APPOINT":
             appointee = self._appointee(ctx, trigger_at)
+            if not appointee and continued and not ctx.of_type("person"):
+                appointee = continued  # the sentence names no one: the one the sentence before is about
             if not appointee:
                 return [], "appoint: no appointee"
-            person = next(m for m in ctx.mentions if m.entity_id == appointee)
+            person = next((m for m in ctx.mentions if m.entity_id == appointee), None)
             # a state qualifying someone else than the appointee or the head of state appointing is that
             # one's ("Министр иностранных дел России Сергей Лавров поздравил коллегу из Казахстана Ермека
             # Кошербаева с назначением")
             bodies = [m for m in ctx.of_type("country", "organization") if not ctx.is_locative(m)
-                      and ((q := ctx.qualified_person(m)) in (None, person) or self._head_of_state(q.entity_id))]
+                      and ((q := ctx.qualified_person(m)) is None or q == person or self._head_of_state(q.entity_id))]
             # the office named next to the verb is of the body in it: before the verb where the verb comes
             # last ("K.Sarıbay AQEM-in icraçı direktoru təyin edilib", "BVF-in idarəedici direktoru
             # seçilməsi ilə bağlı K. Georgiyevaya"), after it in Russian ("избран генеральным секретарем СНГ")
@@ -275,7 +279,8 @@ class Arguments:
             regions = [m for m in ctx.of_type("location") if not ctx.is_locative(m) and not ctx.in_place(m)]
             office = sorted((m for m in bodies + regions if 0 < from_verb(m) <= _OFFICE_REACH), key=from_verb)
             of = [m.entity_id for m in office][:1] \
-                or [m.entity_id for m in bodies if m.start > person.end][:1] or [m.entity_id for m in bodies][:1]
+                or [m.entity_id for m in bodies if person is None or m.start > person.end][:1] \
+                or [m.entity_id for m in bodies][:1]
             if not of:  # the state the appointee serves, from the knowledge base
                 of = [r.of for r in self.kb.roles_of(appointee)][-1:]
             return [appointee] + of, "appoint: the person nearest the trigger who is not the head of state, and the body or state"

@@ -106,7 +106,7 @@ class EventStage:
             # a sentence naming only the one met continues the last sentence's subject, when no event
             # reported since named another ("X ... gül qoydu. Və Y ilə görüşdü.")
             here = subject if subject and _counterparts_only(ctx) else focus
-            for ev in self._events(ctx, year, here, earlier=seen, met=met):
+            for ev in self._events(ctx, year, here, earlier=seen, met=met, subject=subject):
                 ev.location = ev.location or (occasion.location if occasion else None)
                 if not ev.location and visit is not None and ev.type in _PLACED:
                     ev.location = visit.location
@@ -201,7 +201,7 @@ class EventStage:
                    for p, a, b in ctx.matches(ctx.ld.triggers))
 
     def _events(self, ctx: SentenceContext, year: str | None, focus: str | None,
-                earlier: set[str] = frozenset(), met: list[Event] = ()) -> list[Event]:
+                earlier: set[str] = frozenset(), met: list[Event] = (), subject: str | None = None) -> list[Event]:
         found: dict[str, tuple] = {}
         # "during the meeting" refers back, unless it brings in someone new ("X ilə görüşündə")
         back = [(a, b) for _, a, b in ctx.matches(ctx.ld.anaphora)] \
@@ -256,7 +256,7 @@ class EventStage:
             over = [o for o in out if o.type in _SUPPRESSED_BY.get(type_, ())]
             source = "talks.tsv" if talks and type_ == "MEET" else "triggers.tsv"
             ev = None if over and type_ != "CONVENE" else self._event(ctx, type_, p.extra or "asserted", a, b,
-                                                                      focus, met, source)
+                                                                      focus, met, source, subject)
             if ev is not None and over and self._trip_to(ev, over, ctx, found.get("MEET")):
                 out = [o for o in out if o not in over]  # GOLD.md: a trip made to attend a summit is one CONVENE
                 ev.trace.append("a trip to attend a named gathering: the gathering, not a visit")
@@ -373,13 +373,13 @@ class EventStage:
                 for k, g in enumerate(guests)]
 
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
-               focus: str | None, met: list[Event] = (), source: str = "triggers.tsv") -> Event | None:
+               focus: str | None, met: list[Event] = (), source: str = "triggers.tsv", subject: str | None = None) -> Event | None:
         last = met[0] if met else None
         ctx = ctx.without_speaker(a).without_senders().without_sources().after_quote(a)
         if type_ == "MEET" and ctx.of_type("gathering") and not ctx.of_type("person") and self.args.plural_heads(ctx):
             type_ = "CONVENE"  # "саммитке қатысушы мемлекет басшыларын қарсы алу": the summit's attendees
         framework = self._framework(ctx)
-        parts, rule = self.args.participants(ctx, type_, framework, focus, a)
+        parts, rule = self.args.participants(ctx, type_, framework, focus, a, subject)
         visit = type_ == "MEET" and _is_visit(ctx, a, b)
         at = None  # the occasion an agentless signing took place at
         if visit:
