@@ -486,3 +486,19 @@ def test_the_head_of_our_state_is_its_head_the_article_names(pipeline):
                             url="https://example.az/a", published="2021-01-11"))
     assert [(e.type, set(e.participants)) for e in doc.events] == [
         ("MEET", {"person:ilham-aliyev", "new:person:andrei-rudenko"})]
+
+
+@pytest.mark.parametrize("text, surface, eid", [
+    ("Nazir dünən Ordabası rayonunda olub.", "Ordabası", "new:location:ordabasi-district"),
+    ("Азат Оралбаев Ордабасы ауданының әкімі болып тағайындалды.", "Ордабасы", "new:location:ordabasi-district"),
+])
+def test_a_name_the_knowledge_base_lacks_before_a_noun_of_subdivision_is_that_district(pipeline, text, surface, eid):
+    # the name alone is the mention (KazNERD marks "Баянауыл | ауданы"); a surname before it stays the person's
+    doc = pipeline(Document("t", text))
+    assert {(m.text, m.entity_id) for m in doc.mentions if m.type == "location"} == {(surface, eid)}
+
+
+def test_an_appointment_to_a_district_the_knowledge_base_lacks_is_to_that_district(pipeline):
+    doc = pipeline(Document("t", "Азат Оралбаев Ордабасы ауданының әкімі болып тағайындалды.", published="2022-01-11"))
+    assert [(e.type, e.participants) for e in doc.events] == [
+        ("APPOINT", ["new:person:azat-oralbaev", "new:location:ordabasi-district"])]

@@ -534,6 +534,14 @@ class MentionStage:
                     if not (k >= 2 and fold(toks[k - 1].text) in joins):
                         break
                     k -= 2  # "Карагандинской и Кызылординской областях"
+            elif place is None and (unknown := self._unknown_place(toks, a, out, ld)) is not None:
+                # a name the knowledge base lacks before the noun ("Ordabası rayonu", "Ордабасы ауданының"):
+                # a district or region of that name, uninflected before the noun in az and kk; the name
+                # alone is the mention, as KazNERD marks a district's ("Баянауыл | ауданы")
+                where = toks[unknown].text
+                out.append(Mention(toks[unknown].start, toks[unknown].end, where, "location",
+                                   base=f"{where} {p.label}", source="subdivision",
+                                   candidates=[f"new:location:{slug(where)}-{p.label}"]))
             end = toks[b - 1].end
             for n, (start, eid, kind, alias, side) in enumerate(named):
                 # the adjective next to the noun takes it in; one further up the list stands alone
@@ -550,6 +558,17 @@ class MentionStage:
                 out.append(Mention(start, stop, text[start:stop], "location", base=f"{name} {p.label}",
                                    source="subdivision", candidates=[f"new:location:{where}-{p.label}"]))
         return sorted((m for m in out if id(m) not in taken), key=lambda m: m.start)
+
+    @staticmethod
+    def _unknown_place(toks: list[Token], a: int, found: list[Mention], ld) -> int | None:
+        """The capitalised word right before token ``a``, where no mention covers it and it is no common
+        word opening the sentence: a place's name the knowledge base lacks (one word: the one before
+        may be a person's surname, "Оралбаев Ордабасы ауданының")."""
+        k = a - 1
+        if k < 0 or not _is_name_token(toks[k]) or any(m.start <= toks[k].start < m.end for m in found) \
+                or (k == 0 and fold(toks[0].text) in ld.common):
+            return None
+        return k
 
     def _home(self, doc: Document, sent: Sentence, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
         """"Our country" (home.tsv: "елімізге", "ölkəmizin", "в нашу страну") names the state the
