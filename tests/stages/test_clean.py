@@ -177,6 +177,10 @@ def test_a_line_that_is_a_date_alone_lower_in_a_long_header_dates_the_page(kb, t
     ("Қаң 15, 2022 10:58 Саясат/Шетел\nТақырып\nМәтін.", "2022-01-15"),  # the month first
     ("Jan 15, 2022 10:58 Siyasət/Dünya\nBaşlıq\nMətn.", "2022-01-15"),  # an English stamp
     ("Заголовок\n29 сентября 202110:51\nТекст.", "2021-09-29"),  # the year run into the clock
+    ("Заголовок\nМосква, 5 октября, 2020, 10:00 — ИА Регнум. Президент провёл совещание с членами правительства, "
+     "обсудив ход подготовки к зиме.\nТекст.", "2020-10-05"),  # opening a paragraph, the city in lower case
+    ("Başlıq\n12 may 2022-ci il tarixdə Xəzər rayonunda yerləşən məktəbdə sakinlərlə görüş keçirilib və onların "
+     "müraciətləri dinlənilib.\nMətn.", None),  # a paragraph opening on a date with no clock tells of an event
     ("Заголовок\nТел. 12.34.2021 10:00\nТекст.", None),  # no calendar date
 ])
 def test_published_from_a_time_stamp_in_a_short_line_at_the_top_or_bottom(kb, text, expected):

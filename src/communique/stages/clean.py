@@ -159,11 +159,13 @@ def _word_stamp(langs: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?:{day_first}|{month_first})(?P<clock>{_CLOCK})?", re.IGNORECASE)
 
 
-def _stamp(line: str, langs: tuple[str, ...]) -> str | None:
-    """The date of a page's time stamp in ``line`` (see _DIGIT_STAMP), or None."""
+def _stamp(line: str, langs: tuple[str, ...], opening: bool = True) -> str | None:
+    """The date of a page's time stamp in ``line`` (see _DIGIT_STAMP), or None; a date in words with no
+    clock only where it opens the line and ``opening`` allows it (a short line: a paragraph opening
+    on a date tells of an event, "12 may 2022-ci il tarixdə ...")."""
     if m := _DIGIT_STAMP.search(line):
         return _calendar_date(m["d"] or m["d2"], m["m"] or m["m2"], m["y"] or m["y2"])
-    if (m := _word_stamp(langs).search(line)) and (m["clock"] or not line[:m.start()].strip(" •-–|")):
+    if (m := _word_stamp(langs).search(line)) and (m["clock"] or opening and not line[:m.start()].strip(" •-–|")):
         month = _stamp_months(langs)[lower(m["mon"] or m["mon2"])]
         return _calendar_date(m["d"] or m["d2"], str(month), m["y"] or m["y2"])
     return None
@@ -251,9 +253,11 @@ class CleanStage:
             if len(line.strip()) <= _DATE_ALONE and (found := _digit_dateline(line.strip())
                                                      or self._written_date(line, day=True)):
                 return found
-        # a time stamp inside a short line of the header or the bottom
+        # a time stamp inside a short line of the header or the bottom, or opening a paragraph at the
+        # top or bottom ("Москва, 5 октября, 2020, 10:00 — ИА Регнум. Текст…")
         for line in all_lines[:_HEADER_LINES] + all_lines[-4:][::-1]:
-            if len(line.strip()) <= _DATELINE and (found := _stamp(line.strip(), tuple(self.langs))):
+            short = len(line.strip()) <= _DATELINE
+            if (short or line in edges) and (found := _stamp(line.strip()[:_DATELINE], tuple(self.langs), short)):
                 return found
         return None
 
