@@ -100,9 +100,9 @@ class PatternIndex:
         self.lengths = sorted({len(k) for k in self.prefix})
         self.ending_lengths = sorted({len(k) for k in self.ending})
         self.order = {id(p): k for k, p in enumerate(patterns)}
-        # the first letters a word must start with to begin a pattern, where every pattern has a first word
-        self.initials = None if self.ending or self.anywhere or "" in self.prefix \
-            else frozenset(k[:1] for k in (*self.exact, *self.prefix))
+        # the first letters a word must start with to begin a pattern by its first word (exact or prefix)
+        self.initials = None if "" in self.prefix else frozenset(k[:1] for k in (*self.exact, *self.prefix))
+        self.any_start = bool(self.ending or self.anywhere)  # patterns a word of any letter may start
         self._candidates: dict[str, tuple[tuple[Pattern, tuple[str, ...], int], ...]] = {}
 
     def candidates(self, word: str) -> tuple[tuple[Pattern, tuple[str, ...], int], ...]:
@@ -112,11 +112,12 @@ class PatternIndex:
         got = self._candidates.get(word)
         if got is not None:
             return got
-        if self.initials is not None and word[:1] not in self.initials:
+        by_first = self.initials is None or word[:1] in self.initials
+        if not by_first and not self.any_start:
             got = ()  # most words: no pattern starts with their letter
         else:
-            heads = list(self.exact.get(word, ()))
-            for n in self.lengths:
+            heads = list(self.exact.get(word, ())) if by_first else []
+            for n in self.lengths if by_first else ():
                 if n > len(word):
                     break
                 heads += self.prefix.get(word[:n], ())
@@ -138,9 +139,10 @@ class PatternIndex:
     def find(self, words: list[str]) -> list[tuple[Pattern, int, int]]:
         """(pattern, first word, one past the last word) for every match, in pattern-file order."""
         out = []
+        initials = None if self.any_start else self.initials
         for i, cands in enumerate(map(self._candidates.get, words)):
             if not cands:
-                if cands is not None:
+                if cands is not None or (initials is not None and words[i][:1] not in initials):
                     continue  # most words start no pattern
                 cands = self.candidates(words[i])
             for p, rest, done in cands:
