@@ -55,6 +55,7 @@ _YEAR_FIRST_DATELINE = re.compile(r"^(?:[-–•*]\s*)?((?:19|20)\d\d)([./])(\d{
 # opening such a line needs no clock ("Қаң 15, 2022"). Month words: CLDR's (babel), ``_stamp_months``.
 _CLOCK = r"(?:\s*,?\s*(?:[^\W\d_]{1,5}\.?,?\s*)?\s*)?(?:[01]?\d|2[0-3]):[0-5]\d"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
 _DIGIT_STAMP = re.compile(rf"(?<![\d.:/-])(?:(?P<d>\d{{1,2}})(?P<s>[./-])(?P<m>\d{{1,2}})(?P=s){_YEAR}"
                           rf"|(?P<y2>(?:19|20)\d\d)(?P<s2>[./-])(?P<m2>\d{{1,2}})(?P=s2)(?P<d2>\d{{1,2}})){_CLOCK}")
 _NUMERIC_DATELINE = re.compile(rf"^(?:[-–•*]\s*)?(?:\d{{1,2}}:\d{{2}}\s+)?(?:[{letters()}{letters('upper')} .-]{{2,30}}[,/:]\s*)?(\d{{1,2}})([.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}})(?![\d.-]\d)")
@@ -163,6 +164,8 @@ def _stamp(line: str, langs: tuple[str, ...], opening: bool = True) -> str | Non
     """The date of a page's time stamp in ``line`` (see _DIGIT_STAMP), or None; a date in words with no
     clock only where it opens the line and ``opening`` allows it (a short line: a paragraph opening
     on a date tells of an event, "12 may 2022-ci il tarixdə ...")."""
+    if not _YEAR_IN.search(line):
+        return None  # most lines: no year, no stamp
     if m := _DIGIT_STAMP.search(line):
         return _calendar_date(m["d"] or m["d2"], m["m"] or m["m2"], m["y"] or m["y2"])
     if (m := _word_stamp(langs).search(line)) and (m["clock"] or opening and not line[:m.start()].strip(" •-–|")):
