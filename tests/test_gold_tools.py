@@ -78,3 +78,29 @@ def test_ablation_empties_a_data_file_but_its_comments_and_keeps_the_essential_o
     assert "series.tsv" in listed and "domestic.tsv" in listed
     assert not {"triggers.tsv", "alphabet.txt", "suffixes.tsv"} & set(listed)
     assert ablate.f1(10, 10, 5) == 0.5
+
+
+def test_event_pairs_labels_a_pair_by_the_gold_event_that_names_both_and_proposes_what_the_rules_lack(tmp_path):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from communique import eval as ev
+    from communique.registry import build
+    pairs = _tool("event_pairs_cv")
+    (tmp_path / "arts.jsonl").write_text(json.dumps({"id": "a", "lang": "ru", "text": TEXT}) + "\n")
+    (tmp_path / "g.jsonl").write_text(json.dumps(GOLD) + "\n")
+    a = ev.load_gold([str(tmp_path / "g.jsonl")], [str(tmp_path / "arts.jsonl")])[0]
+    doc = build()(ev.gold_document(a))
+    sd = doc.to_dict()
+    amap = ev.align(a.gold, a.text, sd)
+    inst = pairs.instances(doc, a.gold, amap)
+    x, y, label, f = inst[0]  # the first sentence's pair: the meeting the rules made
+    assert ({x, y}, label) == ({"person:vladimir-putin", "person:kassym-jomart-tokayev"}, "MEET")
+    assert f["trig=MEET"] == 1 and f["pair_in=MEET"] == 1
+
+    def proposals(label):  # a model sure of ``label`` for every pair
+        vec = DictVectorizer()
+        clf = LogisticRegression().fit(vec.fit_transform([{"x": 1}, {"x": 0}]), [label, "NONE"])
+        rows = [(a.gold, sd, amap, [(p, q, "?", {"x": 1}) for p, q, _, _ in inst])]
+        return pairs.proposed(rows, vec, clf, 0.5, only_where_no_event=False)[0]
+    assert proposals("MEET") == []  # the rules made that meeting
+    assert [(e["type"], set(e["participants"])) for e in proposals("CALL")] == [("CALL", {x, y})]
