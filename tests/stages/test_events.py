@@ -1906,8 +1906,9 @@ def test_a_meeting_of_unknown_officials_with_a_state_named_is_kept(pipeline):
      "Затем встретился с председателем Государственной думы Вячеславом Володиным.", "person:maulen-ashimbayev"),
 ])
 def test_a_sentence_naming_only_the_one_met_continues_the_subject_of_the_sentence_before(pipeline, text, subject):
-    _, evs = _events(pipeline, text)
+    doc, evs = _events(pipeline, text)
     assert [(t, ps) for t, ps, _ in evs] == [("MEET", {subject, "person:vyacheslav-volodin"})]
+    assert any("the subject of the sentence before" in line for line in doc.events[0].trace)  # show --trace says so
 
 
 def test_a_sentence_with_a_subject_of_its_own_does_not_take_the_one_before(pipeline):
@@ -1923,5 +1924,6 @@ def test_a_sentence_with_a_subject_of_its_own_does_not_take_the_one_before(pipel
      {"new:person:dauren-makajanov", "country:kz"}),
 ])
 def test_an_appointment_naming_no_one_is_of_the_subject_of_the_sentence_before(pipeline, text, expected):
-    _, evs = _events(pipeline, text, published="2022-01-11")
+    doc, evs = _events(pipeline, text, published="2022-01-11")
     assert [(t, ps) for t, ps, _ in evs] == [("APPOINT", expected)]
+    assert any("the subject of the sentence before" in line for line in doc.events[0].trace)

@@ -201,6 +201,7 @@ class Arguments:
         if type_ in ("MEET", "CALL") and focus and focus not in persons and (
                 not persons or (len(persons) == 1 and not owners and not (subject and met))):
             persons = [focus] + persons
+            rule += "the person the article is about, the subject left unsaid; "
         # "Қазақстан мен Қытай арасындағы серіктестік": with persons meeting, the pair of states is
         # what they talked about
         topic = _between(ctx, trigger_at) if type_ in ("MEET", "CALL") and persons else set()
@@ -259,7 +260,8 @@ class Arguments:
             return base + [g for g in gatherings if g not in base], convene_rule
         if type_ == "APPOINT":
             appointee = self._appointee(ctx, trigger_at)
-            if not appointee and continued and not ctx.of_type("person"):
+            went_on = not appointee and continued and not ctx.of_type("person")
+            if went_on:
                 appointee = continued  # the sentence names no one: the one the sentence before is about
             if not appointee:
                 return [], "appoint: no appointee"
@@ -283,7 +285,9 @@ class Arguments:
                 or [m.entity_id for m in bodies][:1]
             if not of:  # the state the appointee serves, from the knowledge base
                 of = [r.of for r in self.kb.roles_of(appointee)][-1:]
-            return [appointee] + of, "appoint: the person nearest the trigger who is not the head of state, and the body or state"
+            who = "the subject of the sentence before (this one names no one)" if went_on \
+                else "the person nearest the trigger who is not the head of state"
+            return [appointee] + of, f"appoint: {who}, and the body or state"
         if type_ == "SIGN" and len(persons) == 1:
             # "Tramp ... Ermənistan və Azərbaycanla ... sazişlər imzalayacaq": he signs with them
             partners = _ids(m for m in ctx.of_type("country", "organization") if m.entity_id in states

@@ -107,6 +107,8 @@ class EventStage:
             # reported since named another ("X ... gül qoydu. Və Y ilə görüşdü.")
             here = subject if subject and _counterparts_only(ctx) else focus
             for ev in self._events(ctx, year, here, earlier=seen, met=met, subject=subject):
+                if here is not focus and here in ev.participants and ev.type in ("MEET", "CALL"):
+                    ev.trace.append(f"participants: {here}, the subject of the sentence before, goes on (this one names only the one met)")
                 ev.location = ev.location or (occasion.location if occasion else None)
                 if not ev.location and visit is not None and ev.type in _PLACED:
                     ev.location = visit.location
