@@ -195,8 +195,7 @@ class Arguments:
         # a name in its base form is the nominative, the subject; with the states it met named, the
         # sentence is whole ("Лавров уже провёл встречи с министрами Индии и Китая"); with none, the
         # one met is the focus under a pronoun or a title ("его проводил премьер-министр X")
-        subject = [m for m in ctx.of_type("person") if m.source != "role" and m.base and not ctx.is_counterpart(m)
-                   and lower(ctx.doc.text[m.start:m.end]) == lower(m.base)]
+        subject = ctx.subjects()
         met = [m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m) and not ctx.is_locative(m)]
         if type_ in ("MEET", "CALL") and focus and focus not in persons and (
                 not persons or (len(persons) == 1 and not owners and not (subject and met))):

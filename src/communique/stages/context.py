@@ -272,6 +272,13 @@ class SentenceContext:
                 return True
         return False
 
+    def subjects(self) -> list[Mention]:
+        """The persons named (not by title alone) in their base form, the nominative, and not joined to
+        the verb as a counterpart: who the sentence says acts."""
+        text = self.doc.text
+        return [m for m in self.of_type("person") if m.source != "role" and m.base and not self.is_counterpart(m)
+                and lower(text[m.start:m.end]) == lower(m.base)]
+
     def is_locative(self, m: Mention) -> bool:
         """"Avstriyadakı", "Украинадағы", "в Австрии": a state where something is, not whose it is."""
         return self.grammar.is_locative(self.doc.text, m.start, m.end)

@@ -689,9 +689,7 @@ _DATELINE = re.compile(r"\s*[/,.—–-]")
 def _lone_subject(ctx: SentenceContext) -> str | None:
     """The one person a sentence names in the nominative (the name as its base form), not joined to
     the verb as a counterpart: its subject, whom a following sentence with no subject goes on about."""
-    text = ctx.doc.text
-    found = {m.entity_id for m in ctx.of_type("person") if m.source != "role" and m.base
-             and not ctx.is_counterpart(m) and lower(text[m.start:m.end]) == lower(m.base)}
+    found = {m.entity_id for m in ctx.subjects()}
     return found.pop() if len(found) == 1 else None
 
 

@@ -1156,12 +1156,24 @@ def home_state(url: str | None, code: str, kb: KnowledgeBase) -> str | None:
     (CLDR: Kazakh in Kazakhstan, Azerbaijani in Azerbaijan; Russian is official in four)."""
     host = (urlsplit(url).hostname or "") if url else ""
     tld = host.rpartition(".")[2].lower() if "." in host else ""
-    spoken = get_global("territory_languages")
-    if len(tld) == 2 and f"country:{tld}" in kb.entities and set(spoken.get(tld.upper(), ())) & set(langdata.LANGS):
+    if len(tld) == 2 and f"country:{tld}" in kb.entities and tld.upper() in _speaking_ours():
         return f"country:{tld}"
-    official = [t for t, langs in spoken.items() if (langs.get(code) or {}).get("official_status") == "official"]
-    state = f"country:{official[0].lower()}" if len(official) == 1 else None
+    state = _official_state(code)
     return state if state in kb.entities else None
+
+
+@functools.lru_cache(maxsize=1)
+def _speaking_ours() -> frozenset[str]:
+    """The territories where CLDR counts one of the languages read."""
+    return frozenset(t for t, langs in get_global("territory_languages").items() if set(langs) & set(langdata.LANGS))
+
+
+@functools.lru_cache(maxsize=None)
+def _official_state(code: str) -> str | None:
+    """``country:xx`` of the one territory where CLDR has ``code`` official, else None."""
+    official = [t for t, langs in get_global("territory_languages").items()
+                if (langs.get(code) or {}).get("official_status") == "official"]
+    return f"country:{official[0].lower()}" if len(official) == 1 else None
 
 
 _SAME_NAME = 3  # first letters a city's older spelling shares with its name ("Aktyubinsk", "Aktobe")
