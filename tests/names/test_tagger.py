@@ -74,6 +74,26 @@ def test_train_tiny_model_from_conll_file(tmp_path):
     assert ("Дана Серікова", "PERSON") in got
 
 
+def test_shipped_model_learns_the_held_out_part_and_the_measured_one_never_sees_it(tmp_path):
+    from communique.names.training import held_out_scores, train
+    # the held-out fifth (the last two of ten sentences) names a person no training sentence names
+    plain = Tagged(["Бұл", "жай", "сөйлем", "."], ["O"] * 4)
+    named = Tagged(["Кеше", "Дана", "Серікова", "келді", "."], ["O", "B-PERSON", "I-PERSON", "O", "O"])
+    data = tmp_path / "ten.conll"
+    write_conll([plain] * 8 + [named] * 2, data)
+    log = []
+    whole = train("kk", data, tmp_path / "whole.crfsuite", TrainingOptions(max_iterations=30), log=log.append)
+    part = train("kk", data, tmp_path / "part.crfsuite", TrainingOptions(max_iterations=30), log=log.append,
+                 whole=False)
+    assert [x.label for x in whole.tag(named.words)] == ["PERSON"] and part.tag(named.words) == []
+    assert "10 sentences" in log[0] and "8 sentences" in log[1]
+    # scored with no model given, the held-out part meets a tagger trained without it
+    rows = {r.label: r for r in held_out_scores("kk", data, log=log.append)}
+    assert (rows["PERSON"].tp, rows["PERSON"].fn) == (0, 2) and "8 sentences" in log[2]
+    rows = {r.label: r for r in held_out_scores("kk", data, tmp_path / "whole.crfsuite")}
+    assert (rows["PERSON"].tp, rows["PERSON"].fn) == (2, 0)
+
+
 def test_read_conll_says_what_is_wrong(tmp_path):
     bad = tmp_path / "bad.conll"
     bad.write_text("Арман B-PERSON\nкелді\n", encoding="utf-8")

@@ -1066,7 +1066,8 @@ def test_a_meeting_noun_with_a_counterpart_reports_the_meeting(pipeline, text, e
 @pytest.mark.parametrize("text, office", [
     ("Maliyyə naziri S. Şərifov BVF-in idarəedici direktoru seçilməsi ilə bağlı K. Georgiyevanı Azərbaycan Prezidenti "
      "adından təbrik edib.", "org:imf"),
-    ("Қаржы министрі ХВҚ-ның басқарушы директоры болып сайлануымен Кристалина Георгиеваны Әзірбайжан Президенті "
+    # named by an initial, so that the office, not the tagger's reading of a long unknown name, is tested
+    ("Қаржы министрі ХВҚ-ның басқарушы директоры болып сайлануымен К. Георгиеваны Әзірбайжан Президенті "
      "атынан құттықтады.", "org:imf"),
     # a city's head is appointed to the city
     ("Мурат Айтенов назначен акимом города Шымкента.", "loc:shymkent"),

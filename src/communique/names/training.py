@@ -75,10 +75,14 @@ def tune(lang: str, sentences: list[Tagged], base: TrainingOptions, grid: list[t
 
 
 def train(lang: str, data: Path, out: Path | None = None, options: TrainingOptions | None = None,
-          grid: list[tuple[float, float]] | None = None, jobs: int = 1, log=print) -> NameTagger:
-    """Train on the training part of ``data`` (tuning c1/c2 inside it when ``grid`` is given) and write
-    the model (by default the one the package ships)."""
-    train_part, _ = parts(lang, data)
+          grid: list[tuple[float, float]] | None = None, jobs: int = 1, log=print,
+          whole: bool = True) -> NameTagger:
+    """Train the model (by default the one the package ships), c1/c2 tuned inside the training part
+    when ``grid`` is given. ``whole`` learns from every sentence of ``data``, the held-out part
+    included, once the choices are made: the shipped model then knows a quarter more names than the
+    one measured (``measuring_model``), which KazNERD's test split rewards (in the learning curve on
+    the held-out fifth, half to three quarters to all of the training part gave F1 0.796, 0.827, 0.843)."""
+    train_part, held = parts(lang, data)
     options = options or TrainingOptions()
     if grid:
         options = tune(lang, train_part, options, grid, jobs=jobs, log=log)
@@ -87,15 +91,29 @@ def train(lang: str, data: Path, out: Path | None = None, options: TrainingOptio
         raise InputError(lang, f"no model ships for this language; pass -o PATH (writing {shipped_model(lang)} "
                                "makes the pipeline use it)")
     out = out or shipped_model(lang)
-    log(f"training on {len(train_part)} sentences (c1={options.c1}, c2={options.c2}) -> {out}")
-    return NameTagger.train(lang, train_part, out, options)
+    sentences = train_part + held if whole else train_part
+    what = "all" if whole else "the training part's"
+    log(f"training on {what} {len(sentences)} sentences (c1={options.c1}, c2={options.c2}) -> {out}")
+    return NameTagger.train(lang, sentences, out, options)
+
+
+def measuring_model(lang: str, sentences: list[Tagged], folder: str, log=print) -> Path:
+    """A model that never saw the sentences it will be scored on: trained, as the shipped one is,
+    on ``sentences`` alone (about a minute for KazNERD's training part)."""
+    path = Path(folder) / f"{lang}-measured.crfsuite"
+    log(f"training a tagger on {len(sentences)} sentences, none of those scored ({path.name})")
+    NameTagger.train(lang, sentences, path, TrainingOptions())
+    return path
 
 
 def held_out_scores(lang: str, data: Path, model: Path | None = None,
-                    min_confidence: float = 0.0) -> list[ClassScore]:
-    """Per-class scores of a model on the held-out part of ``data``."""
-    _, held = parts(lang, data)
-    return evaluate(NameTagger.load(lang, model), held, min_confidence)
+                    min_confidence: float = 0.0, log=print) -> list[ClassScore]:
+    """Per-class scores of a model on the held-out part of ``data``: ``model``, or one trained on the
+    training part alone (the shipped model has seen the held-out part)."""
+    train_part, held = parts(lang, data)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = model or measuring_model(lang, train_part, tmp, log)
+        return evaluate(NameTagger.load(lang, path), held, min_confidence)
 
 
 # The pipeline's mention types as the tagger's classes: a state or a place is a place (GPE);
@@ -104,8 +122,9 @@ _PIPELINE_CLASSES = {"person": "PERSON", "organization": "ORGANISATION", "countr
 
 
 def pipeline_scores(lang: str, data: Path, fold: int | None = None, log=print) -> list[ClassScore]:
-    """Per-class scores of the whole mention stage (knowledge base, cues, the shipped tagger) on the
-    held-out part of ``data``: each sentence is read as an article of its own, places scored as one
+    """Per-class scores of the whole mention stage (knowledge base, cues, a tagger trained on the
+    training part alone, as the shipped one is but without the held-out part) on the held-out part
+    of ``data``: each sentence is read as an article of its own, places scored as one
     class (GPE+LOCATION), as a user of the pipeline meets them.
 
     ``fold`` (1-4) scores instead one contiguous quarter of the training part, read by a tagger
@@ -113,19 +132,16 @@ def pipeline_scores(lang: str, data: Path, fold: int | None = None, log=print) -
     them (the held-out part has been read, error by error, to find what the rules miss)."""
     from ..document import Document
     from ..registry import Config, build
-    train_part, held = parts(lang, data)
-    options: dict = {}
+    rest, held = parts(lang, data)
     with tempfile.TemporaryDirectory() as tmp:
         if fold is not None:
-            quarters = folds(train_part, 4)
+            quarters = folds(rest, 4)
             if not 1 <= fold <= len(quarters):
                 from ..errors import InputError
                 raise InputError(str(fold), f"no such fold: 1 to {len(quarters)}")
             rest, held = quarters[fold - 1]
-            model = Path(tmp) / "fold.crfsuite"
-            log(f"training a tagger on {len(rest)} sentences, scoring the mention stage on {len(held)} (fold {fold})")
-            NameTagger.train(lang, rest, model, TrainingOptions())
-            options = {"mentions": {"name_models": {lang: str(model)}}}
+            log(f"scoring the mention stage on {len(held)} sentences (fold {fold})")
+        options = {"mentions": {"name_models": {lang: str(measuring_model(lang, rest, tmp, log))}}}
         nlp = build(Config(stages=("clean", "langid", "segment", "mentions", "linking"), options=options))
         gold, predicted = [], []
         for k, s in enumerate(held):

@@ -659,18 +659,25 @@ class MentionStage:
         the known name, a patronymic between them too ("Қасым-Жомарт Кемелұлы Тоқаевқа"): one mention,
         not a second person ("Niyazi Bayramov" stays someone else)."""
         known = {m.start: m for m in found if m.source == "kb" and m.type == "person" and m.candidates}
+        origin = {id(m): m for m in known.values()}  # a grown mention -> the known one it grew from
         grown: dict[int, Mention] = {}  # id of a known mention -> it with the given names before it
         joined: set[int] = set()
-        for m in found:
+        # right to left, so that each given name of several ("Қасым -Жомарт") joins the name after it
+        for m in sorted(found, key=lambda m: -m.start):
             if m.type != "person" or m.source == "kb":
                 continue
             n = next((known[x] for x in range(m.end, m.end + 3) if x in known), None)
             given = self.kb.given_names(n.candidates[0]) if n is not None else None
             patronymic = grammar(code).words["patronymic_ending"]
-            if given and not text[m.end:n.start].strip() \
+            # a compound given name's hyphen may stand apart ("Қасым -Жомарт Тоқаевтың")
+            if given and text[m.end:n.start].strip() in ("", "-") \
                     and all(_spelled_alike(w, given) or (patronymic and lower(w).endswith(patronymic))
                             for w in m.text.replace("-", " ").split()):
-                grown[id(n)] = dataclasses.replace(n, start=m.start, text=text[m.start:n.end], kind="name")
+                first = origin[id(n)]
+                wider = dataclasses.replace(n, start=m.start, text=text[m.start:n.end], kind="name")
+                grown[id(first)] = wider
+                origin[id(wider)] = first
+                known[m.start] = wider
                 joined.add(id(m))
         return [grown.get(id(m), m) for m in found if id(m) not in joined]
 
