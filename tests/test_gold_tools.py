@@ -104,3 +104,30 @@ def test_event_pairs_labels_a_pair_by_the_gold_event_that_names_both_and_propose
         return pairs.proposed(rows, vec, clf, 0.5, only_where_no_event=False)[0]
     assert proposals("MEET") == []  # the rules made that meeting
     assert [(e["type"], set(e["participants"])) for e in proposals("CALL")] == [("CALL", {x, y})]
+
+
+KK_TEXT = "Қасым-Жомарт Тоқаев Астанада Шавкат Мирзиёевпен кездесті."
+KK_GOLD = {"id": "k", "lang": "kk", "kind": "event", "published": "2024-05-02",
+           "entities": [{"key": "Tokayev", "type": "person", "mentions": ["Қасым-Жомарт Тоқаев"]},
+                        {"key": "Mirziyoyev", "type": "person", "mentions": ["Шавкат Мирзиёевпен"]}],
+           "events": [{"type": "MEET", "participants": ["Tokayev", "Mirziyoyev"], "date": "2024-05-02",
+                       "location": None, "framework": None, "modality": "asserted"}], "facts": []}
+
+
+def test_tagger_spread_trains_without_each_part_and_counts_the_language_s_events(tmp_path, capsys):
+    spread = _tool("tagger_spread")
+    ten = list(range(10))
+    assert [spread.without_part(ten, k, 3) for k in range(3)] == [
+        [3, 4, 5, 6, 7, 8, 9], [0, 1, 2, 6, 7, 8, 9], [0, 1, 2, 3, 4, 5]]  # the last part takes the rest
+    (tmp_path / "arts.jsonl").write_text(json.dumps({"id": "k", "lang": "kk", "text": KK_TEXT}) + "\n"
+                                         + json.dumps({"id": "a", "lang": "ru", "text": TEXT}) + "\n")
+    (tmp_path / "g.jsonl").write_text(json.dumps(KK_GOLD) + "\n" + json.dumps(GOLD) + "\n")
+    sentence = "Кеше Дана Серікова Алматыда болды ."
+    tags = ["O", "B-PERSON", "I-PERSON", "B-GPE", "O", "O"]
+    (tmp_path / "ner.txt").write_text("\n\n".join("\n".join(f"{w} {t}" for w, t in zip(sentence.split(), tags))
+                                                  for _ in range(4)) + "\n", encoding="utf-8")
+    spread.main(["--data", str(tmp_path / "ner.txt"), "--parts", "2", "--iterations", "5",
+                 f"{tmp_path / 'g.jsonl'}={tmp_path / 'arts.jsonl'}"])
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert [r.split()[-4:] for r in rows] == [["1", "1", "1", "1.000"]] * 3  # the Kazakh article only
+    assert [r.split()[-5] for r in rows] == ["2", "2", "4"]

@@ -272,7 +272,8 @@ def test_a_state_past_a_verb_is_not_the_titles_own(pipeline, text, title):
 def test_a_name_after_a_title_ends_at_its_inflected_word(pipeline, text, name, base):
     # only a name's last word inflects: the capitalised words after the comitative are another name
     doc = pipeline(Document("t", text))
-    assert [(m.text, m.base) for m in doc.mentions if m.type in ("person", "organization")] == [(name, base)]
+    found = [(m.text, m.base) for m in doc.mentions if m.type in ("person", "organization")]
+    assert (name, base) in found and not [m for m, _ in found if name in m and m != name], found
 
 
 @pytest.mark.parametrize("text, base", [

@@ -502,3 +502,37 @@ def test_an_appointment_to_a_district_the_knowledge_base_lacks_is_to_that_distri
     doc = pipeline(Document("t", "Азат Оралбаев Ордабасы ауданының әкімі болып тағайындалды.", published="2022-01-11"))
     assert [(e.type, e.participants) for e in doc.events] == [
         ("APPOINT", ["new:person:azat-oralbaev", "new:location:ordabasi-district"])]
+
+
+@pytest.mark.parametrize("text, persons", [
+    # no title before them: the surname's ending says they are persons
+    ("Bakıda Elçin Quliyev və Tofiq Zülfüqarov görüşüb.", {"Elçin Quliyev", "Tofiq Zülfüqarov"}),
+    ("Prezident İlham Əliyev Rəşad Məmmədovu Azərbaycanın Yaponiyada səfiri təyin edib.",
+     {"İlham Əliyev", "Rəşad Məmmədovu"}),
+    ("Nərgiz Həsənova Azərbaycanın Avstriyadakı səfiri təyin edilib.", {"Nərgiz Həsənova"}),
+    # a patronymic word inside the name, in the usual and in the official order
+    ("Rəşad Nəbi oğlu Məmmədov Yaponiyada səfir təyin edilsin.", {"Rəşad Nəbi oğlu Məmmədov"}),
+    ("Məmmədov Rəşad Nəbi oğlu Yaponiyada səfir təyin edilsin.", {"Məmmədov Rəşad Nəbi oğlu"}),
+    # an institution's head noun carries the possessive, whatever its last letters
+    ("Namibiya Milli Assambleyasının sədri Bakıya gəlib.", set()),
+    ("Dövlət Gömrük Komitəsinin nümayəndələri Bakıya gəlib.", set()),
+])
+def test_a_name_shaped_as_a_persons_is_one_with_no_title_before_it(pipeline, text, persons):
+    assert {m.text for m in _mentions(pipeline, text) if m.type == "person"} == persons
+
+
+@pytest.mark.parametrize("text, state, surface", [
+    ("Səfir Əfqanıstan İslam Respublikasındakı vəzifəsinə başlayıb.", "country:af", "Əfqanıstan İslam Respublikasındakı"),
+    ("Елші Ауғанстан Ислам Республикасындағы қызметіне кірісті.", "country:af", "Ауғанстан Ислам Республикасындағы"),
+    ("Prezident Çin Xalq Respublikasına səfər edib.", "country:cn", "Çin Xalq Respublikasına"),
+    # the state's name inflected ends it: the capitalised word after it is another name's
+    ("Prezident Çinə Xalq Respublikası adlı gəmi ilə gedib.", "country:cn", "Çinə"),
+])
+def test_a_states_name_with_its_form_of_government_is_one_mention_of_the_state(pipeline, text, state, surface):
+    assert (surface, state) in [(m.text, m.entity_id) for m in _mentions(pipeline, text)]
+
+
+def test_an_envoy_of_our_country_in_a_state_named_officially_is_appointed_by_ours(pipeline):
+    doc = pipeline(Document("t", "İlham Məmmədov ölkəmizin Əfqanıstan İslam Respublikasındakı səfiri təyin olunub.",
+                            published="2021-08-01", url="https://azertag.az/x"))
+    assert [e.participants for e in doc.events if e.type == "APPOINT"] == [["new:person:ilham-mamadov", "country:az"]]

@@ -414,6 +414,7 @@ class MentionStage:
                 ordinary.add((toks[0].start, toks[0].end))
             found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
             found = self._subdivisions(doc.text, toks, found, code)
+            found = official_state_names(doc.text, toks, found, code)
             found = self._home(doc, sent, toks, found, code)
             found = self._other_bearers(doc.text, toks, found, code)
             found = kind_named_mentions(doc.text, sent, toks, found, code)
@@ -423,6 +424,7 @@ class MentionStage:
             tagger = self.name_tagger(code)
             if tagger and toks:
                 found = tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet)
+            found = shaped_name_mentions(doc.text, toks, found, code)
             found += cue_mentions(doc.text, toks, found, code)
             found = official_order_mentions(doc.text, toks, found, code)
             found = self._given_names_joined(doc.text, found, code)
@@ -1449,6 +1451,90 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
 # named in passing ("Орталық Азияда орнықты даму"), which the event stage does not take for where a
 # meeting was held (kk dev: event location 0.88 -> 0.71 when it did).
 _TAGGED_TYPES = {"PERSON": "person", "ORGANISATION": "organization", "GPE": "location", "LOCATION": "location"}
+
+
+_STATE_FORM_REACH = 2  # capitalised words between a state's name and its form of government ("İslam")
+
+
+def official_state_names(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+    """A state's name followed by its form of government, a few capitalised words apart
+    ("Əfqanıstan İslam Respublikasındakı", "Ауғанстан Ислам Республикасының"; grammar.tsv
+    ``state_form``), is the state's official name: one mention of the state, whose case ending, on
+    the last word, is the state's (where a state serves, whose it is). The name itself in the
+    nominative: only the last word of a name inflects."""
+    forms = grammar(code).words["state_form"]
+    if not forms:
+        return found
+    ld = langdata.load(code)
+    starts = [t.start for t in toks]
+    covered = _covered(starts, found)
+    out = list(found)
+    for n, m in enumerate(found):
+        if m.type != "country" or m.kind != "name":
+            continue
+        e = bisect.bisect_left(starts, m.end) - 1
+        if fold(base_form(toks[e].text, ld)) != fold(toks[e].text):
+            continue  # inflected: the name ends here
+        for k in range(e + 1, min(e + 2 + _STATE_FORM_REACH, len(toks))):
+            if k in covered or not _plain_name_word(toks[k].text) or text[toks[k - 1].end:toks[k].start] != " ":
+                break
+            if fold(toks[k].text).startswith(forms):
+                out[n] = dataclasses.replace(m, end=toks[k].end, text=text[m.start:toks[k].end])
+                break
+            if fold(base_form(toks[k].text, ld)) != fold(toks[k].text):
+                break
+    return out if out != found else found
+
+
+def shaped_name_mentions(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+    """A person the knowledge base lacks, named with no title before: two or three capitalised
+    words side by side whose last, its case ending aside, ends as surnames do (grammar.tsv
+    ``surname_ending``: "Elçin Quliyev", "Rəşad Məmmədovu", "Nərgiz Həsənova"), or a name with a
+    patronymic word ("Rəşad Nəbi oğlu Məmmədov", "Məmmədov Rəşad Nəbi oğlu"; ``patronymic_ending``).
+    Only the last word of a name inflects: a word in an oblique case ends it. Known names, titles
+    and words the language writes in lower case elsewhere are no part of one."""
+    g = grammar(code)
+    ending, patronymic = g.words["surname_ending"], g.words["patronymic_ending"]
+    if not ending or not g.names_inflect:
+        return found
+    ld = langdata.load(code)
+    covered = _covered([t.start for t in toks], found)
+    folds = [fold(t.text) for t in toks]
+    in_title = {k for _, a, b in ld.titles.find(folds) for k in range(a, b)}
+
+    def free_name(k: int) -> bool:
+        return k < len(toks) and k not in covered and k not in in_title and _plain_name_word(toks[k].text) \
+            and folds[k] not in ld.common
+
+    def surname(k: int) -> bool:  # an institution's head noun carries the possessive: no surname
+        return fold(base_form(toks[k].text, ld)).endswith(ending) and not ends_in_possessive(toks[k].text, ld)
+
+    def apart(k: int) -> bool:  # one space between words k and k + 1
+        return text[toks[k].end:toks[k + 1].start] == " "
+
+    out, k = list(found), 0
+    while k < len(toks):
+        if not free_name(k):
+            k += 1
+            continue
+        e, father = k, False
+        while e + 1 < len(toks) and e - k < 3 and apart(e) and not _oblique(toks[e].text, ld):
+            if free_name(e + 1):
+                e += 1
+            elif folds[e + 1] in patronymic and e > k:
+                e, father = e + 1, True  # "Nəbi oğlu", ending the official order or before the surname
+            else:
+                break
+        if father and toks[e].text[:1].islower() and not surname(k):
+            e = e - 1 if e - 1 > k else k  # a patronymic word with no surname on either side
+            father = False
+        if e > k and (surname(e) or father):
+            start, end = toks[k].start, toks[e].end
+            base = text[start:toks[e].start] + base_form(toks[e].text, ld)
+            out.append(Mention(start, end, text[start:end], "person", base=base, source="cue", kind="name"))
+            covered.update(range(k, e + 1))
+        k = e + 1
+    return sorted(out, key=lambda m: m.start) if len(out) > len(found) else found
 
 
 def official_order_mentions(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
