@@ -1928,3 +1928,15 @@ def test_an_appointment_naming_no_one_is_of_the_subject_of_the_sentence_before(p
     doc, evs = _events(pipeline, text, published="2022-01-11")
     assert [(t, ps) for t, ps, _ in evs] == [("APPOINT", expected)]
     assert any("the subject of the sentence before" in line for line in doc.events[0].trace)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a decree appoints in the jussive: "let X be appointed"
+    ("Rəşad Nəbi oğlu Məmmədov Azərbaycan Respublikasının Yaponiya Dövlətində fövqəladə və səlahiyyətli səfiri "
+     "təyin edilsin.", ("APPOINT", {"new:person:rasad-nabi-oglu-mamadov", "country:az"}, "asserted")),
+    ("Ержан Қазыханов Қазақстан Республикасының Ауғанстандағы елшісі болып тағайындалсын.",
+     ("APPOINT", {"person:yerzhan-kazykhanov", "country:kz"}, "asserted")),
+])
+def test_a_decree_appoints_in_the_jussive(pipeline, text, expected):
+    _, events = _events(pipeline, text, "2024-05-10")
+    assert events == [expected]

@@ -513,6 +513,8 @@ def test_an_appointment_to_a_district_the_knowledge_base_lacks_is_to_that_distri
     # a patronymic word inside the name, in the usual and in the official order
     ("Rəşad Nəbi oğlu Məmmədov Yaponiyada səfir təyin edilsin.", {"Rəşad Nəbi oğlu Məmmədov"}),
     ("Məmmədov Rəşad Nəbi oğlu Yaponiyada səfir təyin edilsin.", {"Məmmədov Rəşad Nəbi oğlu"}),
+    # the name ends at its surname, before the capitalised words of a body
+    ("Elçin Quliyev Dövlət Sərhəd Xidmətinin rəisi vəzifəsinə təyin edilsin.", {"Elçin Quliyev"}),
     # an institution's head noun carries the possessive, whatever its last letters
     ("Namibiya Milli Assambleyasının sədri Bakıya gəlib.", set()),
     ("Dövlət Gömrük Komitəsinin nümayəndələri Bakıya gəlib.", set()),

@@ -1528,6 +1528,8 @@ def shaped_name_mentions(text: str, toks: list[Token], found: list[Mention], cod
         if father and toks[e].text[:1].islower() and not surname(k):
             e = e - 1 if e - 1 > k else k  # a patronymic word with no surname on either side
             father = False
+        if not father:  # the name ends at its surname: "Elçin Quliyev | Dövlət Sərhəd Xidmətinin rəisi"
+            e = next((x for x in range(e, k, -1) if surname(x)), e)
         if e > k and (surname(e) or father):
             start, end = toks[k].start, toks[e].end
             base = text[start:toks[e].start] + base_form(toks[e].text, ld)
