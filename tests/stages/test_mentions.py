@@ -538,3 +538,14 @@ def test_an_envoy_of_our_country_in_a_state_named_officially_is_appointed_by_our
     doc = pipeline(Document("t", "İlham Məmmədov ölkəmizin Əfqanıstan İslam Respublikasındakı səfiri təyin olunub.",
                             published="2021-08-01", url="https://azertag.az/x"))
     assert [e.participants for e in doc.events if e.type == "APPOINT"] == [["new:person:ilham-mamadov", "country:az"]]
+
+
+@pytest.mark.parametrize("text, body", [
+    # the name every state's ministry has is the home state's alone, another state's beside its genitive
+    ("Xarici İşlər Nazirliyinin nümayəndəsi Astanaya gedib.", "org:mfa-az"),
+    ("Qazaxıstanın Xarici İşlər Nazirliyi bəyanat yayıb.", "org:mfa-kz"),
+    ("Türkmənistanın Xarici İşlər Nazirliyinin nümayəndəsi Bakıya gəlib.",
+     "new:organization:ministri-of-foreign-afairs-turkmenistan"),
+])
+def test_a_states_body_named_beside_the_state_in_the_genitive_is_that_states(pipeline, text, body):
+    assert [m.entity_id for m in _mentions(pipeline, text) if m.type == "organization"] == [body]

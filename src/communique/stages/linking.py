@@ -42,8 +42,9 @@ class LinkingStage:
                 shorts.append(m)
             elif m.source == "initials":
                 initialled.append(m)
-            elif m.source in ("kb", "subdivision", "deixis"):  # a subdivision's id is composed from its place's;
-                # "our country" is the state the article is written from
+            elif m.source in ("kb", "subdivision", "deixis", "composed"):  # a subdivision's id is composed from
+                # its place's, another state's body from its state's; "our country" is the state the article
+                # is written from
                 m.entity_id = m.candidates[0]
             else:
                 m.entity_id = self._link_name(m)

@@ -415,6 +415,7 @@ class MentionStage:
             found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
             found = self._subdivisions(doc.text, toks, found, code)
             found = official_state_names(doc.text, toks, found, code)
+            found = self._bodies_of_named_states(doc.text, toks, found, code)
             found = self._home(doc, sent, toks, found, code)
             found = self._other_bearers(doc.text, toks, found, code)
             found = kind_named_mentions(doc.text, sent, toks, found, code)
@@ -499,6 +500,37 @@ class MentionStage:
             if kind == "acronym" and sum(c.isupper() for c in surface) < 2 and len(surface) > 2:
                 continue  # acronyms are written in capitals: "ЕС-ке", "ЕврАзЭС", not "Еске" ("let us recall")
             out.append(Mention(start, end, surface, ent.type, base=base, source="kb", candidates=ids, kind=kind))
+        return out
+
+    def _bodies_of_named_states(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+        """A state's body named by the name every state's has ("Xarici İşlər Nazirliyi", the home
+        state's in the knowledge base) right beside another state in the genitive ("Qazaxıstanın
+        Xarici İşlər Nazirliyi", "Türkmənistanın ...", "МИД Туркменистана") is that state's: the
+        knowledge base's body of that state whose name ends so, else a body of its own."""
+        bodies = self.kb.national_bodies
+        if not any(m.candidates and m.candidates[0] in bodies for m in found):
+            return found
+        ld = langdata.load(code)
+        after = grammar(code).genitive_after_head
+        out = list(found)
+        for n, m in enumerate(found):
+            own = bodies.get(m.candidates[0]) if m.candidates and m.source == "kb" else None
+            if own is None:
+                continue
+            near = found[n + 1] if after and n + 1 < len(found) else found[n - 1] if not after and n > 0 else None
+            if near is None or near.type != "country" or near.entity_id == own \
+                    or text[min(m.end, near.end):max(m.start, near.start)].strip() \
+                    or not (after or lower(near.text).endswith(endings(ld, "gen"))):
+                continue
+            state = near.candidates[0] if near.candidates else near.entity_id
+            words = fold(m.base or m.text)
+            theirs = next((b for b, st in bodies.items() if st == state and any(
+                a.lang == code and fold(a.text).endswith(words) for a in self.kb.entities[b].aliases)), None)
+            # a body the knowledge base lacks: its id composed from the state's and the body's name
+            # ("Ministry of Foreign Affairs (Turkmenistan)": one id in every language)
+            kind = re.sub(r"\s*\(.*\)$", "", self.kb.label(m.candidates[0]))
+            body = theirs or "new:organization:" + slug(f"{kind} {self.kb.label(state)}")
+            out[n] = dataclasses.replace(m, candidates=[body], source="kb" if theirs else "composed", kind="name")
         return out
 
     def _subdivisions(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
