@@ -1940,3 +1940,12 @@ def test_an_appointment_naming_no_one_is_of_the_subject_of_the_sentence_before(p
 def test_a_decree_appoints_in_the_jussive(pipeline, text, expected):
     _, events = _events(pipeline, text, "2024-05-10")
     assert events == [expected]
+
+
+def test_a_states_body_the_words_come_from_is_no_party(pipeline):
+    # "it was reported from the Presidential Administration": the body in the ablative is the source
+    text = ("\"APA\" xəbər verir ki, Prezident Administrasiyasından AZƏRTAC-a bildirilib ki, Azərbaycan Avrasiya İqtisadi İttifaqına üzv "
+            "olmadığına görə Prezident İlham Əliyev Ali Avrasiya İqtisadi Şurasının dekabrın 21-də keçirilmiş "
+            "iclasında iştirak etməyib.")
+    _, events = _events(pipeline, text, "2025-12-22")
+    assert events == [("CONVENE", {AZ_PRES, "org:supreme-eurasian-economic-council"}, "negated")]

@@ -549,3 +549,15 @@ def test_an_envoy_of_our_country_in_a_state_named_officially_is_appointed_by_our
 ])
 def test_a_states_body_named_beside_the_state_in_the_genitive_is_that_states(pipeline, text, body):
     assert [m.entity_id for m in _mentions(pipeline, text) if m.type == "organization"] == [body]
+
+
+@pytest.mark.parametrize("text, bodies", [
+    ("Milli Məclisin sədri Fövqəladə Hallar Nazirliyinin əməkdaşları ilə görüşüb.", ["org:parliament-az", "org:mes-az"]),
+    ("Сенат төрағасы Мәжіліс депутаттарымен кездесті.", ["org:senate-kz", "org:mazhilis"]),
+    ("Председатель Совета Федерации встретилась с депутатами Мажилиса Парламента Казахстана.",
+     ["org:federation-council", "org:mazhilis"]),
+    # another state's chamber of the same name is that state's
+    ("АҚШ Сенаты заң қабылдады.", ["new:organization:senate-united-states"]),
+])
+def test_a_states_own_bodies_are_known_in_every_language(pipeline, text, bodies):
+    assert [m.entity_id for m in _mentions(pipeline, text) if m.type == "organization"] == bodies

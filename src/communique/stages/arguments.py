@@ -214,6 +214,7 @@ class Arguments:
             if type_ != "CONVENE" else set()
         states = _ids(m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m)
                       and not (m.type == "organization" and m.entity_id in held)
+                      and not self._source_body(ctx, m)
                       and m.start not in bodies and not ctx.is_topic_owner(m)
                       # "Қазақстандағы Ресей елшісі", "Azərbaycandakı səfiri": a state in the attributive
                       # locative says where the noun after it is (an envoy's post), not who takes part
@@ -254,7 +255,7 @@ class Arguments:
             base = persons or [x for x in states if x not in hosts and not (gatherings and x.startswith("org:"))]
             if not gatherings:  # a body meeting with no name of its own: the organisation stands for it
                 orgs = [m.entity_id for m in ctx.of_type("organization") if not ctx.is_qualifier(m)
-                        and m.start not in bodies]
+                        and m.start not in bodies and not self._source_body(ctx, m)]
                 gatherings = orgs[:1] or ([framework] if framework else []) or _main_organization(ctx.doc)
             return base + [g for g in gatherings if g not in base], convene_rule
         if type_ == "APPOINT":
@@ -408,6 +409,11 @@ class Arguments:
             titled = o.type in ("country", "organization") and ctx.qualified_person(o) is not None
             m = o
         return False
+
+    def _source_body(self, ctx: SentenceContext, m) -> bool:
+        """"Prezident Administrasiyasından bildirilib", "Сыртқы істер министрлігінен хабарлады": a
+        state's body in the ablative is where the words come from, no party."""
+        return m.entity_id in self.kb.national_bodies and ctx.is_ablative(m)
 
     def _head_of_state(self, person: str | None) -> bool:
         return any(r.role == "president" for r in self.kb.roles_of(person))

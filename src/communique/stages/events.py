@@ -300,7 +300,8 @@ class EventStage:
         if any(is_gathering(p) or p in self.args.member_bodies for p in parts):
             return False
         # whose legislature it is, and whom the persons there represent
-        states = {m.entity_id for m in ctx.of_type("country")} | {p for p in parts if p.startswith("country:")}
+        states = {m.entity_id for m in ctx.of_type("country")} | {p for p in parts if p.startswith("country:")} \
+            | {self.kb.national_bodies[p] for p in parts if p in self.kb.national_bodies}
         for person in (p for p in parts if "person:" in p):
             served = {x for x in self.args.served(person) if x.startswith("country:")}
             if not served:

@@ -503,14 +503,14 @@ class MentionStage:
         return out
 
     def _bodies_of_named_states(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
-        """A state's body named by the name every state's has ("Xarici İşlər Nazirliyi", the home
-        state's in the knowledge base) right beside another state in the genitive ("Qazaxıstanın
-        Xarici İşlər Nazirliyi", "Türkmənistanın ...", "МИД Туркменистана") is that state's: the
-        knowledge base's body of that state whose name ends so, else a body of its own."""
+        """A state's body named by the name every state's has ("Xarici İşlər Nazirliyi", "Сенат": the
+        home state's in the knowledge base) right beside another state, on the side its genitive
+        stands ("Qazaxıstanın Xarici İşlər Nazirliyi", "АҚШ Сенаты", "Совет Федерации ... России" is
+        its own), is that state's: the knowledge base's body of that state whose name ends so, else
+        a body of its own."""
         bodies = self.kb.national_bodies
         if not any(m.candidates and m.candidates[0] in bodies for m in found):
             return found
-        ld = langdata.load(code)
         after = grammar(code).genitive_after_head
         out = list(found)
         for n, m in enumerate(found):
@@ -518,11 +518,10 @@ class MentionStage:
             if own is None:
                 continue
             near = found[n + 1] if after and n + 1 < len(found) else found[n - 1] if not after and n > 0 else None
-            if near is None or near.type != "country" or near.entity_id == own \
-                    or text[min(m.end, near.end):max(m.start, near.start)].strip() \
-                    or not (after or lower(near.text).endswith(endings(ld, "gen"))):
+            state = near.candidates[0] if near is not None and near.candidates else None
+            if state is None or near.type != "country" or state == own \
+                    or text[min(m.end, near.end):max(m.start, near.start)].strip():
                 continue
-            state = near.candidates[0] if near.candidates else near.entity_id
             words = fold(m.base or m.text)
             theirs = next((b for b, st in bodies.items() if st == state and any(
                 a.lang == code and fold(a.text).endswith(words) for a in self.kb.entities[b].aliases)), None)
