@@ -1531,14 +1531,18 @@ def shaped_name_mentions(text: str, toks: list[Token], found: list[Mention], cod
     ld = langdata.load(code)
     covered = _covered([t.start for t in toks], found)
     folds = [fold(t.text) for t in toks]
+
+    def surname(k: int) -> bool:  # an institution's head noun carries the possessive: no surname
+        return fold(base_form(toks[k].text, ld)).endswith(ending) and not ends_in_possessive(toks[k].text, ld)
+
+    if not any(k not in covered and (folds[k] in patronymic or (_plain_name_word(toks[k].text) and surname(k)))
+               for k in range(1, len(toks))):
+        return found  # most sentences name no one so: the titles are not read
     in_title = {k for _, a, b in ld.titles.find(folds) for k in range(a, b)}
 
     def free_name(k: int) -> bool:
         return k < len(toks) and k not in covered and k not in in_title and _plain_name_word(toks[k].text) \
             and folds[k] not in ld.common
-
-    def surname(k: int) -> bool:  # an institution's head noun carries the possessive: no surname
-        return fold(base_form(toks[k].text, ld)).endswith(ending) and not ends_in_possessive(toks[k].text, ld)
 
     def apart(k: int) -> bool:  # one space between words k and k + 1
         return text[toks[k].end:toks[k + 1].start] == " "
