@@ -1494,7 +1494,7 @@ def official_state_names(text: str, toks: list[Token], found: list[Mention], cod
     the last word, is the state's (where a state serves, whose it is). The name itself in the
     nominative: only the last word of a name inflects."""
     forms = grammar(code).words["state_form"]
-    if not forms:
+    if not forms or not any(m.type == "country" and m.kind == "name" for m in found):
         return found
     ld = langdata.load(code)
     starts = [t.start for t in toks]
@@ -1535,7 +1535,8 @@ def shaped_name_mentions(text: str, toks: list[Token], found: list[Mention], cod
     def surname(k: int) -> bool:  # an institution's head noun carries the possessive: no surname
         return fold(base_form(toks[k].text, ld)).endswith(ending) and not ends_in_possessive(toks[k].text, ld)
 
-    if not any(k not in covered and (folds[k] in patronymic or (_plain_name_word(toks[k].text) and surname(k)))
+    if not any(k not in covered and (folds[k] in patronymic or (toks[k].text[:1].isupper()
+                                                                and _plain_name_word(toks[k].text) and surname(k)))
                for k in range(1, len(toks))):
         return found  # most sentences name no one so: the titles are not read
     in_title = {k for _, a, b in ld.titles.find(folds) for k in range(a, b)}
