@@ -131,3 +131,13 @@ def test_tagger_spread_trains_without_each_part_and_counts_the_language_s_events
     rows = capsys.readouterr().out.splitlines()[1:]
     assert [r.split()[-4:] for r in rows] == [["1", "1", "1", "1.000"]] * 3  # the Kazakh article only
     assert [r.split()[-5] for r in rows] == ["2", "2", "4"]
+
+
+def test_entity_recall_counts_the_gold_entities_found_per_language_and_type(tmp_path):
+    recall = _tool("entity_recall")
+    (tmp_path / "arts.jsonl").write_text(json.dumps({"id": "a", "lang": "ru", "text": TEXT}) + "\n")
+    gold = {**GOLD, "entities": GOLD["entities"] + [{"key": "Nowhere", "type": "location", "mentions": ["Нигде"]}]}
+    (tmp_path / "g.jsonl").write_text(json.dumps(gold) + "\n")
+    total, found = recall.recall([(str(tmp_path / "g.jsonl"), str(tmp_path / "arts.jsonl"))])
+    assert (total[("ru", "person")], found[("ru", "person")]) == (2, 2)
+    assert (total[("ru", "location")], found[("ru", "location")]) == (2, 1)  # Moscow, not a name absent from the text
