@@ -55,6 +55,13 @@ def test_informal_summit_is_its_own_kind(pipeline):
      "new:gathering:az-eg-intergovernmental-commission"),
     ("Bakıda Azərbaycan-Qazaxıstan Ali Dövlətlərarası Şurasının iclası keçirilib.",
      "new:gathering:az-kz-supreme-interstate-council"),
+    # two states' numbered forum of their regions, one id in every language
+    ("Орал қаласында Қазақстан мен Ресейдің XXI өңіраралық ынтымақтастық форумы өтті.",
+     "new:gathering:kz-ru-interregional-forum-21"),
+    ("В Уральске прошел XXI Форум межрегионального сотрудничества Казахстана и России.",
+     "new:gathering:kz-ru-interregional-forum-21"),
+    ("Uralskda Qazaxıstan və Rusiyanın XXI Regionlararası Əməkdaşlıq Forumu keçirilib.",
+     "new:gathering:kz-ru-interregional-forum-21"),
 ])
 def test_bilateral_body_is_named_by_its_two_states(pipeline, text, gid):
     doc, found = _gatherings(pipeline, text)
