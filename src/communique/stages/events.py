@@ -631,13 +631,15 @@ def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
 
 def _own_bodies(ctx: SentenceContext) -> dict[str, frozenset[str]]:
     """The bodies the knowledge base does not know whose names are those of a state's own
-    institutions (lang/*/domestic.tsv: a legislature, a cabinet, a party), each with the states the
-    sentence names (one of which it belongs to)."""
+    institutions (lang/*/domestic.tsv: a legislature, a cabinet, a party; a ministry composed beside
+    its state's name), each with the states the sentence names (one of which it belongs to)."""
     spans = [(a, b) for _, a, b in ctx.matches(ctx.ld.domestic)]
     states = frozenset(m.entity_id for m in ctx.of_type("country"))
     return {m.entity_id: states for m in ctx.of_type("organization") if m.entity_id.startswith("new:")
-            # the name, or the name beside its kind ("«AMANAT» партиясы", "партии «AMANAT»")
-            and any(a - 1 <= ctx.token_index(m.end - 1) and ctx.token_index(m.start) <= b for a, b in spans)}
+            # another state's body composed beside its state's name ("МИД Армении")
+            and (m.source == "composed"
+                 # the name, or the name beside its kind ("«AMANAT» партиясы", "партии «AMANAT»")
+                 or any(a - 1 <= ctx.token_index(m.end - 1) and ctx.token_index(m.start) <= b for a, b in spans))}
 
 
 def _new_parties(ctx: SentenceContext, earlier: set[str]) -> set[str]:

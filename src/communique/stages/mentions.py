@@ -416,6 +416,7 @@ class MentionStage:
             found = self._subdivisions(doc.text, toks, found, code)
             found = official_state_names(doc.text, toks, found, code)
             found = self._bodies_of_named_states(doc.text, toks, found, code)
+            found = self._bodies_by_kind(doc.text, toks, found, code)
             found = self._home(doc, sent, toks, found, code)
             found = self._other_bearers(doc.text, toks, found, code)
             found = kind_named_mentions(doc.text, sent, toks, found, code)
@@ -463,7 +464,7 @@ class MentionStage:
         # a generic institution noun ("МИД", "СМИ", "Үкімет", "KİV") names no particular body: its state,
         # where named, makes the known one ("МИД Казахстана"); alone it is no new organisation
         generic = _generic_bodies()
-        doc.mentions = [m for m in doc.mentions if m.source == "kb" or fold(m.text) not in generic]
+        doc.mentions = [m for m in doc.mentions if m.source in ("kb", "composed") or fold(m.text) not in generic]
         doc.mentions.sort(key=lambda m: (m.start, -m.end))
         self._assembly_sessions(doc)
         return doc
@@ -531,6 +532,57 @@ class MentionStage:
             body = theirs or "new:organization:" + slug(f"{kind} {self.kb.label(state)}")
             out[n] = dataclasses.replace(m, candidates=[body], source="kb" if theirs else "composed", kind="name")
         return out
+
+    @functools.cached_property
+    def _body_kinds(self) -> dict[tuple[str, ...], str]:
+        """The kinds of a state's bodies in Russian, read off the knowledge base's names of the bodies it
+        knows: a Russian name without its state's ("Министерство обороны | Казахстана", "МИД | России")
+        -> the body's English label without its state ("Ministry of Defence")."""
+        kinds: dict[tuple[str, ...], str] = {}
+        states = {fold(a.text) for e in self.kb.entities.values() if e.type == "country"
+                  for a in e.aliases if a.lang == "ru"}
+        for body in self.kb.national_bodies:
+            label = re.sub(r"\s*\(.*\)$", "", self.kb.label(body))
+            if label == self.kb.label(body):
+                continue  # a body with no state in its label ("Kremlin") is one of a kind
+            for a in self.kb.entities[body].aliases:
+                words = a.text.split()
+                if a.lang == "ru" and len(words) > 1 and fold(self.morph.lemma(words[-1])) in states \
+                        or a.lang == "ru" and len(words) > 1 and words[-1] in ("РК", "РФ"):
+                    kinds.setdefault(tuple(fold(self.morph.lemma(w)) for w in words[:-1]), label)
+        return kinds
+
+    def _bodies_by_kind(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+        """A kind of state body the knowledge base knows for some state, named in Russian before a state
+        it knows none of that kind for ("Министерство иностранных дел Таджикистана", "МИД
+        Туркменистана"): that state's body, its id composed from the kind and the state as in the
+        other languages ("Ministry of Foreign Affairs (Turkmenistan)")."""
+        if not grammar(code).lemmatised or not any(m.type == "country" for m in found):
+            return found
+        kinds = self._body_kinds
+        longest = max((len(k) for k in kinds), default=0)
+        starts = [t.start for t in toks]
+        covered = _covered(starts, found)
+        out = list(found)
+        for m in found:
+            if m.type != "country" or not m.candidates:
+                continue
+            k = bisect.bisect_left(starts, m.start)
+            for n in range(min(longest, k), 0, -1):
+                span = range(k - n, k)
+                if any(x in covered for x in span) \
+                        or any(text[toks[x].end:toks[x + 1].start] != " " for x in span):
+                    continue
+                kind = kinds.get(tuple(fold(self.morph.lemma(toks[x].text)) for x in span))
+                if kind:
+                    state = m.candidates[0]
+                    body = "new:organization:" + slug(f"{kind} {self.kb.label(state)}")
+                    start, end = toks[k - n].start, toks[k - 1].end
+                    out.append(Mention(start, end, text[start:end], "organization", base=text[start:end],
+                                       source="composed", candidates=[body], kind="name"))
+                    covered.update(span)
+                    break
+        return sorted(out, key=lambda x: x.start) if len(out) > len(found) else found
 
     def _subdivisions(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
         """A place's name before a noun of subdivision (subdivisions.tsv: "Almatı vilayəti", "Алматы
