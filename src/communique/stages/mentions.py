@@ -552,6 +552,10 @@ class MentionStage:
                     kinds.setdefault(tuple(fold(self.morph.lemma(w)) for w in words[:-1]), label)
         return kinds
 
+    @functools.cached_property
+    def _body_kind_ends(self) -> frozenset[str]:
+        return frozenset(k[-1] for k in self._body_kinds)
+
     def _bodies_by_kind(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
         """A kind of state body the knowledge base knows for some state, named in Russian before a state
         it knows none of that kind for ("Министерство иностранных дел Таджикистана", "МИД
@@ -559,7 +563,7 @@ class MentionStage:
         other languages ("Ministry of Foreign Affairs (Turkmenistan)")."""
         if not grammar(code).lemmatised or not any(m.type == "country" for m in found):
             return found
-        kinds = self._body_kinds
+        kinds, last = self._body_kinds, self._body_kind_ends
         longest = max((len(k) for k in kinds), default=0)
         starts = [t.start for t in toks]
         covered = _covered(starts, found)
@@ -568,12 +572,15 @@ class MentionStage:
             if m.type != "country" or not m.candidates:
                 continue
             k = bisect.bisect_left(starts, m.start)
+            if k == 0 or k - 1 in covered or fold(self.morph.lemma(toks[k - 1].text)) not in last:
+                continue  # no kind's last word before the state: most states named
+            lemmas = {x: fold(self.morph.lemma(toks[x].text)) for x in range(max(0, k - longest), k)}
             for n in range(min(longest, k), 0, -1):
                 span = range(k - n, k)
                 if any(x in covered for x in span) \
                         or any(text[toks[x].end:toks[x + 1].start] != " " for x in span):
                     continue
-                kind = kinds.get(tuple(fold(self.morph.lemma(toks[x].text)) for x in span))
+                kind = kinds.get(tuple(lemmas[x] for x in span))
                 if kind:
                     state = m.candidates[0]
                     body = "new:organization:" + slug(f"{kind} {self.kb.label(state)}")
