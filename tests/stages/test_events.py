@@ -1949,3 +1949,13 @@ def test_a_states_body_the_words_come_from_is_no_party(pipeline):
             "iclasında iştirak etməyib.")
     _, events = _events(pipeline, text, "2025-12-22")
     assert events == [("CONVENE", {AZ_PRES, "org:supreme-eurasian-economic-council"}, "negated")]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # an official the knowledge base does not know, titled by his state's own body, serves that state
+    ("Dövlət Sərhəd Xidmətinin rəisi Elçin Quliyev Mərkəzi Bankın sədri ilə görüşüb.", False),
+    ("Dövlət Sərhəd Xidmətinin rəisi Elçin Quliyev Gürcüstanın səfiri ilə görüşüb.", True),
+])
+def test_an_official_of_a_states_own_body_meeting_at_home_is_that_states_affairs(pipeline, text, kept):
+    _, events = _events(pipeline, text, "2024-05-10")
+    assert any(t == "MEET" for t, _, _ in events) == kept

@@ -97,7 +97,7 @@ class Arguments:
             ev.trace.append(f"host: {states[0]} stands for {host[0]}, its official named in the article")
 
     def one_state(self, type_: str, parts: list[str], own: dict[str, frozenset[str]] | None = None,
-                  represents: dict[str, set[str]] | None = None) -> bool:
+                  represents: dict[str, set[str]] | None = None, national: dict[str, str] | None = None) -> bool:
         """A diplomatic contact has a foreign party (GOLD.md: every meeting and gathering in the gold is
         between states, or in an international body's frame): a meeting or call whose parties are all
         known to be of one state ("the president met the public of the region": the president and his
@@ -108,8 +108,10 @@ class Arguments:
         foreign reach although the knowledge base does not know them, with the states their sentence
         names (whose body it may be: "Милли Меджлиса Азербайджана"). ``represents``: the bodies the
         knowledge base knows as international that qualify each person in the sentence ("заместитель
-        генерального директора ... Европейской комиссии Йоханнес Лухнер"), for persons it does not know."""
-        own, represents = own or {}, represents or {}
+        генерального директора ... Европейской комиссии Йоханнес Лухнер"), for persons it does not know;
+        ``national``: the state whose own body qualifies a person it does not know ("Dövlət Sərhəd
+        Xidmətinin rəisi X": he serves Azerbaijan)."""
+        own, represents, national = own or {}, represents or {}, national or {}
         if type_ == "CHAIR":  # a rotating chairmanship is of an international body, never of a state's own
             return all(p.startswith("country:") or p in self.kb.national_bodies for p in parts)
         if type_ not in ("MEET", "CALL", "CONVENE"):
@@ -129,6 +131,8 @@ class Arguments:
                 states |= served
             elif any(not x.startswith("country:") for x in self.served(p)) or represents.get(p):
                 return False  # an official of an international body
+            elif p in national:
+                states.add(national[p])
             elif type_ != "CONVENE":
                 return False  # whom an unknown person represents is not known
         return len(states) <= 1 if type_ == "CONVENE" else len(states) == 1

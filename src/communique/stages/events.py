@@ -423,14 +423,19 @@ class EventStage:
         # kept only if merged into it
         # officials the knowledge base does not know, whose title names an international body it knows
         international: dict[str, set[str]] = {}
+        national: dict[str, str] = {}  # and those whose title names a state's own body: they serve that state
         for m in ctx.of_type("organization"):
-            if m.entity_id.startswith("org:") and m.entity_id not in self.kb.national_bodies \
-                    and (q := ctx.qualified_person(m)) is not None and not self.args.served(q.entity_id):
-                international.setdefault(q.entity_id, set()).add(m.entity_id)
+            if m.entity_id.startswith("org:") and (q := ctx.qualified_person(m)) is not None \
+                    and not self.args.served(q.entity_id):
+                if m.entity_id in self.kb.national_bodies:
+                    national[q.entity_id] = self.kb.national_bodies[m.entity_id]
+                else:
+                    international.setdefault(q.entity_id, set()).add(m.entity_id)
         # a session the text composes for a body ("облыстық мәслихаттың 6-сессиясы") is as domestic as its body
         held_by = {p: o for p in parts if p.startswith("new:gathering:")
                    and (o := gathering_organization(ctx.doc, self.kb, p)) and not is_gathering(o)}
-        provisional = self.args.one_state(type_, [held_by.get(p, p) for p in parts], _own_bodies(ctx), international)
+        provisional = self.args.one_state(type_, [held_by.get(p, p) for p in parts], _own_bodies(ctx), international,
+                                          national)
         if provisional and not (type_ == "CONVENE" and last is not None and last.type == "CONVENE"):
             return None
         if type_ == "CONVENE" and not provisional and framework is None and len(parts) >= 3 \

@@ -514,14 +514,20 @@ class MentionStage:
             return found
         after = grammar(code).genitive_after_head
         out = list(found)
+        merged: set[int] = set()
         for n, m in enumerate(found):
             own = bodies.get(m.candidates[0]) if m.candidates and m.source == "kb" else None
             if own is None:
                 continue
             near = found[n + 1] if after and n + 1 < len(found) else found[n - 1] if not after and n > 0 else None
             state = near.candidates[0] if near is not None and near.candidates else None
-            if state is None or near.type != "country" or state == own \
-                    or text[min(m.end, near.end):max(m.start, near.start)].strip():
+            if state is None or near.type != "country" or text[min(m.end, near.end):max(m.start, near.start)].strip():
+                continue
+            if state == own:
+                if not after:  # its own state before it is part of its full name ("Azərbaycan Respublikasının
+                    # Dövlət Gömrük Komitəsi"), as the knowledge base writes the foreign ministries'
+                    out[n] = dataclasses.replace(m, start=near.start, text=text[near.start:m.end])
+                    merged.add(n - 1)
                 continue
             words = fold(m.base or m.text)
             theirs = next((b for b, st in bodies.items() if st == state and any(
@@ -531,7 +537,7 @@ class MentionStage:
             kind = re.sub(r"\s*\(.*\)$", "", self.kb.label(m.candidates[0]))
             body = theirs or "new:organization:" + slug(f"{kind} {self.kb.label(state)}")
             out[n] = dataclasses.replace(m, candidates=[body], source="kb" if theirs else "composed", kind="name")
-        return out
+        return [x for k, x in enumerate(out) if k not in merged]
 
     @functools.cached_property
     def _body_kinds(self) -> dict[tuple[str, ...], str]:
