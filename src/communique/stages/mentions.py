@@ -572,14 +572,17 @@ class MentionStage:
         kinds, last = self._body_kinds, self._body_kind_ends
         longest = max((len(k) for k in kinds), default=0)
         starts = [t.start for t in toks]
-        covered = _covered(starts, found)
+        covered: set[int] | None = None
         out = list(found)
         for m in found:
             if m.type != "country" or not m.candidates:
                 continue
             k = bisect.bisect_left(starts, m.start)
-            if k == 0 or k - 1 in covered or fold(self.morph.lemma(toks[k - 1].text)) not in last:
+            if k == 0 or fold(self.morph.lemma(toks[k - 1].text)) not in last:
                 continue  # no kind's last word before the state: most states named
+            covered = _covered(starts, found) if covered is None else covered
+            if k - 1 in covered:
+                continue
             lemmas = {x: fold(self.morph.lemma(toks[x].text)) for x in range(max(0, k - longest), k)}
             for n in range(min(longest, k), 0, -1):
                 span = range(k - n, k)
