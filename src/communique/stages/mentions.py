@@ -532,12 +532,15 @@ class MentionStage:
             words = fold(m.base or m.text)
             theirs = next((b for b, st in bodies.items() if st == state and any(
                 a.lang == code and fold(a.text).endswith(words) for a in self.kb.entities[b].aliases)), None)
-            # a body the knowledge base lacks: its id composed from the state's and the body's name
-            # ("Ministry of Foreign Affairs (Turkmenistan)": one id in every language)
-            kind = re.sub(r"\s*\(.*\)$", "", self.kb.label(m.candidates[0]))
-            body = theirs or "new:organization:" + slug(f"{kind} {self.kb.label(state)}")
+            body = theirs or self._composed_body(_STATE_IN_LABEL.sub("", self.kb.label(m.candidates[0])), state)
             out[n] = dataclasses.replace(m, candidates=[body], source="kb" if theirs else "composed", kind="name")
         return [x for k, x in enumerate(out) if k not in merged]
+
+    def _composed_body(self, kind: str, state: str) -> str:
+        """The id of a state's body the knowledge base lacks, from the kind of body (a known body's
+        English label without its state) and the state: "Ministry of Foreign Affairs (Turkmenistan)",
+        one id in every language."""
+        return "new:organization:" + slug(f"{kind} {self.kb.label(state)}")
 
     @functools.cached_property
     def _body_kinds(self) -> dict[tuple[str, ...], str]:
@@ -548,13 +551,13 @@ class MentionStage:
         states = {fold(a.text) for e in self.kb.entities.values() if e.type == "country"
                   for a in e.aliases if a.lang == "ru"}
         for body in self.kb.national_bodies:
-            label = re.sub(r"\s*\(.*\)$", "", self.kb.label(body))
+            label = _STATE_IN_LABEL.sub("", self.kb.label(body))
             if label == self.kb.label(body):
                 continue  # a body with no state in its label ("Kremlin") is one of a kind
             for a in self.kb.entities[body].aliases:
                 words = a.text.split()
-                if a.lang == "ru" and len(words) > 1 and fold(self.morph.lemma(words[-1])) in states \
-                        or a.lang == "ru" and len(words) > 1 and words[-1] in ("РК", "РФ"):
+                # the state last, by any of its Russian names ("Казахстана", "РК")
+                if a.lang == "ru" and len(words) > 1 and fold(self.morph.lemma(words[-1])) in states:
                     kinds.setdefault(tuple(fold(self.morph.lemma(w)) for w in words[:-1]), label)
         return kinds
 
@@ -591,8 +594,7 @@ class MentionStage:
                     continue
                 kind = kinds.get(tuple(lemmas[x] for x in span))
                 if kind:
-                    state = m.candidates[0]
-                    body = "new:organization:" + slug(f"{kind} {self.kb.label(state)}")
+                    body = self._composed_body(kind, m.candidates[0])
                     start, end = toks[k - n].start, toks[k - 1].end
                     out.append(Mention(start, end, text[start:end], "organization", base=text[start:end],
                                        source="composed", candidates=[body], kind="name"))
@@ -1253,6 +1255,9 @@ def _headed_names(text: str, toks: list[Token], found: list[Mention], code: str,
             owner[k] = out[-1]
     return sorted(out, key=lambda m: m.start)
 
+
+# a state in parentheses closing a body's English label ("Ministry of Defence (Kazakhstan)")
+_STATE_IN_LABEL = re.compile(r"\s*\(.*\)$")
 
 _QUOTATION = re.compile(r"«[^«»]{1,600}»|“[^“”]{1,600}”|„[^„“]{1,600}“|\"[^\"\n]{1,600}\"")
 
