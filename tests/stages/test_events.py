@@ -190,6 +190,26 @@ def test_one_signatory_signs_with_the_listed_counterparts(pipeline):
 
 
 @pytest.mark.parametrize("text", [
+    "Премьер-министр Армении Никол Пашинян не подписал проект декларации ОДКБ.",
+    "Ermənistanın baş naziri Nikol Paşinyan KTMT-nin bəyannaməsini imzalamayıb.",
+])
+def test_a_lone_signer_signs_with_the_body_whose_document_it_is(pipeline, text):
+    _, evs = _events(pipeline, text)
+    assert [(t, p) for t, p, _ in evs if t == "SIGN"] == [("SIGN", {"person:nikol-pashinyan", "org:csto"})]
+
+
+@pytest.mark.parametrize("text", [
+    "MDB-nin Baş katibi Sergey Lebedev imzalanacaq sənədlər barədə məlumat verib.",
+    "Генеральный секретарь СНГ Сергей Лебедев рассказал о документах, которые будут подписаны.",
+])
+def test_a_signing_with_one_person_alone_names_no_side_it_signed_with(pipeline, text):
+    # a signing is between sides (GOLD.md: the signing parties): one person, his own state or body
+    # qualifying him, is half a record
+    _, evs = _events(pipeline, text)
+    assert not [p for t, p, _ in evs if t == "SIGN"]
+
+
+@pytest.mark.parametrize("text", [
     "Ceyhun Bayramov Nyu-Yorkda Sergey Lavrov və Hakan Fidanla görüşlər keçirib.",
     "Джейхун Байрамов провел в Нью-Йорке встречи с Сергеем Лавровым и Хаканом Фиданом.",
 ])

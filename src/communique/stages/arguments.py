@@ -296,7 +296,9 @@ class Arguments:
             # "Tramp ... Ermənistan və Azərbaycanla ... sazişlər imzalayacaq": he signs with them
             partners = _ids(m for m in ctx.of_type("country", "organization") if m.entity_id in states
                             and self.joined_counterpart(ctx, m))
-            return persons + [p for p in partners if p not in persons], "sign: the signer and the parties joined to the counterpart"
+            if partners:
+                return persons + [p for p in partners if p not in persons], "sign: the signer and the parties joined to the counterpart"
+            return persons + [s for s in states if s not in persons], rule + "persons, and the states and bodies not qualifying a person"
         if len(persons) >= 2 or type_ in ("SIGN",) and persons:
             return persons, rule + "persons named in the sentence"
         return persons + [s for s in states if s not in persons], rule + "persons, and the states and bodies not qualifying a person"

@@ -412,6 +412,7 @@ class EventStage:
             type_ = "CONVENE"  # beyond a few parties (GOLD.md: "two or a few"), states or leaders, a meeting is a gathering
             rule += "; a meeting of many parties is a gathering (CONVENE)"
         if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2) or self._domestic(ctx, type_, parts) \
+                or (type_ == "SIGN" and len(parts) == 1 and "person:" in parts[0]) \
                 or _stateless(ctx, type_, parts):
             return None
         if type_ == "APPOINT" and not states:
