@@ -141,3 +141,29 @@ def test_entity_recall_counts_the_gold_entities_found_per_language_and_type(tmp_
     total, found = recall.recall([(str(tmp_path / "g.jsonl"), str(tmp_path / "arts.jsonl"))])
     assert (total[("ru", "person")], found[("ru", "person")]) == (2, 2)
     assert (total[("ru", "location")], found[("ru", "location")]) == (2, 1)  # Moscow, not a name absent from the text
+
+
+def test_rule_precision_counts_each_rule_s_events_and_how_many_gold_matched(tmp_path, capsys):
+    rules = _tool("rule_precision")
+    # the meeting is gold, the thanks are no event: one event, matched, under its trigger and its rule
+    (tmp_path / "arts.jsonl").write_text(json.dumps({"id": "a", "lang": "ru", "text": TEXT}) + "\n")
+    (tmp_path / "g.jsonl").write_text(json.dumps(GOLD) + "\n")
+    made, right = rules.precision([(str(tmp_path / "g.jsonl"), str(tmp_path / "arts.jsonl"))])
+    assert (made["type MEET"], right["type MEET"]) == (1, 1)
+    assert made["trigger MEET lang/ru/triggers.tsv"] == 1
+    assert right["participants: persons named in the sentence"] == 1
+    other = {**GOLD, "events": [{**GOLD["events"][0], "type": "CALL"}]}  # read as a call: the meeting is wrong
+    (tmp_path / "g.jsonl").write_text(json.dumps(other) + "\n")
+    rules.main([f"{tmp_path / 'g.jsonl'}={tmp_path / 'arts.jsonl'}"])
+    out = capsys.readouterr().out
+    assert "    1 0.00  type MEET" in out and "Путин" not in out
+
+
+def test_rule_precision_reduces_names_and_quoted_words_to_one_line_per_rule():
+    rules = _tool("rule_precision")
+    a = rules.steps(["trigger: 'встретился' (MEET, lang/ru/triggers.tsv)",
+                     "host: country:kz stands for person:kassym-jomart-tokayev, its official named in the article"], "MEET")
+    b = rules.steps(["trigger: 'görüşüb' (MEET, lang/ru/triggers.tsv)",
+                     "host: country:az stands for person:ilham-aliyev, its official named in the article",
+                     "date: 2024-05-01 from the sentence"], "MEET")
+    assert a == b == {"type MEET", "trigger MEET lang/ru/triggers.tsv", "host: ID stands for ID, its official named in the article"}
