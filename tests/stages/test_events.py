@@ -1979,3 +1979,15 @@ def test_a_states_body_the_words_come_from_is_no_party(pipeline):
 def test_an_official_of_a_states_own_body_meeting_at_home_is_that_states_affairs(pipeline, text, kept):
     _, events = _events(pipeline, text, "2024-05-10")
     assert any(t == "MEET" for t, _, _ in events) == kept
+
+
+@pytest.mark.parametrize("text, parties", [
+    # the pair names the council meeting, not who attends it
+    ("Эрдоган сообщил, что в ближайшие месяцы в Турции состоится заседание Совета стратегического сотрудничества "
+     "высокого уровня Азербайджан-Турция.", {"new:gathering:az-tr-high-level-strategic-cooperation-council"}),
+    # a format with no gathering of its own named is of the pair
+    ("Azərbaycan-Türkiyə-Rusiya arasında növbəti görüş Bakıda keçiriləcək.", {"country:az", "country:tr", "country:ru"}),
+])
+def test_states_joined_by_a_hyphen_name_the_gathering_where_one_is_named(pipeline, text, parties):
+    _, evs = _events(pipeline, text, "2021-06-01")
+    assert [p for _, p, _ in evs] == [parties]

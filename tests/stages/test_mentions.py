@@ -581,3 +581,19 @@ def test_a_state_talking_through_its_own_composed_body_is_no_meeting(pipeline):
     doc = pipeline(Document("t", "Деструктивный подход, демонстрируемый МИД Армении в последние дни, направлен на срыв "
                                  "встречи.", published="2022-05-30"))
     assert not [e for e in doc.events if e.type == "MEET"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ermənistan-Azərbaycan sülh sazişi Vaşinqtonda imzalanıb.",
+     [("Ermənistan", "country:am"), ("Azərbaycan", "country:az"), ("Vaşinqtonda", "loc:washington")]),
+    ("Брюссельде Еуропалық Одақ-Қазақстан ынтымақтастық кеңесінің отырысы өтті.",
+     [("Брюссельде", "loc:brussels"), ("Еуропалық Одақ", "org:eu"), ("Қазақстан", "country:kz")]),
+    ("Состоялось заседание межправкомиссии Казахстан-Китай.", [("Казахстан", "country:kz"), ("Китай", "country:cn")]),
+    # a name with a hyphen of its own, an acronym's ending: one word, one name
+    ("Касым-Жомарт Токаев прибыл в Санкт-Петербург.",
+     [("Касым-Жомарт Токаев", "person:kassym-jomart-tokayev"), ("Санкт-Петербург", "loc:saint-petersburg")]),
+    ("BMT-nin Baş Assambleyasının sessiyası Nyu-Yorkda keçirilib.",
+     [("BMT-nin Baş Assambleyasının", "org:unga"), ("Nyu-Yorkda", "loc:new-york")]),
+])
+def test_names_joined_by_a_hyphen_into_one_word_are_each_a_name(pipeline, text, names):
+    assert [(m.text, m.entity_id) for m in _mentions(pipeline, text)] == names

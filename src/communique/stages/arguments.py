@@ -223,6 +223,10 @@ class Arguments:
                       # "Қазақстандағы Ресей елшісі", "Azərbaycandakı səfiri": a state in the attributive
                       # locative says where the noun after it is (an envoy's post), not who takes part
                       and not (m.type == "country" and ctx.is_attributive(m))
+                      # "Совет стратегического сотрудничества Азербайджан-Турция": the pair names the
+                      # gathering, not who attends; a format with no gathering named is of its pair
+                      # ("Azərbaycan-İran-Rusiya arasında növbəti sammit")
+                      and not (type_ == "CONVENE" and ctx.in_compound(m) and ctx.of_type("gathering"))
                       and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic
                       and m.entity_id not in represented
                       and not (m.type == "organization" and any(a <= ctx.token_index(m.start) < b for a, b in titled))

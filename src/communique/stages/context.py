@@ -313,6 +313,12 @@ class SentenceContext:
         suffixes = endings(self.ld, "gen")
         return bool(suffixes) and lower(self.doc.text[m.start:m.end]).endswith(suffixes)
 
+    def in_compound(self, m: Mention) -> bool:
+        """A name joined by a hyphen to another into one word ("Azərbaycan-Türkiyə", "ЕС-Казахстан"):
+        together they name a pair, mostly what a body, a format or a document is of."""
+        text = self.doc.text
+        return text[m.end:m.end + 1] == "-" or (m.start > 0 and text[m.start - 1] == "-")
+
     def is_attributive(self, m: Mention) -> bool:
         """A name in the attributive locative ("Қазақстандағы", "Azərbaycandakı"): where the noun after
         it is. Its ending past the name itself, as ``in_place`` reads it."""

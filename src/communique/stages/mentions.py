@@ -484,9 +484,26 @@ class MentionStage:
                 doc.mentions[k] = dataclasses.replace(m, type="gathering", candidates=list(one))
 
     def _kb_mentions(self, text: str, toks: list[Token], code: str) -> list[Mention]:
+        matcher = self.matcher(code)
+        out = self._alias_mentions(text, toks, matcher.match(toks), code)
+        # names joined by a hyphen into one word ("Ermənistan-Azərbaycan sülh sazişi", "Совет
+        # сотрудничества ЕС-Казахстан", "Avropa İttifaqı-Qazaxıstan"): each part is a name of its own
+        # where the whole word is none (not "Санкт-Петербург") and every part is capitalised (not
+        # an acronym's ending, "BMT-nin")
+        covered = {k for m in out for k, t in enumerate(toks) if m.start <= t.start and t.end <= m.end}
+        joined = [k for k, t in enumerate(toks) if k not in covered and _HYPHENATED_NAMES.fullmatch(t.text)
+                  and _hyphen_parts(t)]
+        if not joined:
+            return out
+        parts = [p for k, t in enumerate(toks) for p in (_hyphen_parts(t) if k in joined else [t])]
+        split = {t for k in joined for t in _hyphen_parts(toks[k])}
+        more = [x for x in matcher.match(parts) if any(t in split for t in parts[x[0]:x[1]])]
+        return sorted(out + self._alias_mentions(text, parts, more, code), key=lambda m: m.start)
+
+    def _alias_mentions(self, text: str, toks: list[Token], matches, code: str) -> list[Mention]:
         out = []
         ld = langdata.load(code)
-        for i, j, hits, stem in self.matcher(code).match(toks):
+        for i, j, hits, stem in matches:
             ids = sorted({h[0] for h in hits}, key=lambda e: (_TYPE_RANK[self.kb.entities[e].type], e))
             ent = self.kb.entities[ids[0]]
             start, end = toks[i].start, toks[j - 1].end
@@ -1008,6 +1025,21 @@ def _covered(starts: list[int], found: list[Mention]) -> set[int]:
     out: set[int] = set()
     for m in found:
         out.update(range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)))
+    return out
+
+
+_HYPHENATED_NAMES = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)+")
+
+
+def _hyphen_parts(tok: Token) -> list[Token]:
+    """The capitalised parts of a word joined by hyphens, each a token of its own; none if a part
+    is in lower case."""
+    out, start = [], tok.start
+    for part in tok.text.split("-"):
+        if not part[:1].isupper():
+            return []
+        out.append(Token(start, start + len(part), part))
+        start += len(part) + 1
     return out
 
 
