@@ -417,3 +417,13 @@ def test_a_body_named_inside_a_bilateral_councils_session_is_that_session(pipeli
     assert list(found) == [council]
     assert not [e.id for e in doc.entities if e.type == "organization"]
     assert [e.participants for e in doc.events if e.type == "CONVENE"] == [[council]]
+
+
+@pytest.mark.parametrize("text", [
+    "В Астане прошла сессия Совета коллективной безопасности ОДКБ.",
+    "Астанада ҰҚШҰ Ұжымдық қауіпсіздік кеңесінің сессиясы өтті.",
+    "Astanada KTMT Kollektiv Təhlükəsizlik Şurasının sessiyası keçirilib.",
+])
+def test_a_session_of_the_cstos_council_of_heads_of_state_is_its_summit(pipeline, text):
+    doc = pipeline(Document("t", text, published="2024-11-28"))
+    assert [e.participants for e in doc.events if e.type == "CONVENE"] == [["new:gathering:csto-summit-2024"]]
