@@ -1991,3 +1991,19 @@ def test_an_official_of_a_states_own_body_meeting_at_home_is_that_states_affairs
 def test_states_joined_by_a_hyphen_name_the_gathering_where_one_is_named(pipeline, text, parties):
     _, evs = _events(pipeline, text, "2021-06-01")
     assert [p for _, p, _ in evs] == [parties]
+
+
+@pytest.mark.parametrize("text", [
+    "Şavkat Mirziyoyev və Sadır Japarov Qazaxıstana rəsmi səfər edib.",
+    "Шавкат Мирзиёев и Садыр Жапаров прибыли с визитом в Казахстан.",
+    "Шавкат Мирзиёев пен Садыр Жапаров Қазақстанға ресми сапармен келді.",
+])
+def test_those_named_together_as_visitors_each_visit_the_state_and_do_not_meet_each_other(pipeline, text):
+    _, evs = _events(pipeline, text)
+    assert sorted(sorted(p) for t, p, _ in evs if t == "MEET") == [
+        ["country:kz", "person:sadyr-japarov"], ["country:kz", "person:shavkat-mirziyoyev"]]
+
+
+def test_a_visit_at_the_invitation_of_the_host_meets_him(pipeline):
+    _, evs = _events(pipeline, "Prezident Tokayevin dəvəti ilə Vladimir Putin Qazaxıstana səfər edib.")
+    assert [p for t, p, _ in evs if t == "MEET"] == [{KZ_PRES, "person:vladimir-putin"}]

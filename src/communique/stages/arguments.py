@@ -23,6 +23,9 @@ _OFFICE_REACH = 4  # words between the verb of appointing and the body its offic
 PLURAL_OFFICIALS = "the officials the article names for a plural title (\"главы МИД\", \"dövlət başçıları\"); "
 
 
+FELLOW_VISITORS = "a visit: those named together went, each to the state visited"
+
+
 class Arguments:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
@@ -145,6 +148,8 @@ class Arguments:
         """A visit meets the states visited, other than the visitor's own; where no state is named, the
         state of the city visited ("Мәскеуге сапары", "визит в Баку")."""
         persons = [p for p in parts if "person:" in p]
+        if len(persons) > 1:
+            return self._fellow_visitors(ctx, parts, persons, rule)
         if len(persons) != 1:
             return parts, rule
         # the visitor's own: the states he serves, and those qualifying him here ("визита казахстанского
@@ -159,6 +164,26 @@ class Arguments:
             if host:
                 return parts + [host], rule + "; a visit: the state of the city visited"
         return parts, rule + "; a visit: the states visited, not the visitor's own"
+
+    def _fellow_visitors(self, ctx: SentenceContext, parts: list[str], persons: list[str],
+                         rule: str) -> tuple[list[str], str]:
+        """"Mirziyoyev və Japarov Qazaxıstana səfər edib", "Мирзиёев и Жапаров прибыли с визитом в
+        Казахстан": persons who are all subjects of a visit went together; each visits the state
+        visited, they do not meet each other (``FELLOW_VISITORS``: one visit each, split later)."""
+        subjects = {m.entity_id for m in ctx.subjects()}
+        if not set(persons) <= subjects:
+            return parts, rule  # one is met ("Tokayevlə", "Tokayevin dəvəti ilə"): a meeting
+        own = {x for p in persons for x in self.served(p)} | {
+            m.entity_id for m in ctx.of_type("country") if (q := ctx.qualified_person(m)) is not None
+            and q.entity_id in persons}
+        hosts = [m.entity_id for m in ctx.of_type("country") if m.entity_id not in own
+                 and (ctx.is_dative(m) or ctx.is_locative(m) or m.entity_id in parts)]
+        if not hosts:
+            hosts = [c for m in ctx.of_type("location") if (ctx.is_dative(m) or ctx.is_locative(m))
+                     and (c := self.kb.place_country.get(m.entity_id)) and c not in own]
+        if len(set(hosts)) != 1:
+            return parts, rule
+        return persons + hosts[:1], rule + "; " + FELLOW_VISITORS
 
     def visited(self, ctx: SentenceContext, parts: list[str]) -> str | None:
         """Where a visit took place, with no city named: the state visited ("Azərbaycana səfəri",

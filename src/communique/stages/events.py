@@ -14,7 +14,7 @@ from ..lang.grammar import endings
 from ..text import fold, lower, opens_line, tokenize
 from .context import SentenceContext, prose
 from . import when
-from .arguments import PLURAL_OFFICIALS, Arguments
+from .arguments import FELLOW_VISITORS, PLURAL_OFFICIALS, Arguments
 from .dating import Dating
 from .gatherings import gathering_organization, is_gathering
 from .merging import headline, merge_duplicates
@@ -344,6 +344,10 @@ class EventStage:
             return [ev]
         plural = _plural_trigger(ctx, a, b)
         states = [p for p in ev.participants if p.startswith("country:")]
+        if any(FELLOW_VISITORS in t for t in ev.trace) and len(states) == 1:
+            return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
+                                        participants=[p, states[0]], trace=[*ev.trace, "split: one visit per visitor"])
+                    for k, p in enumerate(persons)]
         if len(persons) == 1 and len(states) >= 2 and len(ev.participants) == 1 + len(states) \
                 and not plural and _is_visit(ctx, a, b):
             # "Pompeo's visit to Ukraine, Belarus and Kazakhstan": a tour is one visit to each state, there
