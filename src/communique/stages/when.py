@@ -165,9 +165,7 @@ def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
     # a run of characters longer than any word holds no phrase, and the patterns' "\w*[^.]{0,60}"
     # would scan it again at each of its letters
     text = _NO_WORDS.sub(" ", text)
-    keywords: dict[str, list] = {}
-    for oid, rx in kb.occasion_keywords.get(doc.lang or "", []):
-        keywords.setdefault(oid, []).append(rx)
+    keywords = _keywords(kb, doc.lang or "")
 
     @functools.cache
     def is_named(oid: str) -> bool:  # searched only for an occasion with a side the article names
@@ -180,10 +178,12 @@ def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
                 for ctx, d in _plain_dates(doc) if d.year is None and d.month and d.relative is None]
     sides = functools.cache(lambda shared: _sides(shared, kb))  # the same few parties recur
     years = set()
-    for occ in kb.occasions.values():
+    for occ in _occasions_of(ids, kb):
         shared = occ.participants & ids
         if not shared:
             continue
+        if occ.id not in keywords and not any(p.startswith("person:") for p in shared):
+            continue  # neither named nor described with a person of it: the tests below would fail
         # two sides of it, not a president and his own state (an incident may have one side)
         if len(sides(frozenset(shared))) < 2 and not (len(_occasion_sides(occ, kb)) < 2 and is_named(occ.id)):
             continue
@@ -213,6 +213,34 @@ def _goes_to_host(doc: Document, kb: KnowledgeBase, occ) -> bool:
 
 # knowledge base -> occasion -> its sides: the same for every article
 _SIDES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# knowledge base -> entity id -> (position, occasion) for each occasion it takes part in
+_BY_PARTICIPANT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# knowledge base -> language -> occasion id -> its keyword patterns
+_KEYWORDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _occasions_of(ids: set[str], kb: KnowledgeBase) -> list:
+    """The occasions that share an entity with ``ids``, in the knowledge base's order: an article
+    names the parties of a few of them, and the others need not be read."""
+    index = _BY_PARTICIPANT.get(kb)
+    if index is None:
+        index = _BY_PARTICIPANT[kb] = {}
+        for k, occ in enumerate(kb.occasions.values()):
+            for eid in occ.participants:
+                index.setdefault(eid, []).append((k, occ))
+    found = {k: occ for eid in ids for k, occ in index.get(eid, ())}
+    return [found[k] for k in sorted(found)]
+
+
+def _keywords(kb: KnowledgeBase, code: str) -> dict[str, list[re.Pattern]]:
+    """The keyword patterns of each occasion in one language, gathered once per knowledge base."""
+    by_lang = _KEYWORDS.setdefault(kb, {})
+    if code not in by_lang:
+        keywords: dict[str, list[re.Pattern]] = {}
+        for oid, rx in kb.occasion_keywords.get(code, []):
+            keywords.setdefault(oid, []).append(rx)
+        by_lang[code] = keywords
+    return by_lang[code]
 
 
 def _occasion_sides(occ, kb: KnowledgeBase) -> set[str]:
