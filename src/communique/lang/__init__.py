@@ -103,15 +103,15 @@ class PatternIndex:
         # the first letters a word must start with to begin a pattern by its first word (exact or prefix)
         self.initials = None if "" in self.prefix else frozenset(k[:1] for k in (*self.exact, *self.prefix))
         self.any_start = bool(self.ending or self.anywhere)  # patterns a word of any letter may start
-        self._candidates: dict[str, tuple[tuple[Pattern, tuple[str, ...], int], ...]] = {}
+        self._candidates = _Memo(self._candidates_of)
 
     def candidates(self, word: str) -> tuple[tuple[Pattern, tuple[str, ...], int], ...]:
         """(pattern, tokens left to match, words matched already) for each pattern that may match
         at a word: exact heads, prefix heads, then '…' heads. Remembered per word (vocabulary
         repeats; building the list was most of the time spent matching)."""
-        got = self._candidates.get(word)
-        if got is not None:
-            return got
+        return self._candidates[word]
+
+    def _candidates_of(self, word: str) -> tuple[tuple[Pattern, tuple[str, ...], int], ...]:
         by_first = self.initials is None or word[:1] in self.initials
         if not by_first and not self.any_start:
             got = ()  # most words: no pattern starts with their letter
@@ -125,9 +125,6 @@ class PatternIndex:
                 if len(word) > n + 1:  # the ending after a stem ('*acaq' is no word of its own)
                     heads += self.ending.get(word[-n:], ())
             got = tuple((p, p.tokens[1:], 1) for p in heads) + tuple((p, p.tokens, 0) for p in self.anywhere)
-        if len(self._candidates) >= _CANDIDATE_MEMO:
-            self._candidates.clear()
-        self._candidates[word] = got
         return got
 
     def __iter__(self):
@@ -139,12 +136,12 @@ class PatternIndex:
     def find(self, words: list[str]) -> list[tuple[Pattern, int, int]]:
         """(pattern, first word, one past the last word) for every match, in pattern-file order."""
         out = []
-        initials = None if self.any_start else self.initials
-        for i, cands in enumerate(map(self._candidates.get, words)):
-            if not cands:
-                if cands is not None or (initials is not None and words[i][:1] not in initials):
-                    continue  # most words start no pattern
-                cands = self.candidates(words[i])
+        # each word's candidates, looked up without a Python call per word: most words start no
+        # pattern, and most sentences hold no word that does
+        found = list(map(self._candidates.__getitem__, words))
+        if not any(found):
+            return out
+        for i, cands in enumerate(found):
             for p, rest, done in cands:
                 j = _match(rest, words, i + done) if rest else i + done
                 if j is not None:
@@ -154,14 +151,31 @@ class PatternIndex:
         return out
 
 
+class _Memo(dict):
+    """A word's candidates, made on the first lookup and remembered (up to _CANDIDATE_MEMO words)."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, word: str):
+        got = self.make(word)
+        if len(self) >= _CANDIDATE_MEMO:
+            self.clear()
+        self[word] = got
+        return got
+
+
 def _is_ending(pat: str) -> bool:
     return len(pat) > 1 and pat.startswith("*")
 
 
 def _word_ok(pat: str, word: str) -> bool:
-    if _is_ending(pat):  # '*acaq': an inflectional ending (the future of any verb)
+    if pat == word:  # an exact word, or a prefix or an ending read as a word: "*acaq" is none of its own
+        return not _is_ending(pat)
+    if pat[:1] == "*" and len(pat) > 1:  # '*acaq': an inflectional ending (the future of any verb)
         return word.endswith(pat[1:]) and len(word) > len(pat)
-    return word.startswith(pat[:-1]) if pat.endswith("*") else word == pat
+    return pat[-1:] == "*" and word.startswith(pat[:-1])
 
 
 def _match(toks: tuple[str, ...], words: list[str], i: int) -> int | None:
