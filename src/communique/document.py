@@ -102,12 +102,14 @@ class Failure:
 class Scratch:
     """What the stages share within one pipeline run, per sentence span: its tokens, the part of its
     reading that depends on the text alone (stages/context.py: folds, dates, pattern matches), and
-    the order of the mentions. Never stored or exported; Pipeline empties it after the run so workers
+    the order of the mentions, and which occasions the lead names by their keywords (read by the
+    gatherings and events stages alike). Never stored or exported; Pipeline empties it after the run so workers
     do not pickle it back, and a replaced text makes it start afresh."""
     text: str | None = None
     tokens: dict[tuple[int, int], list] = field(default_factory=dict)
     readings: dict[tuple[int, int, str], Any] = field(default_factory=dict)
     mention_order: dict[str, Any] = field(default_factory=dict)
+    occasions_named: dict[tuple[str, str], dict[str, bool]] = field(default_factory=dict)
 
     def of(self, text: str) -> "Scratch":
         """This scratch, emptied first if it was made for another text."""
@@ -121,9 +123,10 @@ class Scratch:
         self.tokens.clear()
         self.readings.clear()
         self.mention_order.clear()
+        self.occasions_named.clear()
 
     def empty(self) -> bool:
-        return not (self.tokens or self.readings or self.mention_order)
+        return not (self.tokens or self.readings or self.mention_order or self.occasions_named)
 
 
 @dataclass

@@ -166,10 +166,14 @@ def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
     # would scan it again at each of its letters
     text = _NO_WORDS.sub(" ", text)
     keywords = _keywords(kb, doc.lang or "")
+    # the gatherings and events stages both ask: the same lead is searched once
+    named = doc.scratch.of(doc.text).occasions_named.setdefault((doc.lang or "", text), {})
 
-    @functools.cache
     def is_named(oid: str) -> bool:  # searched only for an occasion with a side the article names
-        return any(rx.search(text) for rx in keywords.get(oid, ()))
+        got = named.get(oid)
+        if got is None:
+            got = named[oid] = any(rx.search(text) for rx in keywords.get(oid, ()))
+        return got
     # a month alone is weak evidence: the sentence giving it must name two sides of the occasion
     # (read once, and only for an occasion the article may describe: most name none)
     @functools.cache
