@@ -83,6 +83,8 @@ class SentenceContext:
     dates: list[DateMatch] = field(default_factory=list)
     _matches: dict = field(default_factory=dict, repr=False)
     _ends: list[int] | None = field(default=None, repr=False)
+    # mention id -> (mention, the person it qualifies): a copy with other mentions starts afresh
+    _qualified: dict = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def build(cls, doc: Document, sent: Sentence) -> "SentenceContext":
@@ -192,7 +194,14 @@ class SentenceContext:
         return [m for m in self.mentions if m.type in types]
 
     def qualified_person(self, m: Mention) -> Mention | None:
-        """The person a country/organisation mention qualifies, if any."""
+        """The person a country/organisation mention qualifies, if any (remembered per mention: the
+        event and fact rules ask of the same mentions again and again)."""
+        got = self._qualified.get(id(m))
+        if got is None or got[0] is not m:
+            got = self._qualified[id(m)] = (m, self._qualified_person(m))
+        return got[1]
+
+    def _qualified_person(self, m: Mention) -> Mention | None:
         text = self.doc.text
         persons = self.of_type("person")
         where = m.type == "country" and self._where(m, persons)
