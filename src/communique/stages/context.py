@@ -5,6 +5,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .. import lang as langdata
 from ..document import Document, Mention, Sentence
@@ -46,8 +47,7 @@ def mentions_from(doc: Document, start: int, end: int) -> list[Mention]:
     return mentions[bisect_left(mentions, start, key=_start):bisect_right(mentions, end, key=_start)]
 
 
-def _start(m: Mention) -> int:
-    return m.start
+_start = attrgetter("start")  # a mention's start, read without a Python call (68k bisections a run)
 
 
 def sentence_code(doc: Document, sent: Sentence) -> str | None:
