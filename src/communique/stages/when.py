@@ -160,6 +160,7 @@ def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
     if not kb.occasions:
         return None
     ids = {m.entity_id for m in doc.mentions if m.entity_id}
+    persons = {eid for eid in ids if eid.startswith("person:")}  # an occasion shares one with the article, or not
     # an occasion named further down is mostly a memory ("после 44-дневной войны"), not the news
     text = "\n".join(doc.text[c.sent.start:c.sent.end] for c in lead(doc, _NAMED_REACH))
     # a run of characters longer than any word holds no phrase, and the patterns' "\w*[^.]{0,60}"
@@ -186,12 +187,12 @@ def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
         shared = occ.participants & ids
         if not shared:
             continue
-        if occ.id not in keywords and not any(p.startswith("person:") for p in shared):
+        if occ.id not in keywords and shared.isdisjoint(persons):
             continue  # neither named nor described with a person of it: the tests below would fail
         # two sides of it, not a president and his own state (an incident may have one side)
         if len(sides(frozenset(shared))) < 2 and not (len(_occasion_sides(occ, kb)) < 2 and is_named(occ.id)):
             continue
-        if is_named(occ.id) or any(p.startswith("person:") for p in shared) and any(
+        if is_named(occ.id) or not shared.isdisjoint(persons) and any(
                 _same_day(d, occ.date) and len(sides(frozenset(occ.participants & near))) >= 2 for d, near in yearless()) \
                 and _goes_to_host(doc, kb, occ):
             years.add(occ.date[:4])
