@@ -1986,7 +1986,7 @@ def test_an_official_of_a_states_own_body_meeting_at_home_is_that_states_affairs
     ("Эрдоган сообщил, что в ближайшие месяцы в Турции состоится заседание Совета стратегического сотрудничества "
      "высокого уровня Азербайджан-Турция.", {"new:gathering:az-tr-high-level-strategic-cooperation-council"}),
     # a format with no gathering of its own named is of the pair
-    ("Azərbaycan-Türkiyə-Rusiya arasında növbəti görüş Bakıda keçiriləcək.", {"country:az", "country:tr", "country:ru"}),
+    ("Azərbaycan-Türkiyə-Rusiya arasında növbəti sammit Bakıda keçiriləcək.", {"country:az", "country:tr", "country:ru"}),
 ])
 def test_states_joined_by_a_hyphen_name_the_gathering_where_one_is_named(pipeline, text, parties):
     _, evs = _events(pipeline, text, "2021-06-01")
@@ -2007,3 +2007,28 @@ def test_those_named_together_as_visitors_each_visit_the_state_and_do_not_meet_e
 def test_a_visit_at_the_invitation_of_the_host_meets_him(pipeline):
     _, evs = _events(pipeline, "Prezident Tokayevin dəvəti ilə Vladimir Putin Qazaxıstana səfər edib.")
     assert [p for t, p, _ in evs if t == "MEET"] == [{KZ_PRES, "person:vladimir-putin"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Джейхун Байрамов прибыл в Алматы. Армения и Азербайджан подтвердили свое участие в переговорах в Алма-Ате.",
+    "Ceyhun Bayramov Bakıda çıxış edib. Azərbaycan və Türkiyə arasında danışıqlar davam edir.",
+    "Майк Помпео Украинаға барады. АҚШ пен Қазақстан арасындағы келіссөздер жалғасады.",
+])
+def test_a_meeting_word_in_a_sentence_naming_no_one_who_met_reports_no_meeting(pipeline, text):
+    _, evs = _events(pipeline, text, "2024-05-01")
+    assert not [p for t, p, _ in evs if t in ("MEET", "CALL")]
+
+
+def test_a_title_alone_names_the_person_the_article_is_about_as_the_one_who_met(pipeline):
+    _, evs = _events(pipeline, "Сергей Лавров выступил в Москве. Позже глава МИД России провел переговоры с Азербайджаном.",
+                     "2024-05-01")
+    assert [p for t, p, _ in evs if t == "MEET"] == [{"person:sergey-lavrov", "country:az"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Өткен жылы Өзбекстан мен Қазақстан басшыларының екіжақты кездесуі Хиуа қаласында өткен болатын.",
+    "Azərbaycan-Türkiyə-Rusiya liderlərinin növbəti görüşü Bakıda keçiriləcək.",
+])
+def test_the_states_leaders_named_as_such_tell_who_met(pipeline, text):
+    _, evs = _events(pipeline, text, "2021-06-01")
+    assert [t for t, _, _ in evs] == ["MEET"]

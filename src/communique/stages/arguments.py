@@ -226,6 +226,15 @@ class Arguments:
         # one met is the focus under a pronoun or a title ("его проводил премьер-министр X")
         subject = ctx.subjects()
         met = [m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m) and not ctx.is_locative(m)]
+        leaders = ctx.grammar.words["leader_noun"]
+        if type_ in ("MEET", "CALL") and not persons and not ctx.matches(ctx.ld.titles) \
+                and not any(w.startswith(leaders) for w in ctx.folds):
+            # a meeting or call that took place is told with who met, by name or by title (the article's
+            # person under a title: "Мемлекеттік хатшының ... сапары"), or as the states' leaders (grammar.tsv
+            # leader_noun: "Өзбекстан мен Қазақстан басшыларының кездесуі"); a meeting word in a sentence naming
+            # neither ("Армения и Азербайджан подтвердили участие в переговорах", "iki ölkə arasında
+            # görüşlər") tells of meetings in general, of relations, or of those told elsewhere
+            return [], "meet: no one named by name or title"
         if type_ in ("MEET", "CALL") and focus and focus not in persons and (
                 not persons or (len(persons) == 1 and not owners and not (subject and met))):
             persons = [focus] + persons
