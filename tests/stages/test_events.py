@@ -633,6 +633,11 @@ def test_an_unknown_body_named_beside_its_organisation_is_that_organisation(pipe
     ("CONVENE", ["person:kassym-jomart-tokayev", "new:person:x"], True),  # no body, no second state
     ("CONVENE", ["person:kassym-jomart-tokayev", "org:sco"], False),
     ("SIGN", ["country:kz"], False),
+    # a body the knowledge base lacks, no one named attending, at most one state: a local body's affair
+    ("CONVENE", ["new:organization:x"], True),
+    ("CONVENE", ["new:organization:x", "country:kz"], True),
+    ("CONVENE", ["new:organization:x", "country:kz", "country:tr"], False),
+    ("CONVENE", ["new:organization:x", "person:kassym-jomart-tokayev"], False),  # whose body it is, unknown
 ])
 def test_one_states_own_affairs(kb, type_, parts, own):
     from communique.stages.arguments import Arguments
@@ -2032,3 +2037,9 @@ def test_a_title_alone_names_the_person_the_article_is_about_as_the_one_who_met(
 def test_the_states_leaders_named_as_such_tell_who_met(pipeline, text):
     _, evs = _events(pipeline, text, "2021-06-01")
     assert [t for t, _, _ in evs] == ["MEET"]
+
+
+def test_a_body_the_knowledge_base_lacks_meets_where_the_sentence_places_it(pipeline):
+    _, evs = _events(pipeline, "В Алматы прошел форум ассоциации «Молодые предприниматели» с участием делегации Турции.",
+                     "2024-05-01")
+    assert [t for t, _, _ in evs] == ["CONVENE"]  # Kazakhstan's body, and Turkey: two states

@@ -104,9 +104,13 @@ class Arguments:
         """A diplomatic contact has a foreign party (GOLD.md: every meeting and gathering in the gold is
         between states, or in an international body's frame): a meeting or call whose parties are all
         known to be of one state ("the president met the public of the region": the president and his
-        state), or a gathering with no named gathering, no international or unknown body and at most one
-        state among its parties (a party congress, a regional council), is that state's own affairs.
-        Whom a person the knowledge base does not know represents is unknown: a meeting with one is kept.
+        state), or a gathering with no named gathering, no international body and at most one state
+        among its parties (a party congress, a regional council), is that state's own affairs. A body the
+        knowledge base lacks, meeting with no one named attending, is taken for no international one: the
+        knowledge base knows this field's international bodies, and those it lacks, with no foreign party
+        named, are mostly a state's own (a local committee, a company: pooled samples, events on negative
+        articles 12 -> 9, none found lost); attended by an official, whose it is stays unknown. Whom a
+        person the knowledge base does not know represents is unknown: a meeting with one is kept.
         ``own``: bodies the text names as a state's own (its legislature, cabinet, a party), of no
         foreign reach although the knowledge base does not know them, with the states their sentence
         names (whose body it may be: "Милли Меджлиса Азербайджана"). ``represents``: the bodies the
@@ -124,8 +128,10 @@ class Arguments:
             if p in own:
                 states |= own[p]
                 continue
+            if p.startswith("new:org") and not any("person:" in x for x in parts):
+                continue  # a body the knowledge base lacks, no one attending: no international body, no state
             if is_gathering(p) or (p.startswith(("org:", "new:org")) and p not in self.kb.national_bodies):
-                return False  # an international body, or a body whose reach is unknown
+                return False  # an international body, or one attended whose reach is unknown
             if p.startswith("country:"):
                 states.add(p)
             elif p in self.kb.national_bodies:

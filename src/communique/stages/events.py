@@ -290,6 +290,16 @@ class EventStage:
                 ev.location = next(iter(cities[ev.location]))
                 ev.trace.append(f"location: {ev.location}, the one city of the state the article names")
 
+    def _placed_bodies(self, ctx: SentenceContext, parts: list[str]) -> dict[str, frozenset[str]]:
+        """A body the knowledge base lacks meets in the state where the sentence places it ("В Алматы
+        прошел форум ассоциации ... с участием делегации Турции": Kazakhstan's, beside Turkey)."""
+        bodies = [p for p in parts if p.startswith("new:org")]
+        if not bodies:
+            return {}
+        places = frozenset(c for m in ctx.of_type("location", "country") if ctx.is_locative(m)
+                           and (c := m.entity_id if m.type == "country" else self.kb.place_country.get(m.entity_id)))
+        return {p: places for p in bodies} if places else {}
+
     def _domestic(self, ctx: SentenceContext, type_: str, parts: list[str]) -> bool:
         """A session of a state's own legislature or cabinet (lang/*/domestic.tsv) with no international
         body, no named gathering and no second state in the sentence or among the states its
@@ -439,8 +449,8 @@ class EventStage:
         # a session the text composes for a body ("облыстық мәслихаттың 6-сессиясы") is as domestic as its body
         held_by = {p: o for p in parts if p.startswith("new:gathering:")
                    and (o := gathering_organization(ctx.doc, self.kb, p)) and not is_gathering(o)}
-        provisional = self.args.one_state(type_, [held_by.get(p, p) for p in parts], _own_bodies(ctx), international,
-                                          national)
+        provisional = self.args.one_state(type_, [held_by.get(p, p) for p in parts],
+                                          self._placed_bodies(ctx, parts) | _own_bodies(ctx), international, national)
         if provisional and not (type_ == "CONVENE" and last is not None and last.type == "CONVENE"):
             return None
         if type_ == "CONVENE" and not provisional and framework is None and len(parts) >= 3 \
