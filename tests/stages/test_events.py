@@ -2043,3 +2043,18 @@ def test_a_body_the_knowledge_base_lacks_meets_where_the_sentence_places_it(pipe
     _, evs = _events(pipeline, "В Алматы прошел форум ассоциации «Молодые предприниматели» с участием делегации Турции.",
                      "2024-05-01")
     assert [t for t, _, _ in evs] == ["CONVENE"]  # Kazakhstan's body, and Turkey: two states
+
+
+@pytest.mark.parametrize("text", [
+    "Касым-Жомарт Токаев и Ильхам Алиев проведут переговоры в Баку. Касым-Жомарт Токаев и Ильхам Алиев провели переговоры.",
+    "Qasım-Jomart Tokayev İlham Əliyevlə görüşəcək. Qasım-Jomart Tokayev İlham Əliyevlə görüşüb.",
+])
+def test_a_meeting_told_as_to_come_and_as_held_with_no_date_between_is_one(pipeline, text):
+    _, evs = _events(pipeline, text)
+    assert [(t, p, m) for t, p, m in evs] == [("MEET", {KZ_PRES, AZ_PRES}, "planned")]
+
+
+def test_a_meeting_planned_for_a_year_and_one_held_on_a_day_stay_two(pipeline):
+    _, evs = _events(pipeline, "Qasım-Jomart Tokayev İlham Əliyevlə görüşəcək. Qasım-Jomart Tokayev İlham Əliyevlə "
+                               "görüşüb.", "2024-05-01")
+    assert sorted(m for _, _, m in evs) == ["asserted", "planned"]
