@@ -2058,3 +2058,9 @@ def test_a_meeting_planned_for_a_year_and_one_held_on_a_day_stay_two(pipeline):
     _, evs = _events(pipeline, "Qasım-Jomart Tokayev İlham Əliyevlə görüşəcək. Qasım-Jomart Tokayev İlham Əliyevlə "
                                "görüşüb.", "2024-05-01")
     assert sorted(m for _, _, m in evs) == ["asserted", "planned"]
+
+
+def test_a_body_met_by_an_office_of_its_is_the_holder_the_article_names(pipeline):
+    _, evs = _events(pipeline, "Türk Şurasının baş katibi Bağdad Amreyev Bakıya gəlib. Ceyhun Bayramov Ankarada Türk "
+                               "Şurasının baş katibi ilə görüşdü.", "2021-02-23")
+    assert [p for t, p, _ in evs if t == "MEET"] == [{"person:jeyhun-bayramov", "person:baghdad-amreyev"}]

@@ -99,6 +99,25 @@ class Arguments:
             ev.participants = [host[0] if p == states[0] else p for p in ev.participants]
             ev.trace.append(f"host: {states[0]} stands for {host[0]}, its official named in the article")
 
+    def titled_counterpart(self, ctx: SentenceContext, parts: list[str]) -> tuple[list[str], str | None]:
+        """"Türk Şurasının baş katibi ilə görüşdü", "встретился с генеральным секретарем ОДКБ": a body or
+        state met, named with an office of its right beside it (titles.tsv), stands for the holder of that
+        office (the knowledge base's terms) whom the article names (GOLD.md: the persons where named)."""
+        persons = [p for p in parts if "person:" in p]
+        others = [p for p in parts if p not in persons]
+        if len(persons) != 1 or len(others) != 1:
+            return parts, None
+        near = [(ctx.token_index(m.start), ctx.token_index(m.end - 1)) for m in ctx.mentions if m.entity_id == others[0]]
+        named = {m.entity_id for m in ctx.doc.mentions if m.type == "person" and m.entity_id} - set(persons)
+        for title, a, b in ctx.matches(ctx.ld.titles):
+            if not any(y == a - 1 or x == b for x, y in near):
+                continue
+            holders = [p for p in named if any(r.role == title.label and r.of == others[0] and r.active(ctx.doc.published)
+                                               for r in self.kb.roles_of(p))]
+            if len(holders) == 1:
+                return persons + holders, f"{others[0]} stands for {holders[0]}, its {title.label} the article names"
+        return parts, None
+
     def one_state(self, type_: str, parts: list[str], own: dict[str, frozenset[str]] | None = None,
                   represents: dict[str, set[str]] | None = None, national: dict[str, str] | None = None) -> bool:
         """A diplomatic contact has a foreign party (GOLD.md: every meeting and gathering in the gold is

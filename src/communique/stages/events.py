@@ -401,6 +401,9 @@ class EventStage:
         at = None  # the occasion an agentless signing took place at
         if visit:
             parts, rule = self.args.visit_parties(ctx, parts, rule)
+        elif type_ in ("MEET", "CALL"):
+            parts, titled = self.args.titled_counterpart(ctx, parts)
+            rule += f"; {titled}" if titled else ""
         if type_ == "SIGN" and len(parts) < 2 and (sides := self.args.the_sides(ctx, a)):
             # "Стороны подписали документ": who signed; elsewhere the sides are mostly those of talks
             # reported already ("Стороны обсудили ...")
