@@ -490,9 +490,8 @@ class MentionStage:
         # сотрудничества ЕС-Казахстан", "Avropa İttifaqı-Qazaxıstan"): each part is a name of its own
         # where the whole word is none (not "Санкт-Петербург") and every part is capitalised (not
         # an acronym's ending, "BMT-nin")
-        covered = {k for m in out for k, t in enumerate(toks) if m.start <= t.start and t.end <= m.end}
-        joined = [k for k, t in enumerate(toks) if k not in covered and _HYPHENATED_NAMES.fullmatch(t.text)
-                  and _hyphen_parts(t)]
+        joined = [k for k, t in enumerate(toks) if "-" in t.text and _HYPHENATED_NAMES.fullmatch(t.text)
+                  and not any(m.start <= t.start and t.end <= m.end for m in out) and _hyphen_parts(t)]
         if not joined:
             return out
         parts = [p for k, t in enumerate(toks) for p in (_hyphen_parts(t) if k in joined else [t])]
