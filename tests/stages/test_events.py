@@ -2064,3 +2064,9 @@ def test_a_body_met_by_an_office_of_its_is_the_holder_the_article_names(pipeline
     _, evs = _events(pipeline, "Türk Şurasının baş katibi Bağdad Amreyev Bakıya gəlib. Ceyhun Bayramov Ankarada Türk "
                                "Şurasının baş katibi ilə görüşdü.", "2021-02-23")
     assert [p for t, p, _ in evs if t == "MEET"] == [{"person:jeyhun-bayramov", "person:baghdad-amreyev"}]
+
+
+def test_an_office_of_a_gathering_is_the_gatherings(pipeline):
+    _, evs = _events(pipeline, "Мухтар Бабаев избран президентом 29-й сессии Конференции сторон Рамочной конвенции ООН "
+                               "об изменении климата.", "2024-01-05")
+    assert [p for t, p, _ in evs if t == "APPOINT"] == [{"new:person:muhtar-babaev", "gathering:cop29"}]

@@ -336,11 +336,12 @@ class Arguments:
             # a state qualifying someone else than the appointee or the head of state appointing is that
             # one's ("Министр иностранных дел России Сергей Лавров поздравил коллегу из Казахстана Ермека
             # Кошербаева с назначением")
-            bodies = [m for m in ctx.of_type("country", "organization") if not ctx.is_locative(m)
+            bodies = [m for m in ctx.of_type("country", "organization", "gathering") if not ctx.is_locative(m)
                       and ((q := ctx.qualified_person(m)) is None or q == person or self._head_of_state(q.entity_id))]
             # the office named next to the verb is of the body in it: before the verb where the verb comes
             # last ("K.Sarıbay AQEM-in icraçı direktoru təyin edilib", "BVF-in idarəedici direktoru
-            # seçilməsi ilə bağlı K. Georgiyevaya"), after it in Russian ("избран генеральным секретарем СНГ")
+            # seçilməsi ilə bağlı K. Georgiyevaya"), after it in Russian ("избран генеральным секретарем СНГ");
+            # a gathering's office is of that gathering ("избран президентом 29-й сессии Конференции сторон")
             def from_verb(m) -> int:  # words from the verb to the name, on the side its office stands
                 return trigger_at - ctx.token_index(m.end - 1) if ctx.grammar.verb_final \
                     else ctx.token_index(m.start) - trigger_at
