@@ -2048,6 +2048,8 @@ def test_a_body_the_knowledge_base_lacks_meets_where_the_sentence_places_it(pipe
 @pytest.mark.parametrize("text", [
     "Касым-Жомарт Токаев и Ильхам Алиев проведут переговоры в Баку. Касым-Жомарт Токаев и Ильхам Алиев провели переговоры.",
     "Qasım-Jomart Tokayev İlham Əliyevlə görüşəcək. Qasım-Jomart Tokayev İlham Əliyevlə görüşüb.",
+    # the future marker is explicit whichever report comes first
+    "Qasım-Jomart Tokayev İlham Əliyevlə görüşüb. Qasım-Jomart Tokayev İlham Əliyevlə görüşəcək.",
 ])
 def test_a_meeting_told_as_to_come_and_as_held_with_no_date_between_is_one(pipeline, text):
     _, evs = _events(pipeline, text)

@@ -46,6 +46,8 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headl
         twin.trace.append(f"merged: the same occasion reported again at [{ev.evidence.start}:{ev.evidence.end}]")
         if "CALL" in (ev.type, twin.type):
             twin.type = "CALL"  # talks with the same people reported as a phone call were the call
+        if _told_both_ways(twin, ev):
+            twin.modality = "planned"
         twin.location = twin.location or ev.location
         twin.framework = twin.framework or ev.framework
         if ev.date and (not twin.date or len(ev.date) > len(twin.date)):
@@ -140,8 +142,9 @@ def _compatible(a: str | None, b: str | None) -> bool:
 def _told_both_ways(o: Event, ev: Event) -> bool:
     """The same parties' meeting or call told as to come and as held, with the same date or none to tell
     two occasions apart (a visit "begins today" and its talks "were held"): one occasion told in two
-    tenses; the first report's tense stays (pooled samples: taking the one of "held" read modality
-    worse). A plan dated by its year alone and talks dated to a day stay two (merging those too lost
-    two events found)."""
+    tenses. It is to come: a future marker is explicit, while a report read as held is often a
+    headline or a present tense with none (pooled samples: modality of matched events 7.23 summed
+    over the eight, against 7.19 keeping the first report's tense and 7.16 taking "held"). A plan
+    dated by its year alone and talks dated to a day stay two (merging those too lost two found)."""
     return {o.modality, ev.modality} == {"planned", "asserted"} and o.type == ev.type \
         and o.type in ("MEET", "CALL") and set(o.participants) == set(ev.participants) and o.date == ev.date
