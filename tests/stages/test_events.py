@@ -2072,3 +2072,10 @@ def test_an_office_of_a_gathering_is_the_gatherings(pipeline):
     _, evs = _events(pipeline, "Мухтар Бабаев избран президентом 29-й сессии Конференции сторон Рамочной конвенции ООН "
                                "об изменении климата.", "2024-01-05")
     assert [p for t, p, _ in evs if t == "APPOINT"] == [{"new:person:muhtar-babaev", "gathering:cop29"}]
+
+
+def test_a_visit_to_attend_a_gathering_held_there_is_no_meeting_with_the_host(pipeline):
+    _, evs = _events(pipeline, "Sahibə Qafarova Rusiya Federasiyasına işgüzar səfərə gedib. Səfər çərçivəsində Sahibə "
+                               "Qafarova Sankt-Peterburqda BRİKS Parlament Forumunun plenar iclasında iştirak edəcək.",
+                     "2024-05-01")
+    assert [t for t, _, _ in evs] == ["CONVENE"]

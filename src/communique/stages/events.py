@@ -153,9 +153,23 @@ class EventStage:
         _trip_place(doc.events, contexts)
         _same_occasion(doc.events)
         _frame_place(doc.events)
+        doc.events = [e for e in doc.events if not self._trip_to_attend(e, doc.events)]
         self._city_of_state(doc)
         add_inferred_entities(doc, self.kb, [x for e in doc.events for x in (*e.participants, e.location, e.framework)])
         return doc
+
+    def _trip_to_attend(self, ev: Event, events: list[Event]) -> bool:
+        """A visit to a state whose visitor the article has attend a gathering held there is the trip
+        to attend it (GOLD.md: one CONVENE, not also a meeting with the host), unless the host is named
+        ("Rusiya Federasiyasına işgüzar səfərə gedib" beside the forums she attends in Saint Petersburg)."""
+        if ev.type != "MEET" or not any(t.startswith("participants:") and "a visit:" in t for t in ev.trace):
+            return False
+        persons = [p for p in ev.participants if "person:" in p]
+        states = [p for p in ev.participants if p.startswith("country:")]
+        if len(persons) != 1 or len(states) != 1 or len(ev.participants) != 2:
+            return False
+        return any(o.type == "CONVENE" and persons[0] in o.participants and o.location
+                   and states[0] in (o.location, self.kb.place_country.get(o.location)) for o in events)
 
     def _attended(self, doc: Document) -> list[tuple[Event, Event]]:
         """Talks held within a named gathering ("Antalya Diplomatiya Forumu çərçivəsində görüşüblər", "на
