@@ -1486,7 +1486,8 @@ def test_a_chairmanship_for_a_year_is_held_that_year(pipeline):
 
 def test_a_signing_someone_wants_is_to_come(pipeline):
     # "istəyir", "қалайды" are listed too; the infinitive of signing is no trigger there
-    doc, _ = _events(pipeline, "Никол Пашинян заявил, что хочет подписания мира с Азербайджаном до конца года.", "2025-10-31")
+    doc, _ = _events(pipeline, "Никол Пашинян заявил, что Армения хочет подписания мира с Азербайджаном до конца года.",
+                     "2025-10-31")
     assert [(e.type, e.modality) for e in doc.events] == [("SIGN", "planned")]
 
 
@@ -2079,3 +2080,13 @@ def test_a_visit_to_attend_a_gathering_held_there_is_no_meeting_with_the_host(pi
                                "Qafarova Sankt-Peterburqda BRİKS Parlament Forumunun plenar iclasında iştirak edəcək.",
                      "2024-05-01")
     assert [t for t, _, _ in evs] == ["CONVENE"]
+
+
+@pytest.mark.parametrize("text, signed", [
+    ("İşğaldan azad olunmuş ərazilərə nəzarətin Azərbaycana qaytarılmasına dair müqavilənin imzalanması gözlənilir.", []),
+    # a body alone adopts its own documents
+    ("По итогам внеочередного заседания Организации тюркских государств принято заявление.", [{"org:ots"}]),
+])
+def test_a_signing_needs_two_sides_or_a_body_adopting_its_own(pipeline, text, signed):
+    _, evs = _events(pipeline, text, "2022-01-11")
+    assert [p for t, p, _ in evs if t == "SIGN"] == signed

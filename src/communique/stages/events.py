@@ -442,8 +442,11 @@ class EventStage:
         if type_ == "MEET" and not several and max(states, len(parts) - states) >= _MULTILATERAL:
             type_ = "CONVENE"  # beyond a few parties (GOLD.md: "two or a few"), states or leaders, a meeting is a gathering
             rule += "; a meeting of many parties is a gathering (CONVENE)"
+        # a signing is between sides: one person or one state alone is half a record, the side signed with
+        # too ("хочет подписания мира с Азербайджаном": whose wish is not read); a body alone adopts its own
+        # documents ("принято заявление" of the OTS)
         if len(parts) < (1 if type_ in ("CONVENE", "APPOINT", "SIGN") else 2) or self._domestic(ctx, type_, parts) \
-                or (type_ == "SIGN" and len(parts) == 1 and "person:" in parts[0]) \
+                or (type_ == "SIGN" and len(parts) == 1 and ("person:" in parts[0] or parts[0].startswith("country:"))) \
                 or _stateless(ctx, type_, parts):
             return None
         if type_ == "APPOINT" and not states:
