@@ -490,12 +490,12 @@ class MentionStage:
         # сотрудничества ЕС-Казахстан", "Avropa İttifaqı-Qazaxıstan"): each part is a name of its own
         # where the whole word is none (not "Санкт-Петербург") and every part is capitalised (not
         # an acronym's ending, "BMT-nin")
-        joined = [k for k, t in enumerate(toks) if "-" in t.text and _HYPHENATED_NAMES.fullmatch(t.text)
-                  and not any(m.start <= t.start and t.end <= m.end for m in out) and _hyphen_parts(t)]
+        joined = {k: pieces for k, t in enumerate(toks) if "-" in t.text and _HYPHENATED_NAMES.fullmatch(t.text)
+                  and not any(m.start <= t.start and t.end <= m.end for m in out) and (pieces := _hyphen_parts(t))}
         if not joined:
             return out
-        parts = [p for k, t in enumerate(toks) for p in (_hyphen_parts(t) if k in joined else [t])]
-        split = {t for k in joined for t in _hyphen_parts(toks[k])}
+        parts = [p for k, t in enumerate(toks) for p in joined.get(k, [t])]
+        split = {t for pieces in joined.values() for t in pieces}
         more = [x for x in matcher.match(parts) if any(t in split for t in parts[x[0]:x[1]])]
         return sorted(out + self._alias_mentions(text, parts, more, code), key=lambda m: m.start)
 
