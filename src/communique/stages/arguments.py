@@ -362,8 +362,7 @@ class Arguments:
                             and self.joined_counterpart(ctx, m))
             if partners:
                 return persons + [p for p in partners if p not in persons], "sign: the signer and the parties joined to the counterpart"
-            return persons + [s for s in states if s not in persons], rule + "persons, and the states and bodies not qualifying a person"
-        if len(persons) >= 2 or type_ in ("SIGN",) and persons:
+        elif len(persons) >= 2:
             return persons, rule + "persons named in the sentence"
         return persons + [s for s in states if s not in persons], rule + "persons, and the states and bodies not qualifying a person"
 
