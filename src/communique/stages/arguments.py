@@ -177,10 +177,7 @@ class Arguments:
             return self._fellow_visitors(ctx, parts, persons, rule)
         if len(persons) != 1:
             return parts, rule
-        # the visitor's own: the states he serves, and those qualifying him here ("визита казахстанского
-        # министра обороны Мурата Бектанова в Москву")
-        own = set(self.served(persons[0])) | {m.entity_id for m in ctx.of_type("country") if not ctx.is_dative(m)
-                                              and (q := ctx.qualified_person(m)) is not None and q.entity_id == persons[0]}
+        own = self._visitors_own(ctx, persons)
         parts = [p for p in parts if p not in own] if any(p.startswith("country:") and p not in own for p in parts) else parts
         # a trip to the city of a gathering the article names is the trip to attend it (GOLD.md)
         if len(parts) == 1 and not any(m.type == "gathering" for m in ctx.doc.mentions):
@@ -190,6 +187,14 @@ class Arguments:
                 return parts + [host], rule + "; a visit: the state of the city visited"
         return parts, rule + "; a visit: the states visited, not the visitor's own"
 
+    def _visitors_own(self, ctx: SentenceContext, persons: list[str]) -> set[str]:
+        """The visitors' own states: those they serve, and those qualifying them here ("визита
+        казахстанского министра обороны Мурата Бектанова в Москву"); a state in the dative is where
+        they go."""
+        return {x for p in persons for x in self.served(p)} | {
+            m.entity_id for m in ctx.of_type("country") if not ctx.is_dative(m)
+            and (q := ctx.qualified_person(m)) is not None and q.entity_id in persons}
+
     def _fellow_visitors(self, ctx: SentenceContext, parts: list[str], persons: list[str],
                          rule: str) -> tuple[list[str], str]:
         """"Mirziyoyev və Japarov Qazaxıstana səfər edib", "Мирзиёев и Жапаров прибыли с визитом в
@@ -198,9 +203,7 @@ class Arguments:
         subjects = {m.entity_id for m in ctx.subjects()}
         if not set(persons) <= subjects:
             return parts, rule  # one is met ("Tokayevlə", "Tokayevin dəvəti ilə"): a meeting
-        own = {x for p in persons for x in self.served(p)} | {
-            m.entity_id for m in ctx.of_type("country") if (q := ctx.qualified_person(m)) is not None
-            and q.entity_id in persons}
+        own = self._visitors_own(ctx, persons)
         hosts = [m.entity_id for m in ctx.of_type("country") if m.entity_id not in own
                  and (ctx.is_dative(m) or ctx.is_locative(m) or m.entity_id in parts)]
         if not hosts:
