@@ -44,6 +44,11 @@ class Mention(Span):
     candidates: list[str] = field(default_factory=list)  # knowledge-base ids, best first
 
 
+# The kind of a person's name of one word that no fuller name in the article completes ("Азамат"
+# addressed on air, a given name in a human-interest story): a name, and no party to any event
+ALONE = "alone"
+
+
 @dataclass
 class Entity:
     id: str

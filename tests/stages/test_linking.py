@@ -1,7 +1,7 @@
 """Linking from hand-written sentences: officials named by title, near spellings, new organisations."""
 import pytest
 
-from communique.document import Document
+from communique.document import ALONE, Document
 
 KZ_PRES = "person:kassym-jomart-tokayev"
 
@@ -379,3 +379,44 @@ def test_a_bare_title_is_not_the_counterpart_its_sentence_names(pipeline, text):
 def test_defence_ministers_are_one_person_in_every_script(pipeline, text):
     doc = pipeline(Document("t", text, published="2025-01-01"))
     assert {"person:zakir-hasanov", "person:yasar-guler"} <= {m.entity_id for m in doc.mentions}
+
+
+# A person named by one word that no fuller name completes (the Kazakh tagger's PERSON of one word)
+
+def _alone(doc):
+    return [m for m in doc.mentions if m.kind == ALONE]
+
+
+def test_a_given_name_alone_is_a_person_of_its_article(pipeline):
+    docs = [pipeline(Document(k, "Азамат , сәлеметсіз бе ; иә , жалпы медицина саласы туралы айтайық .", lang="kk"))
+            for k in ("a", "b")]
+    found = [_alone(d) for d in docs]
+    assert [[m.text for m in ms] for ms in found] == [["Азамат"], ["Азамат"]]
+    assert all(e.type == "person" for d in docs for e in d.entities if e.id == found[0][0].entity_id) and docs[0].entities
+    # two articles' "Азамат" are no one person
+    assert found[0][0].entity_id != found[1][0].entity_id
+
+
+def test_a_given_name_alone_is_no_party_to_an_event(pipeline):
+    doc = pipeline(Document("t", "Сыртқы істер министрі Мұрат Нұртілеу Астанада Лауамен кездесті .",
+                            lang="kk", published="2024-05-10"))
+    alone = {m.entity_id for m in _alone(doc)}
+    assert alone and alone <= {e.id for e in doc.entities}
+    assert not any(alone & set(e.participants) for e in doc.events)
+
+
+def test_a_surname_alone_that_the_article_completes_is_that_person(pipeline):
+    doc = pipeline(Document("t", "Украина елшісі Петр Врублевский мәлімдеме жасады . Кейін Врублевский Ермек "
+                                 "Көшербаевпен кездесті .", lang="kk", published="2024-05-10"))
+    later = [m for m in doc.mentions if m.text == "Врублевский"]
+    assert [m.entity_id for m in later] == ["new:person:petr-vrublevski"] and not _alone(doc)
+    assert any("new:person:petr-vrublevski" in e.participants for e in doc.events if e.type == "MEET")
+
+
+def test_a_word_written_in_lower_case_or_capitals_is_no_name_alone():
+    from communique import lang as langdata
+    from communique.stages.mentions import _alone as kind_of
+    kk = langdata.load("kk")
+    common = next(w for w in sorted(kk.common) if len(w) > 5)
+    assert kind_of("Азамат", kk) == ALONE
+    assert kind_of("ШҚО", kk) != ALONE and kind_of(common.capitalize(), kk) != ALONE

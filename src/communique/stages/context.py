@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from .. import lang as langdata
-from ..document import Document, Mention, Sentence
+from ..document import ALONE, Document, Mention, Sentence
 from ..lang.dates import DateMatch, find_dates
 from ..lang.grammar import Grammar, endings, grammar
 from ..text import Token, fold, lower, tokenize
@@ -29,6 +30,26 @@ def sentence_tokens(doc: Document, start: int, end: int) -> list[Token]:
     if got is None:
         got = cache[(start, end)] = tokenize(doc.text, start, end)
     return got
+
+
+def parties_only(call):
+    """A stage that finds events and facts sees no person named by one word alone (``ALONE``): such a
+    name is kept for what it is, a person named, but says too little of who to make anyone's party."""
+    @functools.wraps(call)
+    def run(self, doc: Document) -> Document:
+        alone = [m for m in doc.mentions if m.kind == ALONE]
+        if not alone:
+            return call(self, doc)
+        ids = {m.entity_id for m in alone}
+        entities = [e for e in doc.entities if e.id in ids]
+        doc.mentions = [m for m in doc.mentions if m.kind != ALONE]
+        doc.entities = [e for e in doc.entities if e.id not in ids]
+        try:
+            return call(self, doc)
+        finally:
+            doc.mentions = sorted(doc.mentions + alone, key=lambda m: (m.start, -m.end))
+            doc.entities += entities
+    return run
 
 
 def mentions_from(doc: Document, start: int, end: int) -> list[Mention]:

@@ -12,7 +12,7 @@ from ..kb import KnowledgeBase
 from ..lang import Pattern
 from ..lang.grammar import endings
 from ..text import fold, lower, opens_line, tokenize
-from .context import SentenceContext, prose
+from .context import SentenceContext, parties_only, prose
 from . import when
 from .arguments import FELLOW_VISITORS, PLURAL_OFFICIALS, Arguments
 from .dating import Dating
@@ -58,6 +58,7 @@ class EventStage:
         self.args = Arguments(kb)
         self.dating = Dating(kb)
 
+    @parties_only
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
         year = when.article_year(doc, self.kb, self.as_of)

@@ -6,7 +6,7 @@ from ..document import Document, Evidence, Fact
 from ..kb import KnowledgeBase
 from ..lang import LangData, PatternIndex, _patterns, _rows, data_dir
 from ..ontology import entity_type
-from .context import SentenceContext, prose
+from .context import SentenceContext, parties_only, prose
 from .events import add_inferred_entities
 
 _TITLE_REACH = 5  # tokens between the end of a title and the name it qualifies
@@ -34,6 +34,7 @@ class FactStage:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
 
+    @parties_only
     def __call__(self, doc: Document) -> Document:
         # A chairmanship is of a body: a CHAIR naming only states ("Azerbaijan, Kazakhstan") says nothing
         # that can be stored as a fact and is dropped here, where chairmanships become facts.

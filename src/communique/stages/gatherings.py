@@ -19,7 +19,7 @@ from .. import lang as langdata
 from ..kb import KnowledgeBase
 from ..lang.dates import forms_index, ordinal
 from . import when
-from .context import SentenceContext, prose
+from .context import SentenceContext, parties_only, prose
 
 _REACH = 4  # words between a summit word and the organisation whose summit it is
 _MIN_STEM = 4  # letters of a compound's part that must begin a state's name
@@ -114,6 +114,7 @@ class GatheringStage:
         found = {gid for place in places for gid in self._placed.get((org, place, kind), [])}
         return found.pop() if len(found) == 1 else None
 
+    @parties_only
     def __call__(self, doc: Document) -> Document:
         phrases = [p for s in prose(doc) for p in self.find(doc, s) if p.number or not numbered_only(p.kind)]
         orgs = {p.org for p in phrases if p.org and "+" not in p.org}

@@ -8,9 +8,10 @@ same id in every article and run.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from bisect import bisect_left, bisect_right
 
-from ..document import Document, Entity, Mention
+from ..document import ALONE, Document, Entity, Mention
 from ..kb import KnowledgeBase
 from ..lang.grammar import grammar
 from ..text import initial_agrees, slug, translit_key
@@ -25,6 +26,12 @@ def new_entity_id(type_: str, base: str) -> str:
         import hashlib
         key = key[:_MAX_SLUG - 9].rstrip("-") + "-" + hashlib.sha1(key.encode()).hexdigest()[:8]
     return f"new:{type_}:{key}"
+
+
+def _doc_key(doc_id: str) -> str:
+    """A short key of the article: a name of one word is a person of that article only (two
+    "Азамат" in two articles are no one person)."""
+    return hashlib.sha1(doc_id.encode()).hexdigest()[:8]
 
 
 class LinkingStage:
@@ -66,10 +73,14 @@ class LinkingStage:
             kept.append(m)
         for m in shorts:
             target = _resolve_short(m, persons)
-            if target:
-                m.entity_id, m.type = self.kb.canonical(target), "person"
+            if target:  # a fuller name completes it: no name alone any more
+                m.entity_id, m.type, m.kind = self.kb.canonical(target), "person", "name" if m.kind == ALONE else m.kind
                 kept.append(m)
         kept += self._role_mentions(doc, kept)
+        for m in shorts:
+            if m.entity_id is None and m.kind == ALONE:
+                m.entity_id = f"{new_entity_id('person', m.base)}~{_doc_key(doc.id)}"
+                kept.append(m)
         doc.mentions = sorted(kept, key=lambda m: (m.start, -m.end))
         doc.entities = self._entities(doc.mentions)
         return doc

@@ -16,7 +16,7 @@ from babel.core import get_global
 from rapidfuzz import fuzz
 
 from .. import lang as langdata
-from ..document import Document, Mention, Sentence
+from ..document import ALONE, Document, Mention, Sentence
 from ..kb import KnowledgeBase
 from ..lang.dates import forms_index, ordinal
 from ..lang.grammar import grammar
@@ -383,6 +383,13 @@ class MentionStage:
                                            for a in e.aliases for t in tokenize(a.text) if len(t.text) > 2)
         return self._person_words
 
+    @functools.cached_property
+    def thing_words(self) -> frozenset[str]:
+        """The words of the knowledge base's names of states, places, bodies and gatherings, folded
+        ("Қорғаныс" of "Қорғаныс министрлігі", "Федералдық" of "Федералдық жиналыс")."""
+        return frozenset(fold(t.text) for e in self.kb.entities.values() if e.type != "person"
+                         for a in e.aliases for t in tokenize(a.text) if len(t.text) > 2)
+
     def name_tagger(self, code: str) -> NameTagger | None:
         """The statistical name tagger of a language, where one is configured or shipped."""
         if code not in self._name_taggers:
@@ -425,7 +432,7 @@ class MentionStage:
                                          self.person_words if grammar(code).names_inflect else frozenset())
             tagger = self.name_tagger(code)
             if tagger and toks:
-                found = tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet)
+                found = tagger_mentions(doc.text, sent, toks, found, tagger, self._is_outlet, self.thing_words)
             found = shaped_name_mentions(doc.text, toks, found, code)
             found += cue_mentions(doc.text, toks, found, code)
             found = official_order_mentions(doc.text, toks, found, code)
@@ -1732,8 +1739,17 @@ def _takes_in(label: str, inside: list[Mention], free: list[int], toks: list[Tok
     return label == "ORGANISATION" or all(m.type != "country" or toks[free[0]].start < m.start for m in inside)
 
 
+def _alone(word: str, ld, things: frozenset[str] = frozenset()) -> str:
+    """The kind of a one-word person the tagger finds: a name alone (kept as a person even where no
+    fuller name completes it), unless the language writes the word in lower case ("Төрағасына"), it
+    is in capitals (an acronym, "ШҚО") or a word of a thing's name the knowledge base knows
+    ("Қорғаныс", "Федералдық": the first word of a body's name, capitalised)."""
+    w = fold(word)
+    return "name" if word.isupper() or w in ld.common or w in things else ALONE
+
+
 def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Mention], tagger: NameTagger,
-                    is_outlet) -> list[Mention]:
+                    is_outlet, things: frozenset[str] = frozenset()) -> list[Mention]:
     """The mentions found, with the persons, organisations and places a statistical tagger is sure of
     where no other mention stands, or around the known places a longer name holds (``_takes_in``),
     so every sentence is tagged, its first word and known names included: the
@@ -1772,5 +1788,6 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
             i += 1  # "Жарлығымен Берік Уәли": only a name's last word inflects; an oblique first word is no name's
         out.append(Mention(toks[i].start, toks[j - 1].end, text[toks[i].start:toks[j - 1].end], type_,
                            base=_turkic_base(text, toks, i, j, ld, person=type_ == "person"),
-                           source="short" if type_ == "person" and j - i == 1 else "tagger"))
+                           source="short" if type_ == "person" and j - i == 1 else "tagger",
+                           kind=_alone(toks[i].text, ld, things) if type_ == "person" and j - i == 1 else "name"))
     return [m for m in found if id(m) not in replaced] + out
