@@ -245,10 +245,7 @@ def cmd_eval(args) -> int:
         print(ev.details(articles, sysdocs))
         print()
     if args.json:
-        out = {"figures": ev.figures(result), "linking": result["linking"], "stories": result["stories"]}
-        if args.by_type:
-            out["by_type"] = ev.by_type(result)
-        print(json.dumps(out, indent=2))
+        print(json.dumps(ev.report(result, args.by_type), indent=2))
     else:
         print(ev.table(result))
         if args.by_type:
@@ -412,7 +409,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("gold", nargs="+", help="gold JSONL file(s)")
     s.add_argument("--texts", action="append", required=True,
                    help="folder the gold 'file' paths are relative to, or an articles JSONL (repeatable)")
-    s.add_argument("--json", action="store_true", help="figures as JSON")
+    s.add_argument("--json", action="store_true",
+                   help="figures as JSON, with each article's event counts")
     s.add_argument("--details", action="store_true", help="also list gold and system events per article")
     s.add_argument("--by-type", action="store_true", help="also lenient P/R/F1 per event type")
     s.set_defaults(func=cmd_eval)
