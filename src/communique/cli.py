@@ -231,6 +231,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_eval(args) -> int:
+    from . import bootstrap as bs
     from . import eval as ev
     from .batch.local import run
     articles = ev.load_gold(args.gold, args.texts)
@@ -244,10 +245,15 @@ def cmd_eval(args) -> int:
     if args.details:
         print(ev.details(articles, sysdocs))
         print()
+    ints = bs.intervals(result["articles"], args.bootstrap, args.seed) if args.bootstrap else None
     if args.json:
-        print(json.dumps(ev.report(result, args.by_type), indent=2))
+        boot = bs.intervals_json(ints, args.bootstrap, args.seed) if ints else None
+        print(json.dumps(ev.report(result, args.by_type, boot), indent=2))
     else:
         print(ev.table(result))
+        if ints:
+            print()
+            print(bs.intervals_text(ints, args.bootstrap, args.seed))
         if args.by_type:
             print()
             print(ev.type_table(result))
@@ -324,6 +330,13 @@ def _language(value: str) -> str:
         return language_code(value)
     except InvalidValue as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _resamples(value: str) -> int:
+    n = _count(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("at least one resample; 1000 is usual")
+    return n
 
 
 def _count(value: str) -> int:
@@ -413,6 +426,10 @@ def parser() -> argparse.ArgumentParser:
                    help="figures as JSON, with each article's event counts")
     s.add_argument("--details", action="store_true", help="also list gold and system events per article")
     s.add_argument("--by-type", action="store_true", help="also lenient P/R/F1 per event type")
+    s.add_argument("--bootstrap", type=_resamples, metavar="N",
+                   help="also a 95%% interval of lenient F1 per language and all, from N resamples of the "
+                        "articles (1000 is usual; an article's events are resampled together)")
+    s.add_argument("--seed", type=int, default=0, help="random seed of --bootstrap (default 0)")
     s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("train-names", help="train a language's name tagger on annotated sentences")
