@@ -1,4 +1,5 @@
-"""How sure the event figures are: article-level bootstrap intervals for lenient event F1.
+"""How sure the event figures are: article-level bootstrap intervals for lenient event F1, and
+paired comparisons of two evaluations of the same gold.
 
 The article is the unit resampled: the events of one text share its reading and its participants,
 so they are not independent draws. Each language keeps its number of articles in every resample
@@ -7,13 +8,17 @@ counts, which `eval` computes once; nothing is extracted again.
 """
 from __future__ import annotations
 
+import json
 import random
-from collections import defaultdict
-from dataclasses import asdict, dataclass
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
 
-from .eval import ArticleCounts
+from .errors import InputError
+from .eval import ArticleCounts, _aligned
 
 LEVEL = 0.95
+_FIELDS = {f.name for f in fields(ArticleCounts)}
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,17 @@ class Interval:
     point: float
     low: float
     high: float
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One row of a paired comparison: F1 of A and of B, B - A with its interval, and the share of
+    resamples in which B is not better than A (a one-sided bootstrap p-value)."""
+    docs: int
+    f1_a: float
+    f1_b: float
+    diff: Interval
+    not_better: float
 
 
 def f1(tp: int, sys: int, gold: int) -> float:
@@ -33,6 +49,44 @@ def intervals(counts: list[ArticleCounts], n: int, seed: int = 0) -> dict[str, I
     over ``n`` article resamples."""
     points = _points(counts)
     return {row: _interval(points[row], runs[0]) for row, runs in _replicates([counts], n, seed).items()}
+
+
+def compare(a: list[ArticleCounts], b: list[ArticleCounts], n: int, seed: int = 0,
+            names: tuple[str, str] = ("A", "B")) -> dict[str, Comparison]:
+    """B against A on the same articles, each resample drawing the same articles for both."""
+    b = paired(a, b, names)
+    pa, pb = _points(a), _points(b)
+    out = {}
+    for row, (ra, rb) in _replicates([a, b], n, seed).items():
+        diffs = [y - x for x, y in zip(ra, rb)]
+        out[row] = Comparison(sum(c.lang == row or row == "all" for c in a), pa[row], pb[row],
+                              _interval(pb[row] - pa[row], diffs), sum(d <= 0 for d in diffs) / n)
+    return out
+
+
+def paired(a: list[ArticleCounts], b: list[ArticleCounts],
+           names: tuple[str, str] = ("A", "B")) -> list[ArticleCounts]:
+    """B's counts in A's article order; InputError unless both cover the same gold articles."""
+    where = " and ".join(names)
+    repeated = sorted({i for run in (a, b) for i, m in Counter(c.id for c in run).items() if m > 1})
+    if repeated:
+        raise InputError(where, f"an article is listed twice{_some(repeated)}; pairing needs one line per id")
+    by_id = {c.id: c for c in b}
+    only_a = [c.id for c in a if c.id not in by_id]
+    only_b = sorted(set(by_id) - {c.id for c in a})
+    if only_a or only_b:
+        raise InputError(where, f"the two evaluations do not cover the same articles ({len(only_a)} only in A"
+                                f"{_some(only_a)}; {len(only_b)} only in B{_some(only_b)}); "
+                                "compare two `eval --json` runs over the same gold")
+    differ = [c.id for c in a if (c.lang, c.gold_events) != (by_id[c.id].lang, by_id[c.id].gold_events)]
+    if differ:
+        raise InputError(where, f"{len(differ)} article(s) differ in language or gold events{_some(differ)}; "
+                                "compare two `eval --json` runs over the same gold")
+    return [by_id[c.id] for c in a]
+
+
+def _some(ids: list[str]) -> str:
+    return f": {', '.join(ids[:3])}{', ...' if len(ids) > 3 else ''}" if ids else ""
 
 
 def _rows(counts: list[ArticleCounts]) -> list[str]:
@@ -88,6 +142,17 @@ def _percentile(xs: list[float], q: float) -> float:
 
 
 # -- reading and printing ---------------------------------------------------------
+def load_counts(path: str) -> list[ArticleCounts]:
+    """The per-article counts of an `eval --json` output."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(path, f"not an `eval --json` output: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
+        raise InputError(path, "has no per-article counts; write it again with this version's `eval --json`")
+    return [ArticleCounts(**{k: v for k, v in a.items() if k in _FIELDS}) for a in data["articles"]]
+
+
 def intervals_json(ints: dict[str, Interval], n: int, seed: int) -> dict:
     return {"statistic": "lenient_f1", "unit": "article", "level": LEVEL, "resamples": n, "seed": seed,
             "intervals": {row: asdict(i) for row, i in ints.items()}}
@@ -96,3 +161,11 @@ def intervals_json(ints: dict[str, Interval], n: int, seed: int) -> dict:
 def intervals_text(ints: dict[str, Interval], n: int, seed: int) -> str:
     spans = ", ".join(f"{row} {i.low:.2f}-{i.high:.2f}" for row, i in ints.items())
     return f"lenient F1 {LEVEL:.0%} interval ({n} article resamples, seed {seed}): {spans}"
+
+
+def comparison_table(comps: dict[str, Comparison], n: int, seed: int) -> str:
+    rows = [("lang", "docs", "F1-A", "F1-B", "B-A", f"{LEVEL:.0%} interval", "B not better")]
+    for row, c in comps.items():
+        rows.append((row, c.docs, f"{c.f1_a:.3f}", f"{c.f1_b:.3f}", f"{c.diff.point:+.3f}",
+                     f"{c.diff.low:+.3f}..{c.diff.high:+.3f}", f"{c.not_better:.3f}"))
+    return "\n".join([f"lenient F1, B against A, {n} paired article resamples (seed {seed})", *_aligned(rows)])

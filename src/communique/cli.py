@@ -260,6 +260,14 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_eval_diff(args) -> int:
+    from . import bootstrap as bs
+    a, b = bs.load_counts(args.a), bs.load_counts(args.b)
+    print(bs.comparison_table(bs.compare(a, b, args.bootstrap, args.seed, (args.a, args.b)), args.bootstrap,
+                              args.seed))
+    return 0
+
+
 def cmd_train_names(args) -> int:
     from .names import training
     grid = training.GRID if args.tune else None
@@ -423,7 +431,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--texts", action="append", required=True,
                    help="folder the gold 'file' paths are relative to, or an articles JSONL (repeatable)")
     s.add_argument("--json", action="store_true",
-                   help="figures as JSON, with each article's event counts")
+                   help="figures as JSON, with each article's event counts (what eval-diff compares)")
     s.add_argument("--details", action="store_true", help="also list gold and system events per article")
     s.add_argument("--by-type", action="store_true", help="also lenient P/R/F1 per event type")
     s.add_argument("--bootstrap", type=_resamples, metavar="N",
@@ -431,6 +439,18 @@ def parser() -> argparse.ArgumentParser:
                         "articles (1000 is usual; an article's events are resampled together)")
     s.add_argument("--seed", type=int, default=0, help="random seed of --bootstrap (default 0)")
     s.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser("eval-diff", help="lenient F1 of two `eval --json` outputs of the same gold, compared",
+                       description="Pairs the articles of two `eval --json` outputs by id and gives, per "
+                                   "language and all, F1 of A and of B, B - A with its 95% paired-bootstrap "
+                                   "interval, and the share of resamples in which B is not better than A. "
+                                   "Exits 2 when the two do not cover the same articles.")
+    s.add_argument("a", metavar="A.json", help="the baseline's `eval --json` output")
+    s.add_argument("b", metavar="B.json", help="the candidate's `eval --json` output")
+    s.add_argument("--bootstrap", type=_resamples, default=1000, metavar="N",
+                   help="article resamples (default 1000)")
+    s.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    s.set_defaults(func=cmd_eval_diff)
 
     s = sub.add_parser("train-names", help="train a language's name tagger on annotated sentences")
     s.add_argument("--lang", required=True, choices=["kk", "az"])
