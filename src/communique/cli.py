@@ -231,6 +231,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_eval(args) -> int:
+    from . import bootstrap as bs
     from . import eval as ev
     from .batch.local import run
     articles = ev.load_gold(args.gold, args.texts)
@@ -244,16 +245,26 @@ def cmd_eval(args) -> int:
     if args.details:
         print(ev.details(articles, sysdocs))
         print()
+    ints = bs.intervals(result["articles"], args.bootstrap, args.seed) if args.bootstrap else None
     if args.json:
-        out = {"figures": ev.figures(result), "linking": result["linking"], "stories": result["stories"]}
-        if args.by_type:
-            out["by_type"] = ev.by_type(result)
-        print(json.dumps(out, indent=2))
+        boot = bs.intervals_json(ints, args.bootstrap, args.seed) if ints else None
+        print(json.dumps(ev.report(result, args.by_type, boot), indent=2))
     else:
         print(ev.table(result))
+        if ints:
+            print()
+            print(bs.intervals_text(ints, args.bootstrap, args.seed))
         if args.by_type:
             print()
             print(ev.type_table(result))
+    return 0
+
+
+def cmd_eval_diff(args) -> int:
+    from . import bootstrap as bs
+    a, b = bs.load_counts(args.a), bs.load_counts(args.b)
+    print(bs.comparison_table(bs.compare(a, b, args.bootstrap, args.seed, (args.a, args.b)), args.bootstrap,
+                              args.seed))
     return 0
 
 
@@ -327,6 +338,13 @@ def _language(value: str) -> str:
         return language_code(value)
     except InvalidValue as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _resamples(value: str) -> int:
+    n = _count(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("at least one resample; 1000 is usual")
+    return n
 
 
 def _count(value: str) -> int:
@@ -412,10 +430,27 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("gold", nargs="+", help="gold JSONL file(s)")
     s.add_argument("--texts", action="append", required=True,
                    help="folder the gold 'file' paths are relative to, or an articles JSONL (repeatable)")
-    s.add_argument("--json", action="store_true", help="figures as JSON")
+    s.add_argument("--json", action="store_true",
+                   help="figures as JSON, with each article's event counts (what eval-diff compares)")
     s.add_argument("--details", action="store_true", help="also list gold and system events per article")
     s.add_argument("--by-type", action="store_true", help="also lenient P/R/F1 per event type")
+    s.add_argument("--bootstrap", type=_resamples, metavar="N",
+                   help="also a 95%% interval of lenient F1 per language and all, from N resamples of the "
+                        "articles (1000 is usual; an article's events are resampled together)")
+    s.add_argument("--seed", type=int, default=0, help="random seed of --bootstrap (default 0)")
     s.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser("eval-diff", help="lenient F1 of two `eval --json` outputs of the same gold, compared",
+                       description="Pairs the articles of two `eval --json` outputs by id and gives, per "
+                                   "language and all, F1 of A and of B, B - A with its 95% paired-bootstrap "
+                                   "interval, and the share of resamples in which B is not better than A. "
+                                   "Exits 2 when the two do not cover the same articles.")
+    s.add_argument("a", metavar="A.json", help="the baseline's `eval --json` output")
+    s.add_argument("b", metavar="B.json", help="the candidate's `eval --json` output")
+    s.add_argument("--bootstrap", type=_resamples, default=1000, metavar="N",
+                   help="article resamples (default 1000)")
+    s.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    s.set_defaults(func=cmd_eval_diff)
 
     s = sub.add_parser("train-names", help="train a language's name tagger on annotated sentences")
     s.add_argument("--lang", required=True, choices=["kk", "az"])

@@ -156,6 +156,19 @@ def _agreement(ge: dict, se: dict, amap: dict[str, str]) -> int:
 
 
 # -- scores ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class ArticleCounts:
+    """One article's event counts: what `eval --json` lists per article, and the unit the bootstrap
+    resamples (events of one article are not independent)."""
+    id: str
+    lang: str
+    kind: str  # "negative": its system events are the row's neg-ev
+    gold_events: int
+    sys_events: int
+    lenient: int  # lenient true positives
+    strict: int
+
+
 @dataclass
 class Scores:
     docs: int = 0
@@ -190,11 +203,12 @@ def score(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> dict:
     instances: dict[str, list[str]] = defaultdict(list)  # gold key -> system ids, one per article
     sys_keys: dict[str, set[str]] = defaultdict(set)  # system id -> gold keys
     reports: list[StoryReport] = []
+    counts: list[ArticleCounts] = []
     for a in articles:
         g, sd = a.gold, sysdocs[a.id]
-        s = per_lang[g.get("lang") or sd.get("lang") or "und"]
+        lang = g.get("lang") or sd.get("lang") or "und"
         amap = align(g, a.text, sd)
-        _score_article(s, g, sd, amap)
+        counts.append(_score_article(per_lang[lang], g, sd, amap, lang))
         for sid, key in amap.items():
             sys_keys[sid].add(key)
         by_key: dict[str, Counter] = defaultdict(Counter)
@@ -204,7 +218,8 @@ def score(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> dict:
         for key, c in by_key.items():
             instances[key].append(c.most_common(1)[0][0])
         reports += _story_reports(a, sd, amap)
-    return {"langs": dict(per_lang), "linking": _linking(instances, sys_keys), "stories": story_scores(reports)}
+    return {"langs": dict(per_lang), "linking": _linking(instances, sys_keys), "stories": story_scores(reports),
+            "articles": counts}
 
 
 def _story_reports(a: GoldArticle, sd: dict, amap: dict[str, str]) -> list[StoryReport]:
@@ -215,15 +230,18 @@ def _story_reports(a: GoldArticle, sd: dict, amap: dict[str, str]) -> list[Story
             for gi, ge in enumerate(a.gold.get("events", [])) for si in [matched.get(gi)]]
 
 
-def _score_article(s: Scores, g: dict, sd: dict, amap: dict[str, str]) -> None:
-    s.docs += 1
-    s.gold_events += len(g.get("events", []))
-    s.sys_events += len(sd.get("events", []))
-    if g.get("kind") == "negative":
-        s.negative_events += len(sd.get("events", []))
-    s.strict += len(match_events(g, sd, amap, strict=True))
+def _score_article(s: Scores, g: dict, sd: dict, amap: dict[str, str], lang: str) -> ArticleCounts:
+    """Adds the article to its language's scores; returns its own event counts."""
     pairs = match_events(g, sd, amap, strict=False)
-    s.lenient += len(pairs)
+    counts = ArticleCounts(g["id"], lang, g.get("kind") or "event", len(g.get("events", [])),
+                           len(sd.get("events", [])), len(pairs), len(match_events(g, sd, amap, strict=True)))
+    s.docs += 1
+    s.gold_events += counts.gold_events
+    s.sys_events += counts.sys_events
+    if counts.kind == "negative":
+        s.negative_events += counts.sys_events
+    s.strict += counts.strict
+    s.lenient += counts.lenient
     for e in g.get("events", []):
         s.types[e["type"]][0] += 1
     for e in sd.get("events", []):
@@ -243,6 +261,7 @@ def _score_article(s: Scores, g: dict, sd: dict, amap: dict[str, str]) -> None:
     parts = {p for e in g.get("events", []) for p in e["participants"]}
     s.gold_participants += len(parts)
     s.found_participants += len(parts & found)
+    return counts
 
 
 def _score_facts(s: Scores, g: dict, sd: dict, amap: dict[str, str]) -> None:
@@ -445,6 +464,17 @@ def figures(result: dict) -> dict[str, dict[str, float]]:
                      "state_facts_p": s.matched_state_facts / s.sys_state_facts if s.sys_state_facts else 0.0,
                      "state_facts_r": s.matched_state_facts / s.gold_state_facts if s.gold_state_facts else 0.0}
     return out
+
+
+def report(result: dict, types: bool = False, bootstrap: dict | None = None) -> dict:
+    """What `eval --json` prints: the figures per language, linking and stories, optionally the figures
+    per event type and the bootstrap intervals, and each article's counts (for `eval-diff`)."""
+    out = {"figures": figures(result), "linking": result["linking"], "stories": result["stories"]}
+    if types:
+        out["by_type"] = by_type(result)
+    if bootstrap:
+        out["bootstrap"] = bootstrap
+    return {**out, "articles": [dataclasses.asdict(c) for c in result["articles"]]}
 
 
 def details(articles: list[GoldArticle], sysdocs: dict[str, dict]) -> str:
