@@ -47,6 +47,10 @@ class Mention(Span):
 # The kind of a person's name of one word that no fuller name in the article completes ("Азамат"
 # addressed on air, a given name in a human-interest story): a name, and no party to any event
 ALONE = "alone"
+# The kind of the name of who reports the news (an outlet, an agency, the name a reporting frame
+# introduces: "сообщает ТАСС", "“Report” xəbər verir", the page's signature): named, and no party
+SOURCE = "source"
+NO_PARTY = frozenset({ALONE, SOURCE})
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 import pytest
 
-from communique.document import Document
+from communique.document import SOURCE, Document
 from communique.stages.mentions import MentionStage, home_state
 
 _KK = ("Биыл көктемде Айгерім Нұрланқызы Ақтөбе облысындағы ауылдарды аралап шықты. Қасым-Жомарт Тоқаев "
@@ -27,7 +27,8 @@ def test_kk_tagger_leaves_known_names_places_and_outlets(pipeline):
     assert {m.source for m in mentions if "Тоқаев" in m.text} == {"kb"}
     places = {(m.text, m.source) for m in mentions if m.type in ("location", "country")}
     assert places == {("Астанада", "kb"), ("Ақтөбе облысындағы", "subdivision")}  # the region, not its centre
-    assert not any("Zakon" in m.text for m in mentions)
+    # the outlet is a name, of who reports: an organisation and no party
+    assert {(m.type, m.kind) for m in mentions if "Zakon" in m.text} == {("organization", SOURCE)}
 
 
 def test_mention_stage_without_name_models_has_no_tagger(kb):
@@ -40,8 +41,10 @@ def test_mention_stage_without_name_models_has_no_tagger(kb):
 def test_an_outlet_named_in_the_text_is_no_person(pipeline):
     doc = pipeline(Document("t", "Бұл туралы Azattyq Rýhy хабарлайды. Қасым-Жомарт Тоқаев Астанада Ілхам Әлиевпен кездесті.",
                             lang="kk"))
-    assert not any(m.type == "person" and "Azattyq" in m.text for m in doc.mentions)
+    assert {(m.type, m.kind) for m in doc.mentions if "Azattyq" in m.text} == {("organization", SOURCE)}
     assert any(m.entity_id == "person:kassym-jomart-tokayev" for m in doc.mentions)
+    outlet = {m.entity_id for m in doc.mentions if m.kind == SOURCE}
+    assert doc.events and not any(outlet & set(e.participants) for e in doc.events)
 
 
 @pytest.mark.parametrize("text, surface, base", [
@@ -85,7 +88,7 @@ def test_a_name_an_agency_word_or_reporting_frame_introduces_is_a_source(pipelin
     # the news source reports the meeting; it takes no part in it (az has no reader of new names
     # that finds one here: its reporting.tsv is exercised on the raw corpus)
     doc = pipeline(Document("t", text))
-    assert not any(name in m.text for m in doc.mentions), [(m.text, m.type) for m in doc.mentions]
+    assert not any(name in m.text and m.kind != SOURCE for m in doc.mentions), [(m.text, m.kind) for m in doc.mentions]
     assert not any(any(p.startswith("new:") for p in e.participants) for e in doc.events)
 
 
@@ -124,7 +127,7 @@ def test_a_different_given_name_before_a_known_surname_stays_someone_else(pipeli
 ])
 def test_a_correspondent_named_in_a_byline_is_a_source(pipeline, text, name):
     doc = pipeline(Document("t", text, published="2025-01-01"))
-    assert not [m for m in doc.mentions if name in m.text and m.type in ("person", "organization")]
+    assert not [m for m in doc.mentions if name in m.text and m.type in ("person", "organization") and m.kind != SOURCE]
 
 
 def test_a_name_in_a_list_before_a_facility_word_is_still_a_person(pipeline):
@@ -290,7 +293,9 @@ def test_a_name_at_the_end_of_a_very_long_sentence_is_found(pipeline):
 def test_a_line_signed_with_a_quoted_outlet_names_no_party(pipeline, text, outlet):
     # "... - «Qazaqstan» Ұлттық телеарнасы": the page's signature, the outlet that reports
     doc = pipeline(Document("t", text))
-    assert not [m for m in doc.mentions if outlet in m.text]
+    assert not [m for m in doc.mentions if outlet in m.text and m.kind != SOURCE]
+    sources = {m.entity_id for m in doc.mentions if m.kind == SOURCE}
+    assert not any(sources & set(e.participants) for e in doc.events)
 
 
 def test_initials_and_a_surname_are_a_person_whatever_the_tagger_says(pipeline):
@@ -597,3 +602,17 @@ def test_a_state_talking_through_its_own_composed_body_is_no_meeting(pipeline):
 ])
 def test_names_joined_by_a_hyphen_into_one_word_are_each_a_name(pipeline, text, names):
     assert [(m.text, m.entity_id) for m in _mentions(pipeline, text)] == names
+
+
+@pytest.mark.parametrize("text, lang, outlet", [
+    ("Президент Казахстана Касым-Жомарт Токаев встретился с Ильхамом Алиевым в Баку, сообщает ТАСС.", "ru", "ТАСС"),
+    ("Об этом сообщает РИА Новости со ссылкой на МИД.", "ru", "РИА Новости"),
+    ("“Report” xəbər verir ki, Prezident İlham Əliyev Qazaxıstan Prezidenti Qasım-Jomart Tokayev ilə görüşüb.",
+     "az", "Report"),
+])
+def test_the_outlet_that_reports_is_an_organisation_named_and_no_party(pipeline, text, lang, outlet):
+    doc = pipeline(Document("t", text, lang=lang, published="2024-05-10"))
+    named = [m for m in doc.mentions if m.text == outlet]
+    assert [(m.type, m.kind) for m in named] == [("organization", SOURCE)], [(m.text, m.kind) for m in doc.mentions]
+    assert named[0].entity_id in {e.id for e in doc.entities}
+    assert not any(named[0].entity_id in e.participants for e in doc.events)

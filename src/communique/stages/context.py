@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from .. import lang as langdata
-from ..document import ALONE, Document, Mention, Sentence
+from ..document import NO_PARTY, Document, Mention, Sentence
 from ..lang.dates import DateMatch, find_dates
 from ..lang.grammar import Grammar, endings, grammar
 from ..text import Token, fold, lower, tokenize
@@ -33,16 +33,17 @@ def sentence_tokens(doc: Document, start: int, end: int) -> list[Token]:
 
 
 def parties_only(call):
-    """A stage that finds events and facts sees no person named by one word alone (``ALONE``): such a
-    name is kept for what it is, a person named, but says too little of who to make anyone's party."""
+    """A stage that finds events and facts sees none of the names that are no party (``NO_PARTY``): a
+    person named by one word alone says too little of who; an outlet or agency reports the news. They
+    are kept for what they are, names in the text."""
     @functools.wraps(call)
     def run(self, doc: Document) -> Document:
-        alone = [m for m in doc.mentions if m.kind == ALONE]
+        alone = [m for m in doc.mentions if m.kind in NO_PARTY]
         if not alone:
             return call(self, doc)
-        ids = {m.entity_id for m in alone}
+        ids = {m.entity_id for m in alone} - {m.entity_id for m in doc.mentions if m.kind not in NO_PARTY}
         entities = [e for e in doc.entities if e.id in ids]
-        doc.mentions = [m for m in doc.mentions if m.kind != ALONE]
+        doc.mentions = [m for m in doc.mentions if m.kind not in NO_PARTY]
         doc.entities = [e for e in doc.entities if e.id not in ids]
         try:
             return call(self, doc)

@@ -16,7 +16,7 @@ from babel.core import get_global
 from rapidfuzz import fuzz
 
 from .. import lang as langdata
-from ..document import ALONE, Document, Mention, Sentence
+from ..document import ALONE, SOURCE, Document, Mention, Sentence
 from ..kb import KnowledgeBase
 from ..lang.dates import forms_index, ordinal
 from ..lang.grammar import grammar
@@ -438,12 +438,13 @@ class MentionStage:
             found = official_order_mentions(doc.text, toks, found, code)
             found = self._given_names_joined(doc.text, found, code)
             found = self._particles_joined(doc.text, toks, found, code)
-            found = _without_sources(toks, found, langdata.load(code))
+            found = _sources_marked(toks, found, langdata.load(code), self.thing_words)
             found = _without_regions(toks, found, langdata.load(code))
             found = _without_eponyms(toks, found, langdata.load(code))
             found = _without_languages(doc.text, toks, found, code)
             # an outlet named in the text ("Azattyq Rýhy") is who reports, never a person
-            found = [m for m in found if not (m.type == "person" and m.source != "kb" and self._is_outlet(m.text))]
+            found = [_as_source(m, outlet=True) if m.type == "person" and m.source != "kb" and self._is_outlet(m.text)
+                     else m for m in found]
             doc.mentions += found
             if grammar(code).lemmatised:  # natasha's tagger reads these sentences too, after the loop
                 ner_chunks.append(sent)
@@ -454,7 +455,7 @@ class MentionStage:
                 toks = sentence_tokens(doc, sent.start, sent.end)
                 code = sentence_code(doc, sent)
                 ld = langdata.load(code)
-                kept = _without_eponyms(toks, _without_regions(toks, _without_sources(toks, inside, ld), ld), ld)
+                kept = _without_eponyms(toks, _without_regions(toks, _sources_marked(toks, inside, ld, self.thing_words), ld), ld)
                 kept = self._given_names_joined(doc.text, self._particles_joined(doc.text, toks, kept, code), code)
                 if [id(m) for m in kept] != [id(m) for m in inside]:
                     gone = {id(m) for m in inside}
@@ -466,7 +467,9 @@ class MentionStage:
         # a line closing on a dash and a quoted name ("... аяқталды - «Qazaqstan» Ұлттық телеарнасы")
         # signs the page with its outlet, which reports and takes no part
         signed = [(x.start(1), x.end(1)) for x in _SIGNATURE.finditer(doc.text)]
-        doc.mentions = [m for m in doc.mentions if m.type in ("country", "location")
+        doc.mentions = [m if m.type in ("country", "location") or not any(a <= m.start and m.end <= b for a, b in signed)
+                        else _as_source(m) for m in doc.mentions
+                        if m.source != "short" or fold(m.text) not in self.thing_words
                         or not any(a <= m.start and m.end <= b for a, b in signed)]
         # a generic institution noun ("МИД", "СМИ", "Үкімет", "KİV") names no particular body: its state,
         # where named, makes the known one ("МИД Казахстана"); alone it is no new organisation
@@ -947,13 +950,15 @@ class MentionStage:
         taken = sorted(doc.mentions, key=lambda m: m.start)
         starts = [m.start for m in taken]
         named = [m for a, b in _windows(doc.text, chunks) for m in self.ner.spans(doc.text, a, b)]
-        guessed = set()  # a lone word read as a surname, inside a longer name ("Костанайской области")
+        guessed = set()  # a lone word read as a surname, inside a longer name ("Костанайской области", "РИА Новости")
         for m in named:
-            if not any(s.contains(m) for s in chunks) or self._is_outlet(m.text):
+            if not any(s.contains(m) for s in chunks):
                 continue
+            if self._is_outlet(m.text):
+                m = _as_source(m, outlet=True)
             k = bisect.bisect_left(starts, m.end)
             near = [t for t in taken[max(0, k - 8):k] if t.overlaps(m)]
-            if near and m.type == "location" and all(t.source == "short" and m.contains(t)
+            if near and (m.type == "location" or m.kind == SOURCE) and all(t.source == "short" and m.contains(t)
                                                      and m.end - m.start > t.end - t.start for t in near):
                 guessed.update(id(t) for t in near)
                 near = []
@@ -1103,14 +1108,29 @@ def _without_marked(toks: list[Token], found: list[Mention], marks, hit) -> list
             if not hit(m, bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end) - 1)]
 
 
-def _without_sources(toks: list[Token], found: list[Mention], ld) -> list[Mention]:
+def _sources_marked(toks: list[Token], found: list[Mention], ld, things: frozenset[str]) -> list[Mention]:
     """A new name an agency word or a reporting frame introduces (reporting.tsv: "ИА REGNUM", "как
     сообщает Trend", "Report agentliyi", "деп хабарлайды Zakon.kz") is the source of the news, never
-    a party to it. Names the knowledge base knows, countries and places keep their mentions."""
+    a party to it (kind ``SOURCE``). Names the knowledge base knows, countries and places stay as they are."""
     marks = ld.reporting.find([fold(t.text) for t in toks])
-    return _without_marked(toks, found, marks, lambda m, i, j: m.source != "kb" and m.type not in ("country", "location")
+    gone = _without_marked(toks, found, marks, lambda m, i, j: m.source != "kb" and m.type not in ("country", "location")
                            and any((p.label == "after" and a <= i <= b) or (p.label == "before" and a == j + 1)
                                    for p, a, b in marks))
+    if len(gone) == len(found):
+        return found
+    kept = {id(m) for m in gone}
+    # one word of a longer name ("Ұлттық", "Министерство") or a common word is no source's name
+    return [m if id(m) in kept else _as_source(m) for m in found
+            if id(m) in kept or m.source != "short" or (w := fold(m.text)) not in ld.common and w not in things]
+
+
+def _as_source(m: Mention, outlet: bool = False) -> Mention:
+    """The mention as the name of who reports. An outlet ("Sputnik", a one-word name a reporting
+    frame introduces) is an organisation, whatever else it was read as; a person named in full who
+    reports ("Anna Kelli") stays a person."""
+    org = outlet or m.source == "short"
+    return dataclasses.replace(m, kind=SOURCE, type="organization" if org and m.type == "person" else m.type,
+                               source="cue" if m.source == "short" else m.source)
 
 
 def _without_eponyms(toks: list[Token], found: list[Mention], ld) -> list[Mention]:
@@ -1763,7 +1783,12 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
     replaced: set[int] = set()
     for start, end, label in tagger.tag_text(text, sent.start, sent.end, MIN_CONFIDENCE):
         i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)  # its words: i .. j - 1
-        if i >= j or label not in _TAGGED_TYPES or is_outlet(text[start:end]) or _DOMAIN.match(text, end - 1):
+        if i >= j or label not in _TAGGED_TYPES or _DOMAIN.match(text, end - 1):
+            continue
+        if is_outlet(text[start:end]):
+            if not any(k in covered for k in range(i, j)):
+                out.append(Mention(start, end, text[start:end], "organization", base=text[start:end], source="tagger",
+                                   kind=SOURCE))
             continue
         free = [k for k in range(i, j) if k not in covered]  # (words starting inside a known name are covered)
         inside = [m for m in found if start <= m.start and m.end <= end]
