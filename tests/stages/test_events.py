@@ -27,6 +27,9 @@ def _events(pipeline, text, published=None):
      ("MEET", {AZ_PRES, KZ_PRES}, "planned")),
     ("İlham Əliyev və Qasım-Jomart Tokayev sabah Astanada görüşəcəklər.",
      ("MEET", {AZ_PRES, KZ_PRES}, "planned")),
+    # a meeting noun with the copula's future ("görüş olub" is its past)
+    ("Sabah İlham Əliyev ilə Qasım-Jomart Tokayev arasında görüş olacaq.",
+     ("MEET", {AZ_PRES, KZ_PRES}, "planned")),
 ])
 def test_meetings_and_calls(pipeline, text, expected):
     _, evs = _events(pipeline, text)
