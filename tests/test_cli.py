@@ -117,3 +117,15 @@ def test_error_lines_escape_control_characters_in_file_names(tmp_path, capsys):
     assert [line for line in err.splitlines() if "bad" in line] == [
         f"error: {folder}/bad\\nname\\x1b[2J\\u2028.txt: binary file (contains NUL bytes), not text"]
     assert "\x1b" not in err and "\u2028" not in err
+
+
+def test_show_marks_a_name_that_is_no_party(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "d", "text": "Касым-Жомарт Токаев встретился с Ильхамом Алиевым в Баку, сообщает "
+                                                 "ТАСС.", "published": "2024-05-10"}, ensure_ascii=False),
+                   encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    assert main(["ingest", str(src), "--db", db]) == 0
+    assert main(["show", "d", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "[ТАСС|new:organization:tas (source)]" in out and "[Баку|loc:baku]" in out

@@ -198,7 +198,8 @@ def render_trace(doc) -> str:
 def render_marked(d: dict) -> str:
     """The text with [mentions|entity] and the events listed under it."""
     text = d["text"]
-    marks = sorted(((m["start"], m["end"], e["id"]) for e in d["entities"] for m in e["mentions"]), reverse=True)
+    marks = sorted(((m["start"], m["end"], e["id"] + (f" ({m['kind']})" if m.get("kind") else ""))
+                    for e in d["entities"] for m in e["mentions"]), reverse=True)
     for s, e, eid in marks:
         text = text[:s] + "[" + text[s:e] + "|" + eid + "]" + text[e:]
     lines = [f"# {d['id']}  lang={d['lang']}  published={d['published']}  source={d['source']}", "", text, ""]

@@ -190,7 +190,12 @@ def _span_dict(s: Span | None, text: str | None = None) -> dict | None:
 
 def _entity_dict(e: Entity) -> dict:
     return {"id": e.id, "label": e.label, "type": e.type, "wikidata": e.wikidata, "new": e.new,
-            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions]}
+            "mentions": [mention_dict(m.start, m.end, m.text, m.kind) for m in e.mentions]}
+
+
+def mention_dict(start: int, end: int, text: str, kind: str | None) -> dict:
+    """A mention in the output contract; ``kind`` only for a name that is no party (``NO_PARTY``)."""
+    return {"start": start, "end": end, "text": text, **({"kind": kind} if kind in NO_PARTY else {})}
 
 
 def _event_dict(e: Event) -> dict:

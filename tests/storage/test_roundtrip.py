@@ -78,3 +78,23 @@ def test_bad_input_leaves_nothing_half_written(db_url, tmp_path):
     assert sorted(e.source.rsplit("/", 1)[-1] for e in summary.rejected) == ["bin.txt", "broken.jsonl:1", "empty.txt"]
     assert sorted(Q.doc_ids(store)) == ["k", "ok"]
     store.close()
+
+
+def test_names_that_are_no_party_keep_their_kind_through_the_store(db_url):
+    # who reports (an outlet) and a person named by one word alone are stored as names, marked as such
+    store = open_store(db_url, load_kb())
+    run(iter([Document("src", "Президент Казахстана Касым-Жомарт Токаев встретился с Ильхамом Алиевым в Баку, "
+                              "сообщает ТАСС.", published="2024-05-10"),
+              Document("alone", "Азамат , сәлеметсіз бе ; иә , жалпы медицина саласы туралы айтайық .", lang="kk")]),
+        store=store)
+    kinds = {m["text"]: m.get("kind") for d in (Q.document(store, "src"), Q.document(store, "alone"))
+             for e in d["entities"] for m in e["mentions"]}
+    assert (kinds["ТАСС"], kinds["Азамат"], kinds["Баку"]) == ("source", "alone", None)
+    out = io.StringIO()
+    export(store, "jsonl", out)
+    exported = [m for line in out.getvalue().splitlines() for e in json.loads(line)["entities"] for m in e["mentions"]]
+    assert {(m["text"], m["kind"]) for m in exported if "kind" in m} == {("ТАСС", "source"), ("Азамат", "alone")}
+    src = Q.document(store, "src")
+    outlet = next(e["id"] for e in src["entities"] if e["mentions"][0]["text"] == "ТАСС")
+    assert src["events"] and all(outlet not in ev["participants"] for ev in src["events"])
+    store.close()

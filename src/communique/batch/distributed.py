@@ -457,8 +457,9 @@ def parquet_schema():
     """The ``export.document_record`` contract (what ``extract`` prints) as an Arrow schema."""
     import pyarrow as pa
     span = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
+    mention = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()), ("kind", pa.string())])
     entity = pa.struct([("id", pa.string()), ("label", pa.string()), ("type", pa.string()),
-                        ("wikidata", pa.string()), ("new", pa.bool_()), ("mentions", pa.list_(span))])
+                        ("wikidata", pa.string()), ("new", pa.bool_()), ("mentions", pa.list_(mention))])
     event = pa.struct([("id", pa.string()), ("type", pa.string()), ("participants", pa.list_(pa.string())),
                        ("date", pa.string()), ("location", pa.string()), ("framework", pa.string()),
                        ("modality", pa.string()), ("evidence", span), ("confidence", pa.float64()),
@@ -516,4 +517,7 @@ def read_results(path: str | Path) -> Iterator[dict]:
             for fact in rec["facts"]:
                 if not fact.get("former"):
                     fact.pop("former", None)
+            for m in (m for e in rec["entities"] for m in e["mentions"]):
+                if m.get("kind") is None:  # a name that is a party: no kind in the contract
+                    m.pop("kind", None)
             yield rec

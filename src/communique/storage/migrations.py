@@ -54,7 +54,15 @@ def _cluster_evidence(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX ix_clusters_occasion ON clusters (occasion_id)"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_initial, _watched_files, _date_spans, _cluster_evidence]
+def _mention_kinds(conn: Connection) -> None:
+    """Mentions say which names are no party: who reports ("source") and a person named by one word
+    alone ("alone"). Rows stored before have none (those names were not kept then)."""
+    if "kind" not in {c["name"] for c in inspect(conn).get_columns("mentions")}:
+        conn.execute(text("ALTER TABLE mentions ADD COLUMN kind VARCHAR(16)"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_initial, _watched_files, _date_spans, _cluster_evidence,
+                                                  _mention_kinds]
 
 
 def current_version(conn: Connection) -> int:

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.engine import Connection
 
-from ..document import Event, Evidence
+from ..document import Event, Evidence, mention_dict
 from ..errors import NotFound
 from ..kb import KnowledgeBase
 from ..lang.lookup import name_keys
@@ -772,7 +772,7 @@ def document(store: Store, doc_id: str) -> dict:
     for m in ments:
         ents.setdefault(m.entity_id, {"id": m.entity_id, "label": lab.get(m.entity_id, m.base),
                                       "type": etypes.get(m.entity_id, m.type), "mentions": []})["mentions"].append(
-            {"start": m.start, "end": m.end, "text": m.text})
+            mention_dict(m.start, m.end, m.text, m.kind))
     for x in sorted(named - set(ents)):
         kbe = store.kb.get(x)
         ents[x] = {"id": x, "label": lab.get(x, x), "type": etypes.get(x) or (kbe.type if kbe else None),

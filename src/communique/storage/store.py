@@ -12,7 +12,7 @@ from sqlalchemy import and_, create_engine, delete, event, func, select, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
-from ..document import Document
+from ..document import NO_PARTY, Document
 from ..errors import StoreError
 from ..kb import KnowledgeBase, current
 from ..stages.stories import Cluster, StoryIndex
@@ -142,6 +142,7 @@ class _BatchRows:
         if keep:
             self.mentions += [{"doc_id": doc.id, "entity_id": m.entity_id, "start": m.start, "end": m.end,
                                "text": m.text, "base": m.base, "type": m.type, "source": m.source,
+                               "kind": m.kind if m.kind in NO_PARTY else None,
                                "pipeline_version": version} for m in doc.mentions if m.entity_id]
         for ev in doc.events:
             ev.cluster = stories.assign(ev)  # in input order, kept copy or not: the ids never depend on batching
