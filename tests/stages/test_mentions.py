@@ -616,3 +616,17 @@ def test_the_outlet_that_reports_is_an_organisation_named_and_no_party(pipeline,
     assert [(m.type, m.kind) for m in named] == [("organization", SOURCE)], [(m.text, m.kind) for m in doc.mentions]
     assert named[0].entity_id in {e.id for e in doc.entities}
     assert not any(named[0].entity_id in e.participants for e in doc.events)
+
+
+def test_an_agency_named_anywhere_is_one_source_in_every_script(pipeline):
+    # agencies.tsv lists the agency: named with a case ending, in another script, it is the same outlet
+    docs = [pipeline(Document("a", "Nazirlər Kabinetinin mətbuat xidmətindən AZƏRTAC-a bildiriblər ki, görüş "
+                                   "keçirilib.", lang="az")),
+            pipeline(Document("b", "Об этом сообщили агентству АЗЕРТАДЖ в Баку.", lang="ru")),
+            pipeline(Document("c", "По данным TASS, переговоры прошли в Москве. Об этом сообщает ТАСС.", lang="ru"))]
+    outlets = [{(m.text, m.entity_id) for m in d.mentions if m.kind == SOURCE} for d in docs]
+    assert {i for _, i in outlets[0]} == {i for _, i in outlets[1]} and len(outlets[0]) == 1
+    assert {t for t, _ in outlets[2]} == {"TASS", "ТАСС"} and len({i for _, i in outlets[2]}) == 1
+    # a name the knowledge base knows stays what it is: Akorda is where the President receives
+    doc = pipeline(Document("d", "Мемлекет басшысы Ақордада Ильхам Әлиевпен кездесті .", lang="kk"))
+    assert [m.kind for m in doc.mentions if m.text == "Ақордада"] == ["name"]
