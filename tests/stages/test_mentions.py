@@ -496,6 +496,9 @@ def test_the_head_of_our_state_is_its_head_the_article_names(pipeline):
 @pytest.mark.parametrize("text, surface, eid", [
     ("Nazir dünən Ordabası rayonunda olub.", "Ordabası", "new:location:ordabasi-district"),
     ("Азат Оралбаев Ордабасы ауданының әкімі болып тағайындалды.", "Ордабасы", "new:location:ordabasi-district"),
+    ("Mərdəkan qəsəbəsində yeni məktəb açılıb.", "Mərdəkan", "new:location:mardakan-settlement"),
+    # a settlement is the known place of its name itself, no place around it
+    ("Бурабай кентінде жиын өтті .", "Бурабай", "loc:burabay"),
 ])
 def test_a_name_the_knowledge_base_lacks_before_a_noun_of_subdivision_is_that_district(pipeline, text, surface, eid):
     # the name alone is the mention (KazNERD marks "Баянауыл | ауданы"); a surname before it stays the person's

@@ -680,6 +680,8 @@ class MentionStage:
         for p, a, b in marks:
             named = []  # (first token's start, place id, the alias's kind, the alias, a direction)
             place = places.get(a)
+            if place is not None and p.label == "settlement":
+                continue  # a settlement is the place of that name itself ("Бурабай кенті"), not one around it
             k = bisect.bisect_left(starts, place.start) if place is not None else 0
             # a state is a region's name only with a direction: "Шығыс Қазақстан облысы"
             side = compass.get(fold(toks[k - 1].text)) if place is not None and place.type == "country" and k else None
