@@ -467,10 +467,12 @@ class MentionStage:
         # a line closing on a dash and a quoted name ("... аяқталды - «Qazaqstan» Ұлттық телеарнасы")
         # signs the page with its outlet, which reports and takes no part
         signed = [(x.start(1), x.end(1)) for x in _SIGNATURE.finditer(doc.text)]
-        doc.mentions = [m if m.type in ("country", "location") or not any(a <= m.start and m.end <= b for a, b in signed)
-                        else _as_source(m) for m in doc.mentions
-                        if m.source != "short" or fold(m.text) not in self.thing_words
-                        or not any(a <= m.start and m.end <= b for a, b in signed)]
+        if signed:
+            def signs(m: Mention) -> bool:
+                return m.type not in ("country", "location") and any(a <= m.start and m.end <= b for a, b in signed)
+            # a lone word of a longer name there ("Ұлттық" of "Ұлттық телеарнасы") is no outlet's name
+            doc.mentions = [_as_source(m) if signs(m) else m for m in doc.mentions
+                            if not (signs(m) and m.source == "short" and fold(m.text) in self.thing_words)]
         # a generic institution noun ("МИД", "СМИ", "Үкімет", "KİV") names no particular body: its state,
         # where named, makes the known one ("МИД Казахстана"); alone it is no new organisation
         generic = _generic_bodies()
