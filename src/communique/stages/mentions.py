@@ -490,14 +490,17 @@ class MentionStage:
         for m in doc.mentions:
             name = self._agency_of(m.text) if m.source != "kb" else None
             out.append(dataclasses.replace(_as_source(m, outlet=True), base=name) if name else m)
-        for sent in prose(doc):
-            for name, rx in self._agency_patterns:
-                for x in rx.finditer(doc.text, sent.start, sent.end):
-                    if not any(a < x.end() and x.start() < b for a, b in spans):
-                        out.append(Mention(x.start(), x.end(), x.group(), "organization", base=name, source="cue",
-                                           kind=SOURCE))
-                        spans.append((x.start(), x.end()))
-        return out
+        sents = list(prose(doc))
+        ends = [s.end for s in sents]
+        for name, rx in self._agency_patterns:  # one pass of the text each: most articles name none
+            for x in rx.finditer(doc.text):
+                k = bisect.bisect_right(ends, x.start())
+                if k < len(sents) and sents[k].start <= x.start() and x.end() <= sents[k].end \
+                        and not any(a < x.end() and x.start() < b for a, b in spans):
+                    out.append(Mention(x.start(), x.end(), x.group(), "organization", base=name, source="cue",
+                                       kind=SOURCE))
+                    spans.append((x.start(), x.end()))
+        return sorted(out, key=lambda m: (m.start, -m.end))
 
     @functools.cached_property
     def _agency_patterns(self) -> list[tuple[str, re.Pattern]]:
