@@ -23,7 +23,6 @@ _MAX_SLUG = 100
 def new_entity_id(type_: str, base: str) -> str:
     key = slug(base)
     if len(key) > _MAX_SLUG:  # ids are stored in bounded columns; keep them short and still unique
-        import hashlib
         key = key[:_MAX_SLUG - 9].rstrip("-") + "-" + hashlib.sha1(key.encode()).hexdigest()[:8]
     return f"new:{type_}:{key}"
 

@@ -356,8 +356,6 @@ class MentionStage:
         self._series_orgs: set[str] = set()
         self._assemblies: set[str] | None = None
         self._gathering_words: dict[str, GatheringWords] = {}
-        self._agencies: list[re.Pattern] | None = None
-        self._outlet_names: set[str] = set()
         self._person_words: frozenset[str] | None = None
         # language -> the stem a place's adjective is made from -> (its id, the name's kind, the name)
         self._place_stems: dict[str, dict[str, tuple[str, str, str]]] = {}
@@ -1008,10 +1006,11 @@ class MentionStage:
         """News agencies and sites report events; they do not take part in them."""
         if _DOMAIN.search(name):
             return True
-        if self._agencies is None:
-            self._agencies = [re.compile(a["pattern"]) for a in self.kb.agencies]
-            self._outlet_names = {lower(n) for n in self.kb.outlets.values()}
-        return lower(name) in self._outlet_names or any(rx.fullmatch(name) for rx in self._agencies)
+        return lower(name) in self._outlet_names or any(rx.fullmatch(name) for _, rx in self._agency_patterns)
+
+    @functools.cached_property
+    def _outlet_names(self) -> frozenset[str]:
+        return frozenset(lower(n) for n in self.kb.outlets.values())
 
 
 # Characters natasha reads in one call: its tagger's memory grows with what one call holds (about
@@ -1139,11 +1138,16 @@ def _before_surname(text: str, toks: list[Token], k: int, taken: set[int], given
 def _without_marked(toks: list[Token], found: list[Mention], marks, hit) -> list[Mention]:
     """The mentions less those ``hit(mention, its first token, its last token)`` says a mark of the
     sentence (a PatternIndex's matches) makes no party."""
+    marked = _marked(toks, found, marks, hit)
+    return [m for m in found if id(m) not in marked] if marked else found
+
+
+def _marked(toks: list[Token], found: list[Mention], marks, hit) -> set[int]:
+    """The ids of the mentions ``hit(mention, its first token, its last token)`` says a mark touches."""
     if not marks:
-        return found
+        return set()
     starts = [t.start for t in toks]
-    return [m for m in found
-            if not hit(m, bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end) - 1)]
+    return {id(m) for m in found if hit(m, bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end) - 1)}
 
 
 def _sources_marked(toks: list[Token], found: list[Mention], ld, things: frozenset[str]) -> list[Mention]:
@@ -1151,15 +1155,14 @@ def _sources_marked(toks: list[Token], found: list[Mention], ld, things: frozens
     сообщает Trend", "Report agentliyi", "деп хабарлайды Zakon.kz") is the source of the news, never
     a party to it (kind ``SOURCE``). Names the knowledge base knows, countries and places stay as they are."""
     marks = ld.reporting.find([fold(t.text) for t in toks])
-    gone = _without_marked(toks, found, marks, lambda m, i, j: m.source != "kb" and m.type not in ("country", "location")
-                           and any((p.label == "after" and a <= i <= b) or (p.label == "before" and a == j + 1)
-                                   for p, a, b in marks))
-    if len(gone) == len(found):
+    sources = _marked(toks, found, marks, lambda m, i, j: m.source != "kb" and m.type not in ("country", "location")
+                      and any((p.label == "after" and a <= i <= b) or (p.label == "before" and a == j + 1)
+                              for p, a, b in marks))
+    if not sources:
         return found
-    kept = {id(m) for m in gone}
     # one word of a longer name ("Ұлттық", "Министерство") or a common word is no source's name
-    return [m if id(m) in kept else _as_source(m) for m in found
-            if id(m) in kept or m.source != "short" or (w := fold(m.text)) not in ld.common and w not in things]
+    return [_as_source(m) if id(m) in sources else m for m in found
+            if id(m) not in sources or m.source != "short" or (w := fold(m.text)) not in ld.common and w not in things]
 
 
 def _as_source(m: Mention, outlet: bool = False) -> Mention:
