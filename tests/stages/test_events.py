@@ -2093,3 +2093,17 @@ def test_a_visit_to_attend_a_gathering_held_there_is_no_meeting_with_the_host(pi
 def test_a_signing_needs_two_sides_or_a_body_adopting_its_own(pipeline, text, signed):
     _, evs = _events(pipeline, text, "2022-01-11")
     assert [p for t, p, _ in evs if t == "SIGN"] == signed
+
+
+def test_a_ministry_with_its_state_names_the_officials_of_a_plural_title(pipeline):
+    """"глав МИД Азербайджана и Армении": the ministry, a body of its state, says whose minister."""
+    _, evs = _events(pipeline, "Джейхун Байрамов и Арарат Мирзоян прибыли в Алматы. Официальный представитель МИД "
+                               "Турции Онджу Кечели сказал, что Турция поддерживает встречу глав МИД Азербайджана и Армении.")
+    assert ("MEET", {"person:jeyhun-bayramov", "person:ararat-mirzoyan"}, "asserted") in evs
+
+
+def test_a_title_on_the_speakers_side_names_no_one_who_met(pipeline):
+    """The speaker's title is no party to the talks reported; states alone tell of talks in general."""
+    _, evs = _events(pipeline, "Джейхун Байрамов прибыл в Алматы. Официальный представитель МИД Турции Онджу Кечели "
+                               "заявил, что Армения и Азербайджан подтвердили участие в переговорах.")
+    assert evs == []

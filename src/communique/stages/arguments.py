@@ -255,7 +255,7 @@ class Arguments:
         subject = ctx.subjects()
         met = [m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m) and not ctx.is_locative(m)]
         leaders = ctx.grammar.words["leader_noun"]
-        if type_ in ("MEET", "CALL") and not persons and not ctx.matches(ctx.ld.titles) \
+        if type_ in ("MEET", "CALL") and not persons and not ctx.reported_titles() \
                 and not any(w.startswith(leaders) for w in ctx.folds):
             # a meeting or call that took place is told with who met, by name or by title (the article's
             # person under a title: "Мемлекеттік хатшының ... сапары"), or as the states' leaders (grammar.tsv
@@ -375,7 +375,9 @@ class Arguments:
         inside the title, "МИД", is no party)."""
         doc = ctx.doc
         named = _ids(m for m in doc.mentions if m.type == "person" and m.entity_id)
-        states = {m.entity_id for m in ctx.of_type("country")}
+        # a state's ministry names the state too ("глав МИД Азербайджана и Армении")
+        states = {m.entity_id for m in ctx.of_type("country")} | {
+            self.kb.national_bodies[m.entity_id] for m in ctx.of_type("organization") if m.entity_id in self.kb.national_bodies}
         # "мемлекеттер басшылары кеңесінің отырысы", "заседание Совета глав государств": a title inside a
         # body's name names the body; its members are who attend its session, not who meet or sign
         bodies = [(x, y) for _, x, y in ctx.matches(ctx.ld.gatherings)] if type_ != "CONVENE" else []

@@ -105,6 +105,8 @@ class SentenceContext:
     dates: list[DateMatch] = field(default_factory=list)
     _matches: dict = field(default_factory=dict, repr=False)
     _ends: list[int] | None = field(default=None, repr=False)
+    # the speaker's side of reported speech, tokens [a, b): no name or title there takes part
+    speaker_side: tuple[int, int] | None = None
     # mention id -> (mention, the person it qualifies): a copy with other mentions starts afresh
     _qualified: dict = field(default_factory=dict, init=False, repr=False)
 
@@ -142,12 +144,19 @@ class SentenceContext:
             # the speaker is a person or a body ("МИД России сообщил, что ..."): no party to what it reports
             if p.label == "before" and trigger_at >= b:
                 keep = [m for m in self.mentions if m.start >= cut or m.type not in _SPEAKERS]
+                side = (0, a)
             elif p.label == "after" and trigger_at < a:
                 keep = [m for m in self.mentions if m.start < cut or m.type not in _SPEAKERS]
+                side = (a, len(self.toks))
             else:
                 continue
-            return dataclasses.replace(self, mentions=keep)
+            return dataclasses.replace(self, mentions=keep, speaker_side=side)
         return self
+
+    def reported_titles(self) -> list:
+        """The titles (titles.tsv) outside the speaker's side of reported speech."""
+        side = self.speaker_side
+        return [t for t in self.matches(self.ld.titles) if side is None or not side[0] <= t[1] < side[1]]
 
     def without_senders(self) -> "SentenceContext":
         """The same sentence without those whose greetings are conveyed (greetings.tsv: "передал ...
