@@ -38,7 +38,7 @@ def test_contract_fields(extracted):
         assert d["lang"] in {"az", "kk", "ru"}
         for e in d["entities"]:
             assert e["type"] in ENTITY_TYPES and e["id"] and e["label"]
-            assert all(m.get("kind", "alone") in ("alone", "source") for m in e["mentions"])
+            assert all(m.get("kind", "alone") in ("alone", "source", "region") for m in e["mentions"])
         ids = {e["id"] for e in d["entities"]}
         for ev in d["events"]:
             assert ev["type"] in EVENT_TYPES and ev["modality"] in {"asserted", "planned", "negated"}

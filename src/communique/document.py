@@ -50,7 +50,10 @@ ALONE = "alone"
 # The kind of the name of who reports the news (an outlet, an agency, the name a reporting frame
 # introduces: "сообщает ТАСС", "“Report” xəbər verir", the page's signature): named, and no party
 SOURCE = "source"
-NO_PARTY = frozenset({ALONE, SOURCE})
+# The kind of a region's name ("Mərkəzi Asiya", "Орталық Азия", "Центральной Азии"): a place named,
+# whose states are no one party, and no city or state an event took place in
+REGION = "region"
+NO_PARTY = frozenset({ALONE, SOURCE, REGION})
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 import pytest
 
-from communique.document import SOURCE, Document
+from communique.document import REGION, SOURCE, Document
 from communique.stages.mentions import MentionStage, home_state
 
 _KK = ("Биыл көктемде Айгерім Нұрланқызы Ақтөбе облысындағы ауылдарды аралап шықты. Қасым-Жомарт Тоқаев "
@@ -633,3 +633,22 @@ def test_an_agency_named_anywhere_is_one_source_in_every_script(pipeline):
     # a name the knowledge base knows stays what it is: Akorda is where the President receives
     doc = pipeline(Document("d", "Мемлекет басшысы Ақордада Ильхам Әлиевпен кездесті .", lang="kk"))
     assert [m.kind for m in doc.mentions if m.text == "Ақордада"] == ["name"]
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("az", "Prezident İlham Əliyev Qasım-Jomart Tokayevlə görüşüb, Mərkəzi Asiya ölkələri ilə əməkdaşlığı müzakirə edib.",
+     "Mərkəzi Asiya"),
+    ("kk", "Қасым-Жомарт Тоқаев Ильхам Әлиевпен кездесіп, Орталық Азия елдерінің ынтымақтастығын талқылады.",
+     "Орталық Азия"),
+    ("ru", "Ильхам Алиев обсудил с Касым-Жомартом Токаевым ситуацию в Центральной Азии.", "Центральной Азии"),
+    ("ru", "Ильхам Алиев обсудил с Ираклием Кобахидзе ситуацию на Южном Кавказе.", "Южном Кавказе"),
+])
+def test_a_region_is_one_place_in_every_language_and_no_party(pipeline, lang, text, name):
+    doc = pipeline(Document("t", text, lang=lang))
+    named = [m for m in doc.mentions if m.text == name]
+    assert [(m.type, m.kind) for m in named] == [("location", REGION)]
+    assert named[0].entity_id in ("region:central-asia", "region:south-caucasus")
+    entity = next(e for e in doc.entities if e.id == named[0].entity_id)
+    assert entity.label in ("Central Asia", "South Caucasus") and not entity.new
+    assert doc.events and not any(named[0].entity_id in e.participants or e.location == named[0].entity_id
+                                  for e in doc.events)

@@ -48,9 +48,9 @@ class LinkingStage:
                 shorts.append(m)
             elif m.source == "initials":
                 initialled.append(m)
-            elif m.source in ("kb", "subdivision", "deixis", "composed"):  # a subdivision's id is composed from
-                # its place's, another state's body from its state's; "our country" is the state the article
-                # is written from
+            elif m.source in ("kb", "subdivision", "deixis", "composed", "region"):  # a subdivision's id is
+                # composed from its place's, another state's body from its state's; "our country" is the state
+                # the article is written from; a region's is the knowledge base's
                 m.entity_id = m.candidates[0]
             else:
                 m.entity_id = self._link_name(m)
@@ -236,9 +236,11 @@ class LinkingStage:
             e = by_id.get(m.entity_id)
             if e is None:
                 kbe = self.kb.get(m.entity_id)
+                region = self.kb.regions.get(m.entity_id)
                 e = by_id[m.entity_id] = Entity(
-                    m.entity_id, kbe.type if kbe else m.type, kbe.label if kbe else m.base,
-                    wikidata=(kbe.wikidata or None) if kbe else None, new=kbe is None)
+                    m.entity_id, kbe.type if kbe else m.type,
+                    kbe.label if kbe else region["label"] if region else m.base,
+                    wikidata=(kbe.wikidata or None) if kbe else None, new=kbe is None and region is None)
             elif e.new and len(m.base) > len(e.label) and m.source != "short":
                 e.label = m.base
             e.mentions.append(m)

@@ -16,7 +16,7 @@ from babel.core import get_global
 from rapidfuzz import fuzz
 
 from .. import lang as langdata
-from ..document import ALONE, SOURCE, Document, Mention, Sentence
+from ..document import ALONE, REGION, SOURCE, Document, Mention, Sentence
 from ..kb import KnowledgeBase
 from ..lang.dates import forms_index, ordinal
 from ..lang.grammar import grammar
@@ -438,6 +438,7 @@ class MentionStage:
             found = self._particles_joined(doc.text, toks, found, code)
             found = _sources_marked(toks, found, langdata.load(code), self.thing_words)
             found = _without_regions(toks, found, langdata.load(code))
+            found = _regions_named(doc.text, toks, found, langdata.load(code))
             found = _without_eponyms(toks, found, langdata.load(code))
             found = _without_languages(doc.text, toks, found, code)
             # an outlet named in the text ("Azattyq Rýhy") is who reports, never a person
@@ -1200,7 +1201,19 @@ def _without_regions(toks: list[Token], found: list[Mention], ld) -> list[Mentio
     spans = [(toks[a].start, toks[b - 1].end) for _, a, b in ld.regions.find([fold(t.text) for t in toks])]
     if not spans:
         return found
-    return [m for m in found if m.source == "kb" or not any(m.start < e and s < m.end for s, e in spans)]
+    return [m for m in found if m.source == "kb" or m.kind == REGION
+            or not any(m.start < e and s < m.end for s, e in spans)]
+
+
+def _regions_named(text: str, toks: list[Token], found: list[Mention], ld) -> list[Mention]:
+    """A region's name no other name covers is the region (kb/data/regions.tsv id), one place in
+    every language, of kind ``REGION``: named, and no party nor an event's place."""
+    for p, a, b in ld.regions.find([fold(t.text) for t in toks]):
+        s, e = toks[a].start, toks[b - 1].end
+        if not any(m.start < e and s < m.end for m in found):
+            found.append(Mention(s, e, text[s:e], "location", base=text[s:e], source="region", kind=REGION,
+                                 candidates=[p.label]))
+    return found
 
 
 def _without_languages(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:

@@ -45,7 +45,7 @@ mentions = Table(
     Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False), Column("base", Text), Column("type", String(16)),
     Column("source", String(16)), Column("pipeline_version", String(32), nullable=False),
-    Column("kind", String(16)),  # a name that is no party: "source", "alone" (document.NO_PARTY); else null
+    Column("kind", String(16)),  # a name that is no party: "source", "alone", "region" (document.NO_PARTY); else null
     Index("ix_mentions_entity", "entity_id"), Index("ix_mentions_doc", "doc_id"),
 )
 
