@@ -499,11 +499,24 @@ def test_the_head_of_our_state_is_its_head_the_article_names(pipeline):
     ("Mərdəkan qəsəbəsində yeni məktəb açılıb.", "Mərdəkan", "new:location:mardakan-settlement"),
     # a settlement is the known place of its name itself, no place around it
     ("Бурабай кентінде жиын өтті .", "Бурабай", "loc:burabay"),
+    # a city of a name the knowledge base lacks is that city, even one named after a person
+    ("Абай қаласындағы музейде жиын өтті .", "Абай", "new:location:abai"),
+    ("Prezident Xırdalan şəhərində sakinlərlə görüşüb.", "Xırdalan", "new:location:hirdalan"),
 ])
 def test_a_name_the_knowledge_base_lacks_before_a_noun_of_subdivision_is_that_district(pipeline, text, surface, eid):
     # the name alone is the mention (KazNERD marks "Баянауыл | ауданы"); a surname before it stays the person's
     doc = pipeline(Document("t", text))
     assert {(m.text, m.entity_id) for m in doc.mentions if m.type == "location"} == {(surface, eid)}
+
+
+def test_a_noun_of_subdivision_in_the_plural_is_shared_by_the_names_joined_before_it(pipeline):
+    doc = pipeline(Document("t", "Ал Балқаш пен Райымбек аудандарында жаңа мектептер ашылды ."))
+    assert {(m.text, m.entity_id) for m in doc.mentions if m.type == "location"} == {
+        ("Балқаш", "new:location:balkas-district"), ("Райымбек", "new:location:raimbek-district")}
+    # in the singular the noun is the last name's alone
+    doc = pipeline(Document("t", "Ал Балқаш пен Райымбек ауданында жаңа мектептер ашылды ."))
+    assert ("Райымбек", "new:location:raimbek-district") in {(m.text, m.entity_id) for m in doc.mentions}
+    assert "new:location:balkas-district" not in {m.entity_id for m in doc.mentions}
 
 
 def test_an_appointment_to_a_district_the_knowledge_base_lacks_is_to_that_district(pipeline):

@@ -26,6 +26,7 @@ from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
 from ..text import Token, fold, given_name_agrees, initial_agrees, lower, script_of, slug, tokenize, translit_key
 from .context import endings, prose, sentence_code, sentence_tokens
 from .gatherings import ministers_meeting
+from .linking import new_entity_id
 
 _LOWER_KINDS = ("adjective", "demonym")
 _TYPE_RANK = {"person": 0, "gathering": 1, "organization": 2, "country": 3, "location": 4}
@@ -684,8 +685,8 @@ class MentionStage:
         for p, a, b in marks:
             named = []  # (first token's start, place id, the alias's kind, the alias, a direction)
             place = places.get(a)
-            if place is not None and p.label == "settlement":
-                continue  # a settlement is the place of that name itself ("Бурабай кенті"), not one around it
+            if place is not None and p.label in _ITSELF:
+                continue  # a city or settlement is the place of that name itself ("Бурабай кенті"), not one around it
             k = bisect.bisect_left(starts, place.start) if place is not None else 0
             # a state is a region's name only with a direction: "Шығыс Қазақстан облысы"
             side = compass.get(fold(toks[k - 1].text)) if place is not None and place.type == "country" and k else None
@@ -703,11 +704,20 @@ class MentionStage:
             elif place is None and (unknown := self._unknown_place(toks, a, out, ld)) is not None:
                 # a name the knowledge base lacks before the noun ("Ordabası rayonu", "Ордабасы ауданының"):
                 # a district or region of that name, uninflected before the noun in az and kk; the name
-                # alone is the mention, as KazNERD marks a district's ("Баянауыл | ауданы")
-                where = toks[unknown].text
-                out.append(Mention(toks[unknown].start, toks[unknown].end, where, "location",
-                                   base=f"{where} {p.label}", source="subdivision",
-                                   candidates=[f"new:location:{slug(where)}-{p.label}"]))
+                # alone is the mention, as KazNERD marks a district's ("Баянауыл | ауданы"). A city's
+                # name is the city ("Абай қаласы": the id any new place of that name has). The noun in
+                # the plural is shared by the name joined before ("Балқаш пен Райымбек аудандарында").
+                names = [unknown]
+                if g.plural_title((), [fold(toks[a].text)]) and unknown >= 2 \
+                        and fold(toks[unknown - 1].text) in g.words["joining_word"] \
+                        and (other := self._unknown_place(toks, unknown - 1, out, ld)) is not None:
+                    names.append(other)
+                for k in names:
+                    where = toks[k].text
+                    base, eid = (where, new_entity_id("location", where)) if p.label == "city" \
+                        else (f"{where} {p.label}", f"new:location:{slug(where)}-{p.label}")
+                    out.append(Mention(toks[k].start, toks[k].end, where, "location", base=base,
+                                       source="subdivision", candidates=[eid]))
             end = toks[b - 1].end
             for n, (start, eid, kind, alias, side) in enumerate(named):
                 # the adjective next to the noun takes it in; one further up the list stands alone
@@ -1401,6 +1411,7 @@ def _official_state(code: str) -> str | None:
     return f"country:{official[0].lower()}" if len(official) == 1 else None
 
 
+_ITSELF = ("settlement", "city")  # subdivisions.tsv kinds naming the place of the name itself
 _SAME_NAME = 3  # first letters a city's older spelling shares with its name ("Aktyubinsk", "Aktobe")
 
 _NAME_INNER_CASES = ("com", "ins", "abl", "loc", "dat", "acc")
