@@ -392,6 +392,9 @@ def test_leaders_of_two_countries_signing_are_the_leaders_named(pipeline):
     ("Türkiyə, Azərbaycan və Türkmənistanın xarici işlər nazirləri Ankarada görüşüb.", "MEET"),
     ("Главы МИД Азербайджана, Армении и России встретились в Сочи.", "MEET"),
     ("Главы МИД Азербайджана, России, Казахстана, Ирана и Туркменистана встретились в Москве.", "CONVENE"),
+    # four parties are still a few: a minister at a meeting of four states
+    ("Türkiyənin nəqliyyat naziri Adil Karaismailoğlu Aktauda Azərbaycan, Qazaxıstan, Türkiyə və Gürcüstanın "
+     "iştirakı ilə keçirilən görüşdə çıxış edib.", "MEET"),
 ])
 def test_a_meeting_of_a_few_states_is_a_meeting_of_many_a_gathering(pipeline, text, type_):
     _, evs = _events(pipeline, text, "2021-02-23")

@@ -28,7 +28,13 @@ _BODY_FRAMED = ("CONVENE", "SIGN", "APPOINT")
 _PLACED = ("MEET", "CALL", "CONVENE", "SIGN")  # occurrences at a place; an appointment or a chairmanship is not
 _ONE_STATE = "one state's affairs unless it is the gathering reported before"
 _PARTIES = ("person:", "new:person:", "country:")  # who meets, as against a body or a gathering
-_MULTILATERAL = 4  # parties at one meeting (persons, or states): beyond a few (GOLD.md) it is a gathering
+# Parties (persons, or states) beyond "a few" (GOLD.md): a meeting word with _MULTILATERAL names a
+# gathering ("görüş" of a minister and three states is still a meeting); one with _FEW names none of which
+# the knowledge base knows too, since no state makes four unknown names a diplomatic meeting (split per
+# counterpart, such meetings came on negative articles). A gathering word with fewer than _FEW, no body or
+# gathering named, is a meeting.
+_MULTILATERAL = 5
+_FEW = 4
 
 
 def event_id(doc_id: str, type_: str, start: int, part: int = 0) -> str:
@@ -440,7 +446,8 @@ class EventStage:
         plural = _plural_trigger(ctx, a, b)
         several = type_ == "MEET" and ((len(parts) - states == 1 and (visit or plural))
                                        or (plural and not states and _one_host(ctx, parts)))
-        if type_ == "MEET" and not several and max(states, len(parts) - states) >= _MULTILATERAL:
+        if type_ == "MEET" and not several and max(states, len(parts) - states) >= (
+                _MULTILATERAL if any(not p.startswith("new:") for p in parts) else _FEW):
             type_ = "CONVENE"  # beyond a few parties (GOLD.md: "two or a few"), states or leaders, a meeting is a gathering
             rule += "; a meeting of many parties is a gathering (CONVENE)"
         # a signing is between sides: one person or one state alone is half a record, the side signed with
@@ -475,7 +482,7 @@ class EventStage:
         if provisional and not (type_ == "CONVENE" and last is not None and last.type == "CONVENE"):
             return None
         if type_ == "CONVENE" and not provisional and framework is None and len(parts) >= 3 \
-                and max(states, len(parts) - states) < _MULTILATERAL and all(p.startswith(_PARTIES) for p in parts) \
+                and max(states, len(parts) - states) < _FEW and all(p.startswith(_PARTIES) for p in parts) \
                 and not any(m.type == "gathering" for m in ctx.doc.mentions):
             # a summit of a few states or leaders, and no gathering named in the article that it
             # could be ("Sammitdə ... iştirak edəcək"): they met (GOLD.md)
