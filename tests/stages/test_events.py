@@ -2110,3 +2110,12 @@ def test_a_title_on_the_speakers_side_names_no_one_who_met(pipeline):
     _, evs = _events(pipeline, "Джейхун Байрамов прибыл в Алматы. Официальный представитель МИД Турции Онджу Кечели "
                                "заявил, что Армения и Азербайджан подтвердили участие в переговорах.")
     assert evs == []
+
+
+@pytest.mark.parametrize("text", [
+    "На переговорах в Баку Сергей Лавров заявил, что Армения и Турция продолжат диалог.",
+    "Bakıda danışıqlar zamanı Sergey Lavrov bildirib ki, Ermənistan və Türkiyə dialoqu davam etdirəcək.",
+])
+def test_what_a_speaker_says_names_no_party_to_the_talks_it_was_said_at(pipeline, text):
+    _, evs = _events(pipeline, text, "2024-05-01")
+    assert not any("country:am" in parts or "country:tr" in parts for _, parts, _ in evs)

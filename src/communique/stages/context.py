@@ -18,6 +18,7 @@ from ..text import Token, fold, lower, tokenize
 # Джейхун Байрамов") there is no list separator and no conjunction.
 _QUALIFIER_REACH = 90
 _SPEAKERS = ("person", "organization")
+_SAID = ("person", "organization", "country")  # names in what a speaker says
 # a quotation closing on a comma and a dash, the attribution after it ("», — сказал", "”, - deyə", "», - деді")
 _QUOTE_END = re.compile(r"[»”\"],?\s*[—–-]\s")
 _BREAK = frozenset(",;:()")
@@ -148,6 +149,16 @@ class SentenceContext:
             elif p.label == "after" and trigger_at < a:
                 keep = [m for m in self.mentions if m.start < cut or m.type not in _SPEAKERS]
                 side = (a, len(self.toks))
+            elif p.label == "before" and trigger_at < a:
+                # the trigger in the speaker's clause ("görüşündən öncə Putin deyib ki, ..."): what was
+                # said names no party to the occasion it was said at
+                end = self.toks[b - 1].end
+                keep = [m for m in self.mentions if m.start < end or m.type not in _SAID]
+                side = None
+            elif p.label == "after" and trigger_at >= b:
+                start = self.toks[a].start  # "«...», — деді Тоқаев кездесуде": the quotation before
+                keep = [m for m in self.mentions if m.start >= start or m.type not in _SAID]
+                side = None
             else:
                 continue
             return dataclasses.replace(self, mentions=keep, speaker_side=side)
