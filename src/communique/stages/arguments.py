@@ -383,8 +383,9 @@ class Arguments:
         doc = ctx.doc
         named = _ids(m for m in doc.mentions if m.type == "person" and m.entity_id)
         # a state's ministry names the state too ("глав МИД Азербайджана и Армении")
+        national = self.kb.national_bodies
         states = {m.entity_id for m in ctx.of_type("country")} | {
-            self.kb.national_bodies[m.entity_id] for m in ctx.of_type("organization") if m.entity_id in self.kb.national_bodies}
+            national[m.entity_id] for m in ctx.of_type("organization") if m.entity_id in national}
         # "мемлекеттер басшылары кеңесінің отырысы", "заседание Совета глав государств": a title inside a
         # body's name names the body; its members are who attend its session, not who meet or sign
         bodies = [(x, y) for _, x, y in ctx.matches(ctx.ld.gatherings)] if type_ != "CONVENE" else []

@@ -1218,12 +1218,13 @@ def _without_regions(toks: list[Token], found: list[Mention], ld) -> list[Mentio
 def _regions_named(text: str, toks: list[Token], found: list[Mention], ld) -> list[Mention]:
     """A region's name no other name covers is the region (kb/data/regions.tsv id), one place in
     every language, of kind ``REGION``: named, and no party nor an event's place."""
+    out = list(found)
     for p, a, b in ld.regions.find([fold(t.text) for t in toks]):
         s, e = toks[a].start, toks[b - 1].end
-        if not any(m.start < e and s < m.end for m in found):
-            found.append(Mention(s, e, text[s:e], "location", base=text[s:e], source="region", kind=REGION,
-                                 candidates=[p.label]))
-    return found
+        if not any(m.start < e and s < m.end for m in out):
+            out.append(Mention(s, e, text[s:e], "location", base=text[s:e], source="region", kind=REGION,
+                               candidates=[p.label]))
+    return out
 
 
 def _without_languages(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
