@@ -298,11 +298,12 @@ class Arguments:
                                and ctx.token_index(m.start) < trigger_at))
         # the ministry inside an official's title names the official's state ("Главы МИД Азербайджана,
         # России ... встретились"): that state takes part, unless one of its officials is named
-        served = {self.kb.state_served(p, ctx.doc.published) for p in persons}
-        states += [x for m in ctx.of_type("organization") if not ctx.is_qualifier(m)
-                   and any(a <= ctx.token_index(m.start) < b for a, b in titled)
-                   and (x := self.kb.national_bodies.get(m.entity_id)) and x not in states
-                   and x not in represented and x not in served]
+        ministries = [m for m in ctx.of_type("organization") if m.entity_id in self.kb.national_bodies
+                      and any(a <= ctx.token_index(m.start) < b for a, b in titled) and not ctx.is_qualifier(m)]
+        if ministries:
+            served = {self.kb.state_served(p, ctx.doc.published) for p in persons}
+            states += [x for m in ministries if (x := self.kb.national_bodies[m.entity_id]) not in states
+                       and x not in represented and x not in served]
         if type_ in ("MEET", "CALL"):
             states += [x for x in _named_by_nationality(ctx) if x not in states and x not in represented]
         gatherings = _ids(ctx.of_type("gathering"))

@@ -438,7 +438,6 @@ class MentionStage:
             found = self._given_names_joined(doc.text, found, code)
             found = self._particles_joined(doc.text, toks, found, code)
             found = _sources_marked(toks, found, langdata.load(code), self.thing_words)
-            found = _without_regions(toks, found, langdata.load(code))
             found = _regions_named(doc.text, toks, found, langdata.load(code))
             found = _without_eponyms(toks, found, langdata.load(code))
             found = _without_languages(doc.text, toks, found, code)
@@ -1204,26 +1203,33 @@ def _without_eponyms(toks: list[Token], found: list[Mention], ld) -> list[Mentio
 _EPONYM_GAP = 4  # words between a possessor in the genitive and the monument word it owns
 
 
-def _without_regions(toks: list[Token], found: list[Mention], ld) -> list[Mention]:
+def _region_spans(toks: list[Token], ld) -> list[tuple[int, int, str]]:
+    """(start, end, region id) of each region's name in the sentence (regions.tsv)."""
+    return [(toks[a].start, toks[b - 1].end, p.label) for p, a, b in ld.regions.find([fold(t.text) for t in toks])]
+
+
+def _without_regions(toks: list[Token], found: list[Mention], ld,
+                     spans: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """A region's name (regions.tsv: "Mərkəzi Asiya", "Орталық Азия") is no new person or organisation,
     however capitalised or placed after a title, nor a new place: a gathering's place is a city or
     a state, and a region next to one names whose heads of state meet."""
-    spans = [(toks[a].start, toks[b - 1].end) for _, a, b in ld.regions.find([fold(t.text) for t in toks])]
+    spans = _region_spans(toks, ld) if spans is None else spans
     if not spans:
         return found
     return [m for m in found if m.source == "kb" or m.kind == REGION
-            or not any(m.start < e and s < m.end for s, e in spans)]
+            or not any(m.start < e and s < m.end for s, e, _ in spans)]
 
 
 def _regions_named(text: str, toks: list[Token], found: list[Mention], ld) -> list[Mention]:
-    """A region's name no other name covers is the region (kb/data/regions.tsv id), one place in
-    every language, of kind ``REGION``: named, and no party nor an event's place."""
-    out = list(found)
-    for p, a, b in ld.regions.find([fold(t.text) for t in toks]):
-        s, e = toks[a].start, toks[b - 1].end
+    """The mentions less those a region's name holds (``_without_regions``), and the region itself
+    where no other name covers it (kb/data/regions.tsv id), one place in every language, of kind
+    ``REGION``: named, and no party nor an event's place."""
+    spans = _region_spans(toks, ld)
+    out = _without_regions(toks, found, ld, spans)
+    for s, e, rid in spans:
         if not any(m.start < e and s < m.end for m in out):
-            out.append(Mention(s, e, text[s:e], "location", base=text[s:e], source="region", kind=REGION,
-                               candidates=[p.label]))
+            out = [*out, Mention(s, e, text[s:e], "location", base=text[s:e], source="region", kind=REGION,
+                                 candidates=[rid])]
     return out
 
 
