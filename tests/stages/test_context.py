@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from communique.document import Document, Mention, Sentence
-from communique.stages.context import SentenceContext, mentions_from
+from communique.stages.context import SentenceContext, mentions_from, token_folds
+from communique.text import fold, tokenize
 
 
 def _scan_index(toks, offset: int) -> int:
@@ -42,3 +43,24 @@ def test_mentions_of_a_span_follow_a_changed_list():
     assert mentions_from(doc, 4, 8) == [doc.mentions[2]]
     doc.mentions = sorted(doc.mentions, key=lambda m: m.start)
     assert mentions_from(doc, 4, 10) == doc.mentions[1:]
+
+
+def test_token_folds_are_those_of_the_list_asked_whichever_was_asked_before():
+    a, b = tokenize("Сергей ЛАВРОВ"), tokenize("İlham Əliyev")
+    assert token_folds(a) == [fold(t.text) for t in a]
+    assert token_folds(b) == [fold(t.text) for t in b]
+    assert token_folds(a) == ["сергей", "лавров"]
+    assert token_folds([]) == []
+
+
+def test_a_counterpart_is_remembered_per_span_and_shared_by_the_sentences_copies():
+    text = "Сергей Лавров встретился с Джейхуном Байрамовым в Москве."
+    doc = Document("t", text, lang="ru", sentences=[Sentence(0, len(text), lang="ru")])
+    lavrov = Mention(0, 13, "Сергей Лавров", "person", base="Сергей Лавров", entity_id="person:a")
+    bayramov = Mention(27, 47, "Джейхуном Байрамовым", "person", base="Джейхун Байрамов", entity_id="person:b")
+    doc.mentions = [lavrov, bayramov]
+    ctx = SentenceContext.build(doc, doc.sentences[0])
+    assert [ctx.is_counterpart(m) for m in (lavrov, bayramov)] == [False, True]
+    again = SentenceContext.build(doc, doc.sentences[0])
+    assert again.is_counterpart(bayramov) and not again.is_counterpart(lavrov)
+    assert again._counterparts is ctx._counterparts

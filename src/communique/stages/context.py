@@ -33,6 +33,20 @@ def sentence_tokens(doc: Document, start: int, end: int) -> list[Token]:
     return got
 
 
+def token_folds(toks: list[Token]) -> list[str]:
+    """The folded words of a sentence's tokens, remembered for the last token list asked: the mention
+    finders each match their patterns against the same sentence's (a list of their own once cost a
+    tenth of a finder's time). The list is shared; read it, do not change it."""
+    global _FOLDS
+    got = _FOLDS  # replaced whole, never changed: read once, another thread's sentence cannot slip in
+    if got[0] is not toks:  # the token list itself is held, so its id cannot be reused meanwhile
+        got = _FOLDS = (toks, [fold(t.text) for t in toks])
+    return got[1]
+
+
+_FOLDS: tuple[list, list[str]] = ([], [])
+
+
 def parties_only(call):
     """A stage that finds events and facts sees none of the names that are no party (``NO_PARTY``): a
     person named by one word alone says too little of who; an outlet or agency reports the news. They
@@ -92,6 +106,7 @@ class _Base:
     dates: list[DateMatch]
     matches: dict
     ends: list[int]  # each token's end offset, increasing: ``token_index`` bisects it
+    counterparts: dict = field(default_factory=dict)  # (start, end) -> whether joined as a counterpart
 
 
 @dataclass
@@ -106,6 +121,7 @@ class SentenceContext:
     dates: list[DateMatch] = field(default_factory=list)
     _matches: dict = field(default_factory=dict, repr=False)
     _ends: list[int] | None = field(default=None, repr=False)
+    _counterparts: dict = field(default_factory=dict, repr=False)
     # the speaker's side of reported speech, tokens [a, b): no name or title there takes part
     speaker_side: tuple[int, int] | None = None
     # mention id -> (mention, the person it qualifies): a copy with other mentions starts afresh
@@ -131,7 +147,7 @@ class SentenceContext:
         # the referent certain
         mentions = [m for m in mentions_from(doc, start, end) if m.end <= end and m.entity_id]
         return cls(doc, sent, code, ld, list(base.toks), list(base.folds), mentions, list(base.dates), base.matches,
-                   base.ends)
+                   base.ends, base.counterparts)
 
     @property
     def grammar(self) -> Grammar:
@@ -311,7 +327,14 @@ class SentenceContext:
         return got
 
     def is_counterpart(self, m: Mention) -> bool:
-        """"Moratinos ilə", "Тоқаевпен", "с Лавровым": the name is joined to the verb as a counterpart."""
+        """"Moratinos ilə", "Тоқаевпен", "с Лавровым": the name is joined to the verb as a counterpart
+        (a reading of the text alone, remembered per span: every event rule asks who the subjects are)."""
+        got = self._counterparts.get((m.start, m.end))
+        if got is None:
+            got = self._counterparts[(m.start, m.end)] = self._joined_as_counterpart(m)
+        return got
+
+    def _joined_as_counterpart(self, m: Mention) -> bool:
         suffixes = endings(self.ld, "com", "ins")
         if suffixes and lower(self.doc.text[m.start:m.end]).endswith(suffixes):
             return True

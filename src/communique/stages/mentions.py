@@ -24,7 +24,7 @@ from ..lang.morph import (bare_genitive, base_form, candidates, compound_head_ba
                           ends_in_possessive, possessed_with_case, pronominal_tails)
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
 from ..text import Token, fold, given_name_agrees, initial_agrees, lower, script_of, slug, tokenize, translit_key
-from .context import endings, prose, sentence_code, sentence_tokens
+from .context import endings, prose, sentence_code, sentence_tokens, token_folds
 from .gatherings import ministers_meeting
 from .linking import new_entity_id
 
@@ -491,7 +491,7 @@ class MentionStage:
             out.append(dataclasses.replace(_as_source(m, outlet=True), base=name) if name else m)
         sents = list(prose(doc))
         ends = [s.end for s in sents]
-        for name, rx in self._agency_patterns:  # one pass of the text each: most articles name none
+        for name, rx in self._agency_patterns:  # one pass of the text each (faster than one alternation)
             for x in rx.finditer(doc.text):
                 k = bisect.bisect_right(ends, x.start())
                 if k < len(sents) and sents[k].start <= x.start() and x.end() <= sents[k].end \
@@ -506,7 +506,20 @@ class MentionStage:
         return [(a["name"], re.compile(a["pattern"])) for a in self.kb.agencies]
 
     def _agency_of(self, text: str) -> str | None:
-        """The agency a name is, a case ending after a hyphen or an apostrophe aside ("AZƏRTAC-a")."""
+        """The agency a name is, a case ending after a hyphen or an apostrophe aside ("AZƏRTAC-a";
+        remembered per name: every name found is asked)."""
+        got = self._agencies_seen.get(text, False)
+        if got is False:
+            if len(self._agencies_seen) > _CACHE_LIMIT:
+                self._agencies_seen.clear()
+            got = self._agencies_seen[text] = self._agency_named(text)
+        return got
+
+    @functools.cached_property
+    def _agencies_seen(self) -> dict[str, str | None]:
+        return {}
+
+    def _agency_named(self, text: str) -> str | None:
         for name, rx in self._agency_patterns:
             x = rx.match(text)
             rest = text[x.end():] if x else None
@@ -673,7 +686,7 @@ class MentionStage:
         name makes a region's only after a word of the compass (compass.tsv: "Шығыс Қазақстан облысы",
         "Восточно-Казахстанская область": "new:location:east-kz-region")."""
         ld, g = langdata.load(code), grammar(code)
-        marks = ld.subdivisions.find([fold(t.text) for t in toks])
+        marks = ld.subdivisions.find(token_folds(toks))
         if not marks:
             return found
         starts = [t.start for t in toks]
@@ -749,7 +762,7 @@ class MentionStage:
         """"Our country" (home.tsv: "елімізге", "ölkəmizin", "в нашу страну") names the state the
         article is written from (``home_state``). Not inside a quotation: the one quoted may speak
         for another state."""
-        marks = langdata.load(code).home.find([fold(t.text) for t in toks])
+        marks = langdata.load(code).home.find(token_folds(toks))
         state = home_state(doc.url, code, self.kb) if marks else None
         if state is None:
             return found
@@ -803,6 +816,8 @@ class MentionStage:
         particles = g.words["name_particle"]
         if not particles:
             return found
+        if not any(m.type == "person" and m.source != "kb" for m in found):
+            return found  # most sentences: no new person's name to grow
         starts = [t.start for t in toks]
         owner = {k: m for m in found for k, t in enumerate(toks) if m.start <= t.start < m.end}
         absorbed: set[int] = set()
@@ -867,7 +882,7 @@ class MentionStage:
         ld, inflect = langdata.load(code), grammar(code).names_inflect
         starts = [t.start for t in toks]
         covered = _covered(starts, found)
-        in_title = {x for _, a, b in ld.titles.find([fold(t.text) for t in toks]) for x in range(a, b)}
+        in_title = {x for _, a, b in ld.titles.find(token_folds(toks)) for x in range(a, b)}
         out = list(found)
 
         def given_like(word: str) -> bool:
@@ -943,7 +958,7 @@ class MentionStage:
                 continue
             if spelled is None:
                 ld = langdata.load(code)
-                folds = [fold(t.text) for t in toks]
+                folds = token_folds(toks)
                 spelled = {i: (int(p.label), j - 1) for p, i, j in forms_index(ld, "ordinals").find(folds)}
                 # an ordinal in or right before a meeting of ministers numbers that meeting, not the
                 # body's summit ("сыртқы істер министрлерінің алтыншы кездесуі"): stages/gatherings.py
@@ -1013,10 +1028,19 @@ class MentionStage:
         doc.mentions = [m for m in doc.mentions if id(m) not in guessed]
 
     def _is_outlet(self, name: str) -> bool:
-        """News agencies and sites report events; they do not take part in them."""
-        if _DOMAIN.search(name):
-            return True
-        return lower(name) in self._outlet_names or any(rx.fullmatch(name) for _, rx in self._agency_patterns)
+        """News agencies and sites report events; they do not take part in them (remembered per name:
+        every name found is asked)."""
+        got = self._outlets_seen.get(name)
+        if got is None:
+            if len(self._outlets_seen) > _CACHE_LIMIT:
+                self._outlets_seen.clear()
+            got = self._outlets_seen[name] = bool(_DOMAIN.search(name)) or lower(name) in self._outlet_names or any(
+                rx.fullmatch(name) for _, rx in self._agency_patterns)
+        return got
+
+    @functools.cached_property
+    def _outlets_seen(self) -> dict[str, bool]:
+        return {}
 
     @functools.cached_property
     def _outlet_names(self) -> frozenset[str]:
@@ -1164,7 +1188,7 @@ def _sources_marked(toks: list[Token], found: list[Mention], ld, things: frozens
     """A new name an agency word or a reporting frame introduces (reporting.tsv: "ИА REGNUM", "как
     сообщает Trend", "Report agentliyi", "деп хабарлайды Zakon.kz") is the source of the news, never
     a party to it (kind ``SOURCE``). Names the knowledge base knows, countries and places stay as they are."""
-    marks = ld.reporting.find([fold(t.text) for t in toks])
+    marks = ld.reporting.find(token_folds(toks))
     sources = _marked(toks, found, marks, lambda m, i, j: m.source != "kb" and m.type not in ("country", "location")
                       and any((p.label == "after" and a <= i <= b) or (p.label == "before" and a == j + 1)
                               for p, a, b in marks))
@@ -1187,7 +1211,7 @@ def _as_source(m: Mention, outlet: bool = False) -> Mention:
 def _without_eponyms(toks: list[Token], found: list[Mention], ld) -> list[Mention]:
     """A person's name made part of an institution's or a place's name (eponyms.tsv: "Heydər Əliyev
     adına", "атындағы", "имени ...") names no one acting there, known to the knowledge base or not."""
-    marks = ld.eponyms.find([fold(t.text) for t in toks])
+    marks = ld.eponyms.find(token_folds(toks))
     inflect = grammar(ld.code).names_inflect
 
     def before(a: int, j: int) -> bool:
@@ -1205,7 +1229,7 @@ _EPONYM_GAP = 4  # words between a possessor in the genitive and the monument wo
 
 def _region_spans(toks: list[Token], ld) -> list[tuple[int, int, str]]:
     """(start, end, region id) of each region's name in the sentence (regions.tsv)."""
-    return [(toks[a].start, toks[b - 1].end, p.label) for p, a, b in ld.regions.find([fold(t.text) for t in toks])]
+    return [(toks[a].start, toks[b - 1].end, p.label) for p, a, b in ld.regions.find(token_folds(toks))]
 
 
 def _without_regions(toks: list[Token], found: list[Mention], ld,
@@ -1292,7 +1316,7 @@ def headed_name_mentions(text: str, toks: list[Token], found: list[Mention], cod
     (org_heads.tsv, gathering_heads.tsv). The capitalised words before a head stop at a title
     ("Azərbaycan Prezidenti | Münxen ...") and at a word of a known person's name ("Qafarova | Avropa
     Parlament Sədrlərinin Konfransında"): the subject named right before, not part of the name."""
-    folds = [fold(t.text) for t in toks]
+    folds = token_folds(toks)
     ld = langdata.load(code)
     kinds = [(heads, type_) for index, type_ in ((ld.org_heads, "organization"), (ld.gathering_heads, "gathering"))
              if (heads := index.find(folds))]
@@ -1514,9 +1538,19 @@ class _KindNouns:
     owned: tuple[str, ...]  # the possessive after a stem, or the plural and the possessive; () in Russian
     before: bool  # the kind noun before the name ("компания «Газпром»"), else after it
     joining: tuple[str, ...]  # words joining two names that share one kind noun
+    # each word's answer (every word of every sentence is asked; vocabulary repeats)
+    _seen: dict[str, bool] = dataclasses.field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def match(self, surface: str) -> bool:
         """"агенттігі", "ASC-nin"; names joined share one kind noun in the plural ("агенттіктері")."""
+        got = self._seen.get(surface)
+        if got is None:
+            if len(self._seen) > _CACHE_LIMIT:
+                self._seen.clear()
+            got = self._seen[surface] = self._match(surface)
+        return got
+
+    def _match(self, surface: str) -> bool:
         surface = surface.split("-")[0]
         word = lower(surface)
         if word in self.short:
@@ -1627,7 +1661,7 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
     capitalised words that may be short references (resolved or dropped by linking)."""
     ld, inflect = langdata.load(code), grammar(code).names_inflect
     covered = _covered([t.start for t in toks], found)
-    folds = [fold(t.text) for t in toks]
+    folds = token_folds(toks)
     titled, in_title = set(), set()
     genitive = endings(ld, "gen")
     for _, a, b in ld.titles.find(folds):
@@ -1733,7 +1767,7 @@ def shaped_name_mentions(text: str, toks: list[Token], found: list[Mention], cod
         return found
     ld = langdata.load(code)
     covered = _covered([t.start for t in toks], found)
-    folds = [fold(t.text) for t in toks]
+    folds = token_folds(toks)
 
     def surname(k: int) -> bool:  # an institution's head noun carries the possessive: no surname
         return fold(base_form(toks[k].text, ld)).endswith(ending) and not ends_in_possessive(toks[k].text, ld)
@@ -1791,7 +1825,7 @@ def official_order_mentions(text: str, toks: list[Token], found: list[Mention], 
     if not ends:
         return found  # most sentences name no patronymic
     ld = langdata.load(code)
-    titled = {k for _, a, b in ld.titles.find([fold(t.text) for t in toks]) for k in range(a, b)}
+    titled = {k for _, a, b in ld.titles.find(token_folds(toks)) for k in range(a, b)}
     out = found
     for k in ends:
         if not _surname_first(text, toks, k, found, titled, ld, g):
