@@ -28,6 +28,7 @@ _BODY_FRAMED = ("CONVENE", "SIGN", "APPOINT")
 _PLACED = ("MEET", "CALL", "CONVENE", "SIGN")  # occurrences at a place; an appointment or a chairmanship is not
 _ONE_STATE = "one state's affairs unless it is the gathering reported before"
 _PARTIES = ("person:", "new:person:", "country:")  # who meets, as against a body or a gathering
+_BODIES = ("org:", "new:organization:")
 # Parties (persons, or states) beyond "a few" (GOLD.md): a meeting word with _MULTILATERAL names a
 # gathering ("görüş" of a minister and three states is still a meeting); one with _FEW names none of which
 # the knowledge base knows too, since no state makes four unknown names a diplomatic meeting (split per
@@ -343,8 +344,10 @@ class EventStage:
     @staticmethod
     def _trip_to(ev: Event, others: list[Event], ctx: SentenceContext, meet: tuple | None) -> bool:
         """"прибыл на саммит ОДКБ", "sammitində iştirak etmək üçün gəlib": a word of travel whose only
-        counterparts are states or bodies, beside a named gathering, is the journey to attend it."""
-        return meet is not None and _is_visit(ctx, meet[1], meet[2]) and any(is_gathering(p) for p in ev.participants) \
+        counterparts are states or bodies, beside a named gathering or a body's meeting ("прибыл в Гоа,
+        чтобы принять участие в СМИД ШОС"), is the journey to attend it."""
+        return meet is not None and _is_visit(ctx, meet[1], meet[2]) \
+            and any(is_gathering(p) or p.startswith(_BODIES) for p in ev.participants) \
             and all(o.type == "MEET" and sum("person:" in p for p in o.participants) <= 1 for o in others)
 
     @staticmethod
