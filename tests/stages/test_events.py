@@ -2144,3 +2144,20 @@ def test_an_arrival_to_attend_a_bodys_meeting_is_the_journey_to_it(pipeline):
 def test_coming_to_an_agreement_is_no_visit(pipeline):
     _, evs = _events(pipeline, "Қазақстан мен Қырғызстан шекара мәселесі бойынша келісімге келді.")
     assert not any(t == "MEET" for t, _, _ in evs)
+
+
+@pytest.mark.parametrize("text, ministry", [
+    ("ABŞ-ın müvəqqəti işlər vəkili Xarici İşlər Nazirliyinə çağırılıb.", "org:mfa-az"),
+    ("АҚШ-тың уақытша сенім білдірілген өкілі Сыртқы істер министрлігіне шақырылды.", "org:mfa-kz"),
+])
+def test_a_charge_daffaires_summoned_to_the_ministry_meets_it(pipeline, text, ministry):
+    # the head of a mission without an ambassador is an official named by title, as an envoy is
+    _, evs = _events(pipeline, text)
+    assert [(t, p) for t, p, _ in evs] == [("MEET", {"country:us", ministry})]
+
+
+def test_a_charge_daffaires_is_a_title():
+    from communique import lang as langdata
+    from communique.text import fold, tokenize
+    words = [fold(t.text) for t in tokenize("временного поверенного в делах США")]
+    assert [(p.label, a, b) for p, a, b in langdata.load("ru").titles.find(words)] == [("chargé d'affaires", 1, 4)]
