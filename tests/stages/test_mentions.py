@@ -667,3 +667,21 @@ def test_a_region_is_one_place_in_every_language_and_no_party(pipeline, lang, te
     entity = next(e for e in doc.entities if e.id == rid)
     assert entity.label == label and not entity.new
     assert doc.events and not any(rid in e.participants or e.location == rid for e in doc.events)
+
+
+def test_a_pattern_opening_on_a_boundary_finds_what_finditer_finds():
+    """The agencies' scan searches a pattern's rest and checks the boundary after (faster); the matches
+    must be finditer's, overlapping tries and patterns the boundary opens only in part included."""
+    import random
+    import re
+
+    from communique.stages.mentions import _after_boundary, _matches
+    rnd = random.Random(7)
+    letters = "aAbB (|)x-TASSТАСС APA АПА Report.az"
+    texts = ["".join(rnd.choice(letters) for _ in range(120)) for _ in range(400)] + ["xAPA APA", "APA", ""]
+    patterns = [r"\b(APA|АПА)\b", r"\bTASS-?", r"\bReport\.az\b|\bReport\b", r"\bA|B", r"\b[(|]x", r"(ТАСС|TASS)"]
+    for p in map(re.compile, patterns):
+        tail = _after_boundary(p)
+        assert (tail is None) == (p.pattern in (r"\bReport\.az\b|\bReport\b", r"\bA|B", "(ТАСС|TASS)"))
+        for text in texts:
+            assert [m.span() for m in _matches(p, tail, text)] == [m.span() for m in p.finditer(text)]
