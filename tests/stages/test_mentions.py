@@ -685,3 +685,14 @@ def test_a_pattern_opening_on_a_boundary_finds_what_finditer_finds():
         assert (tail is None) == (p.pattern in (r"\bReport\.az\b|\bReport\b", r"\bA|B", "(ТАСС|TASS)"))
         for text in texts:
             assert [m.span() for m in _matches(p, tail, text)] == [m.span() for m in p.finditer(text)]
+
+
+def test_an_agency_takes_a_case_ending_after_a_hyphen_not_any_word():
+    """"AZƏRTAC-a", "Kazinform-ға": the agency with a case ending (suffixes.tsv, a plural or possessive one
+    before it too); "AZƏRTAC-Press" is another name."""
+    from communique.kb import load
+    from communique.stages.mentions import MentionStage
+    stage = MentionStage(load())
+    assert [stage._agency_of(w) for w in ("AZƏRTAC-a", "AZƏRTAC-ın", "APA-nın", "Kazinform-ға", "TASS-тың")] == \
+        ["AZERTAC", "AZERTAC", "APA", "Kazinform", "TASS"]
+    assert stage._agency_of("AZƏRTAC-Press") is None and stage._agency_of("APA-Group") is None

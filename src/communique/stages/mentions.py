@@ -118,6 +118,20 @@ class AliasMatcher:
         return got
 
 
+@functools.lru_cache(maxsize=1)
+def _hyphen_endings() -> frozenset[str]:
+    """The case endings of the languages that write them after a hyphen or an apostrophe on a name
+    ("AZƏRTAC-a", "TASS-ın", "Kazinform-ға"; lang/<code>/suffixes.tsv)."""
+    return frozenset(s.text for code in langdata.LANGS if grammar(code).names_inflect
+                     for s in langdata.load(code).suffixes)
+
+
+def _case_ending(word: str) -> bool:
+    """A case ending, or a plural or possessive one and a case ending after it ("-ları", "-ının")."""
+    endings = _hyphen_endings()
+    return word in endings or any(word[:k] in endings and word[k:] in endings for k in range(1, len(word)))
+
+
 _BOUNDARY = re.compile(r"\b")
 
 
@@ -570,7 +584,7 @@ class MentionStage:
         for name, rx in self._agency_patterns:
             x = rx.match(text)
             rest = text[x.end():] if x else None
-            if rest is not None and (not rest or rest[0] in "-'’" and rest[1:].isalpha() and len(rest) <= 6):
+            if rest is not None and (not rest or rest[0] in "-'’" and _case_ending(lower(rest[1:]))):
                 return name
         return None
 
