@@ -232,7 +232,8 @@ class Arguments:
         return next((m.entity_id for m in ctx.of_type("country") if hosts(m) and m.entity_id not in own), None)
 
     def participants(self, ctx: SentenceContext, type_: str, framework: str | None,
-                      focus: str | None, trigger_at: int = 0, continued: str | None = None) -> tuple[list[str], str]:
+                      focus: str | None, trigger_at: int = 0, continued: str | None = None,
+                      trigger_end: int | None = None) -> tuple[list[str], str]:
         """The participants and the name of the rule that chose them (for the trace); ``continued``: the
         subject of the sentence before, which one naming no person goes on about ("X ... туған. Ол ...
         тағайындалды")."""
@@ -253,7 +254,13 @@ class Arguments:
         # sentence is whole ("Лавров уже провёл встречи с министрами Индии и Китая"); with none, the
         # one met is the focus under a pronoun or a title ("его проводил премьер-министр X")
         subject = ctx.subjects()
-        met = [m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m) and not ctx.is_locative(m)]
+        # a body the trigger's own words name is met, whatever its case reads like ("вызван в МИД": where one
+        # is summoned to, an accusative the locative's preposition shares)
+        spelled = range(trigger_at, trigger_end if trigger_end is not None else trigger_at)
+
+        def located(m) -> bool:  # where, not who
+            return ctx.is_locative(m) and ctx.token_index(m.start) not in spelled
+        met = [m for m in ctx.of_type("country", "organization") if not ctx.is_qualifier(m) and not located(m)]
         leaders = ctx.grammar.words["leader_noun"]
         if type_ in ("MEET", "CALL") and not persons and not ctx.reported_titles() \
                 and not any(w.startswith(leaders) for w in ctx.folds):
@@ -292,7 +299,7 @@ class Arguments:
                       and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic
                       and m.entity_id not in represented
                       and not (m.type == "organization" and any(a <= ctx.token_index(m.start) < b for a, b in titled))
-                      and not (m.type == "organization" and type_ in ("MEET", "CALL", "SIGN") and ctx.is_locative(m))
+                      and not (m.type == "organization" and type_ in ("MEET", "CALL", "SIGN") and located(m))
                       # "В Кыргызстане началось заседание", "Qırğızıstanda ... iclası": where it is held
                       and not (m.type == "country" and type_ == "CONVENE" and ctx.in_place(m)
                                and ctx.token_index(m.start) < trigger_at))

@@ -420,7 +420,7 @@ class EventStage:
         if type_ == "MEET" and ctx.of_type("gathering") and not ctx.of_type("person") and self.args.plural_heads(ctx):
             type_ = "CONVENE"  # "саммитке қатысушы мемлекет басшыларын қарсы алу": the summit's attendees
         framework = self._framework(ctx)
-        parts, rule = self.args.participants(ctx, type_, framework, focus, a, subject)
+        parts, rule = self.args.participants(ctx, type_, framework, focus, a, subject, trigger_end=b)
         visit = type_ == "MEET" and _is_visit(ctx, a, b)
         at = None  # the occasion an agentless signing took place at
         if visit:
