@@ -28,7 +28,7 @@ _BODY_FRAMED = ("CONVENE", "SIGN", "APPOINT")
 _PLACED = ("MEET", "CALL", "CONVENE", "SIGN")  # occurrences at a place; an appointment or a chairmanship is not
 _ONE_STATE = "one state's affairs unless it is the gathering reported before"
 _PARTIES = ("person:", "new:person:", "country:")  # who meets, as against a body or a gathering
-_BODIES = ("org:", "new:organization:")
+_BODIES = ("org:", "new:organization:")  # a body: a known one, or one the text names that the knowledge base lacks
 # Parties (persons, or states) beyond "a few" (GOLD.md): a meeting word with _MULTILATERAL names a
 # gathering ("görüş" of a minister and three states is still a meeting); one with _FEW names none of which
 # the knowledge base knows too, since no state makes four unknown names a diplomatic meeting (split per

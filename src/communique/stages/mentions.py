@@ -548,7 +548,8 @@ class MentionStage:
             out.append(dataclasses.replace(_as_source(m, outlet=True), base=name) if name else m)
         sents = list(prose(doc))
         ends = [s.end for s in sents]
-        for (name, rx), tail in zip(self._agency_patterns, self._agency_tails):  # a pass each (one alternation is slower)
+        # a pass of the text each (one alternation of them all is slower)
+        for (name, rx), tail in zip(self._agency_patterns, self._agency_tails):
             for x in _matches(rx, tail, doc.text):
                 k = bisect.bisect_right(ends, x.start())
                 if k < len(sents) and sents[k].start <= x.start() and x.end() <= sents[k].end \
