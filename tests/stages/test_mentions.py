@@ -696,3 +696,12 @@ def test_an_agency_takes_a_case_ending_after_a_hyphen_not_any_word():
     assert [stage._agency_of(w) for w in ("AZƏRTAC-a", "AZƏRTAC-ın", "APA-nın", "Kazinform-ға", "TASS-тың")] == \
         ["AZERTAC", "AZERTAC", "APA", "Kazinform", "TASS"]
     assert stage._agency_of("AZƏRTAC-Press") is None and stage._agency_of("APA-Group") is None
+
+
+def test_a_place_that_opens_a_tagged_persons_name_is_her_given_name(pipeline):
+    # "Дания" (Denmark) and "Бағдат" (Baghdad) are given names too: before a surname the tagger reads as
+    # one person's, the place's name is hers; inflected ("Данияда") or alone it stays the place
+    doc = pipeline(Document("t", "Президенттікке кандидат Дания Еспаева Алматыда сөз сөйледі.", lang="kk"))
+    assert [(m.text, m.type) for m in doc.mentions if m.type in ("person", "country")] == [("Дания Еспаева", "person")]
+    doc = pipeline(Document("t", "Дания Қазақстанмен келісімге қол қойды.", lang="kk"))
+    assert ("Дания", "country") in [(m.text, m.type) for m in doc.mentions]

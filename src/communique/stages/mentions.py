@@ -1914,6 +1914,21 @@ def _surname_first(text: str, toks: list[Token], k: int, found: list[Mention], t
     return not after or any(m.type != "person" and m.start <= toks[k + 1].start < m.end for m in found)
 
 
+def _place_as_given_name(text: str, inside: list[Mention], free: list[int], toks: list[Token], i: int, j: int,
+                         ld, code: str) -> Mention | None:
+    """The known place or state a tagged person's name opens, where that name is a given name ("Дания
+    Еспаева", "Бағдат Мусин"): one word, in its own form (not "Данияда"), the words after it free and the
+    last of them a surname or a patronymic (grammar.tsv ``surname_ending``, ``patronymic_ending``)."""
+    words = grammar(code).words
+    if len(inside) != 1 or free != list(range(i + 1, j)) or not free:
+        return None
+    place, last = inside[0], fold(base_form(toks[j - 1].text, ld))
+    if place.type not in ("location", "country") or place.source != "kb" \
+            or (place.start, place.end) != (toks[i].start, toks[i].end) or lower(place.text) != lower(place.base or ""):
+        return None
+    return place if last.endswith(words["surname_ending"] + words["patronymic_ending"]) else None
+
+
 def _takes_in(label: str, inside: list[Mention], free: list[int], toks: list[Token], i: int, j: int) -> bool:
     """Whether a tagged body's or place's name is a longer name around the known places in it, and
     so another entity: a body named with its state or city ("Қазақстан Республикасының Сыртқы істер
@@ -1966,6 +1981,9 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
                                _TAGGED_TYPES[label], base=_turkic_base(text, toks, i, j, ld, person=False),
                                source="tagger"))
             continue
+        if label == "PERSON" and (place := _place_as_given_name(text, inside, free, toks, i, j, ld, tagger.lang)):
+            free = list(range(i, j))  # "Дания Еспаева", "Бағдат Мусин": the place's name is her given name
+            replaced.add(id(place))
         if len(free) < j - i:
             # a person's name runs into a known name ("Мұрат Нұртілеу Бейжіңде"): the words before or
             # after it; anything else that overlaps a known name is not taken
