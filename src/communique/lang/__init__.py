@@ -103,7 +103,7 @@ class PatternIndex:
         # the first letters a word must start with to begin a pattern by its first word (exact or prefix)
         self.initials = None if "" in self.prefix else frozenset(k[:1] for k in (*self.exact, *self.prefix))
         self.any_start = bool(self.ending or self.anywhere)  # patterns a word of any letter may start
-        self._candidates = _Memo(self._candidates_of)
+        self._candidates = Memo(self._candidates_of)
 
     def candidates(self, word: str) -> tuple[tuple[Pattern, tuple[str, ...], int], ...]:
         """(pattern, tokens left to match, words matched already) for each pattern that may match
@@ -151,18 +151,20 @@ class PatternIndex:
         return out
 
 
-class _Memo(dict):
-    """A word's candidates, made on the first lookup and remembered (up to _CANDIDATE_MEMO words)."""
+class Memo(dict):
+    """``make(key)``, made on the first lookup and remembered, up to ``limit`` keys (then it starts
+    afresh): what the stages ask of each word or name again and again (vocabulary repeats)."""
 
-    def __init__(self, make):
+    def __init__(self, make, limit: int = _CANDIDATE_MEMO):
         super().__init__()
         self.make = make
+        self.limit = limit
 
-    def __missing__(self, word: str):
-        got = self.make(word)
-        if len(self) >= _CANDIDATE_MEMO:
+    def __missing__(self, key: str):
+        got = self.make(key)
+        if len(self) >= self.limit:
             self.clear()
-        self[word] = got
+        self[key] = got
         return got
 
 

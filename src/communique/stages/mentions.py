@@ -46,13 +46,12 @@ class AliasMatcher:
 
     def __init__(self, kb: KnowledgeBase, stems, key_of=fold, genitive: tuple[str, ...] = ()):
         self.kb = kb
-        self.stems = stems
         self.key_of = key_of
         # "AQEM-in Gənclər Şurası" is "AQEM Gənclər Şurası": a hyphenated genitive on the first word
         self.genitive = tuple("-" + g for g in genitive)
         self.index: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.first_len: dict[str, int] = {}
-        self._cache: dict[str, list[str]] = {}
+        self._cache = langdata.Memo(stems, _CACHE_LIMIT)  # a word's stems
         self._one_word: dict[str, tuple[list[tuple[str, str]], str] | None] = {}
 
     def add(self, key: tuple[str, ...], hits: list[tuple[str, str]]) -> None:
@@ -63,12 +62,7 @@ class AliasMatcher:
             self.first_len[key[0]] = max(self.first_len.get(key[0], 0), len(key))
 
     def _stems(self, word: str) -> list[str]:
-        got = self._cache.get(word)
-        if got is None:
-            if len(self._cache) > _CACHE_LIMIT:
-                self._cache.clear()
-            got = self._cache[word] = self.stems(word)
-        return got
+        return self._cache[word]
 
     def match(self, toks: list[Token]) -> list[tuple[int, int, list[tuple[str, str]], str]]:
         """(first token, last token + 1, hits, stem of the last token)."""
@@ -201,7 +195,7 @@ class RussianMorph:
     def __init__(self):
         from natasha import MorphVocab
         self.vocab = MorphVocab()
-        self._cache: dict[str, list[str]] = {}
+        self._cache = langdata.Memo(self._analyse, _CACHE_LIMIT)  # a word's lemmas
         self._bases: dict[tuple[str, bool], str] = {}
         # Russian surname morphology from lang/ru/grammar.tsv, which the dictionary lacks for many
         # Central Asian names; consonants are the alphabet's letters that are no vowels
@@ -214,13 +208,7 @@ class RussianMorph:
 
     def lemmas(self, word: str) -> list[str]:
         """Possible lemmas, the most likely first."""
-        got = self._cache.get(word)
-        if got is None:
-            got = self._analyse(word)
-            if len(self._cache) > _CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[word] = got
-        return got
+        return self._cache[word]
 
     def lemma(self, word: str) -> str:
         return self.lemmas(word)[0]
@@ -570,16 +558,11 @@ class MentionStage:
     def _agency_of(self, text: str) -> str | None:
         """The agency a name is, a case ending after a hyphen or an apostrophe aside ("AZƏRTAC-a";
         remembered per name: every name found is asked)."""
-        got = self._agencies_seen.get(text, False)
-        if got is False:
-            if len(self._agencies_seen) > _CACHE_LIMIT:
-                self._agencies_seen.clear()
-            got = self._agencies_seen[text] = self._agency_named(text)
-        return got
+        return self._agencies_seen[text]
 
     @functools.cached_property
-    def _agencies_seen(self) -> dict[str, str | None]:
-        return {}
+    def _agencies_seen(self) -> langdata.Memo:
+        return langdata.Memo(self._agency_named, _CACHE_LIMIT)
 
     def _agency_named(self, text: str) -> str | None:
         for name, rx in self._agency_patterns:
@@ -1092,17 +1075,12 @@ class MentionStage:
     def _is_outlet(self, name: str) -> bool:
         """News agencies and sites report events; they do not take part in them (remembered per name:
         every name found is asked)."""
-        got = self._outlets_seen.get(name)
-        if got is None:
-            if len(self._outlets_seen) > _CACHE_LIMIT:
-                self._outlets_seen.clear()
-            got = self._outlets_seen[name] = bool(_DOMAIN.search(name)) or lower(name) in self._outlet_names or any(
-                rx.fullmatch(name) for _, rx in self._agency_patterns)
-        return got
+        return self._outlets_seen[name]
 
     @functools.cached_property
-    def _outlets_seen(self) -> dict[str, bool]:
-        return {}
+    def _outlets_seen(self) -> langdata.Memo:
+        return langdata.Memo(lambda name: bool(_DOMAIN.search(name)) or lower(name) in self._outlet_names
+                             or any(rx.fullmatch(name) for _, rx in self._agency_patterns), _CACHE_LIMIT)
 
     @functools.cached_property
     def _outlet_names(self) -> frozenset[str]:
@@ -1600,17 +1578,15 @@ class _KindNouns:
     owned: tuple[str, ...]  # the possessive after a stem, or the plural and the possessive; () in Russian
     before: bool  # the kind noun before the name ("компания «Газпром»"), else after it
     joining: tuple[str, ...]  # words joining two names that share one kind noun
-    # each word's answer (every word of every sentence is asked; vocabulary repeats)
-    _seen: dict[str, bool] = dataclasses.field(default_factory=dict, compare=False, hash=False, repr=False)
+    # each word's answer (every word of every sentence is asked)
+    _seen: langdata.Memo = dataclasses.field(init=False, compare=False, hash=False, repr=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "_seen", langdata.Memo(self._match, _CACHE_LIMIT))
 
     def match(self, surface: str) -> bool:
         """"агенттігі", "ASC-nin"; names joined share one kind noun in the plural ("агенттіктері")."""
-        got = self._seen.get(surface)
-        if got is None:
-            if len(self._seen) > _CACHE_LIMIT:
-                self._seen.clear()
-            got = self._seen[surface] = self._match(surface)
-        return got
+        return self._seen[surface]
 
     def _match(self, surface: str) -> bool:
         surface = surface.split("-")[0]
