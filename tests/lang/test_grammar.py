@@ -85,3 +85,12 @@ def test_grammar_words_hold_their_folded_form_too():
     # the stages compare with folded words, where the dotless ı is i ("tapşırığına" -> "tapşiriğina")
     words = grammar("az").words["topic_noun"]
     assert "tapşırığ" in words and "tapşiriğ" in words
+
+
+def test_a_gap_pattern_skips_up_to_lang_gap_words_and_no_more():
+    from communique.lang import GAP, Pattern
+    pattern = Pattern("SIGN", ("құжат*", "…", "қол", "қойды"))
+    words = lambda n: ["құжатқа", *["сөз"] * n, "қол", "қойды"]  # noqa: E731
+    assert GAP == 12
+    assert pattern.find(words(GAP)) == [(0, GAP + 3)]
+    assert pattern.find(words(GAP + 1)) == []

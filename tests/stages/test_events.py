@@ -2165,3 +2165,13 @@ def test_a_charge_daffaires_is_a_title():
     from communique.text import fold, tokenize
     words = [fold(t.text) for t in tokenize("временного поверенного в делах США")]
     assert [(p.label, a, b) for p, a, b in langdata.load("ru").titles.find(words)] == [("chargé d'affaires", 1, 4)]
+
+
+@pytest.mark.parametrize("text", [
+    # verb-final: the document in the dative, then both signers with their titles, then the verb
+    "Келісімге Қазақстанның Сыртқы істер министрі Мұрат Нұртілеу мен түрік әріптесі Хакан Фидан қол қойды.",
+    "Sazişi Azərbaycanın xarici işlər naziri Ceyhun Bayramov və qazaxıstanlı həmkarı Murat Nurtleu imzalayıblar.",
+])
+def test_a_document_word_reaches_its_verb_across_a_subject_of_two_titled_signers(pipeline, text):
+    _, events = _events(pipeline, text, "2024-05-01")
+    assert [(t, len(p)) for t, p, _ in events] == [("SIGN", 2)]

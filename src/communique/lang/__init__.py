@@ -57,9 +57,15 @@ def _rows(path: Path, ncols: int) -> list[list[str]]:
     return rows
 
 
+# Words a '…' may skip. A verb-final clause puts its whole subject between the object and the verb,
+# and two signers with their titles run to a dozen words ("Келісімге [X-тың министрі A B мен Y-тың
+# министрі C D] қол қойды"); six left such signings out.
+GAP = 12
+
+
 @dataclass(frozen=True)
 class Pattern:
-    """A token pattern: 'word', 'prefix*', and '…' (up to 6 words between)."""
+    """A token pattern: 'word', 'prefix*', and '…' (up to GAP words between)."""
     label: str
     tokens: tuple[str, ...]
     extra: str = ""
@@ -184,7 +190,7 @@ def _match(toks: tuple[str, ...], words: list[str], i: int) -> int | None:
     for k, head in enumerate(toks):
         if head == "…":
             rest = toks[k + 1:]
-            for skip in range(0, 7):
+            for skip in range(0, GAP + 1):
                 j = _match(rest, words, i + skip)
                 if j is not None:
                     return j
