@@ -239,7 +239,7 @@ class EventStage:
         triggers = [t for t in triggers if not _anniversary(ctx, t[1], t[2])
                     and not (t[0].label == "CONVENE" and _office_of(ctx, t[1], t[2]))]
         for p, a, b in triggers:
-            if p.label == "MEET" and _gatherings_named_at(ctx, a):
+            if p.label == "MEET" and _gatherings_named_at(ctx, a, of_body=True):
                 # "бейресми кездесуі", "hökumət başçılarının görüşü ... keçirilib": a meeting word naming a gathering
                 p = dataclasses.replace(p, label="CONVENE")
             found.setdefault(p.label, (p, a, b))
@@ -707,12 +707,18 @@ def _new_gatherings(ctx: SentenceContext, earlier: set[str]) -> set[str]:
     return {m.entity_id for _, a, _ in ctx.matches(ctx.ld.anaphora) for m in _gatherings_named_at(ctx, a)} - earlier
 
 
-def _gatherings_named_at(ctx: SentenceContext, k: int) -> list:
+def _gatherings_named_at(ctx: SentenceContext, k: int, of_body: bool = False) -> list:
     """The gatherings the word at token ``k`` names: a word of the gathering's name, or in az and kk
-    the head of the compound right after it ("qeyri-rəsmi Zirvə görüşündə")."""
-    head_final = 0 if ctx.grammar.genitive_after_head else 1
-    return [m for m in ctx.of_type("gathering")
-            if ctx.token_index(m.start) <= k <= ctx.token_index(m.end - 1) + head_final]
+    the head of the compound right after it ("qeyri-rəsmi Zirvə görüşündə"); with ``of_body``, in
+    Russian, a meeting word before the body's name in the genitive, its first word capitalised
+    ("встреча Государственной комиссии по делимитации": the body's session; "этого саммита" is not)."""
+    if not ctx.grammar.genitive_after_head:
+        return [m for m in ctx.of_type("gathering") if ctx.token_index(m.start) <= k <= ctx.token_index(m.end - 1) + 1]
+
+    def after(m) -> bool:
+        i = ctx.token_index(m.start)
+        return of_body and (i == k + 1 or (i == k + 2 and ctx.toks[k + 1].text[:1].isupper()))
+    return [m for m in ctx.of_type("gathering") if ctx.token_index(m.start) <= k <= ctx.token_index(m.end - 1) or after(m)]
 
 
 def _visit_framed(ctx: SentenceContext) -> bool:
