@@ -718,7 +718,8 @@ def _gatherings_named_at(ctx: SentenceContext, k: int, of_body: bool = False) ->
     def after(m) -> bool:
         i = ctx.token_index(m.start)
         return of_body and (i == k + 1 or (i == k + 2 and ctx.toks[k + 1].text[:1].isupper()))
-    return [m for m in ctx.of_type("gathering") if ctx.token_index(m.start) <= k <= ctx.token_index(m.end - 1) or after(m)]
+    return [m for m in ctx.of_type("gathering")
+            if ctx.token_index(m.start) <= k <= ctx.token_index(m.end - 1) or after(m)]
 
 
 def _visit_framed(ctx: SentenceContext) -> bool:
