@@ -2177,19 +2177,6 @@ def test_a_document_word_reaches_its_verb_across_a_subject_of_two_titled_signers
     assert [(t, len(p)) for t, p, _ in events] == [("SIGN", 2)]
 
 
-@pytest.mark.parametrize("text, body", [
-    ("В Ташкенте состоялось пятое заседание комиссии по делимитации границы между Казахстаном и Узбекистаном.",
-     "new:gathering:kz-uz-border-commission"),
-    ("Azərbaycan ilə Ermənistan arasında dövlət sərhədinin delimitasiyası üzrə Dövlət Komissiyasının iclası keçirilib.",
-     "new:gathering:am-az-border-commission"),
-    ("Қазақстан мен Өзбекстан арасындағы мемлекеттік шекараны делимитациялау жөніндегі комиссияның отырысы өтті.",
-     "new:gathering:kz-uz-border-commission"),
-])
-def test_a_session_of_two_states_border_commission_is_a_gathering_of_the_pair(pipeline, text, body):
-    _, events = _events(pipeline, text, "2024-05-01")
-    assert [(t, body in p) for t, p, _ in events] == [("CONVENE", True)]
-
-
 def test_a_russian_meeting_word_before_a_body_in_the_genitive_is_the_bodys_session(pipeline):
     text = ("В Ташкенте под председательством вице-премьера Казахстана Серика Жумангарина и вице-премьера "
             "Узбекистана Джамшида Ходжаева состоялась встреча Межправительственной комиссии двух стран.")

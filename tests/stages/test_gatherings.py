@@ -427,3 +427,17 @@ def test_a_body_named_inside_a_bilateral_councils_session_is_that_session(pipeli
 def test_a_session_of_the_cstos_council_of_heads_of_state_is_its_summit(pipeline, text):
     doc = pipeline(Document("t", text, published="2024-11-28"))
     assert [e.participants for e in doc.events if e.type == "CONVENE"] == [["new:gathering:csto-summit-2024"]]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("В Ташкенте состоялось пятое заседание комиссии по делимитации границы между Казахстаном и Узбекистаном.",
+     "new:gathering:kz-uz-border-commission"),
+    ("Azərbaycan ilə Ermənistan arasında dövlət sərhədinin delimitasiyası üzrə Dövlət Komissiyasının iclası keçirilib.",
+     "new:gathering:am-az-border-commission"),
+    ("Қазақстан мен Өзбекстан арасындағы мемлекеттік шекараны делимитациялау жөніндегі комиссияның отырысы өтті.",
+     "new:gathering:kz-uz-border-commission"),
+])
+def test_a_session_of_two_states_border_commission_is_a_gathering_of_the_pair(pipeline, text, body):
+    doc, found = _gatherings(pipeline, text, "2024-05-01")
+    assert body in found
+    assert [(e.type, body in e.participants) for e in doc.events] == [("CONVENE", True)]

@@ -712,14 +712,14 @@ def _gatherings_named_at(ctx: SentenceContext, k: int, of_body: bool = False) ->
     the head of the compound right after it ("qeyri-rəsmi Zirvə görüşündə"); with ``of_body``, in
     Russian, a meeting word before the body's name in the genitive, its first word capitalised
     ("встреча Государственной комиссии по делимитации": the body's session; "этого саммита" is not)."""
-    if not ctx.grammar.genitive_after_head:
-        return [m for m in ctx.of_type("gathering") if ctx.token_index(m.start) <= k <= ctx.token_index(m.end - 1) + 1]
+    head_final = 0 if ctx.grammar.genitive_after_head else 1
+    genitive = of_body and ctx.grammar.genitive_after_head
 
-    def after(m) -> bool:
+    def named(m) -> bool:
         i = ctx.token_index(m.start)
-        return of_body and (i == k + 1 or (i == k + 2 and ctx.toks[k + 1].text[:1].isupper()))
-    return [m for m in ctx.of_type("gathering")
-            if ctx.token_index(m.start) <= k <= ctx.token_index(m.end - 1) or after(m)]
+        return i <= k <= ctx.token_index(m.end - 1) + head_final \
+            or (genitive and (i == k + 1 or (i == k + 2 and ctx.toks[k + 1].text[:1].isupper())))
+    return [m for m in ctx.of_type("gathering") if named(m)]
 
 
 def _visit_framed(ctx: SentenceContext) -> bool:
