@@ -1,6 +1,8 @@
 """The scorer follows GOLD.md's Scoring section (hand-made gold and system outputs)."""
 import json
 
+import pytest
+
 from communique import eval as ev
 
 GOLD = {"id": "g", "lang": "ru", "entities": [
@@ -124,3 +126,30 @@ def test_figures_per_event_type_show_a_type_that_is_never_found():
     table = ev.type_table(result).splitlines()
     assert table[0].split()[:6] == ["type", "gold", "sys", "len-P", "len-R", "len-F1"]
     assert [r.split()[0] for r in table[1:]] == ["CONVENE", "SIGN"]
+
+
+@pytest.mark.parametrize("gold, problem", [
+    (None, "no such gold file"),
+    ('{"id": "g"', "malformed JSON"),
+    ("[1, 2]", "not a JSON object"),
+    ('{"lang": "ru"}', "missing field 'id'"),
+])
+def test_eval_names_the_gold_line_it_cannot_read(tmp_path, capsys, gold, problem):
+    from communique.cli import main
+    path = tmp_path / "gold.jsonl"
+    if gold is not None:
+        path.write_text(json.dumps(GOLD) + "\n" + gold + "\n")
+    (tmp_path / "arts.jsonl").write_text(json.dumps({"id": "g", "lang": "ru", "text": TEXT}) + "\n")
+    assert main(["eval", str(path), "--texts", str(tmp_path / "arts.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert problem in err and str(path) in err and "Traceback" not in err
+    if gold is not None:
+        assert f"{path}:2:" in err  # the line, not only the file
+
+
+def test_eval_names_an_articles_line_without_its_text(tmp_path, capsys):
+    from communique.cli import main
+    (tmp_path / "gold.jsonl").write_text(json.dumps(GOLD) + "\n")
+    (tmp_path / "arts.jsonl").write_text(json.dumps({"id": "g", "lang": "ru"}) + "\n")
+    assert main(["eval", str(tmp_path / "gold.jsonl"), "--texts", str(tmp_path / "arts.jsonl")]) == 2
+    assert f"{tmp_path / 'arts.jsonl'}:1: missing field 'text'" in capsys.readouterr().err

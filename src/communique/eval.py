@@ -31,6 +31,20 @@ class GoldArticle:
         return self.gold["id"]
 
 
+def _record(line: str, where: str, required: tuple[str, ...]) -> dict:
+    """One JSON Lines record, an object with the ``required`` fields, or an error naming file and line."""
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(where, f"malformed JSON: {exc.msg}") from exc
+    if not isinstance(rec, dict):
+        raise InputError(where, "not a JSON object")
+    missing = [k for k in required if k not in rec]
+    if missing:
+        raise InputError(where, "missing field " + ", ".join(repr(k) for k in missing))
+    return rec
+
+
 def load_gold(gold_paths: list[str], texts: list[str]) -> list[GoldArticle]:
     """Gold lines with their article text, from text folders or articles JSONL files."""
     by_id: dict[str, dict] = {}
@@ -42,19 +56,18 @@ def load_gold(gold_paths: list[str], texts: list[str]) -> list[GoldArticle]:
         elif p.is_file():
             for n, line in enumerate(p.read_text(encoding="utf-8").split("\n"), 1):
                 if line.strip():
-                    try:
-                        rec = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        raise InputError(f"{p}:{n}", f"malformed JSON: {exc.msg}") from exc
+                    rec = _record(line, f"{p}:{n}", ("id", "text"))
                     by_id[str(rec["id"])] = rec
         else:
             raise InputError(t, "no such file or folder")
     out = []
     for gp in gold_paths:
+        if not Path(gp).is_file():
+            raise InputError(gp, "no such gold file")
         for n, line in enumerate(Path(gp).read_text(encoding="utf-8").split("\n"), 1):
             if not line.strip():
                 continue
-            g = json.loads(line)
+            g = _record(line, f"{gp}:{n}", ("id",))
             text, published = None, None
             if g.get("file"):
                 for base in folders + [Path(gp).parent]:
