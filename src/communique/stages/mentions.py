@@ -366,11 +366,38 @@ class NatashaNER:
             surface = chunk[a:sp.stop]
             if sum(c.isalpha() for c in surface) < 2:
                 continue  # a lone letter is an initial or a word cut short, no name ("Д" -> "Далее")
+            person = sp.type == "PER"
+            base = surface if person and self._after_nominative_title(chunk, a) else self.morph.base(surface, person)
             out.append(Mention(start + a, start + sp.stop, surface,
-                               self.TYPES.get(sp.type, "organization"), base=self.morph.base(surface, sp.type == "PER"),
-                               source="ner"))
+                               self.TYPES.get(sp.type, "organization"), base=base, source="ner"))
         return out
 
+
+    def _after_nominative_title(self, chunk: str, at: int) -> bool:
+        """Whether a name at ``at`` stands in apposition to a title in the nominative ("Посол Японии
+        Акира Ямада", "Глава МИД Японии Йоко Камикава прибыла"): a name agrees in case with its
+        title, so it is in the nominative as written, whatever the dictionary guesses of a foreign
+        name in -а (the genitive of "Акир", "Камикав"). Between the title and the name only the title's
+        capitalised qualifiers stand ("Японии в Казахстане")."""
+        ld = langdata.load("ru")
+        toks = tokenize(chunk, max(0, at - _TITLE_REACH_CHARS), at)
+        folds = [fold(t.text) for t in toks]
+        ends = [(a, b) for _, a, b in ld.titles.find(folds)]
+        if not ends:
+            return False
+        a, b = max(ends, key=lambda x: (x[1], x[1] - x[0]))
+        between = toks[b:]
+        if len(between) > _TITLE_QUALIFIERS or not all(
+                t.text[:1].isupper() or fold(t.text) in grammar("ru").words["locative"] for t in between):
+            return False
+        head = toks[a].text
+        return head.replace("-", "").isalpha() and self.morph.lemma(head) == fold(head)
+
+
+# A title's qualifiers before the name it introduces: its state or body, where it serves ("Посол
+# Японии в Республике Казахстан Акира Ямада"), in at most this many words and characters
+_TITLE_QUALIFIERS = 4
+_TITLE_REACH_CHARS = 120
 
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s\-–—]))([^\W\d_]+) $")
 
