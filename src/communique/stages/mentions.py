@@ -295,7 +295,14 @@ class RussianMorph:
         the genitive of a surname in -а (``genitive_i_ending``: "Баттулги")."""
         f, words = fold(word), grammar("ru").words
         return f.endswith(words["indeclinable_ending"]) and not f.endswith(words["genitive_i_ending"]) \
-            and not self._surname.match(f) and "-" not in word
+            and not self._surname.match(f) and "-" not in word and not self._declined_surname(f)
+
+    def _declined_surname(self, f: str) -> bool:
+        """A surname the dictionary knows in one of its case forms, one that declines ("Жириновского",
+        "Врублевскому", "Гоголю": an adjective's or a noun's ending, not a foreign vowel that stays)."""
+        import pymorphy2
+        return any(p.is_known and "Surn" in p.tag and "Fixd" not in p.tag and p.normal_form != f
+                   for p in pymorphy2.MorphAnalyzer.parse(self.vocab, f)[:4])
 
     def _agreeing(self, words: list[str]) -> list[str | None] | None:
         """The words of a name agree in gender and case: where the readings of its name words (given
