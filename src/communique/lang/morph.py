@@ -39,9 +39,11 @@ def _fits(stem: str, suf: Suffix, ld: LangData, strict: bool) -> bool:
     if not strict:
         return True
     last = stem[-1]
-    if suf.after == "V" and not _is_vowel(last, ld):
+    # a glide closes a word as a consonant does (kk "Рау-дың", "Моди-дің")
+    vowel = _is_vowel(last, ld) and last not in _grammar(ld).words["glide"]
+    if suf.after == "V" and not vowel:
         return False
-    if suf.after == "C" and (_is_vowel(last, ld) or not last.isalpha()):
+    if suf.after == "C" and (vowel or not last.isalpha()):
         return False
     if suf.after == "P" and not any(stem.endswith(s.text) for s in ld.suffixes if s.case == "poss3"):
         return False

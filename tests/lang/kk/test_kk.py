@@ -21,6 +21,8 @@ def test_suffix_candidates_reach_the_stem(word, stem):
     ("АӨСШК-тің", "АӨСШК"), ("Қазақстанның", "Қазақстан"),
     # a borrowed surname suffix takes its root's harmony: front endings after "-ов" too
     ("Мамажүсіповті", "Мамажүсіпов"), ("Финогеновті", "Финогенов"), ("Тоқаевты", "Тоқаев"),
+    # a glide closes a word as a consonant does: "у" [w] and "и" [j] take the consonants' suffixes
+    ("Раудың", "Рау"), ("Османидің", "Османи"), ("Шойгуды", "Шойгу"), ("Модидің", "Моди"),
 ])
 def test_base_form_strips_only_certain_suffixes(word, base):
     assert base_form(word, KK) == base
