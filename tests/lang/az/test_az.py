@@ -32,6 +32,9 @@ def test_base_form_strips_only_certain_suffixes(word, base):
     ("Qafarovanın", "Qafarova"), ("Paşayevanı", "Paşayeva"), ("Əliyevanın", "Əliyeva"),
     # a name in -n keeps it: the consonant reading stays the rule
     ("Paşinyanın", "Paşinyan"), ("Yerevanın", "Yerevan"), ("Putinin", "Putin"),
+    # other surnames ending in a vowel: "-zadə", "-enko", "-oğlu" take "-nın" after it
+    ("Əlizadənin", "Əlizadə"), ("Yesaulenkonun", "Yesaulenko"), ("Bülbüloğlunun", "Bülbüloğlu"),
+    ("Stalinin", "Stalin"), ("Berlinin", "Berlin"),
 ])
 def test_a_feminine_surname_ends_in_its_vowel(word, base):
     assert base_form(word, AZ) == base
