@@ -102,6 +102,18 @@ def test_a_russian_name_in_the_nominative_and_in_another_case_is_one_person(pipe
 
 
 @pytest.mark.parametrize("text, base", [
+    ("Учения прошли на Абшеронском полуострове.", "Абшеронский полуостров"),
+    ("Ситуация в Нагорном Карабахе обсуждалась на переговорах.", "Нагорный Карабах"),
+    ("Представитель Вооруженных Сил Армении заявил об этом.", "Вооруженные Силы"),
+])
+def test_a_russian_place_or_body_is_named_in_the_nominative_as_a_phrase(pipeline, text, base):
+    # the head noun in the nominative of its number, its adjectives agreeing with it; not each word's
+    # dictionary form ("Вооруженный Сила", "Абшеронск полуостров")
+    names = [m.base for m in _mentions(pipeline, text) if m.type in ("location", "organization")]
+    assert names == [base], names
+
+
+@pytest.mark.parametrize("text, base", [
     ("В МИД вызвали посла Петра Врублевского.", "Петр Врублевский"),
     ("Ноту вручили послу Петру Врублевскому.", "Петр Врублевский"),
     ("Книгу подарили Николаю Гоголю.", "Николай Гоголь"),

@@ -267,6 +267,8 @@ class RussianMorph:
     def _base(self, surface: str, person: bool) -> str:
         out = []
         toks = tokenize(surface)
+        if not person and len(toks) > 1 and (phrase := self._phrase_nominative([t.text for t in toks])):
+            return _respaced(surface, toks, phrase)
         # a surname in its nominative last, or a patronymic in its nominative last (the official order
         # "Исабаев Бейбит Оксикбаевич"): the name is in the nominative as written
         patronymic = len(toks) == 3 and fold(toks[-1].text).endswith(grammar("ru").words["patronymic_nominative"])
@@ -288,6 +290,39 @@ class RussianMorph:
                 parts = [p.upper() for p in parts]
             out.append("-".join(parts))
         return " ".join(out)
+
+    def _phrase_nominative(self, words: list[str]) -> list[str] | None:
+        """A body's or a place's name in the nominative: its head noun (the first noun) in the nominative
+        of its number, the adjectives before it agreeing with it, the words after it as written, its
+        genitives ("Министерства труда и социальной защиты населения" -> "Министерство труда и ...",
+        "Нагорного Карабаха" -> "Нагорный Карабах", "Вооруженных Сил" -> "Вооруженные Силы"); not
+        each word's dictionary form ("Совет министр иностранный дело"). None where the dictionary reads
+        no noun after adjectives alone, or cannot inflect them."""
+        import pymorphy2
+        parses = [pymorphy2.MorphAnalyzer.parse(self.vocab, fold(w))[:4] if w.isalpha() else [] for w in words]
+
+        def adjective(ps):  # an adjective's or a participle's reading ("Атырауской" the dictionary lacks)
+            return next((p for p in ps if {"ADJF", "PRTF"} & set(p.tag.grammemes)), None)
+        head = next((k for k, ps in enumerate(parses)
+                     if any("NOUN" in p.tag for p in ps) and not adjective(ps[:2])), None)
+        if head is None or not all(adjective(ps) for ps in parses[:head]):
+            return None
+        noun = next(p for p in parses[head] if "NOUN" in p.tag)
+        number = noun.tag.number or "sing"
+        inflect = pymorphy2.analyzer.Parse.inflect  # the dictionary's own, not natasha's (UD tags)
+        nominative = inflect(noun, {"nomn", number} if number == "plur" else {"nomn"})
+        if nominative is None:
+            return None
+        agree = {"nomn", number} | ({noun.tag.gender} if number == "sing" and noun.tag.gender else set())
+        out = []
+        for w, ps in zip(words[:head], parses[:head]):
+            form = inflect(adjective(ps), agree)
+            if form is None:
+                return None
+            out.append(_cased(w, form.word))
+        inflected = out + [_cased(words[head], nominative.word)]
+        # the dictionary writes "ё" ("Вооружённые"), the news mostly "е": as written
+        return [x if "ё" in w else x.replace("ё", "е") for x, w in zip(inflected, words)] + words[head + 1:]
 
     def _indeclinable(self, word: str) -> bool:
         """A surname ending in a vowel that does not decline (grammar.tsv ``indeclinable_ending``: "Керими",
@@ -349,6 +384,22 @@ def russian_matcher(kb: KnowledgeBase, morph: RussianMorph) -> AliasMatcher:
                 if written != key and toks[-1].text[:1].isupper():
                     m.add(written, [(ent.id, alias.kind)])
     return m
+
+
+def _cased(written: str, word: str) -> str:
+    """``word`` in the capitals of the word written ("СОВЕТА" -> "СОВЕТ", "Совета" -> "Совет")."""
+    if written.isupper() and len(written) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if written[:1].isupper() else word
+
+
+def _respaced(surface: str, toks, words: list[str]) -> str:
+    """The words in place of the tokens of ``surface``, its spaces and marks between them kept."""
+    out, at = [], 0
+    for t, w in zip(toks, words):
+        out.append(surface[at:t.start] + w)
+        at = t.end
+    return "".join(out) + surface[at:]
 
 
 class NatashaNER:
