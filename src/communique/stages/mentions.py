@@ -549,7 +549,7 @@ class MentionStage:
             if toks and fold(toks[0].text) in langdata.load(code).common:
                 ordinary.add((toks[0].start, toks[0].end))
             found = self._numbered(doc.text, toks, self._kb_mentions(doc.text, toks, code), code)
-            found = self._compass_regions(doc.text, toks, self._subdivisions(doc.text, toks, found, code), code)
+            found = self._subdivisions(doc.text, toks, found, code)
             found = official_state_names(doc.text, toks, found, code)
             found = self._bodies_of_named_states(doc.text, toks, found, code)
             found = self._bodies_by_kind(doc.text, toks, found, code)
@@ -876,29 +876,6 @@ class MentionStage:
                 out.append(Mention(start, stop, text[start:stop], "location", base=f"{name} {p.label}",
                                    source="subdivision", candidates=[f"new:location:{where}-{p.label}"]))
         return sorted((m for m in out if id(m) not in taken), key=lambda m: m.start)
-
-    def _compass_regions(self, text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
-        """A word of the compass before a state's name, with no noun of subdivision after it ("Батыс
-        Қазақстанда", "Şərqi Qazaxıstanda"), names a part of that state, not the state: its region of
-        that side, as with the noun ("Батыс Қазақстан облысы": ``_subdivisions``). A state whose name
-        opens with the word ("Оңтүстік Корея") is the knowledge base's own name, read whole before."""
-        compass = langdata.load(code).compass
-        if not compass:
-            return found
-        starts = [t.start for t in toks]
-        out = []
-        for m in found:
-            k = bisect.bisect_left(starts, m.start)
-            side = compass.get(fold(toks[k - 1].text)) if m.type == "country" and m.source == "kb" and k else None
-            if side is None or not m.candidates or text[toks[k - 1].end:m.start].strip():
-                out.append(m)
-                continue
-            cc = m.candidates[0].split(":", 1)[1]
-            start = toks[k - 1].start
-            out.append(Mention(start, m.end, text[start:m.end], "location", source="subdivision",
-                               base=f"{side.capitalize()} {self.kb.label(m.candidates[0])} region",
-                               candidates=[f"new:location:{side}-{cc}-region"]))
-        return out
 
     @staticmethod
     def _unknown_place(toks: list[Token], a: int, found: list[Mention], ld) -> int | None:
