@@ -284,11 +284,7 @@ class RussianMorph:
             parts = [fold(p) if keep and fold(p) in self.lemmas(p) else self.lemma(p) for p in t.text.split("-")]
             if agreed and agreed[k]:
                 parts = [agreed[k]]
-            if t.text[:1].isupper():
-                parts = [p[:1].upper() + p[1:] if p else p for p in parts]
-            if t.text.isupper() and len(t.text) > 1:
-                parts = [p.upper() for p in parts]
-            out.append("-".join(parts))
+            out.append("-".join(_cased(t.text, p) for p in parts))
         return " ".join(out)
 
     def _phrase_nominative(self, words: list[str]) -> list[str] | None:
@@ -429,7 +425,6 @@ class NatashaNER:
             out.append(Mention(start + a, start + sp.stop, surface,
                                self.TYPES.get(sp.type, "organization"), base=base, source="ner"))
         return out
-
 
     def _after_nominative_title(self, chunk: str, at: int) -> bool:
         """Whether a name at ``at`` stands in apposition to a title in the nominative ("Посол Японии
