@@ -231,6 +231,47 @@ def _sco_summits() -> list[Gathering]:
             for y, (s, e, loc) in facts.items()]
 
 
+def _cis_summits() -> list[Gathering]:
+    # Regular meetings of the CIS Council of Heads of State (one a year, in the autumn since 2014;
+    # the informal December summits are apart); not numbered officially.
+    facts = {
+        2014: ("2014-10-10", "2014-10-10", "loc:minsk"),
+        2015: ("2015-10-16", "2015-10-16", "loc:burabay"),
+        2016: ("2016-09", "2016-09", "loc:bishkek"),
+        2017: ("2017-10-11", "2017-10-11", "loc:sochi"),
+        2018: ("2018-09-28", "2018-09-28", "loc:dushanbe"),
+        2019: ("2019-10-11", "2019-10-11", "loc:ashgabat"),
+        2020: ("2020-12-18", "2020-12-18", ""),  # by video link
+        2021: ("2021-10-15", "2021-10-15", "loc:minsk"),
+        2022: ("2022-10-14", "2022-10-14", "loc:astana"),
+        2023: ("2023-10-13", "2023-10-13", "loc:bishkek"),
+        2024: ("2024-10-08", "2024-10-08", "loc:moscow"),
+        2025: ("2025-10-10", "2025-10-10", "loc:dushanbe"),
+    }
+    return [(f"gathering:cis-summit-{y}", f"{y} CIS Summit", "org:cis", "", s, e, loc, [])
+            for y, (s, e, loc) in facts.items()]
+
+
+def _csto_summits() -> list[Gathering]:
+    # Regular sessions of the CSTO Collective Security Council (heads of state); not numbered officially.
+    facts = {
+        2014: ("2014-12-23", "2014-12-23", "loc:moscow"),
+        2015: ("2015-09-15", "2015-09-15", "loc:dushanbe"),
+        2016: ("2016-10-14", "2016-10-14", "loc:yerevan"),
+        2017: ("2017-11-30", "2017-11-30", "loc:minsk"),
+        2018: ("2018-11-08", "2018-11-08", "loc:astana"),
+        2019: ("2019-11-28", "2019-11-28", "loc:bishkek"),
+        2020: ("2020-12-02", "2020-12-02", ""),  # by video link
+        2021: ("2021-09-16", "2021-09-16", "loc:dushanbe"),
+        2022: ("2022-11-23", "2022-11-23", "loc:yerevan"),
+        2023: ("2023-11-23", "2023-11-23", "loc:minsk"),
+        2024: ("2024-11-28", "2024-11-28", "loc:astana"),
+        2025: ("2025-11-27", "2025-11-27", "loc:bishkek"),
+    }
+    return [(f"gathering:csto-summit-{y}", f"{y} CSTO Summit", "org:csto", "", s, e, loc, [])
+            for y, (s, e, loc) in facts.items()]
+
+
 def _caspian_summits() -> list[Gathering]:
     facts = {
         1: ("2002-04", "2002-04", "loc:ashgabat"),
@@ -381,7 +422,8 @@ def _cops() -> list[Gathering]:
 
 def gatherings() -> list[Gathering]:
     return [*_unga(), *_cops(), *_cica_summits(), *_ots_summits(), *_nam_summits(), *_sco_summits(),
-            *_caspian_summits(), *_central_asia_china(), *_central_asia_consultative(), *RECURRING]
+            *_cis_summits(), *_csto_summits(), *_caspian_summits(), *_central_asia_china(),
+            *_central_asia_consultative(), *RECURRING]
 
 
 def _nfc(s: str) -> str:

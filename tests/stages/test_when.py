@@ -95,6 +95,27 @@ def test_a_plan_without_a_date_of_its_own_keeps_only_the_year(pipeline):
     assert [(e.date, e.modality) for e in doc.events] == [("2024", "planned")]
 
 
+@pytest.mark.parametrize("text", [
+    "Ильхам Алиев примет участие в конференции COP29 в Баку.",
+    "Prezident İlham Əliyev Bakıda keçiriləcək COP29 konfransında iştirak edəcək.",
+])
+def test_a_plan_to_attend_a_gathering_the_knowledge_base_dates_takes_its_month(pipeline, text):
+    doc = _doc(pipeline, text, "2024-05-10")
+    assert [(e.date, e.modality) for e in doc.events if e.type == "CONVENE"] == [("2024-11", "planned")]
+
+
+@pytest.mark.parametrize("text", [
+    "Бүгін Қасым-Жомарт Тоқаев ТМД мемлекеттері басшылары кеңесінің отырысына қатысты. Айта кетейік, 2023 жылы "
+    "ТМД мемлекеттері басшылары кеңесінің отырысы Бішкекте өтеді.",
+    "Сегодня Касым-Жомарт Токаев принял участие в заседании Совета глав государств СНГ. Отметим, что в 2023 году "
+    "заседание Совета глав государств СНГ пройдет в Бишкеке.",
+])
+def test_a_gathering_announced_for_a_year_given_does_not_date_the_news(pipeline, text):
+    doc = _doc(pipeline, text)
+    attended = [e for e in doc.events if e.type == "CONVENE" and KZ_PRES in e.participants]
+    assert attended and attended[0].date is None  # not October 2023, the month of the summit to come
+
+
 def test_what_happened_without_a_date_of_its_own_is_news_of_the_day_published(pipeline):
     doc = _doc(pipeline, "Ильхам Алиев провел телефонный разговор с Касым-Жомартом Токаевым.", "2024-05-10")
     assert [e.date for e in doc.events] == ["2024-05-10"]

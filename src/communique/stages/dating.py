@@ -26,6 +26,16 @@ class Dating:
             return None
         return start[:4] or None
 
+    def planned_month(self, ev: Event) -> str | None:
+        """The month the knowledge base dates a gathering announced ("Bir aydan sonra Bakı ... COP29
+        ... ev sahibliyi edəcək"): a plan's date is the gathering's, not the news' (its month: the
+        day of a plan is seldom what a report of it is about)."""
+        if ev.type != "CONVENE" or ev.modality != "planned":
+            return None
+        months = {start[:7] for p in ev.participants if (info := self.kb.gatherings.get(p))
+                  and len(start := info.get("start") or "") >= 7 and (info.get("end") or start)[:7] == start[:7]}
+        return months.pop() if len(months) == 1 else None
+
     def gathering_day(self, ev: Event) -> str | None:
         """The day of a gathering the knowledge base dates to one day, for a report of it that took
         place and gives no date of its own ("Bu gün Aktauda ... V Zirvə toplantısı keçirilib")."""
