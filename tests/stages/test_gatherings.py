@@ -323,6 +323,40 @@ def test_the_cis_and_csto_summits_of_no_known_year_are_the_ones_held_in_the_plac
         assert not any(g.startswith("gathering:") for g in found) and convene and convene[0].date is None
 
 
+@pytest.mark.parametrize("text", [
+    "Бүгін Қасым-Жомарт Тоқаев ТМД мемлекеттері басшылары кеңесінің отырысына қатысты. Айта кетейік, "
+    "2023 жылы ТМД мемлекеттері басшылары кеңесінің отырысы Бішкекте өтеді.",
+    "Сегодня Касым-Жомарт Токаев принял участие в заседании Совета глав государств СНГ. Следующее "
+    "заседание Совета глав государств СНГ пройдет в 2023 году в Бишкеке.",
+])
+def test_a_summit_of_no_year_before_the_next_one_announced_is_the_one_before_it(pipeline, text):
+    doc, found = _gatherings(pipeline, text, None)
+    assert set(found) == {"gathering:cis-summit-2022", "gathering:cis-summit-2023"}
+    attended = [e for e in doc.events if "person:kassym-jomart-tokayev" in e.participants]
+    assert [(e.participants[-1], e.date) for e in attended] == [("gathering:cis-summit-2022", "2022-10-14")]
+
+
+@pytest.mark.parametrize("text, published, summits", [
+    ("Шавкат Мирзиёев принял участие в саммите СВМДА и в заседании Совета глав государств СНГ в Астане.",
+     "2022-10-14", ["gathering:cica-summit-6", "gathering:cis-summit-2022"]),
+    ("Шавкат Мирзиёев Астанада АӨСШК саммиті мен ТМД мемлекеттері басшылары кеңесінің отырысына қатысты.",
+     "2022-10-14", ["gathering:cica-summit-6", "gathering:cis-summit-2022"]),
+    ("Şavkat Mirziyoyev Astanada AQEM sammitində və MDB Dövlət Başçıları Şurasının iclasında iştirak edib.",
+     "2022-10-14", ["gathering:cica-summit-6", "gathering:cis-summit-2022"]),
+])
+def test_summits_of_different_bodies_attended_are_one_event_each(pipeline, text, published, summits):
+    doc, _ = _gatherings(pipeline, text, published)
+    convene = [e for e in doc.events if e.type == "CONVENE"]
+    assert [e.participants for e in convene] == [["person:shavkat-mirziyoyev", g] for g in summits]
+    assert [e.framework for e in convene] == ["org:cica", "org:cis"]
+
+
+def test_one_gathering_under_two_names_stays_one_event(pipeline):
+    doc, _ = _gatherings(pipeline, "Prezident İlham Əliyev BMT-nin İqlim Dəyişmələri üzrə Çərçivə Konvensiyasının "
+                                   "Tərəflər Konfransının 29-cu sessiyasında - COP29-da çıxış edib.", "2024-11-12")
+    assert [e.participants for e in doc.events if e.type == "CONVENE"] == [["person:ilham-aliyev", "gathering:cop29"]]
+
+
 def test_a_summit_dated_otherwise_is_not_taken_for_the_one_held_there(pipeline):
     _, found = _gatherings(pipeline, "Саммит «Центральная Азия – Китай» в Астане пройдет в 2030 году.", None)
     assert "gathering:central-asia-china-summit-2" not in found

@@ -113,7 +113,7 @@ def test_a_plan_to_attend_a_gathering_the_knowledge_base_dates_takes_its_month(p
 def test_a_gathering_announced_for_a_year_given_does_not_date_the_news(pipeline, text):
     doc = _doc(pipeline, text)
     attended = [e for e in doc.events if e.type == "CONVENE" and KZ_PRES in e.participants]
-    assert attended and attended[0].date is None  # not October 2023, the month of the summit to come
+    assert attended and not (attended[0].date or "").startswith("2023")  # not the summit to come's month
 
 
 def test_what_happened_without_a_date_of_its_own_is_news_of_the_day_published(pipeline):

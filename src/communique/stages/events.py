@@ -296,7 +296,8 @@ class EventStage:
                     or _traced(ev, "its gathering in the knowledge base", self.dating.gathering_date(ev.framework))
                 if ev.date is None:
                     ev.month = next((d.month for d in said.dates if d.month and d.relative is None), None)
-                out += [x for e in self._separate_meetings(ctx, ev, a, b) for x in _separate_gatherings(ctx, e)]
+                out += [y for e in self._separate_meetings(ctx, ev, a, b) for x in _separate_gatherings(ctx, e)
+                        for y in self._one_per_body(ctx, x)]
         return out
 
     def _city_of_state(self, doc: Document) -> None:
@@ -567,6 +568,27 @@ class EventStage:
         return next((m.entity_id for m in ctx.of_type("country") if m.entity_id not in parts
                      and ctx.token_index(m.start) < trigger_at and not ctx.is_qualifier(m)
                      and ctx.in_place(m)), None)
+
+    def _one_per_body(self, ctx: SentenceContext, ev: Event) -> list[Event]:
+        """"принял участие в саммите СВМДА и в заседании Совета глав государств СНГ": gatherings of different
+        bodies are different occurrences (GOLD.md: one event per occurrence), each attended by the
+        parties named; one gathering under two names (COP29, "the Conference of the Parties") has one
+        body, or an unknown one, and stays one event."""
+        gatherings = [p for p in ev.participants if is_gathering(p)]
+        if ev.type != "CONVENE" or len(gatherings) < 2:
+            return [ev]
+        # a format of states with no body of its own ("Central Asia – Russia") is its own holder
+        composed = {m.entity_id for m in ctx.doc.mentions if m.source == "composed"}
+        bodies = [gathering_organization(ctx.doc, self.kb, g) or (g if g in composed else None) for g in gatherings]
+        if None in bodies or len(set(bodies)) < len(bodies):
+            return [ev]
+        others = [p for p in ev.participants if p not in gatherings and p not in bodies]
+        key = f"{ctx.doc.id}|{ev.id}"  # the event may be one of a clause's split already
+        return [dataclasses.replace(ev, id=event_id(key, ev.type, ctx.sent.start, k) if k else ev.id,
+                                    participants=[*others, g],
+                                    framework=body if ev.framework in bodies else ev.framework,
+                                    trace=[*ev.trace, "split: one gathering per body holding it"])
+                for k, (g, body) in enumerate(zip(gatherings, bodies))]
 
     def _modality(self, ctx: SentenceContext, trigger_modality: str, a: int, b: int, own=()) -> str:
         """The trigger's own form, or a marker in its clause (not in a neighbouring clause

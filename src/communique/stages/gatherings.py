@@ -114,6 +114,19 @@ class GatheringStage:
         found = {gid for place in places for gid in self._placed.get((org, place, kind), [])}
         return found.pop() if len(found) == 1 else None
 
+    def _before_announced(self, phrases: list["SummitPhrase"], p: "SummitPhrase", org: str) -> str | None:
+        """A summit reported with no year, in an article announcing the body's next one for a year
+        ("2023 жылы ... отырысы Бішкекте өтеді"): the one the knowledge base has last before that."""
+        years = {q.year for q in phrases if q is not p and q.org == org and q.kind == p.kind and q.year
+                 and (q.upcoming or q.planned)}
+        later = self.known.get((org, years.pop(), p.kind), []) if len(years) == 1 else []
+        if len(later) != 1:
+            return None
+        start = self.kb.gatherings[later[0]]["start"]
+        earlier = [(g["start"], gid) for (o, _, k), gids in self.known.items() if o == org and k == p.kind
+                   for gid in gids if (g := self.kb.gatherings[gid])["start"] < start]
+        return max(earlier)[1] if earlier else None
+
     @parties_only
     def __call__(self, doc: Document) -> Document:
         phrases = [p for s in prose(doc) for p in self.find(doc, s) if p.number or not numbered_only(p.kind)]
@@ -148,8 +161,9 @@ class GatheringStage:
                 p.year or _usual_year(phrases, org, p.kind) or article_year())
             gid = self.gathering_id(org, p.kind, year, p.upcoming, p.number)
             if gid not in self.kb.gatherings and not (p.upcoming or year or p.number or pair) \
-                    and (here := self.held_in(org, p.kind, p.places)):
-                gid = here  # "«Орталық Азия – Қытай» саммитіне ... Астанаға келді", of no known year: the Astana one
+                    and (here := self.held_in(org, p.kind, p.places) or self._before_announced(phrases, p, org)):
+                # "«Орталық Азия – Қытай» саммитіне ... Астанаға келді", of no known year: the Astana one
+                gid = here
                 named.setdefault(org, set()).add(gid)
             composed.append((p, org, pair, year, gid))
         # a bare summit word, with no body next to it, in an article that names one special summit of
