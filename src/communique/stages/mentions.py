@@ -2047,14 +2047,18 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
                 continue
             i, j = free[0], free[-1] + 1
         type_ = _TAGGED_TYPES[label]
-        if (n := _initials(text, toks, i)) and j - i == n + 1:
-            type_ = "person"  # "М.Сердалиннің": initials and one word are a person's name, whatever the type tagged
+        initialled = bool((n := _initials(text, toks, i)) and j - i == n + 1)
+        if initialled:
+            # "М.Сердалиннің": initials and one word are a person's name, whatever the type tagged, and
+            # the person the article names in full with them, as the initials the cues find
+            type_ = "person"
         if type_ == "person" and j - i > 2 and _names_place(toks, j - 1, tagger.lang):
             j -= 1
         if type_ == "person" and j - i > 2 and _oblique(toks[i].text, ld):
             i += 1  # "Жарлығымен Берік Уәли": only a name's last word inflects; an oblique first word is no name's
         out.append(Mention(toks[i].start, toks[j - 1].end, text[toks[i].start:toks[j - 1].end], type_,
                            base=_turkic_base(text, toks, i, j, ld, person=type_ == "person"),
-                           source="short" if type_ == "person" and j - i == 1 else "tagger",
+                           source="initials" if initialled else
+                           "short" if type_ == "person" and j - i == 1 else "tagger",
                            kind=_alone(toks[i].text, ld, things) if type_ == "person" and j - i == 1 else "name"))
     return [m for m in found if id(m) not in replaced] + out
