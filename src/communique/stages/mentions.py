@@ -1370,7 +1370,8 @@ def _regions_named(text: str, toks: list[Token], found: list[Mention], ld) -> li
     ``REGION``: named, and no party nor an event's place."""
     spans = _region_spans(toks, ld)
     out = _without_regions(toks, found, ld, spans)
-    for s, e, rid in spans:
+    for s, e, rid in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):  # the longest name first
+        # ("Dağlıq Qarabağ", not its "Qarabağ")
         if not any(m.start < e and s < m.end for m in out):
             out = [*out, Mention(s, e, text[s:e], "location", base=text[s:e], source="region", kind=REGION,
                                  candidates=[rid])]
@@ -1418,6 +1419,20 @@ def _plain_name_word(w: str) -> bool:
     """A capitalised word in lower case after its capital, each part of a hyphenated one too
     ("Қасым-Жомарт"); not "КолывановаСергей", two words run together by a lost line break."""
     return all(p[:1].isupper() and p[1:].islower() for p in w.split("-"))
+
+
+def _kind_noun(word: str, code: str) -> bool:
+    """A noun of an institution's kind ("Komissiyanın", "Agentliyinin"; grammar.tsv org_kind): the stem
+    and at most two endings after it (suffixes.tsv), not a surname that only begins like one ("Askerov")."""
+    w = lower(word)
+    return any(w.startswith(k) and w[len(k):] in _endings(code) for k in grammar(code).words["org_kind"])
+
+
+@functools.cache
+def _endings(code: str) -> frozenset[str]:
+    """Every ending of one or two suffixes (suffixes.tsv), and none."""
+    one = {s.text for s in langdata.load(code).suffixes}
+    return frozenset({"", *one, *(a + b for a in one for b in one)})
 
 
 def _is_name_token(t: Token) -> bool:
@@ -1822,7 +1837,10 @@ def cue_mentions(text: str, toks: list[Token], found: list[Mention], code: str) 
             # a possessive with its buffer and a case after it ends a compound noun ("Mərkəzi Seçki
             # Komissiyasının", "Ынтымақтастық Кеңесінің"), which names an institution: no person's name
             # takes the 3rd-person possessive
-            type_ = "organization" if ends_in_possessive(toks[e].text, ld) else "person"
+            # "Hökumətlərarası Komissiyanın", "Sosial Xidmətlər Agentliyinin": nor one ending in a noun of
+            # an institution's kind (grammar.tsv org_kind), whatever its possessive
+            type_ = "organization" if ends_in_possessive(toks[e].text, ld) or _kind_noun(toks[e].text, code) \
+                else "person"
             head = compound_head_base(toks[e].text, ld, certain_only=True)
             base = text[start:toks[e].start] + head
             out.append(Mention(start, end, text[start:end], type_, base=base, source="cue"))
@@ -1887,8 +1905,9 @@ def shaped_name_mentions(text: str, toks: list[Token], found: list[Mention], cod
     covered = _covered([t.start for t in toks], found)
     folds = token_folds(toks)
 
-    def surname(k: int) -> bool:  # an institution's head noun carries the possessive: no surname
-        return fold(base_form(toks[k].text, ld)).endswith(ending) and not ends_in_possessive(toks[k].text, ld)
+    def surname(k: int) -> bool:  # an institution's head noun carries the possessive, or is one: no surname
+        return fold(base_form(toks[k].text, ld)).endswith(ending) and not ends_in_possessive(toks[k].text, ld) \
+            and not _kind_noun(toks[k].text, code)  # "Komissiya-nın" is no "Paşinyan-ın"
 
     if not any(k not in covered and (folds[k] in patronymic or (toks[k].text[:1].isupper()
                                                                 and _plain_name_word(toks[k].text) and surname(k)))
