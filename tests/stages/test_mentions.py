@@ -438,7 +438,9 @@ def test_a_word_before_a_given_name_and_patronymic_is_no_surname_unless_it_ends_
 @pytest.mark.parametrize("text, surface, type_", [
     # "Komissiya-nın" ends as "Paşinyan-ın" does, but a commission is no person
     ("Azərbaycan və Qazaxıstan arasında Hökumətlərarası Komissiyanın növbəti iclası keçirilib.",
-     "Hökumətlərarası Komissiyanın", None),
+     "Hökumətlərarası Komissiyanın", None),  # the gathering's name: its session
+    ("Hökumətlərarası Komissiyanın həmsədri Mikayıl Cabbarov çıxış edib.", "Hökumətlərarası Komissiyanın",
+     "organization"),
     ("Sənədləri Əmək Nazirliyinin tabeliyindəki Sosial Xidmətlər Agentliyinin sədri Vüqar Behbudov təqdim edib.",
      "Sosial Xidmətlər Agentliyinin", "organization"),
     ("Мәжіліс депутаттары Ұлттық Экономика Палатасының өкілдерімен кездесті.", "Ұлттық Экономика Палатасының", None),

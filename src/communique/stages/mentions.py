@@ -1905,9 +1905,8 @@ def shaped_name_mentions(text: str, toks: list[Token], found: list[Mention], cod
     covered = _covered([t.start for t in toks], found)
     folds = token_folds(toks)
 
-    def surname(k: int) -> bool:  # an institution's head noun carries the possessive, or is one: no surname
-        return fold(base_form(toks[k].text, ld)).endswith(ending) and not ends_in_possessive(toks[k].text, ld) \
-            and not _kind_noun(toks[k].text, code)  # "Komissiya-nın" is no "Paşinyan-ın"
+    def surname(k: int) -> bool:  # an institution's head noun carries the possessive: no surname
+        return fold(base_form(toks[k].text, ld)).endswith(ending) and not ends_in_possessive(toks[k].text, ld)
 
     if not any(k not in covered and (folds[k] in patronymic or (toks[k].text[:1].isupper()
                                                                 and _plain_name_word(toks[k].text) and surname(k)))
@@ -1942,8 +1941,13 @@ def shaped_name_mentions(text: str, toks: list[Token], found: list[Mention], cod
             e = next((x for x in range(e, k, -1) if surname(x)), e)
         if e > k and (surname(e) or father):
             start, end = toks[k].start, toks[e].end
-            base = text[start:toks[e].start] + base_form(toks[e].text, ld)
-            out.append(Mention(start, end, text[start:end], "person", base=base, source="cue", kind="name"))
+            if not father and _kind_noun(toks[e].text, code):
+                # "Hökumətlərarası Komissiya-nın" ends as "Paşinyan-ın" does: an institution, no person
+                base = text[start:toks[e].start] + compound_head_base(toks[e].text, ld, certain_only=True)
+                out.append(Mention(start, end, text[start:end], "organization", base=base, source="cue", kind="name"))
+            else:
+                base = text[start:toks[e].start] + base_form(toks[e].text, ld)
+                out.append(Mention(start, end, text[start:end], "person", base=base, source="cue", kind="name"))
             covered.update(range(k, e + 1))
         k = e + 1
     return sorted(out, key=lambda m: m.start) if len(out) > len(found) else found
