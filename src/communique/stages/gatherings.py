@@ -114,7 +114,7 @@ class GatheringStage:
         found = {gid for place in places for gid in self._placed.get((org, place, kind), [])}
         return found.pop() if len(found) == 1 else None
 
-    def _before_announced(self, phrases: list["SummitPhrase"], p: "SummitPhrase", org: str) -> str | None:
+    def _before_announced(self, phrases: list[SummitPhrase], p: SummitPhrase, org: str) -> str | None:
         """A summit reported with no year, in an article announcing the body's next one for a year
         ("2023 жылы ... отырысы Бішкекте өтеді"): the one the knowledge base has last before that."""
         years = {q.year for q in phrases if q is not p and q.org == org and q.kind == p.kind and q.year

@@ -1370,8 +1370,8 @@ def _regions_named(text: str, toks: list[Token], found: list[Mention], ld) -> li
     ``REGION``: named, and no party nor an event's place."""
     spans = _region_spans(toks, ld)
     out = _without_regions(toks, found, ld, spans)
-    for s, e, rid in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):  # the longest name first
-        # ("Dağlıq Qarabağ", not its "Qarabağ")
+    # the longest name first: "Dağlıq Qarabağ", not the "Qarabağ" in it
+    for s, e, rid in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
         if not any(m.start < e and s < m.end for m in out):
             out = [*out, Mention(s, e, text[s:e], "location", base=text[s:e], source="region", kind=REGION,
                                  candidates=[rid])]
@@ -1941,13 +1941,11 @@ def shaped_name_mentions(text: str, toks: list[Token], found: list[Mention], cod
             e = next((x for x in range(e, k, -1) if surname(x)), e)
         if e > k and (surname(e) or father):
             start, end = toks[k].start, toks[e].end
-            if not father and _kind_noun(toks[e].text, code):
-                # "Hökumətlərarası Komissiya-nın" ends as "Paşinyan-ın" does: an institution, no person
-                base = text[start:toks[e].start] + compound_head_base(toks[e].text, ld, certain_only=True)
-                out.append(Mention(start, end, text[start:end], "organization", base=base, source="cue", kind="name"))
-            else:
-                base = text[start:toks[e].start] + base_form(toks[e].text, ld)
-                out.append(Mention(start, end, text[start:end], "person", base=base, source="cue", kind="name"))
+            # "Hökumətlərarası Komissiya-nın" ends as "Paşinyan-ın" does: an institution, no person
+            body = not father and _kind_noun(toks[e].text, code)
+            last = compound_head_base(toks[e].text, ld, certain_only=True) if body else base_form(toks[e].text, ld)
+            out.append(Mention(start, end, text[start:end], "organization" if body else "person",
+                               base=text[start:toks[e].start] + last, source="cue", kind="name"))
             covered.update(range(k, e + 1))
         k = e + 1
     return sorted(out, key=lambda m: m.start) if len(out) > len(found) else found

@@ -16,7 +16,7 @@ import functools
 import re
 import weakref
 
-from ..document import Document
+from ..document import Document, Mention
 from .. import lang as langdata
 from ..kb import KnowledgeBase
 from ..lang.dates import DateMatch, find_dates
@@ -61,7 +61,7 @@ def article_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None)
     return None
 
 
-def _announced(doc: Document, m) -> bool:
+def _announced(doc: Document, m: Mention) -> bool:
     """A gathering announced for a year the sentence states ("2023 жылы ... отырысы Бішкекте өтеді"):
     that year is the plan's, not the news'. (Announced with no year, "the coming summit", it is
     near: news speak of a gathering in the weeks before it.)"""
@@ -96,7 +96,7 @@ def context_month(doc: Document, kb: KnowledgeBase) -> str | None:
             continue
         sent = next((s for s in doc.sentences if s.start <= m.start < s.end), None)
         ctx = SentenceContext.build(doc, sent) if sent is not None else None
-        if ctx is not None and ctx.matches(ctx.ld.this_year) or _announced(doc, m):
+        if (ctx is not None and ctx.matches(ctx.ld.this_year)) or _announced(doc, m):
             continue
         return start[:7]
     return None
