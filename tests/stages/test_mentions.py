@@ -451,6 +451,15 @@ def test_a_run_ending_in_a_noun_of_an_institutions_kind_is_no_persons_name(pipel
     assert type_ is None or [m.type for m in named] == [type_]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Кездесуде облыс әкімі Ернар Жаркешов Елшіге өңірдің әлеуетін таныстырды.", "Ернар Жаркешов"),
+    ("Жиында Асхат Шахаров Министрге жобаны көрсетті.", "Асхат Шахаров"),
+])
+def test_a_title_after_a_kazakh_name_capitalised_in_respect_is_no_part_of_it(pipeline, text, name):
+    persons = [m.text for m in _mentions(pipeline, text) if m.type == "person"]
+    assert persons == [name], persons
+
+
 def test_a_capitalised_head_noun_after_lower_case_words_alone_starts_no_name(pipeline):
     doc = pipeline(Document("t", "Мұнда ұлттық Университеті бар, оның жанында мемлекеттік Комитеті жұмыс істейді.", lang="kk"))
     assert doc.failure is None, doc.failure

@@ -2073,8 +2073,9 @@ def tagger_mentions(text: str, sent: Sentence, toks: list[Token], found: list[Me
             # "М.Сердалиннің": initials and one word are a person's name, whatever the type tagged, and
             # the person the article names in full with them, as the initials the cues find
             type_ = "person"
-        if type_ == "person" and j - i > 2 and _names_place(toks, j - 1, tagger.lang):
-            j -= 1
+        if type_ == "person" and j - i > 2 and (_names_place(toks, j - 1, tagger.lang)
+                                                 or ld.titles.find([fold(base_form(toks[j - 1].text, ld))])):
+            j -= 1  # "Ернар Жаркешов | Елшіге": a title after a name, capitalised in respect, is no part of it
         if type_ == "person" and j - i > 2 and _oblique(toks[i].text, ld):
             i += 1  # "Жарлығымен Берік Уәли": only a name's last word inflects; an oblique first word is no name's
         out.append(Mention(toks[i].start, toks[j - 1].end, text[toks[i].start:toks[j - 1].end], type_,
