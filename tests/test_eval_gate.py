@@ -68,7 +68,7 @@ def test_stories_across_languages(result):
 
 def test_batch_stories(batch):
     """Pairwise story accuracy (pairs of matched reports of one gold story in one cluster) and
-    clusters mixing two gold stories; b1's one mixed cluster comes from a misread date (README)."""
+    clusters mixing two gold stories, at the floors README's Stories table gives."""
     name, res = batch
     st, floors = res["stories"], FLOORS["batch_stories"][name]
     assert (st["pairs"]["all"]["accuracy"] or 0) >= floors["min_pairwise"] - 1e-9, st
