@@ -198,6 +198,12 @@ def _nam_summits() -> list[Gathering]:
     return out
 
 
+def _yearly_summits(key: str, acronym: str, facts: dict[int, tuple[str, str, str]]) -> list[Gathering]:
+    """A body's summits named by their year, not numbered officially: ``gathering:<key>-summit-<year>``."""
+    return [(f"gathering:{key}-summit-{y}", f"{y} {acronym} Summit", f"org:{key}", "", s, e, loc, [])
+            for y, (s, e, loc) in facts.items()]
+
+
 def _sco_summits() -> list[Gathering]:
     # Meetings of the SCO Council of Heads of State; not numbered officially.
     facts = {
@@ -227,8 +233,7 @@ def _sco_summits() -> list[Gathering]:
         2024: ("2024-07-03", "2024-07-04", "loc:astana"),
         2025: ("2025-08-31", "2025-09-01", "loc:tianjin"),
     }
-    return [(f"gathering:sco-summit-{y}", f"{y} SCO Summit", "org:sco", "", s, e, loc, [])
-            for y, (s, e, loc) in facts.items()]
+    return _yearly_summits("sco", "SCO", facts)
 
 
 def _cis_summits() -> list[Gathering]:
@@ -248,8 +253,7 @@ def _cis_summits() -> list[Gathering]:
         2024: ("2024-10-08", "2024-10-08", "loc:moscow"),
         2025: ("2025-10-10", "2025-10-10", "loc:dushanbe"),
     }
-    return [(f"gathering:cis-summit-{y}", f"{y} CIS Summit", "org:cis", "", s, e, loc, [])
-            for y, (s, e, loc) in facts.items()]
+    return _yearly_summits("cis", "CIS", facts)
 
 
 def _csto_summits() -> list[Gathering]:
@@ -268,8 +272,7 @@ def _csto_summits() -> list[Gathering]:
         2024: ("2024-11-28", "2024-11-28", "loc:astana"),
         2025: ("2025-11-27", "2025-11-27", "loc:bishkek"),
     }
-    return [(f"gathering:csto-summit-{y}", f"{y} CSTO Summit", "org:csto", "", s, e, loc, [])
-            for y, (s, e, loc) in facts.items()]
+    return _yearly_summits("csto", "CSTO", facts)
 
 
 def _caspian_summits() -> list[Gathering]:
