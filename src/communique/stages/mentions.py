@@ -1422,17 +1422,11 @@ def _plain_name_word(w: str) -> bool:
 
 
 def _kind_noun(word: str, code: str) -> bool:
-    """A noun of an institution's kind ("Komissiyanın", "Agentliyinin"; grammar.tsv org_kind): the stem
-    and at most two endings after it (suffixes.tsv), not a surname that only begins like one ("Askerov")."""
-    w = lower(word)
-    return any(w.startswith(k) and w[len(k):] in _endings(code) for k in grammar(code).words["org_kind"])
-
-
-@functools.cache
-def _endings(code: str) -> frozenset[str]:
-    """Every ending of one or two suffixes (suffixes.tsv), and none."""
-    one = {s.text for s in langdata.load(code).suffixes}
-    return frozenset({"", *one, *(a + b for a in one for b in one)})
+    """A noun of an institution's kind ("Komissiyanın", "Agentliyinin"; grammar.tsv org_kind): one of
+    its stems (``candidates``, the endings of suffixes.tsv taken off) is the kind's, not a surname that
+    only begins like one ("Askerov")."""
+    kinds = grammar(code).words["org_kind"]
+    return bool(kinds) and any(stem in kinds for stem in candidates(lower(word), langdata.load(code)))
 
 
 def _is_name_token(t: Token) -> bool:
