@@ -56,20 +56,23 @@ def article_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None)
         return found
     for m in doc.mentions:
         start = (kb.gatherings.get(m.entity_id or "") or {}).get("start")
-        if start and not _announced(doc, m):
+        if start and not _announced(_context_of(doc, m)):
             return start[:4]
     return None
 
 
-def _announced(doc: Document, m: Mention) -> bool:
+def _context_of(doc: Document, m: Mention) -> SentenceContext | None:
+    """The context of the sentence a mention stands in."""
+    sent = next((s for s in doc.sentences if s.start <= m.start < s.end), None)
+    return SentenceContext.build(doc, sent) if sent is not None else None
+
+
+def _announced(ctx: SentenceContext | None) -> bool:
     """A gathering announced for a year the sentence states ("2023 жылы ... отырысы Бішкекте өтеді"):
     that year is the plan's, not the news'. (Announced with no year, "the coming summit", it is
     near: news speak of a gathering in the weeks before it.)"""
-    sent = next((s for s in doc.sentences if s.start <= m.start < s.end), None)
-    if sent is None:
-        return False
-    ctx = SentenceContext.build(doc, sent)
-    return any(d.year for d in ctx.dates) and any(p.label == "planned" for p, _, _ in ctx.matches(ctx.ld.modality))
+    return ctx is not None and any(d.year for d in ctx.dates) \
+        and any(p.label == "planned" for p, _, _ in ctx.matches(ctx.ld.modality))
 
 
 def gathering_place_year(doc: Document, kb: KnowledgeBase) -> str | None:
@@ -94,9 +97,8 @@ def context_month(doc: Document, kb: KnowledgeBase) -> str | None:
         start = (kb.gatherings.get(m.entity_id or "") or {}).get("start")
         if not start or len(start) < 7:
             continue
-        sent = next((s for s in doc.sentences if s.start <= m.start < s.end), None)
-        ctx = SentenceContext.build(doc, sent) if sent is not None else None
-        if (ctx is not None and ctx.matches(ctx.ld.this_year)) or _announced(doc, m):
+        ctx = _context_of(doc, m)
+        if ctx is not None and (ctx.matches(ctx.ld.this_year) or _announced(ctx)):
             continue
         return start[:7]
     return None
