@@ -375,10 +375,27 @@ def test_a_russian_name_in_the_official_order_keeps_its_surname_and_its_nominati
      "Түркістан облысының әкімдігімен", "Түркістан облысының әкімдігі"),
     ("Делегация Қазақстан халқы Ассамблеясын ел бірлігін сақтауға шақырды.",
      "Қазақстан халқы Ассамблеясын", "Қазақстан халқы Ассамблеясы"),
+    # a department, a hospital named by their place and kind (org_heads.tsv)
+    ("Жиынға Павлодар облыстық денсаулық сақтау басқармасының өкілі қатысты.",
+     "Павлодар облыстық денсаулық сақтау басқармасының", "Павлодар облыстық денсаулық сақтау басқармасы"),
+    ("Тексеруді Ақтөбе қалалық білім бөлімі жүргізді.", "Ақтөбе қалалық білім бөлімі", "Ақтөбе қалалық білім бөлімі"),
+    ("Зардап шеккендер Шымкент қалалық ауруханасына жеткізілді.", "Шымкент қалалық ауруханасына", "Шымкент қалалық ауруханасы"),
 ])
 def test_kazakh_writes_only_the_first_word_of_an_institutions_name_in_capitals(pipeline, text, name, base):
     orgs = {(m.text, m.base) for m in _mentions(pipeline, text) if m.type == "organization"}
     assert (name, base) in orgs, orgs
+
+
+@pytest.mark.parametrize("lang, text, person, organisation", [
+    ("kk", "Серік Ахметов Қарағанды облыстық білім басқармасының басшысы болып тағайындалды.",
+     "Серік Ахметов", "Қарағанды облыстық білім басқармасының"),
+    ("az", "Elmar Vəliyev Yevlax Rayon İcra Hakimiyyətinin başçısı vəzifəsindən azad edilib.",
+     "Elmar Vəliyev", "Yevlax Rayon İcra Hakimiyyətinin"),
+])
+def test_a_word_ending_as_surnames_do_is_no_institutions_first_word(pipeline, lang, text, person, organisation):
+    # the official named right before his office's name is its holder, not a word of the name
+    found = {(m.text, m.type) for m in pipeline(Document("t", text, lang=lang)).mentions}
+    assert (person, "person") in found and not any(t == "organization" and person.split()[-1] in s for s, t in found), found
 
 
 @pytest.mark.parametrize("text", [

@@ -1454,6 +1454,13 @@ def headed_name_mentions(text: str, toks: list[Token], found: list[Mention], cod
     stops = {k for _, a, b in ld.titles.find(folds) for k in range(a, b)}
     if grammar(code).names_inflect:
         stops |= {k for k, t in enumerate(toks) if _is_name_token(t) and bare_genitive(t.text, ld)}
+        # a word ending as surnames do ("Серіказы Оразалиев | облыстық қаржы басқармасы") is a person's,
+        # not an institution's first word, unless it is a known place's ("Берлин университеті")
+        places = {k for m in found if m.type in ("country", "location")
+                  for k, t in enumerate(toks) if m.start <= t.start < m.end}
+        surname = grammar(code).words["surname_ending"]
+        stops |= {k for k, t in enumerate(toks) if k not in places and _is_name_token(t)
+                  and fold(base_form(t.text, ld)).endswith(surname)}
     if person_words:
         stops |= {k for k, t in enumerate(toks) if _is_name_token(t) and fold(base_form(t.text, ld)) in person_words}
     for heads, type_ in kinds:
