@@ -608,6 +608,21 @@ def test_a_congress_of_a_party_the_knowledge_base_does_not_know_is_domestic(pipe
     assert not any(t == "CONVENE" for t, _, _ in evs)
 
 
+@pytest.mark.parametrize("text, domestic", [
+    ("Касым-Жомарт Токаев встретился с акимом Алматинской области Серикжаном Ахметовым.", True),
+    ("Касым-Жомарт Токаев встретился с акимом Шымкента Габитом Сыздыкбековым.", True),
+    # another state's region: a foreign official
+    ("Касым-Жомарт Токаев встретился с губернатором Омской области Виталием Хоценко.", False),
+    # posted in a city of the state: his title's state is another's
+    ("Губернатор Омской области Виталий Хоценко провел встречу с генеральным консулом Казахстана в городе Омске "
+     "Керимом Кожамбердиевым.", False),
+])
+def test_an_official_of_a_states_region_or_city_serves_that_state(pipeline, text, domestic):
+    # a meeting of a head of state with his own region's governor is the state's own affairs (GOLD.md)
+    _, evs = _events(pipeline, text, "2024-03-01")
+    assert (not any(t == "MEET" for t, _, _ in evs)) == domestic, evs
+
+
 @pytest.mark.parametrize("text", [
     "Қасым-Жомарт Тоқаев Ұлттық құрылтайдың отырысына қатысты.",
     "Нұрсұлтан Назарбаев Қазақстан халқы Ассамблеясының сессиясына қатысты.",

@@ -117,7 +117,11 @@ class Russian(Grammar):
         return before[-1] if before else ""
 
     def is_locative(self, text: str, start: int, end: int) -> bool:
-        return self._word_before(text, start) in self.words["locative"]
+        """"в Омске", and past a place noun in apposition: "в городе Омске"."""
+        before = lower(text[max(0, start - 24):start]).split()
+        if before and before[-1] in self.words["place_apposition"]:
+            before = before[:-1]
+        return bool(before) and before[-1] in self.words["locative"]
 
     def is_in_place(self, text: str, start: int, end: int) -> bool:
         return self.is_locative(text, start, end)

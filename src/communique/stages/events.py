@@ -314,6 +314,14 @@ class EventStage:
                 ev.location = next(iter(cities[ev.location]))
                 ev.trace.append(f"location: {ev.location}, the one city of the state the article names")
 
+    def _place_state(self, place: str) -> str | None:
+        """The state a place lies in: the knowledge base's, or for a region composed around a known
+        place ("new:location:almaty-region") that place's."""
+        if place in self.kb.place_country:
+            return self.kb.place_country[place]
+        where, _, kind = place.removeprefix("new:location:").rpartition("-")
+        return self.kb.place_country.get(f"loc:{where}") if place.startswith("new:location:") and where else None
+
     def _placed_bodies(self, ctx: SentenceContext, parts: list[str]) -> dict[str, frozenset[str]]:
         """A body the knowledge base lacks meets in the state where the sentence places it ("В Алматы
         прошел форум ассоциации ... с участием делегации Турции": Kazakhstan's, beside Turkey)."""
@@ -479,6 +487,12 @@ class EventStage:
                     national[q.entity_id] = self.kb.national_bodies[m.entity_id]
                 else:
                     international.setdefault(q.entity_id, set()).add(m.entity_id)
+        for m in ctx.of_type("location"):
+            # "акимом Алматинской области X", "Омбы облысының губернаторы X": an official of a state's region or city
+            # serves that state; not one posted there ("консул США в Алматы", "Астанадағы украин елшісі")
+            if not ctx.is_locative(m) and (q := ctx.qualified_person(m)) is not None and q.entity_id.startswith("new:person:") \
+                    and (state := self._place_state(m.entity_id)):
+                national.setdefault(q.entity_id, state)
         # a session the text composes for a body ("облыстық мәслихаттың 6-сессиясы") is as domestic as its body
         held_by = {p: o for p in parts if p.startswith("new:gathering:")
                    and (o := gathering_organization(ctx.doc, self.kb, p)) and not is_gathering(o)}
@@ -820,7 +834,7 @@ def _titled_officials(contexts: list[SentenceContext]) -> dict[str, set[str]]:
             continue
         hosting = {id(p) for p, t, _, _ in ctx.titled_persons() if t.label not in _NO_HOST_TITLES}
         for m in ctx.of_type("country"):
-            if (q := ctx.qualified_person(m)) is not None and q.entity_id.startswith("new:person:") \
+            if not ctx.is_locative(m) and (q := ctx.qualified_person(m)) is not None and q.entity_id.startswith("new:person:") \
                     and id(q) in hosting and not ctx.is_locative(m):
                 titled.setdefault(m.entity_id, set()).add(q.entity_id)
     return titled
