@@ -319,7 +319,7 @@ class EventStage:
         place ("new:location:almaty-region") that place's."""
         if place in self.kb.place_country:
             return self.kb.place_country[place]
-        where, _, kind = place.removeprefix("new:location:").rpartition("-")
+        where = place.removeprefix("new:location:").rpartition("-")[0]
         return self.kb.place_country.get(f"loc:{where}") if place.startswith("new:location:") and where else None
 
     def _placed_bodies(self, ctx: SentenceContext, parts: list[str]) -> dict[str, frozenset[str]]:
@@ -488,10 +488,10 @@ class EventStage:
                 else:
                     international.setdefault(q.entity_id, set()).add(m.entity_id)
         for m in ctx.of_type("location"):
-            # "акимом Алматинской области X", "Омбы облысының губернаторы X": an official of a state's region or city
-            # serves that state; not one posted there ("консул США в Алматы", "Астанадағы украин елшісі")
-            if not ctx.is_locative(m) and (q := ctx.qualified_person(m)) is not None and q.entity_id.startswith("new:person:") \
-                    and (state := self._place_state(m.entity_id)):
+            # "акимом Алматинской области X", "Омбы облысының губернаторы X": an official of a state's region
+            # or city serves that state; not one posted there ("консул США в Алматы", "Астанадағы украин елшісі")
+            if not ctx.is_locative(m) and (q := ctx.qualified_person(m)) is not None \
+                    and q.entity_id.startswith("new:person:") and (state := self._place_state(m.entity_id)):
                 national.setdefault(q.entity_id, state)
         # a session the text composes for a body ("облыстық мәслихаттың 6-сессиясы") is as domestic as its body
         held_by = {p: o for p in parts if p.startswith("new:gathering:")
