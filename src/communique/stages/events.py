@@ -834,7 +834,7 @@ def _titled_officials(contexts: list[SentenceContext]) -> dict[str, set[str]]:
             continue
         hosting = {id(p) for p, t, _, _ in ctx.titled_persons() if t.label not in _NO_HOST_TITLES}
         for m in ctx.of_type("country"):
-            if not ctx.is_locative(m) and (q := ctx.qualified_person(m)) is not None and q.entity_id.startswith("new:person:") \
+            if (q := ctx.qualified_person(m)) is not None and q.entity_id.startswith("new:person:") \
                     and id(q) in hosting and not ctx.is_locative(m):
                 titled.setdefault(m.entity_id, set()).add(q.entity_id)
     return titled
