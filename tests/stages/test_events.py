@@ -2197,3 +2197,18 @@ def test_a_russian_meeting_word_before_a_body_in_the_genitive_is_the_bodys_sessi
             "Узбекистана Джамшида Ходжаева состоялась встреча Межправительственной комиссии двух стран.")
     _, events = _events(pipeline, text, "2024-05-01")
     assert [t for t, _, _ in events] == ["CONVENE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Президент Казахстана Касым-Жомарт Токаев прибыл с государственным визитом в Узбекистан. В аэропорту Ташкента "
+    "Токаева встретил президент Узбекистана Шавкат Мирзиёев. Затем президенты провели переговоры.",
+    "Қасым-Жомарт Тоқаев Өзбекстанға мемлекеттік сапармен барды. Ташкент әуежайында Тоқаевты Өзбекстан Президенті "
+    "Шавкат Мирзиёев қарсы алды.",
+    "İlham Əliyev Özbəkistana dövlət səfərinə gedib. Daşkənd hava limanında İlham Əliyevi Özbəkistan Prezidenti "
+    "Şavkat Mirziyoyev qarşılayıb.",
+])
+def test_a_welcome_at_the_airport_is_a_meeting_of_its_own(pipeline, text):
+    # GOLD.md: a named official welcoming a visitor at the airport is a MEET, beside the visit's talks
+    doc, evs = _events(pipeline, text, "2024-03-01")
+    meetings = [e for e in doc.events if e.type == "MEET"]
+    assert len(meetings) == 2 and len({frozenset(e.participants) for e in meetings}) == 1, evs

@@ -76,7 +76,8 @@ class Arguments:
         return []
 
     def name_host(self, ev: Event, doc: Document, senders: frozenset[str] = frozenset(),
-                  titled: Callable[[], dict[str, set[str]]] | None = None) -> None:
+                  titled: Callable[[], dict[str, set[str]]] | None = None,
+                  welcomers: frozenset[str] = frozenset()) -> None:
         """A visit is a meeting with the host person where the article names one (GOLD.md): the
         state visited stands for the official of that state the article names, the head of state
         where it names several; not one named only as the sender of greetings (``senders``), who is
@@ -92,9 +93,12 @@ class Arguments:
         officials = {r.person: r.role for p in named for r in self.kb.roles_of(p)
                      if r.of == states[0] and (not when_ or r.active(when_))}
         heads = [p for p, role in officials.items() if role in _HEAD_OF_STATE]
+        # one who welcomed the visitor on arrival ("в аэропорту встретил замминистра") hosts the visit
+        # only as the head of state
+        officials = {p: role for p, role in officials.items() if p not in welcomers or p in heads}
         host = list(officials) if len(officials) == 1 else heads
         if not officials and titled is not None:
-            host = sorted((titled().get(states[0], set()) & named) - set(persons))
+            host = sorted((titled().get(states[0], set()) & named) - set(persons) - welcomers)
         if len(host) == 1:
             ev.participants = [host[0] if p == states[0] else p for p in ev.participants]
             ev.trace.append(f"host: {states[0]} stands for {host[0]}, its official named in the article")

@@ -17,7 +17,7 @@ from . import when
 from .arguments import FELLOW_VISITORS, PLURAL_OFFICIALS, Arguments
 from .dating import Dating
 from .gatherings import gathering_organization, is_gathering
-from .merging import headline, merge_duplicates
+from .merging import ARRIVAL, headline, merge_duplicates
 
 # When one sentence has several trigger types, the more specific one wins over these.
 _SUPPRESSED_BY = {"MEET": {"CALL"}, "CONVENE": {"MEET", "CALL", "SIGN", "APPOINT", "CHAIR"}}
@@ -135,8 +135,10 @@ class EventStage:
                 focus = next((p for p in ev.participants if p.startswith(("person:", "new:person:"))), focus)
             subject = _lone_subject(ctx) if len(events) == before else None
         titled = functools.cache(lambda: _titled_officials(contexts))  # read only for a visit with no known host
+        # a protocol welcome on arrival names no host, unless the head of state himself welcomes
+        welcomers = frozenset(p for e in events if ARRIVAL in e.trace for p in e.participants)
         for ev in events:
-            self.args.name_host(ev, doc, frozenset(senders - others), titled)
+            self.args.name_host(ev, doc, frozenset(senders - others), titled, welcomers)
         doc.events = [e for e in merge_duplicates(events, self.kb, headline(doc)) if e.trace[:1] != [_ONE_STATE]]
         for ev in doc.events:
             ev.participants = list(dict.fromkeys(ev.participants))
@@ -535,6 +537,8 @@ class EventStage:
                      f"modality: {ev.modality}" + (" (trigger)" if modality != "asserted" else " (markers in the clause)")]
         if framework:
             ev.trace.append(f"framework: {framework}")
+        if type_ == "MEET" and all("person:" in p for p in parts) and ctx.matches(ctx.ld.arrival):
+            ev.trace.append(ARRIVAL)  # a named official welcomed him there, not a visit to the state
         if ev.modality == "asserted" and any((e := doc.entity(p)) is not None and e.upcoming for p in parts):
             ev.modality = "planned"  # the next summit of a series is yet to come
             ev.trace.append("modality: planned (the next gathering of a series)")

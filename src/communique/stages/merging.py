@@ -110,7 +110,14 @@ def _same_chair(a: Event, b: Event) -> bool:
     return bool(oa & ob) or ((not oa or not ob) and bool(set(a.participants) & set(b.participants)))
 
 
+# "В аэропорту ... встретил", "hava limanında qarşılayıb": the welcome of an arriving visitor is a meeting of
+# its own (GOLD.md), not the talks of the visit it opens, nor another report of the visit
+ARRIVAL = "a welcome on arrival: a meeting of its own"
+
+
 def _same_kind(a: Event, b: Event) -> bool:
+    if (ARRIVAL in a.trace) != (ARRIVAL in b.trace):
+        return False
     return a.type == b.type or ({a.type, b.type} == {"MEET", "CALL"} and set(a.participants) == set(b.participants))
 
 
