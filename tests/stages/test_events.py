@@ -2212,3 +2212,16 @@ def test_a_welcome_at_the_airport_is_a_meeting_of_its_own(pipeline, text):
     doc, evs = _events(pipeline, text, "2024-03-01")
     meetings = [e for e in doc.events if e.type == "MEET"]
     assert len(meetings) == 2 and len({frozenset(e.participants) for e in meetings}) == 1, evs
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Ильхам Алиев обсудит с Владимиром Путиным вопросы сотрудничества в ходе встречи в Москве.", "planned"),
+    ("Ильхам Алиев и Касым-Жомарт Токаев обменяются мнениями в ходе встречи в Астане.", "planned"),
+    ("Ильхам Алиев обсудил с Владимиром Путиным вопросы сотрудничества в ходе встречи в Москве.", "asserted"),
+    # a future in another clause tells of something else
+    ("Касым-Жомарт Токаев встретился с Владимиром Путиным, который посетит Казахстан в мае.", "asserted"),
+])
+def test_a_russian_verb_in_the_future_makes_its_clauses_meeting_planned(pipeline, text, modality):
+    # Russian marks the future with a perfective verb's present form ("обсудит"), no word list needed
+    _, evs = _events(pipeline, text, "2024-03-01")
+    assert [m for t, _, m in evs if t == "MEET"][:1] == [modality], evs

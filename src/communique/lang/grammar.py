@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from . import LangData, _rows, data_dir, load
+from . import LangData, Memo, _rows, data_dir, load
 from ..text import fold, lower
 
 
@@ -100,6 +100,10 @@ class Grammar:
         plurals = endings(self.data, "plural")
         return bool(plurals and words) and any(p in words[-1][3:] for p in plurals)
 
+    def is_future(self, word: str) -> bool:
+        """A finite verb of the future (Russian; az and kk mark it with suffixes, modality.tsv)."""
+        return False
+
     def is_possessed(self, word: str) -> bool:
         """An izafet head noun ("nümayəndəsi", "өкілі"): a title before a name."""
         w = lower(word)
@@ -141,6 +145,27 @@ class Russian(Grammar):
 
     def is_possessed(self, word: str) -> bool:
         return False
+
+    def is_future(self, word: str) -> bool:
+        """"пройдет", "посетит", "подпишут", "будет": the dictionary's likeliest reading of the word is a
+        verb in the future (a perfective verb's present form, or "быть")."""
+        return word.isalpha() and word.islower() and _FUTURE[word]
+
+
+def _reads_future(word: str) -> bool:
+    import pymorphy2
+    parse = pymorphy2.MorphAnalyzer.parse(russian_vocab(), word)[0]
+    return parse.tag.POS == "VERB" and parse.tag.tense == "futr"
+
+
+_FUTURE = Memo(_reads_future, 100_000)  # each word's answer
+
+
+@lru_cache(maxsize=1)
+def russian_vocab():
+    """natasha's dictionary (pymorphy's, bundled), loaded once for every reader of Russian words."""
+    from natasha import MorphVocab
+    return MorphVocab()
 
 
 _FAMILIES = {"ru": Russian}

@@ -626,6 +626,8 @@ class EventStage:
             nxt = ctx.between(hi, _CLAUSE_BREAK)[1]
             labels |= {p.label for p, x, y in ctx.matches(ctx.ld.modality) if hi <= x and y == nxt
                        and p.label == "planned"}
+        if not labels and any(ctx.grammar.is_future(w) for w in ctx.folds[lo:hi]):
+            labels.add("planned")  # "Токаев сделает видеообращение на сессии": a verb in the future
         if trigger_modality == "negated" or "negated" in labels:
             return "negated"
         if trigger_modality == "planned" or "planned" in labels:

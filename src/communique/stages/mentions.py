@@ -19,7 +19,7 @@ from .. import lang as langdata
 from ..document import ALONE, REGION, SOURCE, Document, Mention, Sentence
 from ..kb import KnowledgeBase
 from ..lang.dates import forms_index, ordinal
-from ..lang.grammar import grammar
+from ..lang.grammar import grammar, russian_vocab
 from ..lang.morph import (bare_genitive, base_form, candidates, compound_head_base, ends_in_case,
                           ends_in_possessive, possessed_with_case, pronominal_tails)
 from ..names.tagger import MIN_CONFIDENCE, NameTagger, shipped_model
@@ -193,8 +193,7 @@ class RussianMorph:
     _PREFER = ("Surn", "Name", "Patr", "Geox", "Orgn")
 
     def __init__(self):
-        from natasha import MorphVocab
-        self.vocab = MorphVocab()
+        self.vocab = russian_vocab()
         self._cache = langdata.Memo(self._analyse, _CACHE_LIMIT)  # a word's lemmas
         self._bases: dict[tuple[str, bool], str] = {}
         # Russian surname morphology from lang/ru/grammar.tsv, which the dictionary lacks for many
