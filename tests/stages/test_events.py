@@ -2225,3 +2225,13 @@ def test_a_russian_verb_in_the_future_makes_its_clauses_meeting_planned(pipeline
     # Russian marks the future with a perfective verb's present form ("обсудит"), no word list needed
     _, evs = _events(pipeline, text, "2024-03-01")
     assert [m for t, _, m in evs if t == "MEET"][:1] == [modality], evs
+
+
+@pytest.mark.parametrize("text", [
+    "Рустам Миннихановтың Қазақстанға сапары басталды. Сапар аясында Қасым-Жомарт Тоқаевпен кездесу жоспарланып отыр.",
+    "Rüstəm Minnixanov Azərbaycana gəlib. Səfər çərçivəsində İlham Əliyevlə görüş planlaşdırılmışdır.",
+])
+def test_any_form_of_the_verb_to_plan_makes_a_meeting_planned(pipeline, text):
+    # "жоспарланып отыр" (is being planned), "planlaşdırılmışdır": modality.tsv names the verb's stem
+    _, evs = _events(pipeline, text, "2024-03-01")
+    assert any(t == "MEET" and m == "planned" for t, _, m in evs), evs
