@@ -2235,3 +2235,12 @@ def test_any_form_of_the_verb_to_plan_makes_a_meeting_planned(pipeline, text):
     # "жоспарланып отыр" (is being planned), "planlaşdırılmışdır": modality.tsv names the verb's stem
     _, evs = _events(pipeline, text, "2024-03-01")
     assert any(t == "MEET" and m == "planned" for t, _, m in evs), evs
+
+
+@pytest.mark.parametrize("text", [
+    "Sadır Japarov Azərbaycana dövlət səfərinə gəlib. Səfər zamanı 10-dan artıq sənədin imzalanması nəzərdə tutulur.",
+    "Садыр Жапаров прибыл с государственным визитом в Азербайджан. В ходе визита будут подписаны документы.",
+])
+def test_documents_signed_on_a_visit_to_a_state_no_signer_named_are_between_the_states(pipeline, text):
+    _, evs = _events(pipeline, text, "2024-03-01")
+    assert ("SIGN", {"country:kg", "country:az"}, "planned") in evs, evs

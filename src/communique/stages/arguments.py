@@ -49,6 +49,12 @@ class Arguments:
             return []
         if last.type == "CONVENE":
             return [last.framework] if last.framework in self.member_bodies else []
+        # documents signed in the course of a visit to a state, no signer named, are between the
+        # states ("səfər zamanı 10-dan artıq sənədin imzalanması"): the visitor's state beside the host
+        if any(p.startswith("country:") for p in last.participants):
+            states = [self.kb.state_served(p, last.date) if "person:" in p else p for p in last.participants]
+            if all(states) and len(set(states)) > 1:
+                return list(dict.fromkeys(states))
         return list(last.participants)
 
     @staticmethod
