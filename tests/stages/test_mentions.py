@@ -808,3 +808,11 @@ def test_a_place_that_opens_a_tagged_persons_name_is_her_given_name(pipeline):
     assert [(m.text, m.type) for m in doc.mentions if m.type in ("person", "country")] == [("Дания Еспаева", "person")]
     doc = pipeline(Document("t", "Дания Қазақстанмен келісімге қол қойды.", lang="kk"))
     assert ("Дания", "country") in [(m.text, m.type) for m in doc.mentions]
+
+
+def test_a_place_that_opens_a_name_natasha_reads_is_a_given_name(pipeline):
+    # the same in Russian, where natasha reads the person: "Париж" before a surname is his given name
+    doc = pipeline(Document("t", "На встрече выступил аким района Париж Ахметов.", lang="ru"))
+    assert ("Париж Ахметов", "person") in [(m.text, m.type) for m in doc.mentions]
+    doc = pipeline(Document("t", "Ахметов побывал в Париже, Токаев в Берлине.", lang="ru"))
+    assert ("Париже", "location") in [(m.text, m.type) for m in doc.mentions]

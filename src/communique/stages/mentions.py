@@ -1147,6 +1147,11 @@ class MentionStage:
                                                      and m.end - m.start > t.end - t.start for t in near):
                 guessed.update(id(t) for t in near)
                 near = []
+            places = [t for t in near if t.type in ("location", "country")]
+            if m.type == "person" and len(places) == 1 and _given_name_place(doc.text, places[0], m) \
+                    and all(t in places or (t.type == "person" and m.contains(t)) for t in near):
+                guessed.update(id(t) for t in near)  # "Париж Ахметов": the place's name is his given name
+                near = []
             if not near:
                 doc.mentions.append(m)
         doc.mentions = [m for m in doc.mentions if id(m) not in guessed]
@@ -1989,6 +1994,19 @@ def _surname_first(text: str, toks: list[Token], k: int, found: list[Mention], t
         return False
     after = k + 1 < len(toks) and _is_name_token(toks[k + 1]) and text[toks[k].end:toks[k + 1].start] == " "
     return not after or any(m.type != "person" and m.start <= toks[k + 1].start < m.end for m in found)
+
+
+def _given_name_place(text: str, place: Mention, person: Mention) -> bool:
+    """A known place's name in its own form opening a person's name natasha reads, one word before a
+    surname ("Багдад Амреев", "Дания Еспаева"; grammar.tsv ``surname_ending``, the feminine's final -а
+    too): the given name, not the place."""
+    if place.type not in ("location", "country") or place.source != "kb" or place.start != person.start \
+            or lower(place.text) != lower(place.base or "") or " " in place.text:
+        return False
+    rest = text[place.end:person.end].split()
+    last = fold((person.base or person.text).split()[-1])
+    ends = grammar("ru").words["surname_ending"]
+    return len(rest) == 1 and rest[0][:1].isupper() and (last.endswith(ends) or last[:-1].endswith(ends))
 
 
 def _place_as_given_name(text: str, inside: list[Mention], free: list[int], toks: list[Token], i: int, j: int,
