@@ -209,6 +209,24 @@ def test_a_name_made_part_of_an_institutions_name_is_no_one_acting(pipeline, tex
     assert all(len(e.participants) == 2 for e in doc.events if e.type == "MEET")
 
 
+@pytest.mark.parametrize("lang, text, eponym, recipient", [
+    ("ru", "Ильхам Алиев наградил Эрдогана орденом Гейдара Алиева.", "Гейдара Алиева", "Эрдогана"),
+    ("ru", "Алиеву и Пашиняну вручена «Премия Заида за человеческое братство».", "Заида", "Пашиняну"),
+    ("az", "İlham Əliyev Ərdoğanı Heydər Əliyev ordeni ilə təltif edib.", "Heydər Əliyev", "Ərdoğanı"),
+    ("kk", "Тоқаев Эрдоғанды Абай Құнанбаев орденімен марапаттады.", "Абай Құнанбаев", "Эрдоғанды"),
+])
+def test_an_order_or_a_prize_named_after_a_person_is_no_one_acting(pipeline, lang, text, eponym, recipient):
+    persons = [m.text for m in pipeline(Document("t", text, lang=lang, published="2025-01-01")).mentions
+               if m.type == "person"]
+    assert recipient in persons and not [p for p in persons if eponym in p], persons
+
+
+def test_an_order_given_to_someone_is_his_in_the_dative(pipeline):
+    # "вручил орден Токаеву": the one decorated, in the dative, is no eponym
+    doc = pipeline(Document("t", "Владимир Путин вручил орден Касым-Жомарту Токаеву.", lang="ru"))
+    assert "person:kassym-jomart-tokayev" in {m.entity_id for m in doc.mentions}
+
+
 @pytest.mark.parametrize("text, name", [
     ("Gürcüstanın müdafiə naziri İrakli Çikovani Azərbaycanın müdafiə naziri general-polkovnik Zakir "
      "Həsənovla telefonla danışıb.", "Zakir Həsənovla"),

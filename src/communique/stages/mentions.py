@@ -1344,8 +1344,13 @@ def _without_eponyms(toks: list[Token], found: list[Mention], ld) -> list[Mentio
         # right after it with nothing but a space between ("Babayev, Mərkəzi Bankın" is a list)
         return (a == j + 1 and toks[a].start - toks[j].end <= 1) \
             or (inflect and 0 < a - j - 1 <= _EPONYM_GAP and ends_in_case(toks[j].text, ld, ("gen",)))
+    genitive = grammar(ld.code).words["genitive_ending"]
+
+    def of(j: int) -> bool:  # "орден Гейдара Алиева", not its recipient ("вручил премию Токаеву")
+        return lower(toks[j].text).endswith(genitive)
     return _without_marked(toks, found, marks, lambda m, i, j: m.type == "person" and any(
-        (p.label == "before" and before(a, j)) or (p.label == "after" and b == i) for p, a, b in marks))
+        (p.label == "before" and before(a, j)) or (p.label == "after" and b == i)
+        or (p.label == "of" and b == i and of(j)) for p, a, b in marks))
 
 
 _EPONYM_GAP = 4  # words between a possessor in the genitive and the monument word it owns
