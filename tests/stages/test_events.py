@@ -2244,3 +2244,15 @@ def test_any_form_of_the_verb_to_plan_makes_a_meeting_planned(pipeline, text):
 def test_documents_signed_on_a_visit_to_a_state_no_signer_named_are_between_the_states(pipeline, text):
     _, evs = _events(pipeline, text, "2024-03-01")
     assert ("SIGN", {"country:kg", "country:az"}, "planned") in evs, evs
+
+
+@pytest.mark.parametrize("text", [
+    "Госсекретарь США Майк Помпео прибыл в Казахстан. В ходе визита запланирована встреча Майка Помпео с министром "
+    "иностранных дел Мухтаром Тлеуберди.",
+    "АҚШ-тың Мемлекеттік хатшысы Майк Помпео Қазақстанға келді. Сапар аясында Майк Помпеоның Сыртқы істер министрі "
+    "Мұхтар Тілеубердімен кездесуі жоспарланған.",
+])
+def test_one_the_visitor_is_only_to_meet_is_not_yet_the_host_of_his_visit(pipeline, text):
+    _, evs = _events(pipeline, text, "2020-02-01")
+    assert ("MEET", {"person:mike-pompeo", "country:kz"}, "asserted") in evs, evs
+    assert ("MEET", {"person:mike-pompeo", "person:mukhtar-tileuberdi"}, "planned") in evs, evs

@@ -138,7 +138,13 @@ class EventStage:
         # a protocol welcome on arrival names no host, unless the head of state himself welcomes
         welcomers = frozenset(p for e in events if ARRIVAL in e.trace for p in e.participants)
         for ev in events:
-            self.args.name_host(ev, doc, frozenset(senders - others), titled, welcomers)
+            # one the visitor is only to meet ("кездесуі жоспарланған") is not yet the host of a visit made
+            met = {p for e in events if e is not ev and e.type == "MEET" and e.modality == "asserted"
+                   for p in e.participants}
+            planned = frozenset(p for e in events if e is not ev and e.type == "MEET" and e.modality == "planned"
+                                and ev.modality == "asserted" and set(e.participants) & set(ev.participants)
+                                for p in e.participants) - met
+            self.args.name_host(ev, doc, frozenset(senders - others), titled, welcomers | planned)
         doc.events = [e for e in merge_duplicates(events, self.kb, headline(doc)) if e.trace[:1] != [_ONE_STATE]]
         for ev in doc.events:
             ev.participants = list(dict.fromkeys(ev.participants))
