@@ -2256,3 +2256,9 @@ def test_one_the_visitor_is_only_to_meet_is_not_yet_the_host_of_his_visit(pipeli
     _, evs = _events(pipeline, text, "2020-02-01")
     assert ("MEET", {"person:mike-pompeo", "country:kz"}, "asserted") in evs, evs
     assert ("MEET", {"person:mike-pompeo", "person:mukhtar-tileuberdi"}, "planned") in evs, evs
+
+
+def test_kuttip_aldy_welcomes_as_karsy_aldy_does(pipeline):
+    # "күтіп алды" (met on arrival), a synonym of "қарсы алды": a meeting
+    _, evs = _events(pipeline, "Астана әуежайында Ильхам Әлиевті Қасым-Жомарт Тоқаев күтіп алды.", "2024-03-01")
+    assert [(t, p) for t, p, _ in evs] == [("MEET", {"person:ilham-aliyev", "person:kassym-jomart-tokayev"})], evs
