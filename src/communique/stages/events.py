@@ -18,6 +18,7 @@ from .arguments import FELLOW_VISITORS, PLURAL_OFFICIALS, Arguments
 from .dating import Dating
 from .gatherings import gathering_organization, is_gathering
 from .merging import ARRIVAL, headline, merge_duplicates
+from .mentions import region_place
 
 # When one sentence has several trigger types, the more specific one wins over these.
 _SUPPRESSED_BY = {"MEET": {"CALL"}, "CONVENE": {"MEET", "CALL", "SIGN", "APPOINT", "CHAIR"}}
@@ -325,10 +326,7 @@ class EventStage:
     def _place_state(self, place: str) -> str | None:
         """The state a place lies in: the knowledge base's, or for a region composed around a known
         place ("new:location:almaty-region") that place's."""
-        if place in self.kb.place_country:
-            return self.kb.place_country[place]
-        where = place.removeprefix("new:location:").rpartition("-")[0]
-        return self.kb.place_country.get(f"loc:{where}") if place.startswith("new:location:") and where else None
+        return self.kb.place_country.get(place) or self.kb.place_country.get(region_place(place) or "")
 
     def _placed_bodies(self, ctx: SentenceContext, parts: list[str]) -> dict[str, frozenset[str]]:
         """A body the knowledge base lacks meets in the state where the sentence places it ("В Алматы

@@ -851,7 +851,7 @@ class MentionStage:
                 for k in names:
                     where = toks[k].text
                     base, eid = (where, new_entity_id("location", where)) if p.label == "city" \
-                        else (f"{where} {p.label}", f"new:location:{slug(where)}-{p.label}")
+                        else (f"{where} {p.label}", region_id(slug(where), p.label))
                     out.append(Mention(toks[k].start, toks[k].end, where, "location", base=base,
                                        source="subdivision", candidates=[eid]))
             end = toks[b - 1].end
@@ -868,7 +868,7 @@ class MentionStage:
                 if side:
                     where, name = f"{side}-{where}", f"{side.capitalize()} {name}"
                 out.append(Mention(start, stop, text[start:stop], "location", base=f"{name} {p.label}",
-                                   source="subdivision", candidates=[f"new:location:{where}-{p.label}"]))
+                                   source="subdivision", candidates=[region_id(where, p.label)]))
         return sorted((m for m in out if id(m) not in taken), key=lambda m: m.start)
 
     @staticmethod
@@ -1999,6 +1999,18 @@ def _surname_first(text: str, toks: list[Token], k: int, found: list[Mention], t
         return False
     after = k + 1 < len(toks) and _is_name_token(toks[k + 1]) and text[toks[k].end:toks[k + 1].start] == " "
     return not after or any(m.type != "person" and m.start <= toks[k + 1].start < m.end for m in found)
+
+
+def region_id(where: str, kind: str) -> str:
+    """The id of a region or district composed around a place ("almaty", "region"), the same in every
+    language: "new:location:almaty-region"."""
+    return f"new:location:{where}-{kind}"
+
+
+def region_place(eid: str) -> str | None:
+    """The known place a region's id was composed around ("new:location:almaty-region" -> "loc:almaty")."""
+    where = eid.removeprefix("new:location:").rpartition("-")[0] if eid.startswith("new:location:") else ""
+    return f"loc:{where}" if where else None
 
 
 def _given_name_place(text: str, place: Mention, person: Mention) -> bool:
