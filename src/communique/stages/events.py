@@ -138,13 +138,13 @@ class EventStage:
         titled = functools.cache(lambda: _titled_officials(contexts))  # read only for a visit with no known host
         # a protocol welcome on arrival names no host, unless the head of state himself welcomes
         welcomers = frozenset(p for e in events if ARRIVAL in e.trace for p in e.participants)
+        # one the visitor is only to meet ("кездесуі жоспарланған"), met in no meeting held, is not yet
+        # the host of a visit made
+        met = {p for e in events if e.type == "MEET" and e.modality == "asserted" for p in e.participants}
+        to_meet = [set(e.participants) for e in events if e.type == "MEET" and e.modality == "planned"]
         for ev in events:
-            # one the visitor is only to meet ("кездесуі жоспарланған") is not yet the host of a visit made
-            met = {p for e in events if e is not ev and e.type == "MEET" and e.modality == "asserted"
-                   for p in e.participants}
-            planned = frozenset(p for e in events if e is not ev and e.type == "MEET" and e.modality == "planned"
-                                and ev.modality == "asserted" and set(e.participants) & set(ev.participants)
-                                for p in e.participants) - met
+            planned = frozenset(p for parts in to_meet if ev.modality == "asserted" and parts & set(ev.participants)
+                                for p in parts) - met
             self.args.name_host(ev, doc, frozenset(senders - others), titled, welcomers | planned)
         doc.events = [e for e in merge_duplicates(events, self.kb, headline(doc)) if e.trace[:1] != [_ONE_STATE]]
         for ev in doc.events:
