@@ -64,3 +64,16 @@ def test_a_counterpart_is_remembered_per_span_and_shared_by_the_sentences_copies
     again = SentenceContext.build(doc, doc.sentences[0])
     assert again.is_counterpart(bayramov) and not again.is_counterpart(lavrov)
     assert again._counterparts is ctx._counterparts
+
+
+def test_a_name_coordinated_after_a_counterpart_is_one_too():
+    # the preposition's case carries over the list ("с премьер-министром X и спикером Y"), whatever Y's
+    # ending reads like
+    text = "Джейхун Байрамов встретился с премьер-министром Али Асадовым и спикером Сахибой Гафаровой."
+    doc = Document("t", text, lang="ru", sentences=[Sentence(0, len(text), lang="ru")])
+    start = text.index("Сахибой")
+    doc.mentions = [Mention(0, 16, "Джейхун Байрамов", "person", base="Джейхун Байрамов", entity_id="person:a"),
+                    Mention(text.index("Али"), text.index(" и "), "Али Асадовым", "person", entity_id="person:b"),
+                    Mention(start, len(text) - 1, "Сахибой Гафаровой", "person", entity_id="person:c")]
+    ctx = SentenceContext.build(doc, doc.sentences[0])
+    assert [ctx.is_counterpart(m) for m in doc.mentions] == [False, True, True]

@@ -223,6 +223,15 @@ def test_meetings_in_the_plural_are_one_per_counterpart(pipeline, text):
                      ["person:jeyhun-bayramov", "person:sergey-lavrov"]]
 
 
+def test_meetings_whose_named_parties_are_all_met_are_the_visitors(pipeline):
+    # no one named is the subject: the one meeting them is the one the article is about
+    _, evs = _events(pipeline, "Министр иностранных дел Азербайджана Джейхун Байрамов прибыл в Астану. "
+                               "Запланированы встречи с президентом Казахстана Касым-Жомартом Токаевым и "
+                               "премьер-министром Олжасом Бектеновым.")
+    planned = sorted(sorted(p) for t, p, m in evs if t == "MEET" and m == "planned")
+    assert planned == [["person:jeyhun-bayramov", KZ_PRES], ["person:jeyhun-bayramov", "person:oljas-bektenov"]]
+
+
 def test_states_between_which_relations_are_discussed_are_not_parties(pipeline):
     _, evs = _events(pipeline, "Sergey Lavrov Çinə səfər edib, Rusiya ilə Çin arasında tərəfdaşlığı müzakirə edib.")
     assert [p for t, p, _ in evs if t == "MEET"] == [{"person:sergey-lavrov", "country:cn"}]

@@ -280,8 +280,12 @@ class Arguments:
             # neither ("Армения и Азербайджан подтвердили участие в переговорах", "iki ölkə arasında
             # görüşlər") tells of meetings in general, of relations, or of those told elsewhere
             return [], "meet: no one named by name or title"
+        # those named met, none the subject ("проведет встречи с X и Y"): the one who meets them is unsaid
+        named = [m for m in ctx.of_type("person") if m.entity_id in persons]
+        all_met = len(named) >= 2 and any(ctx.is_counterpart(m) for m in named) \
+            and not any(m in subject for m in named)
         if type_ in ("MEET", "CALL") and focus and focus not in persons and (
-                not persons or (len(persons) == 1 and not owners and not (subject and met))):
+                not persons or all_met or (len(persons) == 1 and not owners and not (subject and met))):
             persons = [focus] + persons
             rule += "the person the article is about, the subject left unsaid; "
         # "Қазақстан мен Қытай арасындағы серіктестік": with persons meeting, the pair of states is

@@ -18,6 +18,7 @@ from ..text import Token, fold, lower, tokenize
 # Джейхун Байрамов") there is no list separator and no conjunction.
 _QUALIFIER_REACH = 90
 _SPEAKERS = ("person", "organization")
+_COORDINATED_GAP = 3  # a conjunction and a title of two words between two names of a list
 _SAID = ("person", "organization", "country")  # names in what a speaker says
 # a quotation closing on a comma and a dash, the attribution after it ("», — сказал", "”, - deyə", "», - деді")
 _QUOTE_END = re.compile(r"[»”\"],?\s*[—–-]\s")
@@ -343,8 +344,21 @@ class SentenceContext:
             if p.label == "after" and p.match_at(self.folds, j) is not None:
                 return True
             if p.label == "before" and any(p.match_at(self.folds, k) is not None for k in range(max(0, i - 4), i)):
+                # a preposition governs the names coordinated after the first ("с X и спикером Y")
                 return True
-        return False
+        return any(p.label == "before" for p in self.ld.comitative) and self._coordinated_counterpart(i)
+
+    def _coordinated_counterpart(self, i: int) -> bool:
+        """The person named before token ``i`` is a counterpart and a conjunction, with at most a title
+        after it, joins the two ("с премьер-министром X и спикером Y"): a preposition's case carries over
+        the list."""
+        before = [m for m in self.of_type("person") if self.token_index(m.end - 1) < i]
+        if not before:
+            return False
+        prev = max(before, key=lambda m: m.end)
+        gap = self.folds[self.token_index(prev.end - 1) + 1:i]
+        return 1 <= len(gap) <= _COORDINATED_GAP and (gap[0] == "," or gap[0] in self.grammar.words["conjunction"]) \
+            and self.is_counterpart(prev)
 
     def subjects(self) -> list[Mention]:
         """The persons named (not by title alone) in their base form, the nominative, and not joined to
