@@ -278,3 +278,19 @@ def test_a_year_counted_from_publication_counts_from_the_articles_year_without_o
 def test_a_date_the_sentence_plans_for_lies_ahead(pipeline, text):
     doc = _doc(pipeline, text, "2024-05-08")
     assert [e.date for e in doc.events if e.type == "CONVENE"] == ["2024-11-11"], [(e.type, e.date) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, date", [
+    # published on Wednesday 14 May 2025: a meeting held on a weekday was the last such day, one
+    # planned for it the next (lang/*/on_weekday.tsv)
+    ("Во вторник Ильхам Алиев встретился с Реджепом Тайипом Эрдоганом в Анкаре.", "2025-05-13"),
+    ("Во вторник Ильхам Алиев встретится с Реджепом Тайипом Эрдоганом в Анкаре.", "2025-05-20"),
+    ("В пятницу Ильхам Алиев встретится с Реджепом Тайипом Эрдоганом в Анкаре.", "2025-05-16"),
+    ("Сейсенбіде Ильхам Әлиев Анкарада Реджеп Тайып Ердоғанмен кездеседі.", "2025-05-20"),
+    ("Сейсенбіде Ильхам Әлиев Анкарада Реджеп Тайып Ердоғанмен кездесті.", "2025-05-13"),
+    ("Çərşənbə axşamı İlham Əliyev Ankarada Rəcəb Tayyib Ərdoğanla görüşüb.", "2025-05-13"),
+    ("Çərşənbə axşamı İlham Əliyev Ankarada Rəcəb Tayyib Ərdoğanla görüşəcək.", "2025-05-20"),
+])
+def test_a_weekday_alone_dates_a_meeting_held_back_and_a_planned_one_ahead(pipeline, text, date):
+    doc = _doc(pipeline, text, "2025-05-14")
+    assert [e.date for e in doc.events if e.type == "MEET"] == [date], [(e.type, e.date) for e in doc.events]

@@ -46,7 +46,8 @@ class Dating:
         return days.pop() if len(days) == 1 else None
 
     def sentence_date(self, ctx: SentenceContext, year: str | None, since: bool = True, past: bool = False,
-              chair: bool = False) -> str | None:
+              chair: bool = False, ahead: bool = False) -> str | None:
+        """``ahead``: the event is planned, so a weekday alone ("во вторник встретится") is the next one."""
         published = ctx.doc.published
         dates = ctx.dates if len(ctx.dates) < 2 else [d for d in ctx.dates if not _stamp(ctx, d)] or ctx.dates
         if not chair:  # a chairmanship "на 2018 год" is held that year; a plan "на 2026 год" is not signed then
@@ -57,7 +58,8 @@ class Dating:
                 continue
             # a year counted from publication ("келесі жылы", "ötən il") needs only the year: the
             # article's, where it has no publication date
-            v = d.value(published or (f"{year}-01-01" if year and (d.relative is None or d.unit == "year") else None))
+            v = d.value(published or (f"{year}-01-01" if year and (d.relative is None or d.unit == "year") else None),
+                        ahead=ahead)
             if v and chair and d.ranged:
                 v = v[:7]  # handed over at a summit of several days: on one of them, in that month
             if v and past and published and d.year is None and d.relative is None and v[:7] > published[:7] \

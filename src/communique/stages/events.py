@@ -300,7 +300,8 @@ class EventStage:
                 # to its start, so there the start is the date
                 said = ctx.after_quote(a)
                 ev.date = _traced(ev, "the sentence", self.dating.sentence_date(said, year, since=type_ == "CHAIR",
-                                                                 past=ev.modality == "asserted", chair=type_ == "CHAIR")) \
+                                                                 past=ev.modality == "asserted", chair=type_ == "CHAIR",
+                                                                 ahead=ev.modality == "planned")) \
                     or _traced(ev, "a plan: its gathering's month (knowledge base)", self.dating.planned_month(ev)) \
                     or _traced(ev, "its gathering in the knowledge base", self.dating.gathering_date(ev.framework))
                 if ev.date is None:
