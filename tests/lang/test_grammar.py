@@ -95,3 +95,16 @@ def test_a_gap_pattern_skips_up_to_lang_gap_words_and_no_more():
     assert GAP == 12
     assert pattern.find(words(GAP)) == [(0, GAP + 3)]
     assert pattern.find(words(GAP + 1)) == []
+
+
+@pytest.mark.parametrize("code, word, opens", [
+    ("ru", "запланированная", True),  # a full participle
+    ("ru", "состоявшейся", True),
+    ("ru", "которая", True),
+    ("ru", "отменена", False),  # a short participle is a predicate
+    ("ru", "встреча", False),
+    ("az", "planlaşdırılan", False),  # az and kk put such clauses before their noun, with no commas
+    ("kk", "жоспарланған", False),
+])
+def test_a_word_opening_a_clause_inserted_between_commas(code, word, opens):
+    assert grammar(code).opens_insertion(word) is opens

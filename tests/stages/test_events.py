@@ -41,6 +41,21 @@ def test_negated_meeting(pipeline):
     assert evs and all(m == "negated" for _, _, m in evs)
 
 
+@pytest.mark.parametrize("text, modality", [
+    # the predicate stands past a participle or relative clause set off by commas
+    ("Встреча Ильхама Алиева и Никола Пашиняна, запланированная на 20 мая, отменена.", "negated"),
+    ("Встреча Ильхама Алиева и Никола Пашиняна, которая была запланирована на 20 мая, не состоится.", "negated"),
+    # what the inserted clause says is not the event's: planned once, it took place
+    ("Встреча Ильхама Алиева и Никола Пашиняна, запланированная на 20 мая, прошла в Абу-Даби.", "asserted"),
+    # a second inserted clause belongs to the first ("..., которая будет ..."): no predicate of the event
+    ("Встреча Ильхама Алиева и Никола Пашиняна, положившая начало переговорам, которые будут "
+     "продолжены в Абу-Даби, прошла в Москве.", "asserted"),
+])
+def test_the_predicate_after_an_inserted_clause_gives_the_modality(pipeline, text, modality):
+    _, evs = _events(pipeline, text, published="2025-05-14")
+    assert [m for t, _, m in evs if t == "MEET"] == [modality]
+
+
 def test_summit_is_convene_with_the_numbered_gathering(pipeline):
     _, evs = _events(pipeline, "Qasım-Jomart Tokayev BMT Baş Assambleyasının 76-cı sessiyasında çıxış edib.")
     assert any(t == "CONVENE" and "gathering:unga-76" in p for t, p, _ in evs)

@@ -104,6 +104,12 @@ class Grammar:
         """A finite verb of the future (Russian; az and kk mark it with suffixes, modality.tsv)."""
         return False
 
+    def opens_insertion(self, word: str) -> bool:
+        """A word that opens a participle or relative clause set off by commas inside another clause
+        (Russian "Встреча, запланированная на 20 мая, отменена"; az and kk put such clauses before
+        their noun, with no commas)."""
+        return False
+
     def is_possessed(self, word: str) -> bool:
         """An izafet head noun ("nümayəndəsi", "өкілі"): a title before a name."""
         w = lower(word)
@@ -151,6 +157,10 @@ class Russian(Grammar):
         verb in the future (a perfective verb's present form, or "быть")."""
         return word.isalpha() and word.islower() and _FUTURE[word]
 
+    def opens_insertion(self, word: str) -> bool:
+        """A full participle ("запланированная", "прошедшая") or "который" in any form."""
+        return word.isalpha() and word.islower() and _INSERTION[word]
+
 
 def _reads_future(word: str) -> bool:
     import pymorphy2
@@ -159,6 +169,15 @@ def _reads_future(word: str) -> bool:
 
 
 _FUTURE = Memo(_reads_future, 100_000)  # each word's answer
+
+
+def _reads_insertion(word: str) -> bool:
+    import pymorphy2
+    parse = pymorphy2.MorphAnalyzer.parse(russian_vocab(), word)[0]
+    return parse.tag.POS == "PRTF" or parse.normal_form == "который"
+
+
+_INSERTION = Memo(_reads_insertion, 100_000)
 
 
 @lru_cache(maxsize=1)

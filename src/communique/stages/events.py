@@ -256,9 +256,10 @@ class EventStage:
             # a verb of the same type next to the trigger or in its clause is its predicate ("примет
             # участие в заседании", "... в основных мероприятиях саммита"): its tense or negation is the event's
             lo, hi = _clause(ctx, a, b)
+            on = _resumed(ctx, hi) or (hi, hi)  # past an inserted clause ("Встреча, которая ..., не состоится")
             verb = next((q for q, x, y in triggers if q.label == type_ and (q.extra or "asserted") != "asserted"
                          and (0 <= x - b <= _PREDICATE_GAP or 0 <= a - y <= _PREDICATE_GAP
-                              or lo <= x and y <= hi)), None)
+                              or lo <= x and y <= hi or on[0] <= x and y <= on[1])), None)
             if verb is not None and (p.extra or "asserted") == "asserted":
                 found[type_] = (dataclasses.replace(p, extra=verb.extra), a, b)
         talks = "MEET" not in found and any(ctx.is_counterpart(m) for m in ctx.of_type("person"))
@@ -631,6 +632,9 @@ class EventStage:
             nxt = ctx.between(hi, _CLAUSE_BREAK)[1]
             labels |= {p.label for p, x, y in ctx.matches(ctx.ld.modality) if hi <= x and y == nxt
                        and p.label == "planned"}
+        if (resumed := _resumed(ctx, hi)) is not None:
+            # "Встреча, запланированная на 20 мая, отменена": the clause goes on past an inserted one
+            labels |= {p.label for p, x, y in ctx.matches(ctx.ld.modality) if resumed[0] <= x and y <= resumed[1]}
         if not labels and any(ctx.grammar.is_future(w) for w in ctx.folds[lo:hi]):
             labels.add("planned")  # "Токаев сделает видеообращение на сессии": a verb in the future
         if trigger_modality == "negated" or "negated" in labels:
@@ -726,6 +730,20 @@ def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
             and not (ctx.grammar.verb_final and ctx.folds[hi] in joins):
         hi += 1
     return lo, hi
+
+
+def _resumed(ctx: SentenceContext, hi: int) -> tuple[int, int] | None:
+    """Where a clause ending before token ``hi`` goes on past a participle or relative clause set off by
+    commas (``Grammar.opens_insertion``): the token range after the insertion's closing comma."""
+    comma = frozenset(",")
+    if hi >= len(ctx.toks) or not ctx.breaks_before(hi, comma) or ctx.breaks_before(hi, _CLAUSE_BREAK - comma) \
+            or not ctx.grammar.opens_insertion(ctx.folds[hi]):
+        return None
+    end = ctx.between(hi, _CLAUSE_BREAK)[1]
+    if end >= len(ctx.toks) or not ctx.breaks_before(end, comma) or ctx.breaks_before(end, _CLAUSE_BREAK - comma) \
+            or ctx.grammar.opens_insertion(ctx.folds[end]):
+        return None  # another inserted clause after the first ("заложившее ..., которая будет ..."): whose, unknown
+    return end, ctx.between(end, _CLAUSE_BREAK)[1]
 
 
 def _own_bodies(ctx: SentenceContext) -> dict[str, frozenset[str]]:
