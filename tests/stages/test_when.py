@@ -294,3 +294,15 @@ def test_a_date_the_sentence_plans_for_lies_ahead(pipeline, text):
 def test_a_weekday_alone_dates_a_meeting_held_back_and_a_planned_one_ahead(pipeline, text, date):
     doc = _doc(pipeline, text, "2025-05-14")
     assert [e.date for e in doc.events if e.type == "MEET"] == [date], [(e.type, e.date) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, date", [
+    # published 14 May 2025: a day and month planned that are past in the year of publication are next
+    # year's; one still ahead is this year's
+    ("5-6 марта в Баку пройдет заседание Совета министров иностранных дел ОТГ.", "2026-03-05"),
+    ("20 мая в Баку пройдет заседание Совета министров иностранных дел ОТГ.", "2025-05-20"),
+    ("Martın 5-də Bakıda TDT Xarici İşlər Nazirləri Şurasının iclası keçiriləcək.", "2026-03-05"),
+])
+def test_a_planned_day_and_month_past_in_the_year_of_publication_is_next_years(pipeline, text, date):
+    doc = _doc(pipeline, text, "2025-05-14")
+    assert [e.date for e in doc.events if e.type == "CONVENE"] == [date], [(e.type, e.date) for e in doc.events]

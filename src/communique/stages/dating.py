@@ -66,6 +66,9 @@ class Dating:
                     and not _planned_at(ctx, d):
                 # "в декабре" in a report of 1 January: what happened was last December
                 v = f"{int(v[:4]) - 1:04d}{v[4:]}"
+            if v and ahead and published and d.year is None and d.relative is None and v[:7] < published[:7]:
+                # "5-6 марта пройдет" in a report of May: what is planned is next March
+                v = f"{int(v[:4]) + 1:04d}{v[4:]}"
             if v:
                 return v
         # "биыл күзде", "в этом году": the year of publication, or the article's year
