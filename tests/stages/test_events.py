@@ -56,6 +56,19 @@ def test_the_predicate_after_an_inserted_clause_gives_the_modality(pipeline, tex
     assert [m for t, _, m in evs if t == "MEET"] == [modality]
 
 
+@pytest.mark.parametrize("text, published, held", [
+    ("Никол Пашинян не примет участия в саммите ОДКБ 28 ноября в Бишкеке.", "2025-11-20", "planned"),
+    ("Никол Пашинян не принял участия в саммите ОДКБ 28 ноября в Бишкеке.", "2025-11-30", "asserted"),
+    ("Никол Пашинян 28 қарашада Бішкекте өтетін ҰҚШҰ саммитіне қатыспайды.", "2025-11-20", "planned"),
+    ("Nikol Paşinyan noyabrın 28-də Bişkekdə keçiriləcək KTMT sammitində iştirak etməyəcək.", "2025-11-20", "planned"),
+])
+def test_one_staying_away_leaves_the_gathering_taking_place(pipeline, text, published, held):
+    # the absence is a negated attendance; the summit itself is held, or will be, on its date
+    _, evs = _events(pipeline, text, published=published)
+    summit = "gathering:csto-summit-2025"
+    assert sorted((p == {summit}, m) for t, p, m in evs if t == "CONVENE") == [(False, "negated"), (True, held)]
+
+
 def test_summit_is_convene_with_the_numbered_gathering(pipeline):
     _, evs = _events(pipeline, "Qasım-Jomart Tokayev BMT Baş Assambleyasının 76-cı sessiyasında çıxış edib.")
     assert any(t == "CONVENE" and "gathering:unga-76" in p for t, p, _ in evs)
@@ -2022,7 +2035,9 @@ def test_a_states_body_the_words_come_from_is_no_party(pipeline):
             "olmadığına görə Prezident İlham Əliyev Ali Avrasiya İqtisadi Şurasının dekabrın 21-də keçirilmiş "
             "iclasında iştirak etməyib.")
     _, events = _events(pipeline, text, "2025-12-22")
-    assert events == [("CONVENE", {AZ_PRES, "org:supreme-eurasian-economic-council"}, "negated")]
+    # and the council's session, which he stayed away from, took place
+    assert events == [("CONVENE", {AZ_PRES, "org:supreme-eurasian-economic-council"}, "negated"),
+                      ("CONVENE", {"org:supreme-eurasian-economic-council"}, "asserted")]
 
 
 @pytest.mark.parametrize("text, kept", [

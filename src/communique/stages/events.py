@@ -166,6 +166,9 @@ class EventStage:
                 or _traced(ev, "the article's month or year", guess)
             if reported_day and ev.id in undated and ev.date == reported:
                 ev.date = reported_day
+        held = {p for e in doc.events if e.type == "CONVENE" and e.modality != "negated" for p in e.participants}
+        doc.events += [h for e in list(doc.events) if (h := _held_without(e, doc.published))
+                       and not set(h.participants) & held]
         _same_place(doc.events)
         _trip_place(doc.events, contexts)
         _same_occasion(doc.events)
@@ -663,6 +666,20 @@ def _body_named(ctx: SentenceContext, a: int, b: int) -> bool:
     """A gathering or an organisation named in the clause of the trigger at a..b."""
     lo, hi = _clause(ctx, a, b)
     return any(lo <= ctx.token_index(m.start) < hi for m in ctx.of_type("gathering", "organization"))
+
+
+def _held_without(ev: Event, published: str | None) -> Event | None:
+    """"İlham Əliyev ... iclasında iştirak etməyəcək", "не примет участия в саммите": one staying away
+    does not call the gathering off; it takes place, or will, on its date (GOLD.md: a gathering took
+    place), a CONVENE of the gathering alone. Undated, or with no publication date, when is unknown."""
+    if ev.type != "CONVENE" or ev.modality != "negated" or not ev.date or not published:
+        return None
+    held = [p for p in ev.participants if not p.startswith(("person:", "new:person:", "country:"))]
+    if not held or len(held) == len(ev.participants):
+        return None
+    modality = "planned" if ev.date[:10] > published[:len(ev.date[:10])] else "asserted"
+    return dataclasses.replace(ev, id=event_id(ev.id, ev.type, 0, 1), participants=held, modality=modality,
+                               trace=[*ev.trace, f"held without the ones staying away: {modality}"])
 
 
 def _separate_gatherings(ctx: SentenceContext, ev: Event) -> list[Event]:
