@@ -108,3 +108,14 @@ def test_a_gap_pattern_skips_up_to_lang_gap_words_and_no_more():
 ])
 def test_a_word_opening_a_clause_inserted_between_commas(code, word, opens):
     assert grammar(code).opens_insertion(word) is opens
+
+
+@pytest.mark.parametrize("code, words, pluperfect", [
+    ("az", ["azərbaycana", "səfər", "etmişdi"], True),
+    ("az", ["qazaxıstana", "gəlmişdilər"], True),
+    ("az", ["azərbaycana", "səfər", "edib"], False),
+    ("az", ["təyin", "olunmuş", "səfir"], False),  # a participle alone describes
+    ("ru", ["приезжал", "в", "казахстан"], False),  # Russian has no such tense
+])
+def test_a_clause_in_the_pluperfect(code, words, pluperfect):
+    assert grammar(code).is_pluperfect(words) is pluperfect

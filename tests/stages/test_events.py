@@ -260,6 +260,15 @@ def test_meetings_whose_named_parties_are_all_met_are_the_visitors(pipeline):
     assert planned == [["person:jeyhun-bayramov", KZ_PRES], ["person:jeyhun-bayramov", "person:oljas-bektenov"]]
 
 
+def test_a_visit_told_in_the_pluperfect_is_hosted_by_the_state(pipeline):
+    # "had visited in August": an earlier occasion than the reception the article reports, whose host
+    # is not the official it names for that reception
+    _, evs = _events(pipeline, "Türkiyənin xarici işlər naziri Hakan Fidan bu ilin avqust ayında da Azərbaycana "
+                               "səfər etmişdi. Prezident İlham Əliyev Hakan Fidanı qəbul edib.", published="2024-11-10")
+    meets = [p for t, p, _ in evs if t == "MEET"]
+    assert {"country:az", "person:hakan-fidan"} in meets and {AZ_PRES, "person:hakan-fidan"} in meets
+
+
 def test_states_between_which_relations_are_discussed_are_not_parties(pipeline):
     _, evs = _events(pipeline, "Sergey Lavrov Çinə səfər edib, Rusiya ilə Çin arasında tərəfdaşlığı müzakirə edib.")
     assert [p for t, p, _ in evs if t == "MEET"] == [{"person:sergey-lavrov", "country:cn"}]

@@ -104,6 +104,14 @@ class Grammar:
         """A finite verb of the future (Russian; az and kk mark it with suffixes, modality.tsv)."""
         return False
 
+    def is_pluperfect(self, words: list[str]) -> bool:
+        """A clause's verb in the pluperfect (grammar.tsv ``pluperfect_ending``; a participle, ``participle_ending``,
+        and ``pluperfect_auxiliary``): what it tells happened before the occasion reported ("Qazaxıstana
+        gəlmişdi", "Қазақстанға келген еді"); Russian has no such tense."""
+        ends, aux, part = (self.words[k] for k in ("pluperfect_ending", "pluperfect_auxiliary", "participle_ending"))
+        return any(e in w for w in words for e in ends) \
+            or any(w in aux and k > 0 and words[k - 1].endswith(part) for k, w in enumerate(words) if part)
+
     def opens_insertion(self, word: str) -> bool:
         """A word that opens a participle or relative clause set off by commas inside another clause
         (Russian "Встреча, запланированная на 20 мая, отменена"; az and kk put such clauses before

@@ -24,6 +24,9 @@ PLURAL_OFFICIALS = "the officials the article names for a plural title (\"гла
 
 
 FELLOW_VISITORS = "a visit: those named together went, each to the state visited"
+# "Qazaxıstana gəlmişdi", "Қазақстанға келген еді": a visit before the occasion the article reports, whose
+# host is not the official it names for that occasion
+EARLIER_VISIT = "told in the pluperfect: an earlier visit, hosted by the state"
 
 
 class Arguments:
@@ -91,7 +94,8 @@ class Arguments:
         state's (``titled()``: state -> persons new to the knowledge base its titles name)."""
         persons = [p for p in ev.participants if "person:" in p]
         states = [p for p in ev.participants if p.startswith("country:")]
-        if ev.type not in ("MEET", "CALL") or len(persons) != 1 or len(states) != 1 or len(ev.participants) != 2:
+        if ev.type not in ("MEET", "CALL") or len(persons) != 1 or len(states) != 1 or len(ev.participants) != 2 \
+                or any(EARLIER_VISIT in t for t in ev.trace):
             return
         named = {m.entity_id for m in doc.mentions if m.type == "person" and m.entity_id not in persons} - senders
         # undated: the official the article names held the office then, whenever that was

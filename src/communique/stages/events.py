@@ -14,7 +14,7 @@ from ..lang.grammar import endings
 from ..text import fold, lower, opens_line, tokenize
 from .context import SentenceContext, parties_only, prose
 from . import when
-from .arguments import FELLOW_VISITORS, PLURAL_OFFICIALS, Arguments
+from .arguments import EARLIER_VISIT, FELLOW_VISITORS, PLURAL_OFFICIALS, Arguments
 from .dating import Dating
 from .gatherings import gathering_organization, is_gathering
 from .merging import ARRIVAL, headline, merge_duplicates
@@ -446,6 +446,8 @@ class EventStage:
         at = None  # the occasion an agentless signing took place at
         if visit:
             parts, rule = self.args.visit_parties(ctx, parts, rule)
+            if ctx.grammar.is_pluperfect(ctx.folds[slice(*_clause(ctx, a, b))]):
+                rule += "; " + EARLIER_VISIT
         elif type_ in ("MEET", "CALL"):
             parts, titled = self.args.titled_counterpart(ctx, parts)
             rule += f"; {titled}" if titled else ""
