@@ -310,6 +310,13 @@ class EventStage:
                     or _traced(ev, "its gathering in the knowledge base", self.dating.gathering_date(ev.framework))
                 if ev.date is None:
                     ev.month = next((d.month for d in said.dates if d.month and d.relative is None), None)
+                lo, hi = _clause(ctx, a, b)
+                if ev.modality == "asserted" and _after(ev.date, ctx.doc.published) \
+                        and any(lo <= ctx.token_index(d.start) < hi for d in said.dates):
+                    # "2026 жылы ... төрағалықты өз қолына алады" in 2025: dated in its own clause after the
+                    # news, it has not happened yet, whatever tense the verb reads in
+                    ev.modality = "planned"
+                    ev.trace.append("modality: planned, dated after publication")
                 out += [y for e in self._separate_meetings(ctx, ev, a, b) for x in _separate_gatherings(ctx, e)
                         for y in self._one_per_body(ctx, x)]
         return out
@@ -670,6 +677,15 @@ def _body_named(ctx: SentenceContext, a: int, b: int) -> bool:
     return any(lo <= ctx.token_index(m.start) < hi for m in ctx.of_type("gathering", "organization"))
 
 
+def _after(date: str | None, published: str | None) -> bool:
+    """A date later than publication at the coarser of the two precisions ("2026" after "2025-05-14",
+    not "2025-05" after "2025-05-14")."""
+    if not date or not published:
+        return False
+    n = min(len(date), len(published))
+    return date[:n] > published[:n]
+
+
 def _held_without(ev: Event, published: str | None) -> Event | None:
     """"İlham Əliyev ... iclasında iştirak etməyəcək", "не примет участия в саммите": one staying away
     does not call the gathering off; it takes place, or will, on its date (GOLD.md: a gathering took
@@ -679,7 +695,7 @@ def _held_without(ev: Event, published: str | None) -> Event | None:
     held = [p for p in ev.participants if not p.startswith(("person:", "new:person:", "country:"))]
     if not held or len(held) == len(ev.participants):
         return None
-    modality = "planned" if ev.date[:10] > published[:len(ev.date[:10])] else "asserted"
+    modality = "planned" if _after(ev.date, published) else "asserted"
     return dataclasses.replace(ev, id=event_id(ev.id, ev.type, 0, 1), participants=held, modality=modality,
                                trace=[*ev.trace, f"held without the ones staying away: {modality}"])
 
