@@ -306,3 +306,33 @@ def test_a_weekday_alone_dates_a_meeting_held_back_and_a_planned_one_ahead(pipel
 def test_a_planned_day_and_month_past_in_the_year_of_publication_is_next_years(pipeline, text, date):
     doc = _doc(pipeline, text, "2025-05-14")
     assert [e.date for e in doc.events if e.type == "CONVENE"] == [date], [(e.type, e.date) for e in doc.events]
+
+
+@pytest.mark.parametrize("code, text", [
+    ("ru", "в 2024-2025 годах"),
+    ("ru", "В 2024–2025 годах"),
+    ("kk", "2024-2025 жылдары"),
+    ("az", "2024-2025-ci illərdə"),
+])
+def test_a_span_of_years_is_read_from_its_first_year(code, text):
+    from communique import lang
+    from communique.lang.dates import find_dates
+    dates = find_dates(text, lang.load(code))
+    assert [(d.year, d.ranged) for d in dates] == [(2024, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Qazaxıstan 2024-2025-ci illərdə ŞƏT-ə sədrlik edəcək.",
+    "Қазақстан 2024-2025 жылдары ШЫҰ-ға төрағалық етеді.",
+    "В 2024–2025 годах Казахстан председательствует в ШОС.",
+])
+def test_a_chairmanship_held_for_years_is_dated_to_its_first(pipeline, text):
+    doc = _doc(pipeline, text, "2023-11-20")
+    assert [e.date for e in doc.events if e.type == "CHAIR"] == ["2024"], [(e.type, e.date) for e in doc.events]
+
+
+def test_a_span_of_years_dates_no_signing(pipeline):
+    # the period a programme covers, not the day it was signed
+    doc = _doc(pipeline, "Qazaxıstan və Özbəkistan 2024-2026-cı illər üzrə əməkdaşlıq proqramını imzalayıblar.",
+               "2023-05-14")
+    assert [e.date for e in doc.events if e.type == "SIGN"] == ["2023-05-14"], [(e.type, e.date) for e in doc.events]

@@ -22,6 +22,8 @@ _NUM = re.compile(r"^(\d{1,4})(?:[-–](\d{1,2}))?(?:[-'’]?[^\W\d_]+)?$")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"
                   r"|(?<![\w.-])(\d{4})-(0[1-9]|1[0-2])(?![\w-])")
 _DASH = re.compile(r"\s*[-‐‑‒–—―]\s*")
+_YEAR_SPAN = re.compile(r"^(\d{4})[-–](\d{4})(\D*)$")
+_YEAR_THEN = re.compile(r"^(\d{4})(\D*)$")
 
 
 @dataclass
@@ -167,7 +169,7 @@ def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
             used.update(range(weekday[1], weekday[2]))
         out.append(DateMatch(toks[lo].start, toks[hi].end, year, month, day, ranged=ranged,
                              weekday=weekday[0] if weekday and not year else None))
-    out += _years_alone(toks, words, used, ld)
+    out += _years_alone(text, toks, words, used, ld)
     folds = [fold(w) for w in words]
     out += _relative(toks, folds, ld, used)
     _relative_years(text, toks, folds, ld, used, out)
@@ -220,11 +222,34 @@ def _year_word(word: str, ld: LangData) -> bool:
     return bool(ld.year_words) and fold(word).rstrip(".").startswith(ld.year_words)
 
 
-def _years_alone(toks, words, used, ld: LangData) -> list[DateMatch]:
+def _year_span(text: str, toks, words, i: int) -> tuple[int, int, str] | None:
+    """A period of years at word i, in one token ("2024-2025", "2024-2025-ci") or two a dash splits
+    ("2024 – 2025"): its first year, the index of its last word and that word's ending past the digits."""
+    m = _YEAR_SPAN.match(words[i])
+    if m and int(m.group(1)) < int(m.group(2)):
+        return int(m.group(1)), i, m.group(3)
+    if len(words[i]) == 4 and words[i].isdigit() and i + 1 < len(words) \
+            and _DASH.fullmatch(text, toks[i].end, toks[i + 1].start) and (m := _YEAR_THEN.match(words[i + 1])) \
+            and int(words[i]) < int(m.group(1)):
+        return int(words[i]), i + 1, m.group(2)
+    return None
+
+
+def _years_alone(text: str, toks, words, used, ld: LangData) -> list[DateMatch]:
     """'2019 жылы', '2024-cü ildə', 'в 2021 году': a year followed by the word for year, or with
-    the ending a year takes joined to its digits (year_words.tsv)."""
+    the ending a year takes joined to its digits (year_words.tsv); a period of years ("в 2024-2025
+    годах", "2024-2025-ci illərdə") from its first year."""
     out = []
     for i, w in enumerate(words):
+        if i not in used and (span := _year_span(text, toks, words, i)) and _is_year(span[0]):
+            year, j, ending = span
+            after = j + 1 < len(words) and _year_word(words[j + 1], ld)
+            ending = fold(ending).lstrip("-")
+            if after or (ending and ld.year_suffixes and ending.startswith(ld.year_suffixes)):
+                hi = j + 1 if after else j
+                out.append(DateMatch(toks[i].start, toks[hi].end, year, None, None, ranged=True))
+                used.update(range(i, hi + 1))
+                continue
         num = _number(w)
         if i in used or not num or not _is_year(num[0]) or i + 1 >= len(words):
             continue

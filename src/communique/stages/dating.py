@@ -51,7 +51,8 @@ class Dating:
         published = ctx.doc.published
         dates = ctx.dates if len(ctx.dates) < 2 else [d for d in ctx.dates if not _stamp(ctx, d)] or ctx.dates
         if not chair:  # a chairmanship "на 2018 год" is held that year; a plan "на 2026 год" is not signed then
-            dates = [d for d in dates if not _period_of_document(ctx, d)]
+            # a span of years ("2022-2026-cı illər") is a period held, covered or worked in, not a day
+            dates = [d for d in dates if not _period_of_document(ctx, d) and not (d.ranged and d.month is None)]
         dates = [d for d in dates if not _founded(ctx, d)]
         for d in dates:
             if not since and is_since(ctx, d):
