@@ -79,6 +79,18 @@ def test_an_event_dated_after_publication_is_planned_whatever_the_verbs_tense(pi
     assert [m for t, _, m in evs if t == "CHAIR"] == ["planned"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the Kazakh present-future of the verbs of talking and receiving tells what is to come
+    ("Мұрат Нұртілеу Хакан Фиданмен телефон арқылы сөйлеседі.",
+     ("CALL", {"person:murat-nurtleu", "person:hakan-fidan"}, "planned")),
+    ("Тоқаев Ақордада Хакан Фиданды қабылдайды.", ("MEET", {KZ_PRES, "person:hakan-fidan"}, "planned")),
+    ("Тоқаев Ильхам Әлиевпен келіссөздер жүргізеді.", ("MEET", {KZ_PRES, AZ_PRES}, "planned")),
+])
+def test_kazakh_present_future_of_talks_is_planned(pipeline, text, expected):
+    _, evs = _events(pipeline, text, published="2025-05-14")
+    assert expected in evs
+
+
 def test_summit_is_convene_with_the_numbered_gathering(pipeline):
     _, evs = _events(pipeline, "Qasım-Jomart Tokayev BMT Baş Assambleyasının 76-cı sessiyasında çıxış edib.")
     assert any(t == "CONVENE" and "gathering:unga-76" in p for t, p, _ in evs)
