@@ -91,6 +91,18 @@ def test_kazakh_present_future_of_talks_is_planned(pipeline, text, expected):
     assert expected in evs
 
 
+@pytest.mark.parametrize("text, chairs", [
+    ("Азербайджан является председателем Движения неприсоединения.", True),
+    ("Әзербайжан Қосылмау қозғалысының төрағасы болып табылады.", True),
+    ("Azərbaycan Qoşulmama Hərəkatının sədridir.", True),
+    # a person who is a body's chairman holds an office, no chairmanship of a state
+    ("Сахиба Гафарова является председателем Милли Меджлиса.", False),
+])
+def test_a_state_that_is_a_bodys_chairman_chairs_it(pipeline, text, chairs):
+    _, evs = _events(pipeline, text, published="2025-05-14")
+    assert (("CHAIR", {"country:az", "org:nam"}, "asserted") in evs) is chairs and (chairs or not evs)
+
+
 def test_summit_is_convene_with_the_numbered_gathering(pipeline):
     _, evs = _events(pipeline, "Qasım-Jomart Tokayev BMT Baş Assambleyasının 76-cı sessiyasında çıxış edib.")
     assert any(t == "CONVENE" and "gathering:unga-76" in p for t, p, _ in evs)

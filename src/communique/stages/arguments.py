@@ -334,7 +334,7 @@ class Arguments:
         gatherings = _ids(ctx.of_type("gathering"))
         convene_rule = rule + "convene: attendees named (persons, else states) and the gathering or the body standing for it"
         if type_ == "CHAIR":
-            return self._chair_parties(ctx, gatherings, trigger_at), "chair: the states holding it, the body chaired"
+            return self._chair_parties(ctx, gatherings, trigger_at, trigger_end), "chair: the states holding it, the body chaired"
         if type_ == "CONVENE" and any(m.source != "role" for m in ctx.of_type("person")):
             # an official named only by title beside named attendees is mostly the narrator
             # ("ҚР СІМ басшысы ... Назарбаевтың 1992 жылы ... сессиясында жариялаған идеясы")
@@ -446,7 +446,7 @@ class Arguments:
         return [p for p in named if any(r.role in _HEAD_OF_STATE | {"prime minister", "head of government"}
                                         and r.active(doc.published) for r in self.kb.roles_of(p))]
 
-    def _chair_parties(self, ctx: SentenceContext, gatherings: list[str], at: int) -> list[str]:
+    def _chair_parties(self, ctx: SentenceContext, gatherings: list[str], at: int, end: int | None = None) -> list[str]:
         """The chairing states and the body chaired. A state is needed: a person presiding over a
         meeting (the chairmanship of the person next to it, "под председательством Токаева",
         "Əliyevin sədrliyi ilə") chairs no body.
@@ -454,8 +454,10 @@ class Arguments:
         an organisation: "BMT-dən sonra ən böyük ... Hərəkata" compares with the UN), a gathering
         presided over (COP29), or the one the article is about ("ұйымға": to the organisation)."""
         persons = ctx.of_type("person")
+        # a title that is the trigger's own word ("является председателем") is the state's office, no one else's
+        own = range(at, end if end is not None else at)
         if any(ctx.token_index(m.end - 1) == at - 1 or 0 < ctx.token_index(m.start) - at <= _PRESIDER_REACH
-               for m in persons) or any(b == at or a == at + 1 for _, a, b in ctx.matches(ctx.ld.titles)):
+               for m in persons) or any((b == at or a == at + 1) and a not in own for _, a, b in ctx.matches(ctx.ld.titles)):
             # the chairmanship of a person or an official next to it ("Əliyevin sədrliyi ilə", "под
             # председательством министра иностранных дел Турции"): presiding a meeting
             return []
