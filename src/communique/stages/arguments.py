@@ -334,7 +334,8 @@ class Arguments:
         gatherings = _ids(ctx.of_type("gathering"))
         convene_rule = rule + "convene: attendees named (persons, else states) and the gathering or the body standing for it"
         if type_ == "CHAIR":
-            return self._chair_parties(ctx, gatherings, trigger_at, trigger_end), "chair: the states holding it, the body chaired"
+            return (self._chair_parties(ctx, gatherings, trigger_at, trigger_end),
+                    "chair: the states holding it, the body chaired")
         if type_ == "CONVENE" and any(m.source != "role" for m in ctx.of_type("person")):
             # an official named only by title beside named attendees is mostly the narrator
             # ("ҚР СІМ басшысы ... Назарбаевтың 1992 жылы ... сессиясында жариялаған идеясы")
@@ -457,7 +458,8 @@ class Arguments:
         # a title that is the trigger's own word ("является председателем") is the state's office, no one else's
         own = range(at, end if end is not None else at)
         if any(ctx.token_index(m.end - 1) == at - 1 or 0 < ctx.token_index(m.start) - at <= _PRESIDER_REACH
-               for m in persons) or any((b == at or a == at + 1) and a not in own for _, a, b in ctx.matches(ctx.ld.titles)):
+               for m in persons) \
+                or any((b == at or a == at + 1) and a not in own for _, a, b in ctx.matches(ctx.ld.titles)):
             # the chairmanship of a person or an official next to it ("Əliyevin sədrliyi ilə", "под
             # председательством министра иностранных дел Турции"): presiding a meeting
             return []
