@@ -103,6 +103,19 @@ def test_a_state_that_is_a_bodys_chairman_chairs_it(pipeline, text, chairs):
     assert (("CHAIR", {"country:az", "org:nam"}, "asserted") in evs) is chairs and (chairs or not evs)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # one ministry word shared by two states in a plural title: both states, not one's ministry
+    ("Azərbaycan və Qazaxıstan XİN başçıları Bakıda görüşüblər.", ("MEET", {"country:az", "country:kz"})),
+    ("Қазақстан мен Әзербайжан СІМ басшылары Астанада кездесті.", ("MEET", {"country:az", "country:kz"})),
+    # a document in the accusative ("planını") before the verb of signing
+    ("Azərbaycan və Qazaxıstan XİN rəhbərləri 2025-2026-cı illər üçün məsləhətləşmələr planını imzalayıblar.",
+     ("SIGN", {"country:az", "country:kz"})),
+])
+def test_the_heads_of_two_states_ministries_stand_for_the_states(pipeline, text, expected):
+    _, evs = _events(pipeline, text, published="2025-05-14")
+    assert expected in [(t, p) for t, p, _ in evs]
+
+
 def test_summit_is_convene_with_the_numbered_gathering(pipeline):
     _, evs = _events(pipeline, "Qasım-Jomart Tokayev BMT Baş Assambleyasının 76-cı sessiyasında çıxış edib.")
     assert any(t == "CONVENE" and "gathering:unga-76" in p for t, p, _ in evs)

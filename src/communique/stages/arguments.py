@@ -316,7 +316,7 @@ class Arguments:
                       and not (type_ == "CONVENE" and ctx.in_compound(m) and ctx.of_type("gathering"))
                       and m.entity_id != framework and m.kind not in ("adjective",) and m.start not in topic
                       and m.entity_id not in represented
-                      and not (m.type == "organization" and any(a <= ctx.token_index(m.start) < b for a, b in titled))
+                      and not (m.type == "organization" and _in_title(ctx, m, titled))
                       and not (m.type == "organization" and type_ in ("MEET", "CALL", "SIGN") and located(m))
                       # "В Кыргызстане началось заседание", "Qırğızıstanda ... iclası": where it is held
                       and not (m.type == "country" and type_ == "CONVENE" and ctx.in_place(m)
@@ -324,7 +324,7 @@ class Arguments:
         # the ministry inside an official's title names the official's state ("Главы МИД Азербайджана,
         # России ... встретились"): that state takes part, unless one of its officials is named
         ministries = [m for m in ctx.of_type("organization") if m.entity_id in self.kb.national_bodies
-                      and any(a <= ctx.token_index(m.start) < b for a, b in titled) and not ctx.is_qualifier(m)]
+                      and _in_title(ctx, m, titled) and not ctx.is_qualifier(m)]
         if ministries:
             served = {self.kb.state_served(p, ctx.doc.published) for p in persons}
             states += [x for m in ministries if (x := self.kb.national_bodies[m.entity_id]) not in states
@@ -613,6 +613,13 @@ def _main_organization(doc: Document) -> list[str]:
     if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         return [top[0][0]]
     return []
+
+
+def _in_title(ctx: SentenceContext, m, titled: list[tuple[int, int]]) -> bool:
+    """A body's name that a title's words run into ("Qazaxıstan XİN rəhbərləri", "главы МИД"): the
+    ministry is the title's, whichever token its name starts at."""
+    i, j = ctx.token_index(m.start), ctx.token_index(m.end - 1)
+    return any(i < b and a <= j for a, b in titled)
 
 
 def _between(ctx: SentenceContext, trigger_at: int | None = None) -> set[int]:
