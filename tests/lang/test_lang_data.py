@@ -27,6 +27,7 @@ COLUMNS = {
     "weekdays.tsv": 2,
     "relative_years.tsv": 2,
     "relative_months.tsv": 2,
+    "relative_weeks.tsv": 2,
     "on_weekday.tsv": 2,
     "ordinals.tsv": 2,
     "abbreviations.txt": 1,
@@ -70,6 +71,7 @@ TEXT_COLUMN = {
     "weekdays.tsv": 0,
     "relative_years.tsv": 0,
     "relative_months.tsv": 0,
+    "relative_weeks.tsv": 0,
     "on_weekday.tsv": 0,
     "ordinals.tsv": 0,
     "abbreviations.txt": 0,
@@ -287,7 +289,7 @@ def test_relative_dates(code):
 
 
 @pytest.mark.parametrize("code", LANGS)
-@pytest.mark.parametrize("name", ["relative_years.tsv", "relative_months.tsv"])
+@pytest.mark.parametrize("name", ["relative_years.tsv", "relative_months.tsv", "relative_weeks.tsv"])
 def test_relative_periods_cover_next_and_last(code, name):
     offsets = set()
     for form, offset in _rows(code, name):

@@ -336,3 +336,19 @@ def test_a_span_of_years_dates_no_signing(pipeline):
     doc = _doc(pipeline, "Qazaxıstan və Özbəkistan 2024-2026-cı illər üzrə əməkdaşlıq proqramını imzalayıblar.",
                "2023-05-14")
     assert [e.date for e in doc.events if e.type == "SIGN"] == ["2023-05-14"], [(e.type, e.date) for e in doc.events]
+
+
+@pytest.mark.parametrize("code, text, published, value", [
+    ("ru", "на прошлой неделе", "2025-05-04", "2025-04"),
+    ("ru", "на следующей неделе", "2025-05-14", "2025-05"),
+    ("kk", "өткен аптада", "2025-05-14", "2025-05"),
+    ("kk", "келесі аптада", "2025-05-28", "2025-06"),
+    ("az", "keçən həftə", "2025-05-14", "2025-05"),
+    ("az", "gələn həftə", "2025-12-29", "2026-01"),
+])
+def test_a_week_from_publication_dates_to_its_month(code, text, published, value):
+    # a week names no day: the month its days fall in
+    from communique import lang
+    from communique.lang.dates import find_dates
+    dates = find_dates(text, lang.load(code))
+    assert [d.value(published) for d in dates] == [value]

@@ -227,6 +227,7 @@ class LangData:
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_years: dict[str, int] = field(default_factory=dict)
     relative_months: dict[str, int] = field(default_factory=dict)
+    relative_weeks: dict[str, int] = field(default_factory=dict)
     on_weekday: dict[str, int] = field(default_factory=dict)
     ordinals: dict[str, int] = field(default_factory=dict)
     abbreviations: set[str] = field(default_factory=set)
@@ -309,6 +310,7 @@ def load(code: str) -> LangData:
     ld.weekdays = {fold(r[0]): int(r[1]) for r in _rows(d / "weekdays.tsv", 2)}
     ld.relative_years = {fold(r[0]): int(r[1]) for r in _rows(d / "relative_years.tsv", 2)}
     ld.relative_months = {fold(r[0]): int(r[1]) for r in _rows(d / "relative_months.tsv", 2)}
+    ld.relative_weeks = {fold(r[0]): int(r[1]) for r in _rows(d / "relative_weeks.tsv", 2)}
     ld.on_weekday = {fold(r[0]): int(r[1]) for r in _rows(d / "on_weekday.tsv", 2)}
     ld.ordinals = {fold(r[0]): int(r[1]) for r in _rows(d / "ordinals.tsv", 2)}
     ld.abbreviations = {fold(r[0]) for r in _rows(d / "abbreviations.txt", 1)}

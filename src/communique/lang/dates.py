@@ -36,7 +36,7 @@ class DateMatch:
     relative: int | None = None  # offset from publication, in ``unit``s ("dünən" -1 day, "ötən il" -1 year)
     weekday: int | None = None  # ISO weekday: named with the date ("Бейсенбі, 20 желтоқсан") or alone ("во вторник")
     ranged: bool = False  # a range of days ("yanvarın 15-20-də"): the day is its first
-    unit: str = "day"  # of ``relative``: day, month or year
+    unit: str = "day"  # of ``relative``: day, week, month or year
 
     @property
     def weekday_alone(self) -> bool:
@@ -63,12 +63,16 @@ class DateMatch:
 
     def _from(self, published: dt.date, ahead: bool) -> str | None:
         """The date ``relative`` units away from publication: a year ("gələn il" "2025", "ötən ilin
-        noyabrında" "2023-11") or month ("в прошлом месяце" "2024-09") at that precision, else a day."""
+        noyabrında" "2023-11") or month ("в прошлом месяце" "2024-09") at that precision, a week
+        ("keçən həftə") as its month, else a day."""
         if self.unit == "year":
             return _iso_of(_calendar_year(published.year + self.relative), self.month, self.day)
         if self.unit == "month":
             year, month = divmod(published.year * 12 + published.month - 1 + self.relative, 12)
             return _iso_of(_calendar_year(year), month + 1, self.day)
+        if self.unit == "week":  # "на прошлой неделе": no day, the month its days fall in
+            day = published + dt.timedelta(weeks=self.relative)
+            return _iso_of(_calendar_year(day.year), day.month, None)
         day = published + dt.timedelta(days=self.relative)
         if self.weekday_alone:
             back = (day.isoweekday() - self.weekday) % 7
@@ -174,6 +178,7 @@ def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
     out += _relative(toks, folds, ld, used)
     _relative_years(text, toks, folds, ld, used, out)
     out += _relative_periods(toks, folds, ld, used, "relative_months", "month")
+    out += _relative_periods(toks, folds, ld, used, "relative_weeks", "week")
     out += _weekdays_alone(toks, folds, ld, used)
     out += _iso(text, start, len(text) if end is None else end, out)
     return sorted(out, key=lambda d: d.start)
