@@ -36,6 +36,12 @@ def test_meetings_and_calls(pipeline, text, expected):
     assert expected in evs
 
 
+def test_kazakh_phoned_is_a_call(pipeline):
+    # "телефон шалды", as "қоңырау шалды" and "телефон соқты"
+    _, evs = _events(pipeline, "Тоқаев Ердоғанға телефон шалды.", published="2025-05-14")
+    assert ("CALL", {KZ_PRES, "person:recep-tayyip-erdogan"}, "asserted") in evs
+
+
 def test_negated_meeting(pipeline):
     _, evs = _events(pipeline, "Встреча Сергея Лаврова и Джейхуна Байрамова не состоялась.")
     assert evs and all(m == "negated" for _, _, m in evs)
