@@ -493,3 +493,14 @@ def test_a_session_of_two_states_border_commission_is_a_gathering_of_the_pair(pi
     doc, found = _gatherings(pipeline, text, "2024-05-01")
     assert body in found
     assert [(e.type, body in e.participants) for e in doc.events] == [("CONVENE", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Қазақстан келесі жылы ШЫҰ саммитін қабылдайды.",
+    "В следующем году саммит ШОС пройдет в Бишкеке.",
+])
+def test_a_summit_of_a_year_counted_from_publication_is_that_years(pipeline, text):
+    # next year's summit is not the one of the year of publication the knowledge base knows
+    doc = pipeline(Document("t", text, published="2025-05-14"))
+    assert [p for e in doc.events if e.type == "CONVENE" for p in e.participants if "gathering:" in p] \
+        == ["new:gathering:sco-summit-2026"]

@@ -240,7 +240,9 @@ class GatheringStage:
         states = [(ctx.token_index(m.start), ctx.token_index(m.end - 1), m.entity_id) for m in ctx.of_type("country")]
         regions = [(a, b - 1, p.label) for p, a, b in ctx.ld.regions.find(ctx.folds)]
         places = frozenset(m.entity_id for m in ctx.of_type("location") if m.entity_id)
-        year = next((str(d.year) for d in ctx.dates if d.year and d.relative is None), None)
+        # a year counted from publication is the summit's too ("келесі жылы ... саммиті": next year's, not this one)
+        year = next((str(d.year) for d in ctx.dates if d.year and d.relative is None), None) \
+            or _own_year([d for d in ctx.dates if d.relative is not None and d.unit == "year"], doc.published)
         planned = any(p.label == "planned" for p, _, _ in ctx.matches(ctx.ld.modality))
         # "очередное заседание" is the next one only where the sentence tells of it as to come
         nexts = [m for m in ctx.ld.next.find(ctx.folds) if m[0].label == "next" or planned]
