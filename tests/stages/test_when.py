@@ -352,3 +352,14 @@ def test_a_week_from_publication_dates_to_its_month(code, text, published, value
     from communique.lang.dates import find_dates
     dates = find_dates(text, lang.load(code))
     assert [d.value(published) for d in dates] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Токаев принял участие в 10-м саммите ОТГ.",
+    "Тоқаев ТМҰ-ның 10-шы саммитіне қатысты.",
+    "İlham Əliyev TDT-nin 10-cu Zirvə görüşündə iştirak edib.",
+])
+def test_a_summit_attended_that_the_knowledge_base_dates_before_the_report_is_dated_so(pipeline, text):
+    # an undated report of the 10th OTS summit (Astana, 3 November 2023) in 2025 tells of that summit
+    doc = _doc(pipeline, text, "2025-05-14")
+    assert [e.date for e in doc.events if e.type == "CONVENE"] == ["2023-11-03"], [(e.type, e.date) for e in doc.events]

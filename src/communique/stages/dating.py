@@ -45,6 +45,15 @@ class Dating:
                 and len(info.get("start") or "") == 10 and info.get("end") == info.get("start")}
         return days.pop() if len(days) == 1 else None
 
+    def held_before(self, ev: Event, reported: str) -> str | None:
+        """A gathering attended that the knowledge base dates before the report's month ("принял участие
+        в 10-м саммите ОТГ" in a report of 2025: the summit of November 2023): its start, not the news'
+        day."""
+        if ev.type != "CONVENE" or ev.modality != "asserted":
+            return None
+        starts = {info["start"] for p in ev.participants if (info := self.kb.gatherings.get(p)) and info.get("start")}
+        return starts.pop() if len(starts) == 1 and next(iter(starts))[:7] < reported[:7] else None
+
     def sentence_date(self, ctx: SentenceContext, year: str | None, since: bool = True, past: bool = False,
               chair: bool = False, ahead: bool = False) -> str | None:
         """``ahead``: the event is planned, so a weekday alone ("во вторник встретится") is the next one."""

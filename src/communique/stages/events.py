@@ -124,6 +124,8 @@ class EventStage:
                     ev.trace.append(f"location: {ev.location}, where the visit it is part of went")
                 if ev.type == "APPOINT" and not doc.published:
                     ev.date = _traced(ev, "the office's start in the knowledge base", self.dating.role_date(ev, ctx)) or ev.date
+                if not (ev.date or back) and reported and (held := self.dating.held_before(ev, reported)):
+                    ev.date = _traced(ev, "its gathering's start in the knowledge base, before the report", held)
                 if not (ev.date or back) and reported:
                     undated.add(ev.id)
                     # a plan announced in a month is for later: only its year is certain; a chairmanship
