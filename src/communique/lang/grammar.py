@@ -163,29 +163,27 @@ class Russian(Grammar):
     def is_future(self, word: str) -> bool:
         """"пройдет", "посетит", "подпишут", "будет": the dictionary's likeliest reading of the word is a
         verb in the future (a perfective verb's present form, or "быть")."""
-        return word.isalpha() and word.islower() and _FUTURE[word]
+        if not (word.isalpha() and word.islower()):
+            return False
+        pos, tense, _ = _READING[word]
+        return pos == "VERB" and tense == "futr"
 
     def opens_insertion(self, word: str) -> bool:
         """A full participle ("запланированная", "прошедшая") or "который" in any form."""
-        return word.isalpha() and word.islower() and _INSERTION[word]
+        if not (word.isalpha() and word.islower()):
+            return False
+        pos, _, lemma = _READING[word]
+        return pos == "PRTF" or lemma == "который"
 
 
-def _reads_future(word: str) -> bool:
+def _first_reading(word: str) -> tuple[str | None, str | None, str]:
+    """The dictionary's likeliest reading of a word: part of speech, tense, lemma."""
     import pymorphy2
     parse = pymorphy2.MorphAnalyzer.parse(russian_vocab(), word)[0]
-    return parse.tag.POS == "VERB" and parse.tag.tense == "futr"
+    return parse.tag.POS, parse.tag.tense, parse.normal_form
 
 
-_FUTURE = Memo(_reads_future, 100_000)  # each word's answer
-
-
-def _reads_insertion(word: str) -> bool:
-    import pymorphy2
-    parse = pymorphy2.MorphAnalyzer.parse(russian_vocab(), word)[0]
-    return parse.tag.POS == "PRTF" or parse.normal_form == "который"
-
-
-_INSERTION = Memo(_reads_insertion, 100_000)
+_READING = Memo(_first_reading, 100_000)  # each word read once, whichever question is asked of it
 
 
 @lru_cache(maxsize=1)

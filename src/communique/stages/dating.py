@@ -32,8 +32,7 @@ class Dating:
         day of a plan is seldom what a report of it is about)."""
         if ev.type != "CONVENE" or ev.modality != "planned":
             return None
-        months = {start[:7] for p in ev.participants if (info := self.kb.gatherings.get(p))
-                  and len(start := info.get("start") or "") >= 7 and (info.get("end") or start)[:7] == start[:7]}
+        months = {start[:7] for start, end in self._known(ev) if len(start) >= 7 and (end or start)[:7] == start[:7]}
         return months.pop() if len(months) == 1 else None
 
     def gathering_day(self, ev: Event) -> str | None:
@@ -41,8 +40,7 @@ class Dating:
         place and gives no date of its own ("Bu gün Aktauda ... V Zirvə toplantısı keçirilib")."""
         if ev.type != "CONVENE" or ev.modality != "asserted":
             return None
-        days = {info.get("start") for p in ev.participants if (info := self.kb.gatherings.get(p))
-                and len(info.get("start") or "") == 10 and info.get("end") == info.get("start")}
+        days = {start for start, end in self._known(ev) if len(start) == 10 and end == start}
         return days.pop() if len(days) == 1 else None
 
     def held_before(self, ev: Event, reported: str) -> str | None:
@@ -51,8 +49,13 @@ class Dating:
         day."""
         if ev.type != "CONVENE" or ev.modality != "asserted":
             return None
-        starts = {info["start"] for p in ev.participants if (info := self.kb.gatherings.get(p)) and info.get("start")}
+        starts = {start for start, _ in self._known(ev)}
         return starts.pop() if len(starts) == 1 and next(iter(starts))[:7] < reported[:7] else None
+
+    def _known(self, ev: Event) -> list[tuple[str, str | None]]:
+        """Start and end (or none) of each party the knowledge base dates as a gathering."""
+        return [(start, info.get("end")) for p in ev.participants
+                if (info := self.kb.gatherings.get(p)) and (start := info.get("start"))]
 
     def sentence_date(self, ctx: SentenceContext, year: str | None, since: bool = True, past: bool = False,
               chair: bool = False, ahead: bool = False) -> str | None:
