@@ -315,8 +315,6 @@ def test_a_planned_day_and_month_past_in_the_year_of_publication_is_next_years(p
     ("az", "2024-2025-ci illərdə"),
 ])
 def test_a_span_of_years_is_read_from_its_first_year(code, text):
-    from communique import lang
-    from communique.lang.dates import find_dates
     dates = find_dates(text, lang.load(code))
     assert [(d.year, d.ranged) for d in dates] == [(2024, True)]
 
@@ -348,8 +346,6 @@ def test_a_span_of_years_dates_no_signing(pipeline):
 ])
 def test_a_week_from_publication_dates_to_its_month(code, text, published, value):
     # a week names no day: the month its days fall in
-    from communique import lang
-    from communique.lang.dates import find_dates
     dates = find_dates(text, lang.load(code))
     assert [d.value(published) for d in dates] == [value]
 
