@@ -169,11 +169,12 @@ class Russian(Grammar):
         return pos == "VERB" and tense == "futr"
 
     def opens_insertion(self, word: str) -> bool:
-        """A full participle ("запланированная", "прошедшая") or "который" in any form."""
+        """A full participle ("запланированная", "прошедшая") or a relative pronoun in any form (grammar.tsv
+        ``relative_pronoun``: "который")."""
         if not (word.isalpha() and word.islower()):
             return False
         pos, _, lemma = _READING[word]
-        return pos == "PRTF" or lemma == "который"
+        return pos == "PRTF" or lemma in self.words["relative_pronoun"]
 
 
 def _first_reading(word: str) -> tuple[str | None, str | None, str]:
