@@ -227,6 +227,12 @@ def _year_word(word: str, ld: LangData) -> bool:
     return bool(ld.year_words) and fold(word).rstrip(".").startswith(ld.year_words)
 
 
+def _year_ending(ending: str, ld: LangData) -> bool:
+    """The ending a year takes joined to its digits ("-cü", "-ші"; year_words.tsv)."""
+    ending = fold(ending).lstrip("-")
+    return bool(ending and ld.year_suffixes and ending.startswith(ld.year_suffixes))
+
+
 def _year_span(text: str, toks, words, i: int) -> tuple[int, int, str] | None:
     """A period of years at word i, in one token ("2024-2025", "2024-2025-ci") or two a dash splits
     ("2024 – 2025"): its first year, the index of its last word and that word's ending past the digits."""
@@ -249,8 +255,7 @@ def _years_alone(text: str, toks, words, used, ld: LangData) -> list[DateMatch]:
         if i not in used and (span := _year_span(text, toks, words, i)) and _is_year(span[0]):
             year, j, ending = span
             after = j + 1 < len(words) and _year_word(words[j + 1], ld)
-            ending = fold(ending).lstrip("-")
-            if after or (ending and ld.year_suffixes and ending.startswith(ld.year_suffixes)):
+            if after or _year_ending(ending, ld):
                 hi = j + 1 if after else j
                 out.append(DateMatch(toks[i].start, toks[hi].end, year, None, None, ranged=True))
                 used.update(range(i, hi + 1))
@@ -258,8 +263,7 @@ def _years_alone(text: str, toks, words, used, ld: LangData) -> list[DateMatch]:
         num = _number(w)
         if i in used or not num or not _is_year(num[0]) or i + 1 >= len(words):
             continue
-        ending = fold(w[4:]).lstrip("-")
-        if _year_word(words[i + 1], ld) or (ending and ld.year_suffixes and ending.startswith(ld.year_suffixes)):
+        if _year_word(words[i + 1], ld) or _year_ending(w[4:], ld):
             out.append(DateMatch(toks[i].start, toks[i + 1].end, num[0], None, None))
             used.update((i, i + 1))
     return out
