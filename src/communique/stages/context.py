@@ -434,6 +434,8 @@ class SentenceContext:
         titles = self.matches(self.ld.titles)
         out = []
         for person in self.of_type("person"):
+            if person.kind == "title":
+                continue  # named by a title alone, it is its own title, not one before it
             k = self.token_index(person.start)
             near = [(p, a, b) for p, a, b in titles if 0 <= k - b <= reach]
             if near:

@@ -8,8 +8,10 @@ same id in every article and run.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 
 from ..document import ALONE, Document, Entity, Mention
 from ..kb import KnowledgeBase
@@ -92,6 +94,7 @@ class LinkingStage:
         from ..text import fold
         from .context import SentenceContext, prose, sentence_code, sentence_tokens
         home = _home_country(mentions)
+        bearers = functools.cache(lambda: _bearers(doc))  # read only for a title no knowledge-base term resolves
         date = doc.published
         named = {m.entity_id for m in mentions if m.type == "person"}
         # each title looks only at the mentions of its sentence (a scan of all of them per title made
@@ -109,15 +112,16 @@ class LinkingStage:
             folds = [fold(t.text) for t in toks]
             titles = langdata.load(code).titles.find(folds)
             joins = grammar(code).words["conjunction"]
+            joins_as = grammar(code).words["capacity"]
             for p, a, b in titles:
                 role = _ROLE_OF_TITLE.get(p.label)
-                if role is None:
-                    continue
                 if any(x <= a and b <= y and (x, y) != (a, b) for _, x, y in titles):
                     continue  # "премьер-министра" inside "заместитель премьер-министра"
                 start, end = toks[a].start, toks[b - 1].end
                 if grammar(code).plural_title(p.tokens, folds[a:b]):
                     continue  # "сыртқы істер министрлерінің": several officials, no one person
+                if b < len(folds) and folds[b] in joins_as:
+                    continue  # "Бас хатшысы болып сайланды": the office taken, no one holding it
                 limit = toks[min(b + 2, len(toks) - 1)].end
                 # a title after this one introduces the name after it ("Dövlət başçısı Türkiyə Prezidenti
                 # Rəcəb Tayyib Ərdoğanla"): that name is not this title's
@@ -125,7 +129,19 @@ class LinkingStage:
                 if any(m.type == "person" and m.end > start and m.start <= limit and m.start < nxt for m in local):
                     continue  # the title introduces a name: nothing to resolve (another title is no name)
                 # "президентом МККК Петером Маурером": the title of an organisation's officer
-                if any(m.type == "organization" and 0 <= m.start - end <= 2 for m in local):
+                # (the organisation's name follows the title in Russian, stands before it in az and kk): the
+                # officer the article names with that title of that organisation, if one
+                body = next((m for m in local if m.type == "organization" and 0 <= (
+                    m.start - end if grammar(code).genitive_after_head else start - m.end) <= 2), None)
+                # the article's bearer of a title, where its own sentence does not name him (the title
+                # introduces his name there, further on: "Посол Казахстана в Австрии Кайрат Сарыбай"), nor
+                # another title joins it (titles joined introduce one name after both: "Baş katibinin müavini
+                # və ... nümayəndəsi Migel Moratinos")
+                present = {m.entity_id for m in local if m.type == "person" and sent.contains(m)}
+                alone = not (b < len(folds) and folds[b] in joins)
+                if body is not None:
+                    if alone and len(got := bearers()[p.label, body.entity_id]) == 1 and not got & present:
+                        here.append(_title_mention(doc, start, end, *got))
                     continue
                 # the state stands before the title in az and kk ("ҚР Президентінің"), after it in
                 # Russian ("Президент Казахстана"); in "Мемлекет басшысы Қытай Елшісін" it is the envoy's
@@ -151,6 +167,12 @@ class LinkingStage:
                 # государства провел телефонный разговор с президентом Турции Реджепом Тайипом Эрдоганом")
                 ctx = ctx or SentenceContext.build(doc, sent)
                 others = {m.entity_id for m in local if m.type == "person" and sent.contains(m) and ctx.is_counterpart(m)}
+                if role is None:  # an office the knowledge base keeps no terms of: the one the article titles so
+                    got = bearers()[p.label, None] - others
+                    if alone and near and len(got) == 1 and got == bearers()[p.label, near[0].entity_id] \
+                            and not got & present:
+                        here.append(_title_mention(doc, start, end, *got))
+                    continue
                 candidates = named - others
                 state = near[0].entity_id if near else self._protagonist_state(order, role, date, others) or home
                 holders = sorted(set(self.kb.holders(role, state, date))) if state and date else []
@@ -164,8 +186,7 @@ class LinkingStage:
                         for r in self.kb.roles_of(p)))
                 # only a person the article names elsewhere: then the text makes the referent certain
                 if len(holders) == 1 and holders[0] in candidates:
-                    here.append(Mention(start, end, doc.text[start:end], "person", base=doc.text[start:end],
-                                        source="role", entity_id=holders[0], kind="title"))
+                    here.append(_title_mention(doc, start, end, holders[0]))
             out += here
         return out
 
@@ -247,6 +268,30 @@ class LinkingStage:
         return list(by_id.values())
 
 
+def _title_mention(doc: Document, start: int, end: int, person: str) -> Mention:
+    return Mention(start, end, doc.text[start:end], "person", base=doc.text[start:end], source="role",
+                   entity_id=person, kind="title")
+
+
+def _bearers(doc: Document) -> dict[tuple[str, str | None], set[str]]:
+    """(title, None) -> the persons the article names after that title; (title, state or body) -> those
+    of them with that state or body beside the title ("Ресейдің Қазақстандағы елшісі Алексей
+    Бородавкин", "Parlamentlərarası İttifaqın (İPU) prezidenti Duarte Paçeko")."""
+    from .context import SentenceContext, prose
+    out: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for sent in prose(doc):
+        ctx = SentenceContext.build(doc, sent)
+        for person, p, a, b in ctx.titled_persons():
+            if person.source == "role" or not person.entity_id:
+                continue
+            out[p.label, None].add(person.entity_id)
+            for m in ctx.of_type("country", "organization"):
+                if a - _TITLE_REACH <= ctx.token_index(m.start) < b + _TITLE_REACH:
+                    out[p.label, m.entity_id].add(person.entity_id)
+    return out
+
+
+_TITLE_REACH = 3  # tokens before or after a title where the state or body it is of stands
 # Titles that name one office per state, resolvable through the knowledge base's roles.
 _ROLE_OF_TITLE = {"head of state": "president", "president": "president", "prime minister": "prime minister",
                   "minister of foreign affairs": "minister of foreign affairs"}
