@@ -2363,3 +2363,23 @@ def test_kuttip_aldy_welcomes_as_karsy_aldy_does(pipeline):
     # "күтіп алды" (met on arrival), a synonym of "қарсы алды": a meeting
     _, evs = _events(pipeline, "Астана әуежайында Ильхам Әлиевті Қасым-Жомарт Тоқаев күтіп алды.", "2024-03-01")
     assert [(t, p) for t, p, _ in evs] == [("MEET", {"person:ilham-aliyev", "person:kassym-jomart-tokayev"})], evs
+
+
+@pytest.mark.parametrize("text", [
+    "İlham Əliyev ŞƏT sammitində iştirak etmək üçün Astanaya səfər edib və orada Vladimir Putin ilə görüşüb.",
+    "Қасым-Жомарт Тоқаев ШЫҰ саммитіне қатысу үшін келген Әзербайжан Президенті Ильхам Әлиевпен кездесті.",
+    "Ильхам Алиев прибыл в Астану для участия в саммите ШОС и встретился с Владимиром Путиным.",
+])
+def test_a_purpose_phrase_plans_the_gathering_it_governs_not_the_meeting_beside_it(pipeline, text):
+    _, evs = _events(pipeline, text, published="2024-07-04")
+    assert [m for t, _, m in evs if t == "MEET"] == ["asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "İlham Əliyev ŞƏT sammitində iştirak etmək üçün Astanaya səfər edib.",
+    "Қырғызстан президенті Садыр Жапаров ШЫҰ саммитіне қатысу үшін Астанаға келді.",
+    "Ильхам Алиев прибыл в Астану для участия в саммите ШОС.",
+])
+def test_one_come_to_attend_a_gathering_attends_it_ahead(pipeline, text):
+    _, evs = _events(pipeline, text, published="2024-07-02")
+    assert [(t, m) for t, _, m in evs] == [("CONVENE", "planned")]

@@ -637,8 +637,10 @@ class EventStage:
         # a marker inside a name is none: "Ермек" ends like the intention form "-мек"
         named = {k for m in ctx.of_type("person", "country", "location", "organization", "gathering")
                  for k in range(ctx.token_index(m.start), ctx.token_index(m.end - 1) + 1)}
+        purpose = frozenset(ctx.grammar.words["purpose"])
         labels = {p.label for p, x, y in ctx.matches(ctx.ld.modality) if lo <= x and y <= hi
-                  and not (x >= b and any(0 <= g - y <= 2 for g in others)) and not named.issuperset(range(x, y))}
+                  and not (x >= b and any(0 <= g - y <= 2 for g in others)) and not named.issuperset(range(x, y))
+                  and (purpose.isdisjoint(p.tokens) or -_PURPOSE_GAP <= x - b <= 0 or 0 <= a - y <= _PURPOSE_GAP)}
         if _converb_before_comma(ctx, hi):
             # "görüşlər keçirilib, sərgi təşkil olunacaq", "кездесулер өткізіліп, көрме ұйымдастырылады":
             # a converb closing its clause takes its tense from the verb that closes the next
@@ -659,6 +661,7 @@ class EventStage:
 
 
 _CLAUSE_BREAK = frozenset(",;:—–()")
+_PURPOSE_GAP = 2  # words between a purpose phrase and the gathering it governs ("для участия в 79-й сессии")
 _SEVERAL = 3  # parties that make a gathering a multilateral occasion
 _TOPIC_GAP = 1  # words (an ordinal, an adjective) between a topic word and the gathering word after it
 _PREDICATE_GAP = 3  # words between a trigger and a verb of its type it is the object of ("участие в заседании"), an attribute too ("примет участие во втором заседании", "посетить Казахстан с официальным визитом")
