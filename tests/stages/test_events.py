@@ -2371,8 +2371,10 @@ def test_kuttip_aldy_welcomes_as_karsy_aldy_does(pipeline):
     "Ильхам Алиев прибыл в Астану для участия в саммите ШОС и встретился с Владимиром Путиным.",
 ])
 def test_a_purpose_phrase_plans_the_gathering_it_governs_not_the_meeting_beside_it(pipeline, text):
+    # GOLD.md: a trip made to attend a summit is its CONVENE, and a bilateral meeting there a MEET beside it
     _, evs = _events(pipeline, text, published="2024-07-04")
     assert [m for t, _, m in evs if t == "MEET"] == ["asserted"]
+    assert [m for t, parts, m in evs if t == "CONVENE" and "gathering:sco-summit-2024" in parts] == ["planned"]
 
 
 @pytest.mark.parametrize("text", [

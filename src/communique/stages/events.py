@@ -299,8 +299,8 @@ class EventStage:
             if ev is not None and over and self._trip_to(ev, over, ctx, found.get("MEET")):
                 out = [o for o in out if o not in over]  # GOLD.md: a trip made to attend a summit is one CONVENE
                 ev.trace.append("a trip to attend a named gathering: the gathering, not a visit")
-            elif ev is not None and over and not self._own_gathering(ev, over, ctx.doc):
-                ev = None
+            elif ev is not None and over and not self._own_gathering(ev, over, ctx.doc) and not _purposed(ctx, a, b):
+                ev = None  # (one come to attend a gathering attends it, whoever he met there: two events)
             if ev is not None:
                 # "2018-ci ildən", "с апреля 2023 года": since when, not when; a chairmanship is dated
                 # to its start, so there the start is the date
@@ -640,7 +640,7 @@ class EventStage:
         purpose = frozenset(ctx.grammar.words["purpose"])
         labels = {p.label for p, x, y in ctx.matches(ctx.ld.modality) if lo <= x and y <= hi
                   and not (x >= b and any(0 <= g - y <= 2 for g in others)) and not named.issuperset(range(x, y))
-                  and (purpose.isdisjoint(p.tokens) or -_PURPOSE_GAP <= x - b <= 0 or 0 <= a - y <= _PURPOSE_GAP)}
+                  and (purpose.isdisjoint(p.tokens) or _governs(x, y, a, b))}
         if _converb_before_comma(ctx, hi):
             # "görüşlər keçirilib, sərgi təşkil olunacaq", "кездесулер өткізіліп, көрме ұйымдастырылады":
             # a converb closing its clause takes its tense from the verb that closes the next
@@ -662,6 +662,18 @@ class EventStage:
 
 _CLAUSE_BREAK = frozenset(",;:—–()")
 _PURPOSE_GAP = 2  # words between a purpose phrase and the gathering it governs ("для участия в 79-й сессии")
+
+
+def _governs(x: int, y: int, a: int, b: int) -> bool:
+    """Whether a purpose phrase at x..y governs the gathering word at a..b: right after it in az and kk
+    ("sammitində iştirak etmək üçün", overlapping where the trigger is its verb), before it in Russian."""
+    return -_PURPOSE_GAP <= x - b <= 0 or 0 <= a - y <= _PURPOSE_GAP
+
+
+def _purposed(ctx: SentenceContext, a: int, b: int) -> bool:
+    """A purpose phrase governs the gathering word at a..b ("для участия в саммите")."""
+    purpose = frozenset(ctx.grammar.words["purpose"])
+    return any(not purpose.isdisjoint(p.tokens) and _governs(x, y, a, b) for p, x, y in ctx.matches(ctx.ld.modality))
 _SEVERAL = 3  # parties that make a gathering a multilateral occasion
 _TOPIC_GAP = 1  # words (an ordinal, an adjective) between a topic word and the gathering word after it
 _PREDICATE_GAP = 3  # words between a trigger and a verb of its type it is the object of ("участие в заседании"), an attribute too ("примет участие во втором заседании", "посетить Казахстан с официальным визитом")
