@@ -2385,3 +2385,12 @@ def test_a_purpose_phrase_plans_the_gathering_it_governs_not_the_meeting_beside_
 def test_one_come_to_attend_a_gathering_attends_it_ahead(pipeline, text):
     _, evs = _events(pipeline, text, published="2024-07-02")
     assert [(t, m) for t, _, m in evs] == [("CONVENE", "planned")]
+
+
+def test_an_adjective_of_the_office_after_a_russian_appointment_verb_is_no_participle(pipeline):
+    # "назначен Государственным советником": "-нным" ends the office's adjective here, not a participle
+    # describing someone named after it ("назначенный посол X")
+    _, evs = _events(pipeline, "Указом Главы государства Ерлан Карин назначен Государственным советником "
+                               "Республики Казахстан.", published="2024-07-04")
+    assert [(t, any("karin" in p for p in parts), "country:kz" in parts) for t, parts, _ in evs] \
+        == [("APPOINT", True, True)]

@@ -556,8 +556,11 @@ class Arguments:
         # təyin edilmiş xarici işlər naziri Darçiaşvili", "тағайындалған елші", "назначенный посол"
         # ("сайланған ауданның жаңа басшысын таныстырды": the one it describes is not named, and
         # the one who presents him is no appointee); a participle that ends its clause is its verb
+        # (the appointment word itself, or in az and kk its auxiliary after it, "təyin olunmuş": in
+        # Russian a word after it is the office's, "назначен Государственным советником")
         ends = ctx.grammar.words["participle_ending"]
-        at = next((k for k in range(trigger_at, min(trigger_at + 3, len(ctx.folds)))
+        reach = _AUXILIARY_REACH if ctx.grammar.verb_final else 1
+        at = next((k for k in range(trigger_at, min(trigger_at + reach, len(ctx.folds)))
                    if ends and ctx.folds[k].endswith(ends)), None)
         if at is not None and at + 1 < len(ctx.toks) \
                 and not ctx.doc.text[ctx.toks[at].end:ctx.toks[at + 1].start].strip():
@@ -568,6 +571,7 @@ class Arguments:
 
 _SUBJECT_REACH = 8  # words between a subject and its verb at the end of a Turkic clause ("Tərəflər sənədi ... imzalayıblar")
 _LIST_REACH = 8  # names and their qualifying states read along a list to the one with the case ending
+_AUXILIARY_REACH = 3  # an appointment word and the auxiliaries after it in az and kk ("təyin olunmuş")
 _DESCRIBED = 8  # words an attributive participle may stand before the name it describes (its title's words)
 
 
