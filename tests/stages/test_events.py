@@ -1896,11 +1896,11 @@ def test_a_trigger_is_found_with_its_stem_voiced_before_a_vowel(pipeline, text, 
 
 
 @pytest.mark.parametrize("text", [
-    "Парламент ратифицировал Соглашение между Азербайджаном, Казахстаном и Узбекистаном. "
+    "Парламент рассмотрел Соглашение между Азербайджаном, Казахстаном и Узбекистаном. "
     "Стороны подписали документ 13 ноября 2024 года в городе Баку.",
-    "Parlament Azərbaycan, Qazaxıstan və Özbəkistan arasında sazişi ratifikasiya edib. "
+    "Parlament Azərbaycan, Qazaxıstan və Özbəkistan arasında sazişi müzakirə edib. "
     "Tərəflər sənədi 2024-cü il noyabrın 13-də Bakıda imzalayıblar.",
-    "Парламент Әзербайжан, Қазақстан және Өзбекстан арасындағы келісімді ратификациялады. "
+    "Парламент Әзербайжан, Қазақстан және Өзбекстан арасындағы келісімді қарады. "
     "Тараптар құжатқа 2024 жылғы 13 қарашада Бакуде қол қойды.",
 ])
 def test_the_sides_that_sign_are_the_parties_the_sentence_before_names(pipeline, text):
@@ -2394,3 +2394,17 @@ def test_an_adjective_of_the_office_after_a_russian_appointment_verb_is_no_parti
                                "Республики Казахстан.", published="2024-07-04")
     assert [(t, any("karin" in p for p in parts), "country:kz" in parts) for t, parts, _ in evs] \
         == [("APPOINT", True, True)]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Совет Федерации ратифицировал сегодня международный договор.", {"org:federation-council"}),
+    ("Мажилис ратифицировал Соглашение о стратегическом партнерстве между Азербайджаном, Казахстаном и "
+     "Узбекистаном.", {"org:mazhilis", "country:az", "country:kz", "country:uz"}),
+    ("Milli Məclis Azərbaycan və Qazaxıstan arasında sazişi ratifikasiya edib.",
+     {"org:parliament-az", "country:az", "country:kz"}),
+    ("Мәжіліс Қазақстан мен Өзбекстан арасындағы келісімді ратификациялады.", {"org:mazhilis", "country:kz", "country:uz"}),
+])
+def test_a_ratified_agreement_is_adopted(pipeline, text, parties):
+    # GOLD.md: SIGN is a document signed or adopted; a legislature ratifying adopts it for its state
+    _, evs = _events(pipeline, text, published="2024-11-13")
+    assert [(t, p) for t, p, _ in evs] == [("SIGN", parties)]
