@@ -2402,7 +2402,8 @@ def test_an_adjective_of_the_office_after_a_russian_appointment_verb_is_no_parti
      "Узбекистаном.", {"org:mazhilis", "country:az", "country:kz", "country:uz"}),
     ("Milli Məclis Azərbaycan və Qazaxıstan arasında sazişi ratifikasiya edib.",
      {"org:parliament-az", "country:az", "country:kz"}),
-    ("Мәжіліс Қазақстан мен Өзбекстан арасындағы келісімді ратификациялады.", {"org:mazhilis", "country:kz", "country:uz"}),
+    ("Мәжіліс Қазақстан мен Өзбекстан арасындағы келісімді ратификациялады.",
+     {"org:mazhilis", "country:kz", "country:uz"}),
 ])
 def test_a_ratified_agreement_is_adopted(pipeline, text, parties):
     # GOLD.md: SIGN is a document signed or adopted; a legislature ratifying adopts it for its state
