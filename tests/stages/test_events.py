@@ -2409,3 +2409,9 @@ def test_a_ratified_agreement_is_adopted(pipeline, text, parties):
     # GOLD.md: SIGN is a document signed or adopted; a legislature ratifying adopts it for its state
     _, evs = _events(pipeline, text, published="2024-11-13")
     assert [(t, p) for t, p, _ in evs] == [("SIGN", parties)]
+
+
+def test_received_at_ones_own_place_is_a_meeting(pipeline):
+    # "принял у себя": 'принял' alone also adopts and takes; 'у себя' makes it a reception
+    _, evs = _events(pipeline, "Ильхам Алиев принял у себя в резиденции Реджепа Тайипа Эрдогана.", "2024-07-04")
+    assert evs == [("MEET", {"person:ilham-aliyev", "person:recep-tayyip-erdogan"}, "asserted")]
