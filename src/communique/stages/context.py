@@ -23,6 +23,7 @@ _SAID = ("person", "organization", "country")  # names in what a speaker says
 # a quotation closing on a comma and a dash, the attribution after it ("», — сказал", "”, - deyə", "», - деді")
 _QUOTE_END = re.compile(r"[»”\"],?\s*[—–-]\s")
 _BREAK = frozenset(",;:()")
+_UNREAD = object()  # no reading remembered yet (None is one)
 
 
 def sentence_tokens(doc: Document, start: int, end: int) -> list[Token]:
@@ -108,6 +109,7 @@ class _Base:
     matches: dict
     ends: list[int]  # each token's end offset, increasing: ``token_index`` bisects it
     counterparts: dict = field(default_factory=dict)  # (start, end) -> whether joined as a counterpart
+    derived: dict = field(default_factory=dict)  # other readings of the text alone (``of_text``)
 
 
 @dataclass
@@ -123,6 +125,7 @@ class SentenceContext:
     _matches: dict = field(default_factory=dict, repr=False)
     _ends: list[int] | None = field(default=None, repr=False)
     _counterparts: dict = field(default_factory=dict, repr=False)
+    _derived: dict = field(default_factory=dict, repr=False)
     # the speaker's side of reported speech, tokens [a, b): no name or title there takes part
     speaker_side: tuple[int, int] | None = None
     # mention id -> (mention, the person it qualifies): a copy with other mentions starts afresh
@@ -148,7 +151,7 @@ class SentenceContext:
         # the referent certain
         mentions = [m for m in mentions_from(doc, start, end) if m.end <= end and m.entity_id]
         return cls(doc, sent, code, ld, list(base.toks), list(base.folds), mentions, list(base.dates), base.matches,
-                   base.ends, base.counterparts)
+                   base.ends, base.counterparts, base.derived)
 
     @property
     def grammar(self) -> Grammar:
@@ -325,6 +328,14 @@ class SentenceContext:
         got = self._matches.get(key)
         if got is None:
             got = self._matches[key] = patterns.find(self.folds)
+        return got
+
+    def of_text(self, key: tuple, make):
+        """``make()``, remembered per sentence under ``key``: for a reading of the text alone (its tokens,
+        folds and grammar), which every copy of the context, whatever its mentions, shares."""
+        got = self._derived.get(key, _UNREAD)
+        if got is _UNREAD:
+            got = self._derived[key] = make()
         return got
 
     def is_counterpart(self, m: Mention) -> bool:

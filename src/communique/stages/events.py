@@ -765,7 +765,12 @@ def _converb_before_comma(ctx: SentenceContext, hi: int) -> bool:
 
 def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
     """Token range of the clause around tokens a..b: up to the nearest punctuation, and a few
-    words beyond the trigger (az/kk auxiliaries follow the verb)."""
+    words beyond the trigger (az/kk auxiliaries follow the verb). Read once per sentence and trigger:
+    the trigger's tense, its predicate, its modality and the bodies it names all ask."""
+    return ctx.of_text(("clause", a, b), lambda: _clause_of(ctx, a, b))
+
+
+def _clause_of(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
     toks = ctx.toks
     lo = ctx.between(a, _CLAUSE_BREAK)[0]
     hi = b
@@ -786,7 +791,12 @@ def _clause(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
 
 def _resumed(ctx: SentenceContext, hi: int) -> tuple[int, int] | None:
     """Where a clause ending before token ``hi`` goes on past a participle or relative clause set off by
-    commas (``Grammar.opens_insertion``): the token range after the insertion's closing comma."""
+    commas (``Grammar.opens_insertion``): the token range after the insertion's closing comma (read
+    once per sentence and clause end: the predicate and the modality ask)."""
+    return ctx.of_text(("resumed", hi), lambda: _resumed_of(ctx, hi))
+
+
+def _resumed_of(ctx: SentenceContext, hi: int) -> tuple[int, int] | None:
     comma = frozenset(",")
     if hi >= len(ctx.toks) or not ctx.breaks_before(hi, comma) or ctx.breaks_before(hi, _CLAUSE_BREAK - comma) \
             or not ctx.grammar.opens_insertion(ctx.folds[hi]):
