@@ -114,14 +114,16 @@ class Failure:
 class Scratch:
     """What the stages share within one pipeline run, per sentence span: its tokens, the part of its
     reading that depends on the text alone (stages/context.py: folds, dates, pattern matches), and
-    the order of the mentions, and which occasions the lead names by their keywords (read by the
-    gatherings and events stages alike). Never stored or exported; Pipeline empties it after the run so workers
-    do not pickle it back, and a replaced text makes it start afresh."""
+    the order of the mentions, and which occasions the lead names by their keywords and the year they
+    give (read by the gatherings and events stages alike). Never stored or exported; Pipeline
+    empties it after the run so workers do not pickle it back, and a replaced text makes it start
+    afresh."""
     text: str | None = None
     tokens: dict[tuple[int, int], list] = field(default_factory=dict)
     readings: dict[tuple[int, int, str], Any] = field(default_factory=dict)
     mention_order: dict[str, Any] = field(default_factory=dict)
     occasions_named: dict[tuple[str, str], dict[str, bool]] = field(default_factory=dict)
+    occasion_years: dict[tuple, str | None] = field(default_factory=dict)  # by the names read (when.occasion_year)
 
     def of(self, text: str) -> "Scratch":
         """This scratch, emptied first if it was made for another text."""
@@ -136,9 +138,11 @@ class Scratch:
         self.readings.clear()
         self.mention_order.clear()
         self.occasions_named.clear()
+        self.occasion_years.clear()
 
     def empty(self) -> bool:
-        return not (self.tokens or self.readings or self.mention_order or self.occasions_named)
+        return not (self.tokens or self.readings or self.mention_order or self.occasions_named
+                    or self.occasion_years)
 
 
 @dataclass

@@ -112,6 +112,28 @@ class _Base:
     derived: dict = field(default_factory=dict)  # other readings of the text alone (``of_text``)
 
 
+def _reading(doc: Document, sent: Sentence, code: str, ld: langdata.LangData) -> _Base:
+    """Tokens, dates and pattern matches depend on the text alone: the stages share them, made once
+    per run. Mentions are taken afresh for each context (the events stage may add some)."""
+    cache = doc.scratch.of(doc.text).readings
+    base = cache.get((sent.start, sent.end, code))
+    if base is None:
+        toks = sentence_tokens(doc, sent.start, sent.end)
+        base = cache[(sent.start, sent.end, code)] = _Base(
+            toks, [fold(t.text) for t in toks], find_dates(doc.text, ld, sent.start, sent.end, toks=toks), {},
+            [t.end for t in toks])
+    return base
+
+
+def sentence_dates(doc: Document, sent: Sentence) -> list[DateMatch]:
+    """The dates of a sentence of prose, as its context has them, without a context built for its
+    mentions (a rule reading the dates of every sentence needs none). Shared: read it, do not change it."""
+    code = sentence_code(doc, sent)
+    if code is None:
+        raise ValueError(f"sentence {sent.start}:{sent.end} is in a language without an object; read prose(doc)")
+    return _reading(doc, sent, code, langdata.load(code)).dates
+
+
 @dataclass
 class SentenceContext:
     doc: Document
@@ -138,15 +160,7 @@ class SentenceContext:
             raise ValueError(f"sentence {sent.start}:{sent.end} is in a language without an object; read prose(doc)")
         ld = langdata.load(code)
         start, end = sent.start, sent.end
-        # Tokens, dates and pattern matches depend on the text alone: the events and facts stages
-        # share them. Mentions are taken afresh (the events stage may add some).
-        cache = doc.scratch.of(doc.text).readings
-        base = cache.get((start, end, code))
-        if base is None:
-            toks = sentence_tokens(doc, start, end)
-            base = cache[(start, end, code)] = _Base(
-                toks, [fold(t.text) for t in toks], find_dates(doc.text, ld, start, end, toks=toks), {},
-                [t.end for t in toks])
+        base = _reading(doc, sent, code, ld)
         # officials named only by title count too: linking gave them an id only where the text makes
         # the referent certain
         mentions = [m for m in mentions_from(doc, start, end) if m.end <= end and m.entity_id]

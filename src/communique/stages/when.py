@@ -21,7 +21,7 @@ from .. import lang as langdata
 from ..kb import KnowledgeBase
 from ..lang.dates import DateMatch, find_dates
 from .clean import _DATELINE_START
-from .context import SentenceContext, is_since, prose, sentence_code
+from .context import SentenceContext, is_since, prose, sentence_code, sentence_dates
 
 _NO_WORDS = re.compile(r"\S{257,}")
 _LEAD = 4  # sentences of prose (not the one-word lines around a headline) that make the lead
@@ -110,11 +110,11 @@ def _prose(doc: Document):
         yield SentenceContext.build(doc, sent)
 
 
-def _plain_dates(doc: Document):
-    """(sentence context, date) for every date in the article's prose."""
-    for ctx in _prose(doc):
-        for d in ctx.dates:
-            yield ctx, d
+def _prose_dates(doc: Document):
+    """(sentence, date) for every date in the article's prose, read without the sentences' mentions."""
+    for sent in prose(doc):
+        for d in sentence_dates(doc, sent):
+            yield sent, d
 
 
 def known_until(kb: KnowledgeBase) -> dt.date | None:
@@ -133,7 +133,7 @@ def weekday_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None)
     base knows of), in which that day was that weekday while each official the article names by
     title held that title."""
     held = None  # the titled officials' terms, read only for an article that names a weekday
-    for _, d in _plain_dates(doc):
+    for _, d in _prose_dates(doc):
         if not (d.weekday and d.day and d.month) or d.year is not None:
             continue
         if held is None:
@@ -169,9 +169,27 @@ def _titled_roles(doc: Document, kb: KnowledgeBase) -> list[list]:
 def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
     """The year of the one well-known occasion the article's lead names ("Azerbaijan Airlines" and a
     crash near Aktau) or it describes by its day and month (or its month) given without a year ("Avqustun
-    8-də", "биыл қыркүйекте") and a person taking part; either way with two of its sides named."""
+    8-də", "биыл қыркүйекте") and a person taking part; either way with two of its sides named.
+    Read once per run and set of the names it reads: the gatherings and events stages both ask, and
+    the names gatherings adds in between (summits) are mostly none of those."""
     if not kb.occasions:
         return None
+    years = doc.scratch.of(doc.text).occasion_years
+    key = (id(kb), doc.lang, _names_read(doc, kb))
+    if key not in years:
+        years[key] = _occasion_year(doc, kb)
+    return years[key]
+
+
+def _names_read(doc: Document, kb: KnowledgeBase) -> frozenset:
+    """What ``_occasion_year`` reads of the mentions: those of a party to some occasion (its sides,
+    persons and the sentences naming them) and the states and places (where a visit went, in which case)."""
+    parties = _participant_index(kb)
+    return frozenset((m.start, m.end, m.type, m.entity_id, m.base) for m in doc.mentions
+                     if m.entity_id and (m.entity_id in parties or m.type in ("country", "location")))
+
+
+def _occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
     ids = {m.entity_id for m in doc.mentions if m.entity_id}
     persons = {eid for eid in ids if eid.startswith("person:")}  # an occasion shares one with the article, or not
     # an occasion named further down is mostly a memory ("после 44-дневной войны"), not the news
@@ -192,8 +210,8 @@ def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
     # (read once, and only for an occasion the article may describe: most name none)
     @functools.cache
     def yearless() -> list:
-        return [(d, {m.entity_id for m in ctx.mentions if m.entity_id} if d.day is None else ids)
-                for ctx, d in _plain_dates(doc) if d.year is None and d.month and d.relative is None]
+        return [(d, _sentence_ids(doc, sent) if d.day is None else ids)
+                for sent, d in _prose_dates(doc) if d.year is None and d.month and d.relative is None]
     sides = functools.cache(lambda shared: _sides(shared, kb))  # the same few parties recur
     years = set()
     for occ in _occasions_of(ids, kb):
@@ -212,6 +230,11 @@ def occasion_year(doc: Document, kb: KnowledgeBase) -> str | None:
             if len(years) > 1:
                 return None  # two occasions' years: the article's is not certain
     return years.pop() if len(years) == 1 else None
+
+
+def _sentence_ids(doc: Document, sent) -> set[str]:
+    """The entities a sentence names, as its context has them."""
+    return {m.entity_id for m in SentenceContext.build(doc, sent).mentions if m.entity_id}
 
 
 def _goes_to_host(doc: Document, kb: KnowledgeBase, occ) -> bool:
@@ -240,14 +263,19 @@ _KEYWORDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def _occasions_of(ids: set[str], kb: KnowledgeBase) -> list:
     """The occasions that share an entity with ``ids``, in the knowledge base's order: an article
     names the parties of a few of them, and the others need not be read."""
+    index = _participant_index(kb)
+    found = {k: occ for eid in ids for k, occ in index.get(eid, ())}
+    return [found[k] for k in sorted(found)]
+
+
+def _participant_index(kb: KnowledgeBase) -> dict[str, list]:
     index = _BY_PARTICIPANT.get(kb)
     if index is None:
         index = _BY_PARTICIPANT[kb] = {}
         for k, occ in enumerate(kb.occasions.values()):
             for eid in occ.participants:
                 index.setdefault(eid, []).append((k, occ))
-    found = {k: occ for eid in ids for k, occ in index.get(eid, ())}
-    return [found[k] for k in sorted(found)]
+    return index
 
 
 def _keywords(kb: KnowledgeBase, code: str) -> dict[str, list[re.Pattern]]:
