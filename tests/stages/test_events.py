@@ -2415,3 +2415,11 @@ def test_received_at_ones_own_place_is_a_meeting(pipeline):
     # "принял у себя": 'принял' alone also adopts and takes; 'у себя' makes it a reception
     _, evs = _events(pipeline, "Ильхам Алиев принял у себя в резиденции Реджепа Тайипа Эрдогана.", "2024-07-04")
     assert evs == [("MEET", {"person:ilham-aliyev", "person:recep-tayyip-erdogan"}, "asserted")]
+
+
+def test_a_speaker_of_another_states_chamber_named_at_length_is_a_foreign_counterpart(pipeline):
+    # "Түркия Ұлы Ұлттық Мәжілісінің төрағасы": Turkey's assembly, not the Kazakh Mazhilis, so the
+    # meeting is not one state's affairs
+    _, evs = _events(pipeline, "Сенат төрағасы Мәулен Әшімбаев Түркия Ұлы Ұлттық Мәжілісінің төрағасы Нуман "
+                               "Куртулмушпен кездесті.", "2024-07-04")
+    assert [(t, "person:maulen-ashimbayev" in p) for t, p, _ in evs] == [("MEET", True)]

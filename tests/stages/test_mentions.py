@@ -693,6 +693,9 @@ def test_a_states_body_named_beside_the_state_in_the_genitive_is_that_states(pip
      ["org:federation-council", "org:mazhilis"]),
     # another state's chamber of the same name is that state's
     ("АҚШ Сенаты заң қабылдады.", ["new:organization:senate-united-states"]),
+    # also where the words of its longer official name stand between ("Grand National Assembly")
+    ("Түркия Ұлы Ұлттық Мәжілісінің төрағасы келді.", ["new:organization:majilis-turkei"]),
+    ("Иран Ислам Кеңесі Мәжілісінің төрағасы келді.", ["new:organization:majilis-iran"]),
 ])
 def test_a_states_own_bodies_are_known_in_every_language(pipeline, text, bodies):
     assert [m.entity_id for m in _mentions(pipeline, text) if m.type == "organization"] == bodies

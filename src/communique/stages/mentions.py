@@ -719,10 +719,15 @@ class MentionStage:
                 continue
             near = found[n + 1] if after and n + 1 < len(found) else found[n - 1] if not after and n > 0 else None
             state = near.candidates[0] if near is not None and near.candidates else None
-            if state is None or near.type != "country" or text[min(m.end, near.end):max(m.start, near.start)].strip():
+            between = text[min(m.end, near.end):max(m.start, near.start)].split() if near is not None else []
+            # in az and kk the words of a longer official name may stand between ("Түркия Ұлы Ұлттық
+            # Мәжілісі", "Иран Ислам Кеңесі Мәжілісі"): still that state's body, not the home state's
+            named_between = not after and len(between) <= _NAME_BETWEEN and all(w[:1].isupper() and w.isalpha()
+                                                                               for w in between)
+            if state is None or near.type != "country" or (between and not named_between):
                 continue
             if state == own:
-                if not after:  # its own state before it is part of its full name ("Azərbaycan Respublikasının
+                if not after and not between:  # its own state before it is part of its full name ("Azərbaycan Respublikasının
                     # Dövlət Gömrük Komitəsi"), as the knowledge base writes the foreign ministries'
                     out[n] = dataclasses.replace(m, start=near.start, text=text[near.start:m.end])
                     merged.add(n - 1)
@@ -1587,6 +1592,7 @@ def _official_state(code: str) -> str | None:
     return f"country:{official[0].lower()}" if len(official) == 1 else None
 
 
+_NAME_BETWEEN = 3  # capitalised words of a body's longer official name between its state and its noun
 _ITSELF = ("settlement", "city")  # subdivisions.tsv kinds naming the place of the name itself
 _SAME_NAME = 3  # first letters a city's older spelling shares with its name ("Aktyubinsk", "Aktobe")
 
