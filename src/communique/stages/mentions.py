@@ -727,7 +727,8 @@ class MentionStage:
             if state is None or near.type != "country" or (between and not named_between):
                 continue
             if state == own:
-                if not after and not between:  # its own state before it is part of its full name ("Azərbaycan Respublikasının
+                if not after and not between:
+                    # its own state before it is part of its full name ("Azərbaycan Respublikasının
                     # Dövlət Gömrük Komitəsi"), as the knowledge base writes the foreign ministries'
                     out[n] = dataclasses.replace(m, start=near.start, text=text[near.start:m.end])
                     merged.add(n - 1)
