@@ -2411,12 +2411,6 @@ def test_a_ratified_agreement_is_adopted(pipeline, text, parties):
     assert [(t, p) for t, p, _ in evs] == [("SIGN", parties)]
 
 
-def test_received_at_ones_own_place_is_a_meeting(pipeline):
-    # "принял у себя": 'принял' alone also adopts and takes; 'у себя' makes it a reception
-    _, evs = _events(pipeline, "Ильхам Алиев принял у себя в резиденции Реджепа Тайипа Эрдогана.", "2024-07-04")
-    assert evs == [("MEET", {"person:ilham-aliyev", "person:recep-tayyip-erdogan"}, "asserted")]
-
-
 def test_a_speaker_of_another_states_chamber_named_at_length_is_a_foreign_counterpart(pipeline):
     # "Түркия Ұлы Ұлттық Мәжілісінің төрағасы": Turkey's assembly, not the Kazakh Mazhilis, so the
     # meeting is not one state's affairs
