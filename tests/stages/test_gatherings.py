@@ -504,3 +504,29 @@ def test_a_summit_of_a_year_counted_from_publication_is_that_years(pipeline, tex
     doc = pipeline(Document("t", text, published="2025-05-14"))
     assert [p for e in doc.events if e.type == "CONVENE" for p in e.participants if "gathering:" in p] \
         == ["new:gathering:sco-summit-2026"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sadır Japarov Bakıda keçirilən SPECA sammitində iştirak edib.",
+    "Садыр Жапаров Бакуде өткен СПЕКА саммитіне қатысты.",
+    "Садыр Жапаров принял участие в саммите СПЕКА в Баку.",
+])
+def test_an_acronym_the_kb_lacks_names_the_body_holding_the_summit(pipeline, text):
+    # before the summit noun in az and kk, in the genitive after it in Russian
+    doc, found = _gatherings(pipeline, text, "2023-11-25")
+    assert len(found) == 1 and next(iter(found)).endswith("-summit-2023")
+    assert [e.type for e in doc.events] == ["CONVENE"]
+
+
+@pytest.mark.parametrize("text", ["I форум Астанада өтті.", "МӘСЛИХАТ СЕССИЯСЫ ӨТТІ."])
+def test_a_roman_ordinal_or_a_line_in_capitals_names_no_body(pipeline, text):
+    doc, _ = _gatherings(pipeline, text)
+    assert not [m for m in doc.mentions if m.type == "organization"]
+
+
+def test_a_summit_noun_after_a_named_gathering_is_its_head_not_another_summit(pipeline):
+    # "COP29 sammitində": COP29's own head noun, not the summit of the one body the article names with one
+    doc, _ = _gatherings(pipeline, "Japarov ötən ilin noyabrında Bakıda keçirilən SPECA sammitində iştirak edib. "
+                                   "Bayramov Japarovu COP29 sammitində iştirak etmək üçün dəvət edib.", "2024-04-10")
+    convenes = [e.participants for e in doc.events if e.type == "CONVENE" and "gathering:cop29" in e.participants]
+    assert convenes and not any(p.endswith("summit-2023") for parts in convenes for p in parts)

@@ -250,8 +250,11 @@ class GatheringStage:
         out: list[SummitPhrase] = []
         quoted = _quoted_tokens(ctx)
         for p, a, b in found:
-            if any(x < b and a <= y for x, y in named):
-                continue  # named already ("6-cı Zirvə Toplantısı", "COP29")
+            # named already ("6-cı Zirvə Toplantısı", "COP29"), or the head noun of the name beside it, on
+            # the side the language names it ("COP29 sammitində"; "саммит COP29")
+            beside = (lambda x, y: x == b) if ctx.grammar.genitive_after_head else (lambda x, y: y == a - 1)
+            if any(x < b and a <= y or beside(x, y) for x, y in named):
+                continue
             fmt = _format(ctx, regions, states, a, b, orgs)
             # an ordinal before a format's name counts its summits ("ikinci “Mərkəzi Asiya – Almaniya” sammiti")
             number, a = _number(ctx, spelled, min(a, fmt[1]) if fmt else a, b)

@@ -550,6 +550,7 @@ class MentionStage:
             found = self._home(doc, sent, toks, found, code)
             found = self._other_bearers(doc.text, toks, found, code)
             found = kind_named_mentions(doc.text, sent, toks, found, code)
+            found = gathering_acronym_mentions(doc.text, toks, found, code)
             found = headed_name_mentions(doc.text, toks, found, code,
                                          None if grammar(code).names_inflect else self.morph.lemma,
                                          self.person_words if grammar(code).names_inflect else frozenset())
@@ -1787,6 +1788,28 @@ def _joins(gap: str, joining: tuple[str, ...]) -> bool:
     """Whether only a comma or a conjunction stands between two quoted names ("«A» және «B»")."""
     words = gap.replace(",", " ").split()
     return len(words) <= 1 and all(w.lower() in joining for w in words)
+
+
+def gathering_acronym_mentions(text: str, toks: list[Token], found: list[Mention], code: str) -> list[Mention]:
+    """An acronym the knowledge base lacks right before a gathering noun in az and kk names the body
+    holding it ("SPECA sammitində", "СПЕКА саммитіне"), as the genitive after it does in Russian ("саммите
+    СПЕКА", which natasha finds): an organisation, whose gathering the gatherings stage composes."""
+    if grammar(code).genitive_after_head:
+        return found
+    heads = grammar(code).words["gathering_noun"]
+    covered = _covered([t.start for t in toks], found)
+    out = list(found)
+    for k in range(1, len(toks)):
+        # (not a line in capitals, "... İLƏ BAĞLI İCLAS", nor a Roman ordinal, "I форум")
+        if fold(toks[k].text).startswith(heads) and not toks[k].text.isupper() and k - 1 not in covered \
+                and _acronym(toks[k - 1].text) and not _ROMAN.fullmatch(toks[k - 1].text) \
+                and not text[toks[k - 1].end:toks[k].start].strip():
+            t = toks[k - 1]
+            out.append(Mention(t.start, t.end, t.text, "organization", base=t.text, source="cue", kind="name"))
+    return sorted(out, key=lambda m: m.start) if len(out) > len(found) else found
+
+
+_ROMAN = re.compile(r"[IVXLCDMІХ]+")  # Roman numerals, in Latin and Cyrillic letters
 
 
 def _acronym(word: str) -> bool:
