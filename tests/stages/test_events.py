@@ -2417,3 +2417,16 @@ def test_a_speaker_of_another_states_chamber_named_at_length_is_a_foreign_counte
     _, evs = _events(pipeline, "Сенат төрағасы Мәулен Әшімбаев Түркия Ұлы Ұлттық Мәжілісінің төрағасы Нуман "
                                "Куртулмушпен кездесті.", "2024-07-04")
     assert [(t, "person:maulen-ashimbayev" in p) for t, p, _ in evs] == [("MEET", True)]
+
+
+def test_a_kazakh_ordinal_joined_to_its_noun_leaves_the_noun_a_trigger(pipeline):
+    # "79-сессиясына": Kazakh joins the ordinal in digits to the noun it counts with a hyphen
+    _, evs = _events(pipeline, "Мұрат Нұртілеу БҰҰ Бас Ассамблеясының 79-сессиясына қатысты.", "2024-09-25")
+    assert evs == [("CONVENE", {"person:murat-nurtleu", "gathering:unga-79"}, "asserted")]
+
+
+def test_a_russian_number_with_its_suffix_stays_one_word(pipeline):
+    # "10-летия со дня подписания": the anniversary of a signing, no signing (Russian writes no noun so)
+    _, evs = _events(pipeline, "Это было празднование 10-летия со дня подписания Расширенного соглашения о "
+                               "партнерстве между Казахстаном и ЕС.", "2015-12-21")
+    assert not evs

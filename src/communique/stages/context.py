@@ -119,10 +119,23 @@ def _reading(doc: Document, sent: Sentence, code: str, ld: langdata.LangData) ->
     base = cache.get((sent.start, sent.end, code))
     if base is None:
         toks = sentence_tokens(doc, sent.start, sent.end)
+        joined = bool(grammar(code).words["ordinal_joiner"])
         base = cache[(sent.start, sent.end, code)] = _Base(
-            toks, [fold(t.text) for t in toks], find_dates(doc.text, ld, sent.start, sent.end, toks=toks), {},
-            [t.end for t in toks])
+            toks, [_word_read(t.text, joined) for t in toks],
+            find_dates(doc.text, ld, sent.start, sent.end, toks=toks), {}, [t.end for t in toks])
     return base
+
+
+def _word_read(text: str, joined: bool) -> str:
+    """A token as the patterns read it: folded; where the language joins an ordinal in digits to the
+    noun it counts (grammar.tsv ``ordinal_joiner``), the noun alone ("79-сессиясына" is "сессиясына",
+    its ordinal read off the token by the gatherings stage)."""
+    word = fold(text)
+    m = _JOINED_ORDINAL.match(word) if joined else None
+    return m.group(1) if m else word
+
+
+_JOINED_ORDINAL = re.compile(r"\d+-(\w*[^\W\d]\w*)$")
 
 
 def sentence_dates(doc: Document, sent: Sentence) -> list[DateMatch]:
