@@ -661,6 +661,11 @@ class EventStage:
 
 
 _CLAUSE_BREAK = frozenset(",;:—–()")
+_SEVERAL = 3  # parties that make a gathering a multilateral occasion
+_TOPIC_GAP = 1  # words (an ordinal, an adjective) between a topic word and the gathering word after it
+_PREDICATE_GAP = 3  # words between a trigger and a verb of its type it is the object of ("участие в заседании"), an attribute too ("примет участие во втором заседании", "посетить Казахстан с официальным визитом")
+_VERB_REACH = 6  # words from a nominal trigger to its verb in az and kk
+_OWNER_REACH = 3  # words from a trigger in the genitive to the end of the noun phrase it opens
 _PURPOSE_GAP = 2  # words between a purpose phrase and the gathering it governs ("для участия в 79-й сессии")
 
 
@@ -674,11 +679,6 @@ def _purposed(ctx: SentenceContext, a: int, b: int) -> bool:
     """A purpose phrase governs the gathering word at a..b ("для участия в саммите")."""
     purpose = frozenset(ctx.grammar.words["purpose"])
     return any(not purpose.isdisjoint(p.tokens) and _governs(x, y, a, b) for p, x, y in ctx.matches(ctx.ld.modality))
-_SEVERAL = 3  # parties that make a gathering a multilateral occasion
-_TOPIC_GAP = 1  # words (an ordinal, an adjective) between a topic word and the gathering word after it
-_PREDICATE_GAP = 3  # words between a trigger and a verb of its type it is the object of ("участие в заседании"), an attribute too ("примет участие во втором заседании", "посетить Казахстан с официальным визитом")
-_VERB_REACH = 6  # words from a nominal trigger to its verb in az and kk
-_OWNER_REACH = 3  # words from a trigger in the genitive to the end of the noun phrase it opens
 
 
 def _plural_gathering(ctx: SentenceContext, a: int) -> bool:
