@@ -90,105 +90,65 @@ class LinkingStage:
         """"Мемлекет басшысы ... қабылдады", "the foreign minister of Kazakhstan": an official
         named only by title is the person holding that office at the article's date, when the
         text says which state (a qualifying country, else the state the article is about)."""
-        from .. import lang as langdata
-        from ..text import fold
-        from .context import SentenceContext, prose, sentence_code, sentence_tokens
-        home = _home_country(mentions)
-        bearers = functools.cache(lambda: _bearers(doc))  # read only for a title no knowledge-base term resolves
-        date = doc.published
-        named = {m.entity_id for m in mentions if m.type == "person"}
-        # each title looks only at the mentions of its sentence (a scan of all of them per title made
-        # a long article quadratic)
-        order = sorted(mentions, key=lambda m: m.start)
-        starts = [m.start for m in order]
-        longest = max((m.end - m.start for m in order), default=0)
+        from .context import prose
+        article = _Article(doc, mentions)
         out = []
         for sent in prose(doc):
-            local = order[bisect_left(starts, sent.start - longest):bisect_right(starts, sent.end + 2)]
-            here: list[Mention] = []  # titles resolved in this sentence
-            ctx = None  # built for the first title that needs it
-            code = sentence_code(doc, sent)
-            toks = sentence_tokens(doc, sent.start, sent.end)
-            folds = [fold(t.text) for t in toks]
-            titles = langdata.load(code).titles.find(folds)
-            joins = grammar(code).words["conjunction"]
-            joins_as = grammar(code).words["capacity"]
-            for p, a, b in titles:
-                role = _ROLE_OF_TITLE.get(p.label)
-                if any(x <= a and b <= y and (x, y) != (a, b) for _, x, y in titles):
-                    continue  # "премьер-министра" inside "заместитель премьер-министра"
-                start, end = toks[a].start, toks[b - 1].end
-                if grammar(code).plural_title(p.tokens, folds[a:b]):
-                    continue  # "сыртқы істер министрлерінің": several officials, no one person
-                if b < len(folds) and folds[b] in joins_as:
-                    continue  # "Бас хатшысы болып сайланды": the office taken, no one holding it
-                limit = toks[min(b + 2, len(toks) - 1)].end
-                # a title after this one introduces the name after it ("Dövlət başçısı Türkiyə Prezidenti
-                # Rəcəb Tayyib Ərdoğanla"): that name is not this title's
-                nxt = min((toks[x].start for _, x, _ in titles if x >= b), default=len(doc.text))
-                if any(m.type == "person" and m.end > start and m.start <= limit and m.start < nxt for m in local):
-                    continue  # the title introduces a name: nothing to resolve (another title is no name)
-                # "президентом МККК Петером Маурером": the title of an organisation's officer
-                # (the organisation's name follows the title in Russian, stands before it in az and kk): the
-                # officer the article names with that title of that organisation, if one
-                body = next((m for m in local if m.type == "organization" and 0 <= (
-                    m.start - end if grammar(code).genitive_after_head else start - m.end) <= 2), None)
-                # the article's bearer of a title, where its own sentence does not name him (the title
-                # introduces his name there, further on: "Посол Казахстана в Австрии Кайрат Сарыбай"), nor
-                # another title joins it (titles joined introduce one name after both: "Baş katibinin müavini
-                # və ... nümayəndəsi Migel Moratinos")
-                present = {m.entity_id for m in local if m.type == "person" and sent.contains(m)}
-                alone = not (b < len(folds) and folds[b] in joins)
-                if body is not None:
-                    if alone and len(got := bearers()[p.label, body.entity_id]) == 1 and not got & present:
-                        here.append(_title_mention(doc, start, end, *got))
-                    continue
-                # the state stands before the title in az and kk ("ҚР Президентінің"), after it in
-                # Russian ("Президент Казахстана"); in "Мемлекет басшысы Қытай Елшісін" it is the envoy's
-                after = 25 if grammar(code).genitive_after_head else -1
-                # a state belongs to the title it stands next to, not past another title: "премьер-министр
-                # Армении и президент Азербайджана", "Azərbaycan Prezidenti və Ermənistanın baş naziri"
-                after = min([after] + [toks[x].start - end for _, x, _ in titles if toks[x].start >= end])
-                before = min([40] + [start - toks[y - 1].end for _, _, y in titles if toks[y - 1].end <= start])
-                if grammar(code).genitive_after_head and before < 40:
-                    before = 1  # the state after the title before is that one's; an adjective is this one's
-                # inside the title too: "глава азербайджанского внешнеполитического ведомства"
-                near = [m for m in local if m.type == "country" and sent.contains(m)
-                        and (0 <= start - m.end <= before or 0 <= m.start - end <= after
-                             or start <= m.start < end)]
-                near = _joined_to_title(near, start, end, toks, joins)
-                if len({m.entity_id for m in near}) >= 2:
-                    continue  # "главы МИД Армении и Азербайджана": one title for two states' officials
-                near.sort(key=lambda m: 0 if start <= m.start < end else min(abs(start - m.end), abs(m.start - end)))
-                # no state beside the title: the state of the first official the article names in that
-                # office, its protagonist ("Президент Шавкат Мирзиёев принял ... пресс-служба главы
-                # государства"), before the state it mentions most
-                # a person the title's own sentence names as the counterpart is someone else ("Глава
-                # государства провел телефонный разговор с президентом Турции Реджепом Тайипом Эрдоганом")
-                ctx = ctx or SentenceContext.build(doc, sent)
-                others = {m.entity_id for m in local if m.type == "person" and sent.contains(m) and ctx.is_counterpart(m)}
-                if role is None:  # an office the knowledge base keeps no terms of: the one the article titles so
-                    got = bearers()[p.label, None] - others
-                    if alone and near and len(got) == 1 and got == bearers()[p.label, near[0].entity_id] \
-                            and not got & present:
-                        here.append(_title_mention(doc, start, end, *got))
-                    continue
-                candidates = named - others
-                state = near[0].entity_id if near else self._protagonist_state(order, role, date, others) or home
-                holders = sorted(set(self.kb.holders(role, state, date))) if state and date else []
-                if not (len(holders) == 1 and holders[0] in candidates):
-                    # undated, or the state only guessed: who held the office is open, unless the
-                    # article names exactly one person who held it (on its date; undated: ever)
-                    # ("Мемлекет басшысы ... қабылдады" ... "Қасым-Жомарт Тоқаев ... айтты")
-                    state = near[0].entity_id if near else None
-                    holders = sorted(p for p in candidates if p and any(
-                        r.role == role and (state is None or r.of == state) and (not date or r.active(date))
-                        for r in self.kb.roles_of(p)))
-                # only a person the article names elsewhere: then the text makes the referent certain
-                if len(holders) == 1 and holders[0] in candidates:
-                    here.append(_title_mention(doc, start, end, holders[0]))
-            out += here
+            titles = _SentenceTitles(doc, sent, article.local(sent))
+            out += [_title_mention(doc, *titles.span(a, b), person) for p, a, b in titles.titles
+                    if (person := self._title_person(article, titles, p, a, b))]
         return out
+
+    def _title_person(self, article: _Article, titles: _SentenceTitles, p, a: int, b: int) -> str | None:
+        """Whom the title at a..b names: the one person the text makes certain, else none."""
+        role = _ROLE_OF_TITLE.get(p.label)
+        if titles.names_none(p, a, b):
+            return None
+        start, end = titles.span(a, b)
+        # the article's bearer of a title, where its own sentence does not name him (the title
+        # introduces his name there, further on: "Посол Казахстана в Австрии Кайрат Сарыбай"), nor
+        # another title joins it (titles joined introduce one name after both: "Baş katibinin müavini
+        # və ... nümayəndəsi Migel Moratinos")
+        present = titles.persons()
+        alone = not titles.joined(b)
+        # "президентом МККК Петером Маурером": the title of an organisation's officer (the organisation's
+        # name follows the title in Russian, stands before it in az and kk): the officer the article names
+        # with that title of that organisation, if one
+        if (body := titles.body(start, end)) is not None:
+            got = article.bearers()[p.label, body.entity_id]
+            return next(iter(got)) if alone and len(got) == 1 and not got & present else None
+        near = titles.states(start, end)
+        if near is None:
+            return None  # "главы МИД Армении и Азербайджана": one title for two states' officials
+        # a person the title's own sentence names as the counterpart is someone else ("Глава
+        # государства провел телефонный разговор с президентом Турции Реджепом Тайипом Эрдоганом")
+        others = titles.counterparts()
+        if role is None:  # an office the knowledge base keeps no terms of: the one the article titles so
+            got = article.bearers()[p.label, None] - others
+            certain = alone and near and len(got) == 1 and got == article.bearers()[p.label, near[0].entity_id]
+            return next(iter(got)) if certain and not got & present else None
+        return self._holder(article, role, near, others)
+
+    def _holder(self, article: _Article, role: str, near: list[Mention], others: set[str]) -> str | None:
+        """The holder of a state's office (the knowledge base's terms) whom the article names: the state
+        beside the title, else (no state beside it) the state of the first official the article names in
+        that office, its protagonist ("Президент Шавкат Мирзиёев принял ... пресс-служба главы
+        государства"), before the state it mentions most."""
+        date = article.doc.published
+        candidates = article.named - others
+        state = near[0].entity_id if near else \
+            self._protagonist_state(article.order, role, date, others) or article.home
+        holders = sorted(set(self.kb.holders(role, state, date))) if state and date else []
+        if not (len(holders) == 1 and holders[0] in candidates):
+            # undated, or the state only guessed: who held the office is open, unless the
+            # article names exactly one person who held it (on its date; undated: ever)
+            # ("Мемлекет басшысы ... қабылдады" ... "Қасым-Жомарт Тоқаев ... айтты")
+            state = near[0].entity_id if near else None
+            holders = sorted(p for p in candidates if p and any(
+                r.role == role and (state is None or r.of == state) and (not date or r.active(date))
+                for r in self.kb.roles_of(p)))
+        # only a person the article names elsewhere: then the text makes the referent certain
+        return holders[0] if len(holders) == 1 and holders[0] in candidates else None
 
     def _protagonist_state(self, order: list[Mention], role: str, date: str | None,
                            others: set[str] = frozenset()) -> str | None:
@@ -266,6 +226,100 @@ class LinkingStage:
                 e.label = m.base
             e.mentions.append(m)
         return list(by_id.values())
+
+
+class _Article:
+    """What every title of an article is read against: its mentions in order, the persons it names,
+    the state it is about and the persons it names after a title (read once, where a title needs them)."""
+
+    def __init__(self, doc: Document, mentions: list[Mention]):
+        self.doc = doc
+        self.home = _home_country(mentions)
+        self.named = {m.entity_id for m in mentions if m.type == "person"}
+        self.order = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.order]
+        self._longest = max((m.end - m.start for m in self.order), default=0)
+        self.bearers = functools.cache(lambda: _bearers(doc))
+
+    def local(self, sent) -> list[Mention]:
+        """The mentions of a sentence (a scan of all of them per title made a long article quadratic)."""
+        lo, hi = sent.start - self._longest, sent.end + 2
+        return self.order[bisect_left(self._starts, lo):bisect_right(self._starts, hi)]
+
+
+class _SentenceTitles:
+    """The titles of one sentence and what stands around each: the names it introduces, the body or
+    states it is of, the counterparts the sentence names."""
+
+    def __init__(self, doc: Document, sent, local: list[Mention]):
+        from .. import lang as langdata
+        from ..text import fold
+        from .context import sentence_code, sentence_tokens
+        self.doc, self.sent, self.local = doc, sent, local
+        code = sentence_code(doc, sent)
+        self.grammar = grammar(code)
+        self.toks = sentence_tokens(doc, sent.start, sent.end)
+        self.folds = [fold(t.text) for t in self.toks]
+        self.titles = langdata.load(code).titles.find(self.folds)
+        self._ctx = None  # built for the first title that needs it
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        return self.toks[a].start, self.toks[b - 1].end
+
+    def joined(self, b: int) -> bool:
+        return b < len(self.folds) and self.folds[b] in self.grammar.words["conjunction"]
+
+    def names_none(self, p, a: int, b: int) -> bool:
+        """A title that names no one to resolve: inside a longer one, in the plural, the office taken,
+        or introducing the name after it."""
+        if any(x <= a and b <= y and (x, y) != (a, b) for _, x, y in self.titles):
+            return True  # "премьер-министра" inside "заместитель премьер-министра"
+        if self.grammar.plural_title(p.tokens, self.folds[a:b]):
+            return True  # "сыртқы істер министрлерінің": several officials, no one person
+        if b < len(self.folds) and self.folds[b] in self.grammar.words["capacity"]:
+            return True  # "Бас хатшысы болып сайланды": the office taken, no one holding it
+        start, _ = self.span(a, b)
+        limit = self.toks[min(b + 2, len(self.toks) - 1)].end
+        # a title after this one introduces the name after it ("Dövlət başçısı Türkiyə Prezidenti
+        # Rəcəb Tayyib Ərdoğanla"): that name is not this title's
+        nxt = min((self.toks[x].start for _, x, _ in self.titles if x >= b), default=len(self.doc.text))
+        # the title introduces a name: nothing to resolve (another title is no name)
+        return any(m.type == "person" and m.end > start and m.start <= limit and m.start < nxt for m in self.local)
+
+    def persons(self) -> set[str]:
+        return {m.entity_id for m in self.local if m.type == "person" and self.sent.contains(m)}
+
+    def counterparts(self) -> set[str]:
+        from .context import SentenceContext
+        self._ctx = self._ctx or SentenceContext.build(self.doc, self.sent)
+        return {m.entity_id for m in self.local if m.type == "person" and self.sent.contains(m)
+                and self._ctx.is_counterpart(m)}
+
+    def body(self, start: int, end: int) -> Mention | None:
+        """The organisation beside the title on the side its genitive stands."""
+        after = self.grammar.genitive_after_head
+        return next((m for m in self.local if m.type == "organization"
+                     and 0 <= (m.start - end if after else start - m.end) <= 2), None)
+
+    def states(self, start: int, end: int) -> list[Mention] | None:
+        """The state the title is of, nearest first; None for a title of two states."""
+        toks, titles, sent = self.toks, self.titles, self.sent
+        # the state stands before the title in az and kk ("ҚР Президентінің"), after it in
+        # Russian ("Президент Казахстана"); in "Мемлекет басшысы Қытай Елшісін" it is the envoy's
+        after = 25 if self.grammar.genitive_after_head else -1
+        # a state belongs to the title it stands next to, not past another title: "премьер-министр
+        # Армении и президент Азербайджана", "Azərbaycan Prezidenti və Ermənistanın baş naziri"
+        after = min([after] + [toks[x].start - end for _, x, _ in titles if toks[x].start >= end])
+        before = min([40] + [start - toks[y - 1].end for _, _, y in titles if toks[y - 1].end <= start])
+        if self.grammar.genitive_after_head and before < 40:
+            before = 1  # the state after the title before is that one's; an adjective is this one's
+        # inside the title too: "глава азербайджанского внешнеполитического ведомства"
+        near = [m for m in self.local if m.type == "country" and sent.contains(m)
+                and (0 <= start - m.end <= before or 0 <= m.start - end <= after or start <= m.start < end)]
+        near = _joined_to_title(near, start, end, toks, self.grammar.words["conjunction"])
+        if len({m.entity_id for m in near}) >= 2:
+            return None
+        return sorted(near, key=lambda m: 0 if start <= m.start < end else min(abs(start - m.end), abs(m.start - end)))
 
 
 def _title_mention(doc: Document, start: int, end: int, person: str) -> Mention:
