@@ -141,10 +141,16 @@ _JOINED_ORDINAL = re.compile(r"\d+-(\w*[^\W\d]\w*)$")
 def sentence_dates(doc: Document, sent: Sentence) -> list[DateMatch]:
     """The dates of a sentence of prose, as its context has them, without a context built for its
     mentions (a rule reading the dates of every sentence needs none). Shared: read it, do not change it."""
+    code = _object_code(doc, sent)
+    return _reading(doc, sent, code, langdata.load(code)).dates
+
+
+def _object_code(doc: Document, sent: Sentence) -> str:
+    """The code of the language object that reads a sentence of prose."""
     code = sentence_code(doc, sent)
     if code is None:
         raise ValueError(f"sentence {sent.start}:{sent.end} is in a language without an object; read prose(doc)")
-    return _reading(doc, sent, code, langdata.load(code)).dates
+    return code
 
 
 @dataclass
@@ -168,9 +174,7 @@ class SentenceContext:
 
     @classmethod
     def build(cls, doc: Document, sent: Sentence) -> "SentenceContext":
-        code = sentence_code(doc, sent)
-        if code is None:
-            raise ValueError(f"sentence {sent.start}:{sent.end} is in a language without an object; read prose(doc)")
+        code = _object_code(doc, sent)
         ld = langdata.load(code)
         start, end = sent.start, sent.end
         base = _reading(doc, sent, code, ld)

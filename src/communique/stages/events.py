@@ -637,10 +637,9 @@ class EventStage:
         # a marker inside a name is none: "Ермек" ends like the intention form "-мек"
         named = {k for m in ctx.of_type("person", "country", "location", "organization", "gathering")
                  for k in range(ctx.token_index(m.start), ctx.token_index(m.end - 1) + 1)}
-        purpose = frozenset(ctx.grammar.words["purpose"])
         labels = {p.label for p, x, y in ctx.matches(ctx.ld.modality) if lo <= x and y <= hi
                   and not (x >= b and any(0 <= g - y <= 2 for g in others)) and not named.issuperset(range(x, y))
-                  and (purpose.isdisjoint(p.tokens) or _governs(x, y, a, b))}
+                  and (not _purpose_phrase(ctx, p) or _governs(x, y, a, b))}
         if _converb_before_comma(ctx, hi):
             # "görüşlər keçirilib, sərgi təşkil olunacaq", "кездесулер өткізіліп, көрме ұйымдастырылады":
             # a converb closing its clause takes its tense from the verb that closes the next
@@ -661,6 +660,7 @@ class EventStage:
 
 
 _CLAUSE_BREAK = frozenset(",;:—–()")
+_COMMA = frozenset(",")
 _SEVERAL = 3  # parties that make a gathering a multilateral occasion
 _TOPIC_GAP = 1  # words (an ordinal, an adjective) between a topic word and the gathering word after it
 _PREDICATE_GAP = 3  # words between a trigger and a verb of its type it is the object of ("участие в заседании"), an attribute too ("примет участие во втором заседании", "посетить Казахстан с официальным визитом")
@@ -675,10 +675,14 @@ def _governs(x: int, y: int, a: int, b: int) -> bool:
     return -_PURPOSE_GAP <= x - b <= 0 or 0 <= a - y <= _PURPOSE_GAP
 
 
+def _purpose_phrase(ctx: SentenceContext, p) -> bool:
+    """A modality.tsv row that is a purpose phrase (grammar.tsv ``purpose``: "üçün", "үшін", "для")."""
+    return any(t in ctx.grammar.words["purpose"] for t in p.tokens)
+
+
 def _purposed(ctx: SentenceContext, a: int, b: int) -> bool:
     """A purpose phrase governs the gathering word at a..b ("для участия в саммите")."""
-    purpose = frozenset(ctx.grammar.words["purpose"])
-    return any(not purpose.isdisjoint(p.tokens) and _governs(x, y, a, b) for p, x, y in ctx.matches(ctx.ld.modality))
+    return any(_purpose_phrase(ctx, p) and _governs(x, y, a, b) for p, x, y in ctx.matches(ctx.ld.modality))
 
 
 def _plural_gathering(ctx: SentenceContext, a: int) -> bool:
@@ -797,15 +801,17 @@ def _resumed(ctx: SentenceContext, hi: int) -> tuple[int, int] | None:
 
 
 def _resumed_of(ctx: SentenceContext, hi: int) -> tuple[int, int] | None:
-    comma = frozenset(",")
-    if hi >= len(ctx.toks) or not ctx.breaks_before(hi, comma) or ctx.breaks_before(hi, _CLAUSE_BREAK - comma) \
-            or not ctx.grammar.opens_insertion(ctx.folds[hi]):
+    if not _after_comma(ctx, hi) or not ctx.grammar.opens_insertion(ctx.folds[hi]):
         return None
     end = ctx.between(hi, _CLAUSE_BREAK)[1]
-    if end >= len(ctx.toks) or not ctx.breaks_before(end, comma) or ctx.breaks_before(end, _CLAUSE_BREAK - comma) \
-            or ctx.grammar.opens_insertion(ctx.folds[end]):
+    if not _after_comma(ctx, end) or ctx.grammar.opens_insertion(ctx.folds[end]):
         return None  # another inserted clause after the first ("заложившее ..., которая будет ..."): whose, unknown
     return end, ctx.between(end, _CLAUSE_BREAK)[1]
+
+
+def _after_comma(ctx: SentenceContext, k: int) -> bool:
+    """Token ``k`` exists and a comma alone, no other clause break, stands before it."""
+    return k < len(ctx.toks) and ctx.breaks_before(k, _COMMA) and not ctx.breaks_before(k, _CLAUSE_BREAK - _COMMA)
 
 
 def _own_bodies(ctx: SentenceContext) -> dict[str, frozenset[str]]:

@@ -1797,11 +1797,12 @@ def gathering_acronym_mentions(text: str, toks: list[Token], found: list[Mention
     if grammar(code).genitive_after_head:
         return found
     heads = grammar(code).words["gathering_noun"]
+    folds = token_folds(toks)
     covered = _covered([t.start for t in toks], found)
     out = list(found)
     for k in range(1, len(toks)):
         # (not a line in capitals, "... İLƏ BAĞLI İCLAS", nor a Roman ordinal, "I форум")
-        if fold(toks[k].text).startswith(heads) and not toks[k].text.isupper() and k - 1 not in covered \
+        if folds[k].startswith(heads) and not toks[k].text.isupper() and k - 1 not in covered \
                 and _acronym(toks[k - 1].text) and not _ROMAN.fullmatch(toks[k - 1].text) \
                 and not text[toks[k - 1].end:toks[k].start].strip():
             t = toks[k - 1]
