@@ -479,3 +479,17 @@ def test_a_title_taken_as_an_office_names_no_one(pipeline):
                                        "ҰҚШҰ Бас хатшысы болып сайланды.", "2022-12-19")
     assert not links
     assert all("person:stanislav-zas" not in e.participants for e in doc.events if e.type == "APPOINT")
+
+
+@pytest.mark.parametrize("text", [
+    "Sergey Lavrov Bakıya gəlib. Azərbaycan XİN başçısı bu barədə brifinqdə bildirib.",
+    "Сергей Лавров прибыл в Баку. Глава МИД Азербайджана сообщил об этом на брифинге.",
+])
+def test_a_states_own_body_in_a_title_is_of_that_state(pipeline, text):
+    # in 2017 the Azerbaijani minister was neither Lavrov nor anyone the article names: no one;
+    # in 2024 the minister the article names
+    links, _ = _role_links(pipeline, text, "2017-11-02")
+    assert not any(eid == "person:sergey-lavrov" for _, eid in links)
+    links, _ = _role_links(pipeline, text.replace("Sergey Lavrov", "Ceyhun Bayramov")
+                           .replace("Сергей Лавров", "Джейхун Байрамов"), "2024-11-02")
+    assert {eid for _, eid in links} == {"person:jeyhun-bayramov"}

@@ -330,7 +330,7 @@ class Arguments:
             states += [x for m in ministries if (x := self.kb.national_bodies[m.entity_id]) not in states
                        and x not in represented and x not in served]
         if type_ in ("MEET", "CALL"):
-            states += [x for x in _named_by_nationality(ctx) if x not in states and x not in represented]
+            states += [x for x in named_by_nationality(ctx) if x not in states and x not in represented]
         gatherings = _ids(ctx.of_type("gathering"))
         convene_rule = rule + "convene: attendees named (persons, else states) and the gathering or the body standing for it"
         if type_ == "CHAIR":
@@ -583,7 +583,7 @@ def _ids(mentions) -> list[str]:
     return out
 
 
-def _named_by_nationality(ctx: SentenceContext) -> list[str]:
+def named_by_nationality(ctx: SentenceContext) -> list[str]:
     """The states of counterparts named by nationality alone ("бельгиялық әріптесімен", "с турецким
     коллегой"; grammar.tsv counterpart_noun): the adjective before the counterpart noun, no name after it."""
     nouns = ctx.grammar.words["counterpart_noun"]

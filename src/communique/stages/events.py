@@ -14,7 +14,7 @@ from ..lang.grammar import endings
 from ..text import fold, lower, opens_line, tokenize
 from .context import SentenceContext, parties_only, prose
 from . import when
-from .arguments import EARLIER_VISIT, FELLOW_VISITORS, PLURAL_OFFICIALS, Arguments
+from .arguments import EARLIER_VISIT, FELLOW_VISITORS, PLURAL_OFFICIALS, Arguments, named_by_nationality
 from .dating import Dating
 from .gatherings import gathering_organization, is_gathering
 from .merging import ARRIVAL, headline, merge_duplicates
@@ -105,9 +105,9 @@ class EventStage:
             # reported before it, on its date
             occasion = events[-1] if events and ctx.matches(ctx.ld.anaphora) \
                 and not _new_gatherings(ctx, seen) else None
-            back = occasion.date if occasion else None
-            if ctx.matches(ctx.ld.same_day):  # "в тот же день", "həmin gün": the day of the news before
-                back = next((e.date for e in reversed(events) if e.date and len(e.date) == 10), back)
+            # "в тот же день", "həmin gün": the day of the news before
+            same_day = next((e.date for e in reversed(events) if e.date and len(e.date) == 10), None) \
+                if ctx.matches(ctx.ld.same_day) else None
             met = [e for e in reversed(events) if e.type in _GATHERING_TYPES]  # the latest first
             # "Сапар аясында ... кездесулер", "səfər çərçivəsində", "в рамках визита": where the visit was
             visit = next((e for e in met if e.type == "MEET" and e.location), None) if _visit_framed(ctx) else None
@@ -118,7 +118,10 @@ class EventStage:
             for ev in self._events(ctx, year, here, earlier=seen, met=met, subject=subject):
                 if here is not focus and here in ev.participants and ev.type in ("MEET", "CALL"):
                     ev.trace.append(f"participants: {here}, the subject of the sentence before, goes on (this one names only the one met)")
-                ev.location = ev.location or (occasion.location if occasion else None)
+                # what took place did not take place at an occasion still to come
+                at = occasion if occasion and not (occasion.modality == "planned" != ev.modality) else None
+                back = same_day or (at.date if at else None)
+                ev.location = ev.location or (at.location if at else None)
                 if not ev.location and visit is not None and ev.type in _PLACED:
                     ev.location = visit.location
                     ev.trace.append(f"location: {ev.location}, where the visit it is part of went")
@@ -828,10 +831,11 @@ def _own_bodies(ctx: SentenceContext) -> dict[str, frozenset[str]]:
 
 
 def _new_parties(ctx: SentenceContext, earlier: set[str]) -> set[str]:
-    """Counterparts, and gatherings the meeting word names (``_new_gatherings``), that no event
-    before the sentence has."""
+    """Counterparts (a state where its counterpart is named by nationality alone, "monteneqrolu
+    həmkarı ilə"), and gatherings the meeting word names (``_new_gatherings``), that no event before
+    the sentence has."""
     return ({m.entity_id for m in ctx.of_type("person") if ctx.is_counterpart(m)} - earlier) \
-        | _new_gatherings(ctx, earlier)
+        | (set(named_by_nationality(ctx)) - earlier) | _new_gatherings(ctx, earlier)
 
 
 def _new_gatherings(ctx: SentenceContext, earlier: set[str]) -> set[str]:

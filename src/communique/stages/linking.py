@@ -120,30 +120,34 @@ class LinkingStage:
         near = titles.states(start, end)
         if near is None:
             return None  # "главы МИД Армении и Азербайджана": one title for two states' officials
+        # a state's own body inside the title is of that state ("Azərbaycan XİN başçısı")
+        near = [m.entity_id for m in near] or [self.kb.national_bodies[m.entity_id] for m in titles.local
+                                               if m.type == "organization" and m.entity_id in self.kb.national_bodies
+                                               and m.start < end and start < m.end][:1]
         # a person the title's own sentence names as the counterpart is someone else ("Глава
         # государства провел телефонный разговор с президентом Турции Реджепом Тайипом Эрдоганом")
         others = titles.counterparts()
         if role is None:  # an office the knowledge base keeps no terms of: the one the article titles so
             got = article.bearers()[p.label, None] - others
-            certain = alone and near and len(got) == 1 and got == article.bearers()[p.label, near[0].entity_id]
+            certain = alone and near and len(got) == 1 and got == article.bearers()[p.label, near[0]]
             return next(iter(got)) if certain and not got & present else None
         return self._holder(article, role, near, others)
 
-    def _holder(self, article: _Article, role: str, near: list[Mention], others: set[str]) -> str | None:
+    def _holder(self, article: _Article, role: str, near: list[str], others: set[str]) -> str | None:
         """The holder of a state's office (the knowledge base's terms) whom the article names: the state
         beside the title, else (no state beside it) the state of the first official the article names in
         that office, its protagonist ("Президент Шавкат Мирзиёев принял ... пресс-служба главы
         государства"), before the state it mentions most."""
         date = article.doc.published
         candidates = article.named - others
-        state = near[0].entity_id if near else \
+        state = near[0] if near else \
             self._protagonist_state(article.order, role, date, others) or article.home
         holders = sorted(set(self.kb.holders(role, state, date))) if state and date else []
         if not (len(holders) == 1 and holders[0] in candidates):
             # undated, or the state only guessed: who held the office is open, unless the
             # article names exactly one person who held it (on its date; undated: ever)
             # ("Мемлекет басшысы ... қабылдады" ... "Қасым-Жомарт Тоқаев ... айтты")
-            state = near[0].entity_id if near else None
+            state = near[0] if near else None
             holders = sorted(p for p in candidates if p and any(
                 r.role == role and (state is None or r.of == state) and (not date or r.active(date))
                 for r in self.kb.roles_of(p)))
