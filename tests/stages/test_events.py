@@ -2433,16 +2433,16 @@ def test_a_russian_number_with_its_suffix_stays_one_word(pipeline):
 
 
 @pytest.mark.parametrize("text", [
-    # a meeting word that refers back ("görüşdən sonra") with a counterpart named by nationality alone
+    # a meeting word that refers back ("after the meeting") with a counterpart named by nationality alone
     "Ceyhun Bayramov ilə Sergey Lavrov arasında görüş noyabrın 16-da Moskvada keçiriləcək. "
-    "Bu barədə Azərbaycan XİN başçısı monteneqrolu həmkarı ilə görüşdən sonra keçirilən brifinqdə bildirib.",
+    "Nazir bunu türkiyəli həmkarı ilə görüşdən sonra jurnalistlərə deyib.",
     "Встреча Джейхуна Байрамова и Сергея Лаврова пройдет 16 ноября в Москве. "
     "Об этом глава МИД Азербайджана сообщил после встречи с турецким коллегой.",
 ])
 def test_a_counterpart_named_by_nationality_is_a_new_meeting_not_the_one_before(pipeline, text):
     doc, evs = _events(pipeline, text, "2017-11-02")
     assert ("MEET", {"person:jeyhun-bayramov", "person:sergey-lavrov"}, "planned") in evs
-    held = [e for e in doc.events if {"country:me", "country:tr"} & set(e.participants)]
+    held = [e for e in doc.events if "country:tr" in e.participants]
     assert [(e.type, e.modality) for e in held] == [("MEET", "asserted")]
     # it took place before the report, not on the day or in the city of the meeting announced
     assert held[0].date != "2017-11-16" and held[0].location != "loc:moscow"
