@@ -2446,3 +2446,18 @@ def test_a_counterpart_named_by_nationality_is_a_new_meeting_not_the_one_before(
     assert [(e.type, e.modality) for e in held] == [("MEET", "asserted")]
     # it took place before the report, not on the day or in the city of the meeting announced
     assert held[0].date != "2017-11-16" and held[0].location != "loc:moscow"
+
+
+@pytest.mark.parametrize("text, split", [
+    ("Sergey Lavrov Bakıda Azərbaycan Prezidenti İlham Əliyevlə, eləcə də azərbaycanlı həmkarı Ceyhun Bayramovla görüşüb.",
+     True),
+    ("Сергей Лавров встретился в Баку с президентом Ильхамом Алиевым, а также с министром Джейхуном Байрамовым.", True),
+    ("Сергей Лавров Бакуде Ильхам Әлиевпен, сондай-ақ Жейхун Байрамовпен де кездесті.", True),
+    # one comitative for both: met together
+    ("Сергей Лавров встретился в Баку с президентом Ильхамом Алиевым и министром Джейхуном Байрамовым.", False),
+])
+def test_counterparts_met_as_well_are_met_in_meetings_of_their_own(pipeline, text, split):
+    _, evs = _events(pipeline, text, "2024-11-02")
+    lavrov, bayramov = "person:sergey-lavrov", "person:jeyhun-bayramov"
+    assert evs == ([("MEET", {lavrov, AZ_PRES}, "asserted"), ("MEET", {lavrov, bayramov}, "asserted")] if split
+                   else [("MEET", {lavrov, AZ_PRES, bayramov}, "asserted")])

@@ -433,6 +433,12 @@ class EventStage:
             return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
                                         participants=[host, g], trace=[*ev.trace, "split: one received after the other"])
                     for k, g in enumerate(p for p in persons if p != host)]
+        if not plural and len(groups := _additive_counterparts(ctx, ev)) >= 2:
+            met = {p for g in groups for p in g}
+            rest = [p for p in ev.participants if p not in met]
+            return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
+                                        participants=rest + g, trace=[*ev.trace, "split: counterparts met as well"])
+                    for k, g in enumerate(groups)]
         if not plural:
             return [ev]
         if len(persons) == 1 and len(ev.participants) >= 3:
@@ -722,6 +728,22 @@ def _held_without(ev: Event, published: str | None) -> Event | None:
     modality = "planned" if _after(ev.date, published) else "asserted"
     return dataclasses.replace(ev, id=event_id(ev.id, ev.type, 0, 1), participants=held, modality=modality,
                                trace=[*ev.trace, f"held without the ones staying away: {modality}"])
+
+
+def _additive_counterparts(ctx: SentenceContext, ev: Event) -> list[list[str]]:
+    """The event's counterparts in groups a word of addition parts ("Əliyevlə, eləcə də Məmmədyarovla",
+    "с Путиным, а также с Моди"; grammar.tsv additive): each group was met as well as the one before."""
+    adds = ctx.grammar.words["additive"]
+    met = sorted((m for m in ctx.of_type("person") if m.entity_id in ev.participants and ctx.is_counterpart(m)),
+                 key=lambda m: m.start) if adds else []
+    groups: list[list[str]] = []
+    for prev, m in zip([None, *met], met):
+        gap = ctx.folds[ctx.token_index(prev.end - 1) + 1:ctx.token_index(m.start)] if prev else ()
+        if not groups or any(w in adds for w in gap):
+            groups.append([])
+        if not any(m.entity_id in g for g in groups):
+            groups[-1].append(m.entity_id)
+    return [g for g in groups if g]
 
 
 def _separate_gatherings(ctx: SentenceContext, ev: Event) -> list[Event]:
