@@ -2461,3 +2461,14 @@ def test_counterparts_met_as_well_are_met_in_meetings_of_their_own(pipeline, tex
     lavrov, bayramov = "person:sergey-lavrov", "person:jeyhun-bayramov"
     assert evs == ([("MEET", {lavrov, AZ_PRES}, "asserted"), ("MEET", {lavrov, bayramov}, "asserted")] if split
                    else [("MEET", {lavrov, AZ_PRES, bayramov}, "asserted")])
+
+
+@pytest.mark.parametrize("text, visits", [
+    ("Майк Помпео посетит Украину, Беларусь и Казахстан.", 3),  # one list: the destinations
+    ("Mevlüt Çavuşoğlu Özbəkistana səfərindən sonra Qazaxıstana gəlib.", 2),  # each where he went
+    # a state the sentence names apart, as the one talks were held with: no visit there
+    ("Mevlüt Çavuşoğlu Qazaxıstana gəlib, Rusiya ilə əlaqələri müzakirə edib.", 1),
+])
+def test_a_tour_is_one_visit_per_state_it_goes_to(pipeline, text, visits):
+    _, evs = _events(pipeline, text, "2024-05-15")
+    assert len([e for e in evs if e[0] == "MEET"]) == visits

@@ -421,7 +421,7 @@ class EventStage:
                                         participants=[p, states[0]], trace=[*ev.trace, "split: one visit per visitor"])
                     for k, p in enumerate(persons)]
         if len(persons) == 1 and len(states) >= 2 and len(ev.participants) == 1 + len(states) \
-                and not plural and _is_visit(ctx, a, b):
+                and not plural and _is_visit(ctx, a, b) and _one_list(ctx, states):
             # "Pompeo's visit to Ukraine, Belarus and Kazakhstan": a tour is one visit to each state, there
             return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
                                         participants=[persons[0], s],
@@ -735,6 +735,19 @@ def _held_without(ev: Event, published: str | None) -> Event | None:
                                trace=[*ev.trace, f"held without the ones staying away: {modality}"])
 
 
+def _one_list(ctx: SentenceContext, ids: list[str]) -> bool:
+    """The states named as one list, joined by commas and conjunctions only ("Украина, Беларусь ...
+    мен Кипрге", "в Украину, Белоруссию и Казахстан"): the destinations of a tour, not states the
+    sentence names apart (a visit to one, talks about another)."""
+    ms = sorted((m for m in ctx.of_type("country") if m.entity_id in ids), key=lambda m: m.start)
+    joins = ctx.grammar.words["conjunction"] + ctx.grammar.words["joining_word"]
+    if {m.entity_id for m in ms} == set(ids) and all(ctx.is_dative(m) for m in ms):
+        return True  # each where one goes ("Özbəkistana səfərindən sonra Qazaxıstana gəlib")
+    return {m.entity_id for m in ms} == set(ids) and all(
+        all(w == "," or w in joins for w in ctx.folds[ctx.token_index(x.end - 1) + 1:ctx.token_index(y.start)])
+        for x, y in zip(ms, ms[1:]))
+
+
 def _additive_counterparts(ctx: SentenceContext, ev: Event) -> list[list[str]]:
     """The event's counterparts in groups a word of addition parts ("Əliyevlə, eləcə də Məmmədyarovla",
     "с Путиным, а также с Моди"; grammar.tsv additive): each group was met as well as the one before."""
@@ -816,7 +829,7 @@ def _clause_of(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
     genitive = endings(ctx.ld, "gen")
     owner = bool(genitive) and lower(ctx.toks[b - 1].text).endswith(genitive)
     reach = (_OWNER_REACH if owner else _VERB_REACH) if ctx.grammar.verb_final else len(toks)
-    joins = ctx.grammar.words["conjunction"]
+    joins = ctx.grammar.words["conjunction"] + ctx.grammar.words["joining_word"]
     while hi < len(toks) and hi - b < reach and not ctx.breaks_before(hi, _CLAUSE_BREAK) \
             and not (ctx.grammar.verb_final and ctx.folds[hi] in joins):
         hi += 1
