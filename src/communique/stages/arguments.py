@@ -552,27 +552,26 @@ class Arguments:
                                               if ctx.grammar.names_inflect else ctx.token_index(m.start) > at)]
         if not persons:
             return None
-        # an attributive participle describes the person named after it: "Bayramov və Gürcüstanın yenidən
-        # təyin edilmiş xarici işlər naziri Darçiaşvili", "тағайындалған елші", "назначенный посол"
-        # ("сайланған ауданның жаңа басшысын таныстырды": the one it describes is not named, and
-        # the one who presents him is no appointee); a participle that ends its clause is its verb
-        # (the appointment word itself, or in az and kk its auxiliary after it, "təyin olunmuş": in
-        # Russian a word after it is the office's, "назначен Государственным советником")
+        # an attributive participle describes a person by an office taken before ("Bayramov və Gürcüstanın
+        # yenidən təyin edilmiş xarici işlər naziri Darçiaşvili arasında telefon danışığı", "тағайындалған
+        # елші", "назначенный посол"): the clause reports something else, no appointment (the annotators'
+        # reading for 3 of the 4 in the samples; "сайланған ауданның жаңа басшысын таныстырды": nor is the
+        # one who presents him appointed); a participle that ends its clause is its verb (the appointment
+        # word itself, or in az and kk its auxiliary after it, "təyin olunmuş": in Russian a word after it
+        # is the office's, "назначен Государственным советником")
         ends = ctx.grammar.words["participle_ending"]
         reach = _AUXILIARY_REACH if ctx.grammar.verb_final else 1
         at = next((k for k in range(trigger_at, min(trigger_at + reach, len(ctx.folds)))
                    if ends and ctx.folds[k].endswith(ends)), None)
         if at is not None and at + 1 < len(ctx.toks) \
                 and not ctx.doc.text[ctx.toks[at].end:ctx.toks[at + 1].start].strip():
-            after = [m for m in persons if at < ctx.token_index(m.start) <= at + _DESCRIBED]
-            return after[0].entity_id if after else None
+            return None
         return min(persons, key=lambda m: abs(ctx.token_index(m.start) - trigger_at)).entity_id
 
 
 _SUBJECT_REACH = 8  # words between a subject and its verb at the end of a Turkic clause ("Tərəflər sənədi ... imzalayıblar")
 _LIST_REACH = 8  # names and their qualifying states read along a list to the one with the case ending
 _AUXILIARY_REACH = 3  # an appointment word and the auxiliaries after it in az and kk ("təyin olunmuş")
-_DESCRIBED = 8  # words an attributive participle may stand before the name it describes (its title's words)
 
 
 def _ids(mentions) -> list[str]:
