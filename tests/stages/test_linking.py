@@ -493,3 +493,16 @@ def test_a_states_own_body_in_a_title_is_of_that_state(pipeline, text):
     links, _ = _role_links(pipeline, text.replace("Sergey Lavrov", "Ceyhun Bayramov")
                            .replace("Сергей Лавров", "Джейхун Байрамов"), "2024-11-02")
     assert {eid for _, eid in links} == {"person:jeyhun-bayramov"}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Ресейдің Қазақстандағы елшісі Алексей Бородавкин мәлімдеме жасады. Қазақстанның Ресейдегі елшісі Ермек "
+     "Көшербаев та пікір білдірді. Ресей елшісі Сыртқы істер министрлігіне шақырылды.", "елшісі"),
+    ("Посол России в Казахстане Алексей Бородавкин сделал заявление. Посол Казахстана в России Ермек Кошербаев "
+     "также высказался. Посол России был вызван в МИД Казахстана.", "Посол"),
+])
+def test_a_title_and_its_state_name_the_one_of_that_state_the_article_titles_so(pipeline, text, title):
+    # the article titles two envoys; the state beside the title tells them apart, not where one is posted
+    links, doc = _role_links(pipeline, text, "2024-04-10")
+    borodavkin = next(m.entity_id for m in doc.mentions if m.text.startswith("Алексей"))
+    assert links == {(title, borodavkin)}

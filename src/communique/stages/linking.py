@@ -128,8 +128,10 @@ class LinkingStage:
         # государства провел телефонный разговор с президентом Турции Реджепом Тайипом Эрдоганом")
         others = titles.counterparts()
         if role is None:  # an office the knowledge base keeps no terms of: the one the article titles so
-            got = article.bearers()[p.label, None] - others
-            certain = alone and near and len(got) == 1 and got == article.bearers()[p.label, near[0]]
+            # (of those it titles so, the one of the state beside the title: "Ресей елшісі" where the
+            # article also names Kazakhstan's envoy)
+            got = article.bearers()[p.label, near[0] if near else None] - others
+            certain = alone and near and len(got) == 1
             return next(iter(got)) if certain and not got & present else None
         return self._holder(article, role, near, others)
 
@@ -344,7 +346,8 @@ def _bearers(doc: Document) -> dict[tuple[str, str | None], set[str]]:
                 continue
             out[p.label, None].add(person.entity_id)
             for m in ctx.of_type("country", "organization"):
-                if a - _TITLE_REACH <= ctx.token_index(m.start) < b + _TITLE_REACH:
+                # not where he is posted ("Қазақстанның Ресейдегі елшісі": Kazakhstan's, in Russia)
+                if a - _TITLE_REACH <= ctx.token_index(m.start) < b + _TITLE_REACH and not ctx.is_locative(m):
                     out[p.label, m.entity_id].add(person.entity_id)
     return out
 
