@@ -2473,3 +2473,14 @@ def test_counterparts_met_as_well_are_met_in_meetings_of_their_own(pipeline, tex
 def test_a_tour_is_one_visit_per_state_it_goes_to(pipeline, text, visits):
     _, evs = _events(pipeline, text, "2024-05-15")
     assert len([e for e in evs if e[0] == "MEET"]) == visits
+
+
+@pytest.mark.parametrize("text", [
+    "Президент Турции Реджеп Тайип Эрдоган 3 декабря прибудет с официальным визитом в Казахстан. "
+    "Об этом заявил министр иностранных дел Казахстана Мурат Нуртлеу журналистам.",
+    "Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan dekabrın 3-də Qazaxıstana rəsmi səfərə gələcək. "
+    "Bu barədə Qazaxıstanın xarici işlər naziri Murat Nurtleu jurnalistlərə bildirib.",
+])
+def test_the_one_who_announces_a_visit_is_not_its_host(pipeline, text):
+    _, evs = _events(pipeline, text, "2023-11-20")
+    assert evs == [("MEET", {"person:recep-tayyip-erdogan", "country:kz"}, "planned")]

@@ -90,8 +90,10 @@ class EventStage:
             ctx = SentenceContext.build(doc, sent)
             contexts.append(ctx)
             absent = ctx.senders()
+            # "об этом заявил министр X", "bu barədə X bildirib": who told of it, not who was there
+            told = bool(ctx.matches(ctx.ld.attribution)) and not ctx.matches(ctx.ld.triggers)
             for m in ctx.of_type("person"):
-                (senders if id(m) in absent else others).add(m.entity_id)
+                (senders if id(m) in absent or (told and not ctx.is_counterpart(m)) else others).add(m.entity_id)
             if ctx.matches(ctx.ld.offtopic):
                 continue
             seen = {p for e in events for p in e.participants}
