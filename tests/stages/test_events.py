@@ -2484,3 +2484,13 @@ def test_a_tour_is_one_visit_per_state_it_goes_to(pipeline, text, visits):
 def test_the_one_who_announces_a_visit_is_not_its_host(pipeline, text):
     _, evs = _events(pipeline, text, "2023-11-20")
     assert evs == [("MEET", {"person:recep-tayyip-erdogan", "country:kz"}, "planned")]
+
+
+@pytest.mark.parametrize("text, met", [
+    # GOLD.md: a named official welcoming a visitor is a meeting
+    ("Президент Касым-Жомарт Токаев тепло приветствовал в Акорде Председателя КНР Си Цзиньпина.", True),
+    ("Президент Касым-Жомарт Токаев приветствовал решение о создании нового фонда.", False),
+])
+def test_welcoming_a_visitor_by_name_is_a_meeting(pipeline, text, met):
+    _, evs = _events(pipeline, text, "2025-06-17")
+    assert (evs == [("MEET", {KZ_PRES, "person:xi-jinping"}, "asserted")]) if met else not evs
