@@ -88,9 +88,10 @@ class Event:
     cluster: str | None = None
     # how the event was read (trigger, rule, cues, merges): shown by `communique show --trace`, not stored
     trace: list[str] = field(default_factory=list, repr=False, compare=False)
-    # the month its sentence names where no year makes it a date ("4 мая", no year in the article):
-    # enough to tell two occasions apart within one article; not stored
+    # the month and day its sentence names where no year makes it a date ("4 мая", no year in the
+    # article): enough to tell two occasions apart within one article; not stored
     month: int | None = field(default=None, repr=False, compare=False)
+    day: int | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

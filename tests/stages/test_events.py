@@ -2494,3 +2494,14 @@ def test_the_one_who_announces_a_visit_is_not_its_host(pipeline, text):
 def test_welcoming_a_visitor_by_name_is_a_meeting(pipeline, text, met):
     _, evs = _events(pipeline, text, "2025-06-17")
     assert (evs == [("MEET", {KZ_PRES, "person:xi-jinping"}, "asserted")]) if met else not evs
+
+
+def test_two_days_of_one_month_are_two_occasions_where_no_year_dates_them(pipeline):
+    doc = pipeline(Document("t", "Джейхун Байрамов примет участие в заседании министров иностранных дел ОТГ, которое "
+                                 "пройдет в Астане 10 сентября. Напомним, 11 сентября в Астане также состоится саммит "
+                                 "глав государств ОТГ."))
+    assert len([e for e in doc.events if e.type == "CONVENE"]) == 2
+    # a span of days names no one day: the same meeting told twice
+    doc = pipeline(Document("t", "Сергей Лавров 4-5 мая примет участие в заседании Совета министров иностранных дел "
+                                 "ШОС. В период с 4 по 5 мая Сергей Лавров примет участие в заседании СМИД ШОС."))
+    assert len([e for e in doc.events if e.type == "CONVENE"]) == 1

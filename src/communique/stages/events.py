@@ -321,7 +321,9 @@ class EventStage:
                     or _traced(ev, "a plan: its gathering's month (knowledge base)", self.dating.planned_month(ev)) \
                     or _traced(ev, "its gathering in the knowledge base", self.dating.gathering_date(ev.framework))
                 if ev.date is None:
-                    ev.month = next((d.month for d in said.dates if d.month and d.relative is None), None)
+                    named = next((d for d in said.dates if d.month and d.relative is None), None)
+                    # a span of days ("4-5 мая") names no one day
+                    ev.month, ev.day = (named.month, None if named.ranged else named.day) if named else (None, None)
                 lo, hi = _clause(ctx, a, b)
                 if ev.modality == "asserted" and _after(ev.date, ctx.doc.published) \
                         and any(lo <= ctx.token_index(d.start) < hi for d in said.dates):

@@ -129,14 +129,22 @@ def _refers_to_gathering(ev: Event, earlier: Event) -> bool:
 
 
 def _months_agree(a: Event, b: Event) -> bool:
-    """Two reports whose sentences name different months are two occasions, even where no year makes
-    either a date ("4 мая прибыл в Гоа" and "намеченное на 3-4 июля заседание")."""
+    """Two reports whose sentences name different months, or different days of one month, are two
+    occasions, even where no year makes either a date ("4 мая прибыл в Гоа" and "намеченное на 3-4
+    июля заседание"; "заседание ... 10 сентября" and "11 сентября ... состоится саммит")."""
     ma, mb = _month(a), _month(b)
-    return not (ma and mb and ma != mb)
+    if ma and mb and ma != mb:
+        return False
+    da, db = _day(a), _day(b)
+    return not (ma and ma == mb and da and db and da != db)
 
 
 def _month(ev: Event) -> int | None:
     return ev.month or (int(ev.date[5:7]) if ev.date and len(ev.date) >= 7 else None)
+
+
+def _day(ev: Event) -> int | None:
+    return ev.day or (int(ev.date[8:10]) if ev.date and len(ev.date) == 10 else None)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
