@@ -833,7 +833,7 @@ def _clause_of(ctx: SentenceContext, a: int, b: int) -> tuple[int, int]:
     genitive = endings(ctx.ld, "gen")
     owner = bool(genitive) and lower(ctx.toks[b - 1].text).endswith(genitive)
     reach = (_OWNER_REACH if owner else _VERB_REACH) if ctx.grammar.verb_final else len(toks)
-    joins = ctx.grammar.words["conjunction"] + ctx.grammar.words["joining_word"]
+    joins = ctx.grammar.words["conjunction"]
     while hi < len(toks) and hi - b < reach and not ctx.breaks_before(hi, _CLAUSE_BREAK) \
             and not (ctx.grammar.verb_final and ctx.folds[hi] in joins):
         hi += 1
