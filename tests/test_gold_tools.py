@@ -167,3 +167,18 @@ def test_rule_precision_reduces_names_and_quoted_words_to_one_line_per_rule():
                      "host: country:az stands for person:ilham-aliyev, its official named in the article",
                      "date: 2024-05-01 from the sentence"], "MEET")
     assert a == b == {"type MEET", "trigger MEET lang/ru/triggers.tsv", "host: ID stands for ID, its official named in the article"}
+
+
+def test_date_kinds_counts_how_right_the_dates_are_and_how_the_gold_dates_an_undated_plan(tmp_path, capsys):
+    kinds = _tool("date_kinds")
+    text = "Путин встретится с Токаевым."
+    plan = {**GOLD, "events": [{**GOLD["events"][0], "location": None, "modality": "planned", "date": "2024-05",
+                                "date_from": "published"}]}
+    (tmp_path / "arts.jsonl").write_text(json.dumps({"id": "a", "lang": "ru", "text": text,
+                                                     "published": "2024-05-10"}) + "\n")
+    (tmp_path / "g.jsonl").write_text(json.dumps(plan) + "\n")
+    kinds.main([f"{tmp_path / 'g.jsonl'}={tmp_path / 'arts.jsonl'}"])
+    out = capsys.readouterr().out
+    assert "1  right (gold month, system month)" in out
+    assert "1  planned: the gold gives the report's month" in out and "Путин" not in out
+    assert kinds.error("2024-05-10", "2024-05") == "coarser" and kinds.error("2024", "2025") == "another year"
