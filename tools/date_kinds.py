@@ -53,19 +53,13 @@ def from_report(gold: str | None, system: str | None) -> str:
 def main(pairs: list[str]) -> None:
     pipe = build()
     errors, reported = Counter(), Counter()
-    for pair in pairs:
-        gold_path, texts = pair.split("=", 1)
-        for a in ev.load_gold([gold_path], [texts]):
-            doc = pipe(ev.gold_document(a))
-            sd = doc.to_dict()
-            amap = ev.align(a.gold, a.text, sd)
-            for gi, si in ev.match_events(a.gold, sd, amap, strict=False):
-                ge, event = a.gold["events"][gi], doc.events[si]
-                if ge.get("date_from") in ("text", "published"):
-                    kind = error(ge.get("date"), event.date)
-                    errors[(kind, precision(ge.get("date")), precision(event.date))] += 1
-                if any("an undated report" in t for t in event.trace):
-                    reported[(event.modality, from_report(ge.get("date"), event.date))] += 1
+    for a, doc, sd, amap in ev.read_pairs(pipe, [tuple(x.split("=", 1)) for x in pairs]):
+        for gi, si in ev.match_events(a.gold, sd, amap, strict=False):
+            ge, event = a.gold["events"][gi], doc.events[si]
+            if ge.get("date_from") in ("text", "published"):
+                errors[(error(ge.get("date"), event.date), precision(ge.get("date")), precision(event.date))] += 1
+            if any("an undated report" in t for t in event.trace):
+                reported[(event.modality, from_report(ge.get("date"), event.date))] += 1
     print(f"dates of matched events from the text or the publication: {sum(errors.values())}")
     for (kind, gold, system), n in errors.most_common():
         print(f"  {n:4}  {kind} (gold {gold}, system {system})")

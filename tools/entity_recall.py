@@ -23,15 +23,13 @@ def recall(pairs: list[tuple[str, str]]) -> tuple[Counter, Counter]:
     """(gold entities, found) per (language, type)."""
     pipe = build()
     total, found = Counter(), Counter()
-    for gold_path, texts in pairs:
-        for a in ev.load_gold([gold_path], [texts]):
-            sd = pipe(ev.gold_document(a)).to_dict()
-            got = set(ev.align(a.gold, a.text, sd).values())
-            lang = a.gold.get("lang") or sd.get("lang")
-            for e in a.gold.get("entities", []):
-                key = (lang, e.get("type"))
-                total[key] += 1
-                found[key] += e["key"] in got
+    for a, _, sd, amap in ev.read_pairs(pipe, pairs):
+        got = set(amap.values())
+        lang = a.gold.get("lang") or sd.get("lang")
+        for e in a.gold.get("entities", []):
+            key = (lang, e.get("type"))
+            total[key] += 1
+            found[key] += e["key"] in got
     return total, found
 
 

@@ -64,20 +64,15 @@ def _spurious(gold: dict, keys: set[str], type_: str) -> str:
 def main(pairs: list[str]) -> None:
     pipe = build()
     missed, spurious = Counter(), Counter()
-    for pair in pairs:
-        gold_path, texts = pair.split("=", 1)
-        for a in ev.load_gold([gold_path], [texts]):
-            doc = pipe(ev.gold_document(a))
-            sd = doc.to_dict()
-            amap = ev.align(a.gold, a.text, sd)
-            found = ev.match_events(a.gold, sd, amap, strict=False)
-            matched_g, matched_s = {g for g, _ in found}, {s for _, s in found}
-            for gi, ge in enumerate(a.gold.get("events", [])):
-                if gi not in matched_g:
-                    missed[_missed(doc, amap, ge)] += 1
-            for si, se in enumerate(sd.get("events", [])):
-                if si not in matched_s:
-                    spurious[_spurious(a.gold, {amap.get(p) for p in se["participants"]} - {None}, se["type"])] += 1
+    for a, doc, sd, amap in ev.read_pairs(pipe, [tuple(x.split("=", 1)) for x in pairs]):
+        found = ev.match_events(a.gold, sd, amap, strict=False)
+        matched_g, matched_s = {g for g, _ in found}, {s for _, s in found}
+        for gi, ge in enumerate(a.gold.get("events", [])):
+            if gi not in matched_g:
+                missed[_missed(doc, amap, ge)] += 1
+        for si, se in enumerate(sd.get("events", [])):
+            if si not in matched_s:
+                spurious[_spurious(a.gold, {amap.get(p) for p in se["participants"]} - {None}, se["type"])] += 1
     for title, counts in (("missed", missed), ("spurious", spurious)):
         print(f"{title}: {sum(counts.values())}")
         for kind, n in counts.most_common():

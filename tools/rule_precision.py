@@ -43,15 +43,12 @@ def precision(pairs: list[tuple[str, str]]) -> tuple[Counter, Counter]:
     """(events, events matched) per rule."""
     pipe = build()
     made, right = Counter(), Counter()
-    for gold_path, texts in pairs:
-        for a in ev.load_gold([gold_path], [texts]):
-            doc = pipe(ev.gold_document(a))
-            sd = doc.to_dict()
-            matched = {s for _, s in ev.match_events(a.gold, sd, ev.align(a.gold, a.text, sd), strict=False)}
-            for k, e in enumerate(doc.events):
-                for step in steps(e.trace, e.type):
-                    made[step] += 1
-                    right[step] += k in matched
+    for a, doc, sd, amap in ev.read_pairs(pipe, pairs):
+        matched = {s for _, s in ev.match_events(a.gold, sd, amap, strict=False)}
+        for k, e in enumerate(doc.events):
+            for step in steps(e.trace, e.type):
+                made[step] += 1
+                right[step] += k in matched
     return made, right
 
 

@@ -93,6 +93,17 @@ def gold_document(a: GoldArticle) -> Document:
     return Document(id=a.id, text=a.text, url=a.gold.get("url"), published=a.published)
 
 
+def read_pairs(pipe, pairs: list[tuple[str, str]]):
+    """Each gold article of (gold file, texts) pairs read by ``pipe``: the article, the system's
+    document, its record and the alignment of its entities to the gold's (what the gold tools in
+    ``tools/`` count over)."""
+    for gold_path, texts in pairs:
+        for a in load_gold([gold_path], [texts]):
+            doc = pipe(gold_document(a))
+            sd = doc.to_dict()
+            yield a, doc, sd, align(a.gold, a.text, sd)
+
+
 # -- alignment ------------------------------------------------------------------
 def _occurrences(text: str, s: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(re.escape(s), text)] if s else []
