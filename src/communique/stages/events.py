@@ -421,16 +421,13 @@ class EventStage:
         plural = _plural_trigger(ctx, a, b)
         states = [p for p in ev.participants if p.startswith("country:")]
         if any(FELLOW_VISITORS in t for t in ev.trace) and len(states) == 1:
-            return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
-                                        participants=[p, states[0]], trace=[*ev.trace, "split: one visit per visitor"])
+            return [_part(ctx, ev, k, "one visit per visitor", participants=[p, states[0]])
                     for k, p in enumerate(persons)]
         if len(persons) == 1 and len(states) >= 2 and len(ev.participants) == 1 + len(states) \
                 and not plural and _is_visit(ctx, a, b) and _one_list(ctx, states):
             # "Pompeo's visit to Ukraine, Belarus and Kazakhstan": a tour is one visit to each state, there
-            return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
-                                        participants=[persons[0], s],
-                                        location=s if (ev.location or "country:").startswith("country:") else ev.location,
-                                        trace=[*ev.trace, "split: a tour is one visit per state"])
+            return [_part(ctx, ev, k, "a tour is one visit per state", participants=[persons[0], s],
+                          location=s if (ev.location or "country:").startswith("country:") else ev.location)
                     for k, s in enumerate(states)]
         earlier = _received_before(ctx, persons)
         if len(persons) == 3 and len(earlier) == 1 and len(ev.participants) == 3:
@@ -439,15 +436,12 @@ class EventStage:
             # the host is named first of those not received before: the subject ("Президент X после Y принял Z")
             host = next(m.entity_id for m in sorted(ctx.of_type("person"), key=lambda m: m.start)
                         if m.entity_id in persons and m.entity_id not in earlier)
-            return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
-                                        participants=[host, g], trace=[*ev.trace, "split: one received after the other"])
+            return [_part(ctx, ev, k, "one received after the other", participants=[host, g])
                     for k, g in enumerate(p for p in persons if p != host)]
         if not plural and len(groups := _additive_counterparts(ctx, ev)) >= 2:
             met = {p for g in groups for p in g}
             rest = [p for p in ev.participants if p not in met]
-            return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
-                                        participants=rest + g, trace=[*ev.trace, "split: counterparts met as well"])
-                    for k, g in enumerate(groups)]
+            return [_part(ctx, ev, k, "counterparts met as well", participants=rest + g) for k, g in enumerate(groups)]
         if not plural:
             return [ev]
         if len(persons) == 1 and len(ev.participants) >= 3:
@@ -457,9 +451,7 @@ class EventStage:
             host, *guests = persons
         else:
             return [ev]
-        return [dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
-                                    participants=[host, g], trace=[*ev.trace, "split: one meeting per counterpart"])
-                for k, g in enumerate(guests)]
+        return [_part(ctx, ev, k, "one meeting per counterpart", participants=[host, g]) for k, g in enumerate(guests)]
 
     def _event(self, ctx: SentenceContext, type_: str, modality: str, a: int, b: int,
                focus: str | None, met: list[Event] = (), source: str = "triggers.tsv", subject: str | None = None) -> Event | None:
@@ -739,15 +731,23 @@ def _held_without(ev: Event, published: str | None) -> Event | None:
                                trace=[*ev.trace, f"held without the ones staying away: {modality}"])
 
 
+def _part(ctx: SentenceContext, ev: Event, k: int, why: str, **changes) -> Event:
+    """The k-th of the events one report is split into: the first keeps its id, the others get their own."""
+    return dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
+                               trace=[*ev.trace, f"split: {why}"], **changes)
+
+
 def _one_list(ctx: SentenceContext, ids: list[str]) -> bool:
     """The states named as one list, joined by commas and conjunctions only ("Украина, Беларусь ...
     мен Кипрге", "в Украину, Белоруссию и Казахстан"): the destinations of a tour, not states the
     sentence names apart (a visit to one, talks about another)."""
     ms = sorted((m for m in ctx.of_type("country") if m.entity_id in ids), key=lambda m: m.start)
-    joins = ctx.grammar.words["conjunction"] + ctx.grammar.words["joining_word"]
-    if {m.entity_id for m in ms} == set(ids) and all(ctx.is_dative(m) for m in ms):
+    if {m.entity_id for m in ms} != set(ids):
+        return False
+    if all(ctx.is_dative(m) for m in ms):
         return True  # each where one goes ("Özbəkistana səfərindən sonra Qazaxıstana gəlib")
-    return {m.entity_id for m in ms} == set(ids) and all(
+    joins = ctx.grammar.words["conjunction"] + ctx.grammar.words["joining_word"]
+    return all(
         all(w == "," or w in joins for w in ctx.folds[ctx.token_index(x.end - 1) + 1:ctx.token_index(y.start)])
         for x, y in zip(ms, ms[1:]))
 
@@ -800,9 +800,7 @@ def _separate_gatherings(ctx: SentenceContext, ev: Event) -> list[Event]:
         before = own
         place = next((m.entity_id for m in ctx.of_type("location", "country")
                       if lo <= ctx.token_index(m.start) < hi and ctx.is_locative(m)), None)
-        out.append(dataclasses.replace(ev, id=event_id(ctx.doc.id, ev.type, ctx.sent.start, k) if k else ev.id,
-                                       participants=[*shared, *own, gid], location=place,
-                                       trace=[*ev.trace, "split: one gathering per clause"]))
+        out.append(_part(ctx, ev, k, "one gathering per clause", participants=[*shared, *own, gid], location=place))
     return out
 
 
