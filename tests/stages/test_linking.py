@@ -506,3 +506,16 @@ def test_a_title_and_its_state_name_the_one_of_that_state_the_article_titles_so(
     links, doc = _role_links(pipeline, text, "2024-04-10")
     borodavkin = next(m.entity_id for m in doc.mentions if m.text.startswith("Алексей"))
     assert links == {(title, borodavkin)}
+
+
+@pytest.mark.parametrize("text", [
+    "Президент Казахстана Касым-Жомарт Токаев принял верительные грамоты посла Египта Хамди Лозы Ахмеда Лозы. "
+    "Хамди Лоза передал приветствие от президента Египта.",
+    "Prezident İlham Əliyev BƏƏ-nin səfiri Məhəmməd Əhməd Əl Bluşini qəbul edib. Məhəmməd Əl Bluşi ölkələr "
+    "arasındakı əlaqələrdən danışıb.",
+])
+def test_a_name_given_again_by_its_first_and_last_words_is_the_same_person(pipeline, text):
+    doc = pipeline(Document("t", text, published="2024-05-02"))
+    new = {m.entity_id for m in doc.mentions if m.type == "person" and m.entity_id.startswith("new:")}
+    assert len(new) == 1
+    assert len({tuple(e.participants) for e in doc.events if e.type == "MEET"}) == 1

@@ -59,6 +59,7 @@ class LinkingStage:
         for m in doc.mentions:
             if m.entity_id:
                 m.entity_id = self.kb.canonical(m.entity_id)  # curated merges
+        _shortened_names(doc)
         persons = self._doc_persons(doc)
         self._surnames_of_others(doc, persons)
         kept = [m for m in doc.mentions if m.source not in ("short", "initials")]
@@ -388,6 +389,23 @@ def _home_country(mentions: list[Mention]) -> str | None:
     if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
         return None
     return top[0][0]
+
+
+def _shortened_names(doc: Document) -> None:
+    """A name the knowledge base does not know, given again by its first and last words ("Адель
+    Ибрагим" after "Аделя Ибрагима Ахмеда Ибрагима", "Sultan Al-Jaber" after "Sultan Ahmad
+    Al-Jaber"), is the one person the article names in full so."""
+    words: dict[str, list[str]] = {}
+    for m in doc.mentions:
+        if m.type == "person" and m.entity_id and m.entity_id.startswith("new:") \
+                and m.source not in ("short", "initials"):
+            w = translit_key(m.base).split()
+            words[m.entity_id] = max(words.get(m.entity_id, []), w, key=len)
+    for m in doc.mentions:
+        w = words.get(m.entity_id) or []
+        longer = [p for p, v in words.items() if len(w) >= 2 and len(v) > len(w) and (v[0], v[-1]) == (w[0], w[-1])]
+        if len(longer) == 1:
+            m.entity_id = longer[0]
 
 
 def _resolve_short(m: Mention, persons: dict[str, list[str]]) -> str | None:
