@@ -33,6 +33,9 @@ def test_a_date_that_starts_a_period(code, text, date, since):
     ("az", "görüşlər", True), ("az", "görüş", False),
     ("kk", "кездесулер", True), ("kk", "кездесу", False),
     ("ru", "встречи", True), ("ru", "встреча", False),
+    # a verb's plural person: plural subjects, not several meetings
+    ("az", "qarşıladılar", False), ("az", "görüşüblər", False), ("az", "görüşəcəklər", False),
+    ("az", "görüşlərdə", True),
 ])
 def test_a_meeting_word_in_the_plural(code, word, plural):
     assert grammar(code).is_plural(word) is plural

@@ -2505,3 +2505,15 @@ def test_two_days_of_one_month_are_two_occasions_where_no_year_dates_them(pipeli
     doc = pipeline(Document("t", "Сергей Лавров 4-5 мая примет участие в заседании Совета министров иностранных дел "
                                  "ШОС. В период с 4 по 5 мая Сергей Лавров примет участие в заседании СМИД ШОС."))
     assert len([e for e in doc.events if e.type == "CONVENE"]) == 1
+
+
+@pytest.mark.parametrize("text, meetings", [
+    # a verb's plural person agrees with its two subjects: the hosts welcomed one guest together
+    ("Qazaxıstan Prezidenti Qasım-Jomart Tokayev və BMT-nin Baş katibi Antonio Quterreş Prezident İlham Əliyevi "
+     "Astanada qarşıladılar.", 1),
+    # a meeting noun in the plural: one meeting per counterpart
+    ("Sergey Lavrov Bakıda İlham Əliyev və Ceyhun Bayramovla ayrı-ayrılıqda görüşlər keçirib.", 2),
+])
+def test_a_plural_verb_is_plural_subjects_not_several_meetings(pipeline, text, meetings):
+    _, evs = _events(pipeline, text, "2024-05-02")
+    assert len([e for e in evs if e[0] == "MEET"]) == meetings

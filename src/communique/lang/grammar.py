@@ -89,8 +89,9 @@ class Grammar:
         return bool(abl) and lower(text[start:end]).endswith(abl)
 
     def is_plural(self, word: str) -> bool:
-        """A meeting word in the plural ("görüşlər", "кездесулер"): a plural suffix after its stem."""
-        return any(p in word[3:] for p in endings(self.data, "plural"))
+        """A meeting word in the plural ("görüşlər", "кездесулер"): a plural suffix after its stem, not
+        a verb's plural person ("qarşıladılar": plural subjects, one meeting)."""
+        return any(p in word[3:] for p in endings(self.data, "plural")) and not word.endswith(self.words["verb_plural"])
 
     def plural_title(self, pattern: tuple[str, ...], words: list[str]) -> bool:
         """A title in the plural ("сыртқы істер министрлерінің", "dövlət başçıları"): a plural suffix
