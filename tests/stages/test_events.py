@@ -2517,3 +2517,16 @@ def test_two_days_of_one_month_are_two_occasions_where_no_year_dates_them(pipeli
 def test_a_plural_verb_is_plural_subjects_not_several_meetings(pipeline, text, meetings):
     _, evs = _events(pipeline, text, "2024-05-02")
     assert len([e for e in evs if e[0] == "MEET"]) == meetings
+
+
+@pytest.mark.parametrize("sentence, attends_body", [
+    # taking part in a ceremony: no gathering of the body the article is about
+    ("Prezident İlham Əliyev Bakıda yeni parkın açılış mərasimində iştirak edib.", False),
+    # taking part in a summit the sentence does not name: the body's
+    ("Prezident İlham Əliyev Bakıda sammitdə iştirak edib.", True),
+])
+def test_the_body_an_article_is_about_stands_only_for_a_gathering(pipeline, sentence, attends_body):
+    text = (sentence + " Türk Şurasına sədrlik Azərbaycana keçib. Türk Şurasının baş katibi Bağdad Amreyev bunu "
+            "Türk Şurasının iclasında bildirib. Türk Şurası 2009-cu ildə yaradılıb.")
+    _, evs = _events(pipeline, text, "2019-10-14")
+    assert any(AZ_PRES in parts and "org:ots" in parts for _, parts, _ in evs) is attends_body

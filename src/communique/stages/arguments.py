@@ -360,7 +360,8 @@ class Arguments:
             if not gatherings:  # a body meeting with no name of its own: the organisation stands for it
                 orgs = [m.entity_id for m in ctx.of_type("organization") if not ctx.is_qualifier(m)
                         and m.start not in bodies and not self._source_body(ctx, m)]
-                gatherings = orgs[:1] or ([framework] if framework else []) or _main_organization(ctx.doc)
+                gatherings = orgs[:1] or ([framework] if framework else []) \
+                    or (_main_organization(ctx.doc) if any(w.startswith(ctx.grammar.words["gathering_noun"]) for w in ctx.folds) else [])
             return base + [g for g in gatherings if g not in base], convene_rule
         if type_ == "APPOINT":
             appointee = self._appointee(ctx, trigger_at)
