@@ -2530,3 +2530,20 @@ def test_the_body_an_article_is_about_stands_only_for_a_gathering(pipeline, sent
             "Türk Şurasının iclasında bildirib. Türk Şurası 2009-cu ildə yaradılıb.")
     _, evs = _events(pipeline, text, "2019-10-14")
     assert any(AZ_PRES in parts and "org:ots" in parts for _, parts, _ in evs) is attends_body
+
+
+def test_talks_told_as_held_with_no_date_are_the_plan_the_lead_dates(pipeline):
+    # the headline leaves the talks undated (the news of the report's days); the lead dates them in the
+    # week of the report: one occasion told in two tenses
+    text = ("Токаев вылетел в Ташкент на переговоры с Мирзиёевым\n\nКак сообщалось, в среду на переговорах в "
+            "Ташкенте с президентом Узбекистана Шавкатом Мирзиёевым Касым-Жомарт Токаев обсудит вопросы торговли.")
+    doc, evs = _events(pipeline, text, "2024-05-15")
+    assert evs == [("MEET", {KZ_PRES, "person:shavkat-mirziyoyev"}, "planned")]
+    assert doc.events[0].date == "2024-05-15"
+
+
+def test_a_plan_with_no_date_of_its_own_stays_apart_from_talks_held(pipeline):
+    text = ("Джейхун Байрамов и Арарат Мирзоян провели переговоры в Вашингтоне 7 ноября. "
+            "Джейхун Байрамов и Арарат Мирзоян встретятся снова.")
+    _, evs = _events(pipeline, text, "2022-11-20")
+    assert sorted(m for t, _, m in evs if t == "MEET") == ["asserted", "planned"]

@@ -154,7 +154,8 @@ class EventStage:
             planned = frozenset(p for parts in to_meet if ev.modality == "asserted" and parts & set(ev.participants)
                                 for p in parts) - met
             self.args.name_host(ev, doc, frozenset(senders - others), titled, welcomers | planned)
-        doc.events = [e for e in merge_duplicates(events, self.kb, headline(doc)) if e.trace[:1] != [_ONE_STATE]]
+        doc.events = [e for e in merge_duplicates(events, self.kb, headline(doc), undated)
+                      if e.trace[:1] != [_ONE_STATE]]
         for ev in doc.events:
             ev.participants = list(dict.fromkeys(ev.participants))
             if ev.type == "CALL" and ev.framework:

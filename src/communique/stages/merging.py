@@ -17,8 +17,10 @@ def headline(doc: Document):
     return first if text and text[-1] not in ".!?…" and "\n" not in text else None
 
 
-def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headline=None) -> list[Event]:
-    """The same meeting mentioned twice in one article is one event."""
+def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headline=None,
+                     undated: frozenset[str] | set[str] = frozenset()) -> list[Event]:
+    """The same meeting mentioned twice in one article is one event. ``undated``: the ids of events the
+    text does not date, dated by the report (its month, or year)."""
     out: list[Event] = []
     for ev in events:
         head = out[0] if out and headline is not None and out[0].evidence.start == headline.start else None
@@ -35,7 +37,7 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headl
                      and (_compatible(o.date, ev.date) or o.type == ev.type == "CHAIR"
                           and (o.date or "")[:7] == (ev.date or "")[:7])
                      # a planned handover is not the chairmanship held (one summit stays one summit)
-                     and (o.modality == ev.modality or ev.type == "CONVENE" or _told_both_ways(o, ev))
+                     and (o.modality == ev.modality or ev.type == "CONVENE" or _told_both_ways(o, ev, undated))
                      and (participants_agree(frozenset(o.participants), frozenset(ev.participants))
                           or _same_gathering(o, ev, kb) or _same_chair(o, ev)
                           or _refers_to_gathering(ev, o))), None)
@@ -46,7 +48,7 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headl
         twin.trace.append(f"merged: the same occasion reported again at [{ev.evidence.start}:{ev.evidence.end}]")
         if "CALL" in (ev.type, twin.type):
             twin.type = "CALL"  # talks with the same people reported as a phone call were the call
-        if _told_both_ways(twin, ev):
+        if _told_both_ways(twin, ev, undated):
             twin.modality = "planned"
         twin.location = twin.location or ev.location
         twin.framework = twin.framework or ev.framework
@@ -154,12 +156,18 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a[:n] == b[:n]
 
 
-def _told_both_ways(o: Event, ev: Event) -> bool:
+def _told_both_ways(o: Event, ev: Event, undated: frozenset[str] | set[str] = frozenset()) -> bool:
     """The same parties' meeting or call told as to come and as held, with the same date or none to tell
     two occasions apart (a visit "begins today" and its talks "were held"): one occasion told in two
     tenses. It is to come: a future marker is explicit, while a report read as held is often a
     headline or a present tense with none (pooled samples: modality of matched events 7.23 summed
     over the eight, against 7.19 keeping the first report's tense and 7.16 taking "held"). A plan
-    dated by its year alone and talks dated to a day stay two (merging those too lost two found)."""
+    dated by its year alone and talks dated to a day stay two (merging those too lost two found); talks
+    told as held with no date of their own are the news of the report's days, so of the day the plan
+    names in its month ("Лукашенко направился в Москву на переговоры с Путиным" and "во вторник на
+    переговорах"); a plan with no date of its own may be for any later day."""
+    same_day = o.date == ev.date or any(
+        x.id in undated and x.modality == "asserted" and x.date and y.date and len(x.date) < len(y.date)
+        and y.date.startswith(x.date) and y.id not in undated for x, y in ((o, ev), (ev, o)))
     return {o.modality, ev.modality} == {"planned", "asserted"} and o.type == ev.type \
-        and o.type in ("MEET", "CALL") and set(o.participants) == set(ev.participants) and o.date == ev.date
+        and o.type in ("MEET", "CALL") and set(o.participants) == set(ev.participants) and same_day
