@@ -360,9 +360,10 @@ class Arguments:
             if not gatherings:  # a body meeting with no name of its own: the organisation stands for it
                 orgs = [m.entity_id for m in ctx.of_type("organization") if not ctx.is_qualifier(m)
                         and m.start not in bodies and not self._source_body(ctx, m)]
-                # the body the article is about, where a gathering noun says one of its meetings is meant
-                # (taking part in a ceremony, "vida mərasimində iştirak edib", is not one)
-                noun = any(w.startswith(ctx.grammar.words["gathering_noun"]) for w in ctx.folds)
+                # the body the article is about, where a gathering or meeting noun says one of its meetings
+                # is meant (taking part in a ceremony, "vida mərasimində iştirak edib", is not one)
+                nouns = ctx.grammar.words["gathering_noun"] + ctx.grammar.words["meeting_noun"]
+                noun = any(w.startswith(nouns) for w in ctx.folds)
                 gatherings = orgs[:1] or ([framework] if framework else []) \
                     or (_main_organization(ctx.doc) if noun else [])
             return base + [g for g in gatherings if g not in base], convene_rule
