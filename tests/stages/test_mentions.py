@@ -837,3 +837,15 @@ def test_a_place_that_opens_a_name_natasha_reads_is_a_given_name(pipeline):
     assert ("Париж Ахметов", "person") in [(m.text, m.type) for m in doc.mentions]
     doc = pipeline(Document("t", "Ахметов побывал в Париже, Токаев в Берлине.", lang="ru"))
     assert ("Париже", "location") in [(m.text, m.type) for m in doc.mentions]
+
+
+@pytest.mark.parametrize("text, org", [
+    # the region's international bodies, inflected as the sentence needs
+    ("В Душанбе пройдет заседание Совета глав Международного фонда спасения Арала.", "org:ifas"),
+    ("Аралды құтқарудың халықаралық қорының отырысы Душанбеде өтті.", "org:ifas"),
+    ("Prezident Avropa Yenidənqurma və İnkişaf Bankının prezidenti ilə görüşüb.", "org:ebrd"),
+    ("Министр встретился с руководством Евразийского банка развития.", "org:edb"),
+    ("Халықаралық көші-қон ұйымының өкілі Астанаға келді.", "org:iom"),
+])
+def test_regional_bodies_are_known(pipeline, text, org):
+    assert org in {m.entity_id for m in _mentions(pipeline, text)}
