@@ -2547,3 +2547,14 @@ def test_a_plan_with_no_date_of_its_own_stays_apart_from_talks_held(pipeline):
             "Джейхун Байрамов и Арарат Мирзоян встретятся снова.")
     _, evs = _events(pipeline, text, "2022-11-20")
     assert sorted(m for t, _, m in evs if t == "MEET") == ["asserted", "planned"]
+
+
+@pytest.mark.parametrize("text", [
+    "Аким Ордабасинского района Туркестанской области Азат Оралбаев, ранее работавший заместителем, назначен "
+    "сегодня на должность.",
+    "Ордабасы ауданының жаңа әкімі Азат Оралбаев бүгін облыс әкімінің шешімімен қызметке тағайындалды.",
+])
+def test_a_districts_head_is_appointed_to_it_however_far_the_verb(pipeline, text):
+    _, evs = _events(pipeline, text, "2024-05-02")
+    assert [(t, len(p)) for t, p, _ in evs] == [("APPOINT", 2)]
+    assert any(x.startswith("new:location:ordabas") for x in evs[0][1])

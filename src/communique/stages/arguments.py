@@ -392,7 +392,7 @@ class Arguments:
             office = sorted((m for m in bodies + regions if 0 < from_verb(m) <= _OFFICE_REACH), key=from_verb)
             of = [m.entity_id for m in office][:1] \
                 or [m.entity_id for m in bodies if person is None or m.start > person.end][:1] \
-                or [m.entity_id for m in bodies][:1]
+                or [m.entity_id for m in bodies][:1] or [m.entity_id for m in regions][:1]
             if not of:  # the state the appointee serves, from the knowledge base
                 of = [r.of for r in self.kb.roles_of(appointee)][-1:]
             who = "the subject of the sentence before (this one names no one)" if went_on \
