@@ -182,3 +182,25 @@ def test_date_kinds_counts_how_right_the_dates_are_and_how_the_gold_dates_an_und
     assert "1  right (gold month, system month)" in out
     assert "1  planned: the gold gives the report's month" in out and "Путин" not in out
     assert kinds.error("2024-05-10", "2024-05") == "coarser" and kinds.error("2024", "2025") == "another year"
+
+
+def test_near_misses_tells_a_repeat_of_a_matched_event_from_a_near_miss_without_printing_text(tmp_path, capsys):
+    near = _tool("near_misses")
+    assert near.kind("new:person:x") == "new-person" and near.kind("country:kz") == "country"
+    gold = {"events": [{"type": "MEET", "participants": ["Putin", "Tokayev"]},
+                       {"type": "MEET", "participants": ["Putin", "Xi"]}]}
+    amap = {"person:putin": "Putin", "person:tokayev": "Tokayev", "country:kz": "Kazakhstan"}
+    events = [{"type": "MEET", "participants": ["person:putin", "person:tokayev"], "modality": "asserted"},
+              {"type": "MEET", "participants": ["person:putin", "country:kz"], "modality": "asserted"}]
+    # the second report shares Putin with both gold meetings; the one with Xi was missed
+    assert near.repeat(gold, events, amap, [(0, 0)], 1) == "missed"
+    gold["events"].pop()
+    assert near.repeat(gold, events, amap, [(0, 0)], 1) == \
+        "repeat, same modality and date: has country, the matched report person"
+    sign = {**GOLD, "events": GOLD["events"] + [{**GOLD["events"][0], "type": "SIGN"}]}
+    (tmp_path / "arts.jsonl").write_text(json.dumps({"id": "a", "lang": "ru", "text": TEXT}) + "\n")
+    (tmp_path / "g.jsonl").write_text(json.dumps(sign) + "\n")
+    near.main([f"{tmp_path / 'g.jsonl'}={tmp_path / 'arts.jsonl'}"])
+    out = capsys.readouterr().out
+    assert "missed signings: 1" in out and "no sentence naming its parties has a signing trigger" in out
+    assert "Путин" not in out
