@@ -2558,3 +2558,20 @@ def test_a_districts_head_is_appointed_to_it_however_far_the_verb(pipeline, text
     _, evs = _events(pipeline, text, "2024-05-02")
     assert [(t, len(p)) for t, p, _ in evs] == [("APPOINT", 2)]
     assert any(x.startswith("new:location:ordabas") for x in evs[0][1])
+
+
+@pytest.mark.parametrize("second, meetings", [
+    # the state stands for the person the article names, new to the knowledge base: one meeting
+    ("Байрамов также провел переговоры с делегацией Молдовы.", [{"person:jeyhun-bayramov", "new:person:nikolai-popesku"}]),
+])
+def test_a_meeting_told_with_a_person_and_with_the_state_he_stands_for_is_one(pipeline, second, meetings):
+    _, evs = _events(pipeline, "Джейхун Байрамов встретился в Баку с Николаем Попеску. " + second, "2023-05-10")
+    assert [p for t, p, _ in evs if t == "MEET"] == meetings
+
+
+def test_a_state_its_counterpart_does_not_serve_is_another_meeting(pipeline):
+    # Lavrov serves Russia by the knowledge base's terms: the talks with Moldova's delegation were others
+    _, evs = _events(pipeline, "Джейхун Байрамов встретился в Баку с Сергеем Лавровым. Байрамов также провел "
+                               "переговоры с делегацией Молдовы.", "2023-05-10")
+    meetings = [{"person:jeyhun-bayramov", "person:sergey-lavrov"}, {"person:jeyhun-bayramov", "country:md"}]
+    assert [p for t, p, _ in evs if t == "MEET"] == meetings

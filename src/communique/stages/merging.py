@@ -40,11 +40,15 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headl
                      and (o.modality == ev.modality or ev.type == "CONVENE" or _told_both_ways(o, ev, undated))
                      and (participants_agree(frozenset(o.participants), frozenset(ev.participants))
                           or _same_gathering(o, ev, kb) or _same_chair(o, ev)
-                          or _refers_to_gathering(ev, o))), None)
+                          or _refers_to_gathering(ev, o) or _person_for_body(o, ev, kb))), None)
         if twin is None:
             out.append(ev)
             continue
-        twin.participants += [p for p in ev.participants if p not in twin.participants]
+        if _person_for_body(twin, ev, kb):  # the persons named, not the states or bodies they stand for
+            if _persons_only(set(ev.participants) - set(twin.participants)):
+                twin.participants = list(ev.participants)
+        else:
+            twin.participants += [p for p in ev.participants if p not in twin.participants]
         twin.trace.append(f"merged: the same occasion reported again at [{ev.evidence.start}:{ev.evidence.end}]")
         if "CALL" in (ev.type, twin.type):
             twin.type = "CALL"  # talks with the same people reported as a phone call were the call
@@ -76,6 +80,28 @@ def _tells_headline(head: Event, ev: Event, out: list[Event], kb: KnowledgeBase 
     return len(ev.participants) >= len(parties) \
         and all(p in parties for p in ev.participants if p.startswith("country:")) \
         and all(kb is None or kb.state_served(p, ev.date) in (None, *parties) for p in persons(ev))
+
+
+def _persons_only(parties: set[str]) -> bool:
+    return bool(parties) and all("person:" in p for p in parties)
+
+
+def _person_for_body(a: Event, b: Event, kb: KnowledgeBase | None = None) -> bool:
+    """One meeting or call told once with a person and once with the state or body that person stands
+    for (the same type, modality and day, a person in common; what one report adds is one person, what
+    the other adds only states or bodies, of one state at most and none the knowledge base has that
+    person serve no other): GOLD.md takes the persons where named."""
+    if a.type != b.type or a.type not in ("MEET", "CALL") or a.modality != b.modality or not a.date or a.date != b.date:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    if not any("person:" in p for p in pa & pb):
+        return False
+    for persons, bodies in ((pa - pb, pb - pa), (pb - pa, pa - pb)):  # one state at most: one counterpart
+        if len(persons) == 1 and _persons_only(persons) and bodies and not any("person:" in p for p in bodies):
+            served = kb.state_served(next(iter(persons)), a.date) if kb is not None else None
+            states = {p for p in bodies if p.startswith("country:")}
+            return len(states) <= 1 and (served is None or not states or served in states)
+    return False
 
 
 def _same_gathering(a: Event, b: Event, kb: KnowledgeBase | None = None) -> bool:
