@@ -2562,7 +2562,8 @@ def test_a_districts_head_is_appointed_to_it_however_far_the_verb(pipeline, text
 
 @pytest.mark.parametrize("second, meetings", [
     # the state stands for the person the article names, new to the knowledge base: one meeting
-    ("Байрамов также провел переговоры с делегацией Молдовы.", [{"person:jeyhun-bayramov", "new:person:nikolai-popesku"}]),
+    ("Байрамов также провел переговоры с делегацией Молдовы.",
+     [{"person:jeyhun-bayramov", "new:person:nikolai-popesku"}]),
 ])
 def test_a_meeting_told_with_a_person_and_with_the_state_he_stands_for_is_one(pipeline, second, meetings):
     _, evs = _events(pipeline, "Джейхун Байрамов встретился в Баку с Николаем Попеску. " + second, "2023-05-10")
