@@ -2570,6 +2570,13 @@ def test_a_meeting_told_with_a_person_and_with_the_state_he_stands_for_is_one(pi
     assert [p for t, p, _ in evs if t == "MEET"] == meetings
 
 
+def test_two_bodies_met_are_not_one_persons_meeting(pipeline):
+    _, evs = _events(pipeline, "Джейхун Байрамов встретился в Нью-Йорке с Николаем Попеску. Байрамов также провел "
+                               "встречу с представителями ОБСЕ и НАТО.", "2023-05-10")
+    assert [p for t, p, _ in evs if t == "MEET"] == [
+        {"person:jeyhun-bayramov", "new:person:nikolai-popesku"}, {"person:jeyhun-bayramov", "org:osce", "org:nato"}]
+
+
 def test_a_state_its_counterpart_does_not_serve_is_another_meeting(pipeline):
     # Lavrov serves Russia by the knowledge base's terms: the talks with Moldova's delegation were others
     _, evs = _events(pipeline, "Джейхун Байрамов встретился в Баку с Сергеем Лавровым. Байрамов также провел "

@@ -89,18 +89,20 @@ def _persons_only(parties: set[str]) -> bool:
 def _person_for_body(a: Event, b: Event, kb: KnowledgeBase | None = None) -> bool:
     """One meeting or call told once with a person and once with the state or body that person stands
     for (the same type, modality and day, a person in common; what one report adds is one person, what
-    the other adds only states or bodies, of one state at most and none the knowledge base has that
-    person serve no other): GOLD.md takes the persons where named."""
+    the other adds only a state, a body or both, none a state the knowledge base has that person serve
+    no other): GOLD.md takes the persons where named. Two bodies met are two counterparts ("с
+    Американским еврейским комитетом и Коалицией ..."), not one person's."""
     if a.type != b.type or a.type not in ("MEET", "CALL") or a.modality != b.modality or not a.date or a.date != b.date:
         return False
     pa, pb = set(a.participants), set(b.participants)
     if not any("person:" in p for p in pa & pb):
         return False
-    for persons, bodies in ((pa - pb, pb - pa), (pb - pa, pa - pb)):  # one state at most: one counterpart
+    for persons, bodies in ((pa - pb, pb - pa), (pb - pa, pa - pb)):
         if len(persons) == 1 and _persons_only(persons) and bodies and not any("person:" in p for p in bodies):
             served = kb.state_served(next(iter(persons)), a.date) if kb is not None else None
             states = {p for p in bodies if p.startswith("country:")}
-            return len(states) <= 1 and (served is None or not states or served in states)
+            one = len(states) <= 1 and len(bodies - states) <= 1  # one counterpart: a state, its body
+            return one and (served is None or not states or served in states)
     return False
 
 
