@@ -27,10 +27,7 @@ def _missed(doc, amap, ge) -> str:
     if len(parts & inv) < need:
         return "a participant found as no entity"
     best, trig = None, None
-    for s in doc.sentences:
-        here = {amap.get(m.entity_id) for m in doc.mentions if s.start <= m.start < s.end and m.entity_id in amap}
-        if len(here & parts) < need:
-            continue
+    for s in ev.sentences_naming(doc, amap, parts):
         evs = [e for e in doc.events if e.evidence and s.start <= e.evidence.start < s.end]
         kind = "same type" if any(e.type == ge["type"] for e in evs) else "other type" if evs else "no event"
         if best is None or kind == "same type" or (kind == "other type" and best == "no event"):

@@ -50,10 +50,8 @@ def repeat(gold: dict, events: list[dict], amap: dict, found: list[tuple[int, in
 
 def signing_sentence(doc, amap: dict, ge: dict) -> bool:
     """Whether a sentence naming the gold signing's parties (two, or its only one) has a signing trigger."""
-    parts = set(ge["participants"])
-    for s in doc.sentences:
-        here = {amap.get(m.entity_id) for m in doc.mentions if s.start <= m.start < s.end and m.entity_id in amap}
-        if len(here & parts) >= min(2, len(parts)) and sentence_code(doc, s):
+    for s in ev.sentences_naming(doc, amap, ge["participants"]):
+        if sentence_code(doc, s):
             ctx = SentenceContext.build(doc, s)
             if any(p.label == "SIGN" for p, _, _ in ctx.matches(ctx.ld.triggers)):
                 return True

@@ -104,6 +104,16 @@ def read_pairs(pipe, pairs: list[tuple[str, str]]):
             yield a, doc, sd, align(a.gold, a.text, sd)
 
 
+def sentences_naming(doc: Document, amap: dict[str, str], parties) -> list:
+    """The document's sentences that name a gold event's parties by the entity alignment: two of
+    them, or its only one (what the lenient match asks of an event)."""
+    parts = set(parties)
+    need = min(2, len(parts))
+    return [s for s in doc.sentences
+            if len({amap[m.entity_id] for m in doc.mentions if s.start <= m.start < s.end and m.entity_id in amap}
+                   & parts) >= need]
+
+
 # -- alignment ------------------------------------------------------------------
 def _occurrences(text: str, s: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(re.escape(s), text)] if s else []

@@ -401,11 +401,11 @@ def _shortened_names(doc: Document) -> None:
                 and m.source not in ("short", "initials"):
             w = translit_key(m.base).split()
             words[m.entity_id] = max(words.get(m.entity_id, []), w, key=len)
+    longer = {p: [q for q, v in words.items() if len(v) > len(w) and (v[0], v[-1]) == (w[0], w[-1])]
+              for p, w in words.items() if len(w) >= 2}
     for m in doc.mentions:
-        w = words.get(m.entity_id) or []
-        longer = [p for p, v in words.items() if len(w) >= 2 and len(v) > len(w) and (v[0], v[-1]) == (w[0], w[-1])]
-        if len(longer) == 1:
-            m.entity_id = longer[0]
+        if len(longer.get(m.entity_id, ())) == 1:
+            m.entity_id = longer[m.entity_id][0]
 
 
 def _resolve_short(m: Mention, persons: dict[str, list[str]]) -> str | None:
