@@ -1995,7 +1995,7 @@ def test_the_one_on_whose_instruction_others_act_is_no_party(pipeline, text, pri
 
 @pytest.mark.parametrize("text, gathering", [
     ("Prezident İlham Əliyev Bakıda Gürcüstanın baş naziri İrakli Kobaxidze ilə görüşüb. Bu barədə Prezident İlham "
-     "Əliyev Astanada Türk Dövlətləri Təşkilatının Zirvə görüşündə çıxışı zamanı bildirib.", "gathering:ots-summit-11"),
+     "Əliyev Türk Dövlətləri Təşkilatının Zirvə görüşündə çıxışı zamanı bildirib.", "gathering:ots-summit-11"),
     ("Қасым-Жомарт Тоқаев Астанада Ілхам Әлиевпен кездесті. Бұл туралы Қасым-Жомарт Тоқаев Түркі мемлекеттері "
      "ұйымының саммитінде сөйлеген сөзінде айтты.", "gathering:ots-summit-11"),
     ("Касым-Жомарт Токаев встретился в Астане с Ильхамом Алиевым. Об этом Касым-Жомарт Токаев заявил на "
