@@ -698,6 +698,16 @@ def test_meetings_of_habit_are_a_practice_not_an_event(pipeline, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Azərbaycan MDB-nin Zirvə görüşlərində mütəmadi olaraq iştirak edir.",
+    "Қазақстан ШЫҰ саммиттеріне тұрақты түрде қатысады.",
+    "Ильхам Алиев регулярно участвует в саммитах СНГ.",
+])
+def test_gatherings_of_habit_taken_part_in_are_a_practice_not_an_event(pipeline, text):
+    _, evs = _events(pipeline, text, "2024-05-02")
+    assert not any(t == "CONVENE" for t, _, _ in evs)
+
+
+@pytest.mark.parametrize("text", [
     "Yeni Azərbaycan Partiyasının qurultayında Əli Həsənli çıxış edib.",
     "«AMANAT» партиясының съезінде Ерлан Қошанов сөз сөйледі.",
     "На съезде партии «AMANAT» выступил Ерлан Кошанов.",

@@ -54,6 +54,14 @@ def _plural_trigger(ctx: SentenceContext, a: int, b: int) -> bool:
     return any(ctx.grammar.is_plural(w) for w in ctx.folds[a:b])
 
 
+def _plural_occasion(ctx: SentenceContext, a: int, b: int, lo: int, hi: int) -> bool:
+    """The meeting word at a..b in the plural, or a gathering or meeting noun in the plural in its
+    clause: "Zirvə görüşlərində mütəmadi olaraq iştirak edir", "регулярно участвует в саммитах" (the
+    occasions taken part in are many)."""
+    nouns = ctx.grammar.words["gathering_noun"] + ctx.grammar.words["meeting_noun"]
+    return _plural_trigger(ctx, a, b) or any(w.startswith(nouns) and ctx.grammar.is_plural(w) for w in ctx.folds[lo:hi])
+
+
 class EventStage:
     name = "events"
     requires = ("entities", "sents")
@@ -415,7 +423,8 @@ class EventStage:
             # article names elsewhere for the plural title ("ряд встреч с министрами")
             return []
         lo, hi = _clause(ctx, a, b)
-        if _plural_trigger(ctx, a, b) and any(lo - 2 <= x and y <= hi for _, x, y in ctx.matches(ctx.ld.habitual)):
+        if _plural_occasion(ctx, a, b, lo, hi) \
+                and any(lo - 2 <= x and y <= hi for _, x, y in ctx.matches(ctx.ld.habitual)):
             return []  # "ежегодные обмены визитами", "mütəmadi görüşlər": a practice, not an occurrence
         if ev.type != "MEET":
             return [ev]
