@@ -24,6 +24,7 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\
 _DASH = re.compile(r"\s*[-‐‑‒–—―]\s*")
 _YEAR_SPAN = re.compile(r"^(\d{4})[-–](\d{4})(\D*)$")
 _YEAR_THEN = re.compile(r"^(\d{4})(\D*)$")
+_DIGIT = re.compile(r"\d")  # every year, day and ISO date has one: text without is searched no further
 
 
 @dataclass
@@ -180,7 +181,9 @@ def find_dates(text: str, ld: LangData, start: int = 0, end: int | None = None,
     out += _relative_periods(toks, folds, ld, used, "relative_months", "month")
     out += _relative_periods(toks, folds, ld, used, "relative_weeks", "week")
     out += _weekdays_alone(toks, folds, ld, used)
-    out += _iso(text, start, len(text) if end is None else end, out)
+    end = len(text) if end is None else end
+    if _DIGIT.search(text, start, end):  # an ISO date is digits: a sentence without one skips its scan
+        out += _iso(text, start, end, out)
     return sorted(out, key=lambda d: d.start)
 
 
@@ -252,6 +255,8 @@ def _years_alone(text: str, toks, words, used, ld: LangData) -> list[DateMatch]:
     годах", "2024-2025-ci illərdə") from its first year."""
     out = []
     for i, w in enumerate(words):
+        if not w[:1].isdigit():
+            continue  # a year, or a period of years, opens on a digit (isdigit holds for every \d)
         if i not in used and (span := _year_span(text, toks, words, i)) and _is_year(span[0]):
             year, j, ending = span
             after = j + 1 < len(words) and _year_word(words[j + 1], ld)

@@ -56,6 +56,7 @@ _YEAR_FIRST_DATELINE = re.compile(r"^(?:[-–•*]\s*)?((?:19|20)\d\d)([./])(\d{
 _CLOCK = r"(?:\s*,?\s*(?:[^\W\d_]{1,5}\.?,?\s*)?\s*)?(?:[01]?\d|2[0-3]):[0-5]\d"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
 _DIGIT_STAMP = re.compile(rf"(?<![\d.:/-])(?:(?P<d>\d{{1,2}})(?P<s>[./-])(?P<m>\d{{1,2}})(?P=s){_YEAR}"
                           rf"|(?P<y2>(?:19|20)\d\d)(?P<s2>[./-])(?P<m2>\d{{1,2}})(?P=s2)(?P<d2>\d{{1,2}})){_CLOCK}")
 _NUMERIC_DATELINE = re.compile(rf"^(?:[-–•*]\s*)?(?:\d{{1,2}}:\d{{2}}\s+)?(?:[{letters()}{letters('upper')} .-]{{2,30}}[,/:]\s*)?(\d{{1,2}})([.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}})(?![\d.-]\d)")
@@ -267,6 +268,8 @@ class CleanStage:
     def _written_date(self, text: str, day: bool = False) -> str | None:
         """The first date with its year and month (and its day, where ``day``) written in words in any
         of the languages read ("24 Қыркүйек, 2020")."""
+        if not _DIGIT.search(text):
+            return None  # a year is written in digits: a line without one is not read in every language
         for code in self.langs:
             for dm in find_dates(text, langdata.load(code)):
                 if dm.relative is None and dm.year and dm.month and (dm.day or not day):
