@@ -110,6 +110,8 @@ class PatternIndex:
         self.initials = None if "" in self.prefix else frozenset(k[:1] for k in (*self.exact, *self.prefix))
         self.any_start = bool(self.ending or self.anywhere)  # patterns a word of any letter may start
         self._candidates = Memo(self._candidates_of)
+        # words known to start no pattern: a sentence of only those is rejected by one set test
+        self._idle: set[str] = set()
 
     def candidates(self, word: str) -> tuple[tuple[Pattern, tuple[str, ...], int], ...]:
         """(pattern, tokens left to match, words matched already) for each pattern that may match
@@ -131,6 +133,10 @@ class PatternIndex:
                 if len(word) > n + 1:  # the ending after a stem ('*acaq' is no word of its own)
                     heads += self.ending.get(word[-n:], ())
             got = tuple((p, p.tokens[1:], 1) for p in heads) + tuple((p, p.tokens, 0) for p in self.anywhere)
+        if not got:
+            if len(self._idle) >= _CANDIDATE_MEMO:
+                self._idle.clear()
+            self._idle.add(word)
         return got
 
     def __iter__(self):
@@ -141,6 +147,8 @@ class PatternIndex:
 
     def find(self, words: list[str]) -> list[tuple[Pattern, int, int]]:
         """(pattern, first word, one past the last word) for every match, in pattern-file order."""
+        if self._idle.issuperset(words):
+            return []  # most sentences: every word seen before, none starting a pattern
         out = []
         # each word's candidates, looked up without a Python call per word: most words start no
         # pattern, and most sentences hold no word that does
