@@ -2593,3 +2593,19 @@ def test_a_state_its_counterpart_does_not_serve_is_another_meeting(pipeline):
                                "переговоры с делегацией Молдовы.", "2023-05-10")
     meetings = [{"person:jeyhun-bayramov", "person:sergey-lavrov"}, {"person:jeyhun-bayramov", "country:md"}]
     assert [p for t, p, _ in evs if t == "MEET"] == meetings
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Шавкат Мирзиёев мамыр айында Вашингтонға ресми сапармен барды. Онда ол Дональд Трамппен кездесіп, 40-қа жуық "
+     "құжатқа қол қойған.", "asserted"),
+    ("Шавкат Мирзиёев в мае посетил Вашингтон. Там он встретился с Дональдом Трампом и подписал около 40 документов.",
+     "asserted"),
+    ("Şavkat Mirziyoyev may ayında Vaşinqtona səfər edib. Orada o, Donald Trampla görüşüb və 40-a yaxın sənəd "
+     "imzalayıb.", "asserted"),
+    ("Шавкат Мирзиёев в мае посетил Вашингтон. Там он встретился с Дональдом Трампом, документы будут подписаны позже.",
+     "planned"),
+])
+def test_a_signing_naming_no_signers_in_the_sentence_of_talks_is_signed_by_their_parties(pipeline, text, modality):
+    _, evs = _events(pipeline, text, "2018-05-20")
+    both = {"person:shavkat-mirziyoyev", "person:donald-trump"}
+    assert ("MEET", both, "asserted") in evs and ("SIGN", both, modality) in evs

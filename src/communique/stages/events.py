@@ -342,7 +342,25 @@ class EventStage:
                     ev.trace.append("modality: planned, dated after publication")
                 out += [y for e in self._separate_meetings(ctx, ev, a, b) for x in _separate_gatherings(ctx, e)
                         for y in self._one_per_body(ctx, x)]
+        if "SIGN" in found and not any(e.type == "SIGN" for e in out):
+            out += self._signed_at_talks(ctx, found["SIGN"], out)
         return out
+
+    def _signed_at_talks(self, ctx: SentenceContext, trigger: tuple, made: list[Event]) -> list[Event]:
+        """A signing verb naming no signers of its own, in the sentence that tells of talks, shares their
+        subject and counterpart (coordinated predicates: "Трамппен кездесіп, ... 40-қа жуық құжатқа қол
+        қойған", "встретился с ... и подписал"): the talks' parties sign, in the signing clause's tense."""
+        talks = [e for e in made if e.type in ("MEET", "CALL") and len(e.participants) >= 2]
+        if len(talks) != 1:
+            return []
+        p, a, b = trigger
+        ev, modality = talks[0], self._modality(ctx, p.extra or "asserted", a, b)
+        trace = [f"trigger: {' '.join(ctx.toks[k].text for k in range(a, b))!r} (SIGN, lang/{ctx.code}/triggers.tsv)",
+                 "participants: sign: no signer named, the parties of the talks in its sentence",
+                 f"modality: {modality} (the signing's clause)"]
+        trace += [t for t in ev.trace if not t.startswith(("trigger:", "participants:", "modality:"))]
+        return [dataclasses.replace(ev, type="SIGN", id=event_id(ctx.doc.id, "SIGN", ctx.sent.start), modality=modality,
+                                    trigger=" ".join(ctx.folds[a:b]), trace=trace)]
 
     def _city_of_state(self, doc: Document) -> None:
         """An event placed in a state took place in the one city of that state the article names: the
