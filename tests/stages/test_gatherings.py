@@ -62,6 +62,26 @@ def test_a_summit_held_in_another_city_is_the_one_held_there_nearest_that_year(p
     assert list(found) == ["gathering:csto-summit-2024"]
 
 
+@pytest.mark.parametrize("text, theirs", [
+    ("Bu gün Ankarada Türkiyə, Azərbaycan və Türkmənistan xarici işlər nazirlərinin beşinci görüşü keçiriləcək.", True),
+    ("Bu gün Ankarada xarici işlər nazirlərinin beşinci görüşü keçiriləcək.", False),
+    ("Bu gün Ankarada Türkiyə, Azərbaycan, Qazaxıstan, Qırğızıstan və Özbəkistan xarici işlər nazirlərinin beşinci "
+     "görüşü keçiriləcək.", False),
+    ("Сегодня в Анкаре пройдет пятая встреча министров иностранных дел Турции, Азербайджана и Туркменистана.", True),
+    ("Сегодня в Анкаре пройдет пятая встреча министров иностранных дел.", False),
+    ("Бүгін Анкарада Түркия, Әзербайжан және Түрікменстан сыртқы істер министрлерінің бесінші кездесуі өтеді.", True),
+])
+def test_a_numbered_meeting_of_the_ministers_of_a_few_states_named_is_theirs(pipeline, text, theirs):
+    # in an article on the OTS, whose numbered ministers' meetings are the OTS's unless the states are named
+    lead = {"B": "Türk Dövlətləri Təşkilatı genişlənir. ", "С": "Организация тюркских государств расширяется. ",
+            "Б": "Түркі мемлекеттері ұйымы кеңейіп келеді. "}[text[0]]
+    doc, found = _gatherings(pipeline, lead + text, "2021-02-23")
+    assert ("new:gathering:ots-foreign-ministers-meeting-5" not in found) is theirs
+    if theirs:
+        met = {"country:tr", "country:az", "country:tm"}
+        assert [(e.type, set(e.participants)) for e in doc.events] == [("MEET", met)]
+
+
 def test_informal_summit_is_its_own_kind(pipeline):
     _, found = _gatherings(pipeline, "Тоқаев ТМД мемлекет басшыларының бейресми кездесуіне қатысты.", "2024-12-26")
     assert "new:gathering:cis-informal-summit-2024" in found

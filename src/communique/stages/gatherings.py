@@ -31,6 +31,7 @@ _SUMMITS = ("summit", "informal summit", "extraordinary summit")
 # министров обороны СНГ" is the CIS's 85th defence ministers meeting, not its 85th foreign ministers'.
 SECTOR = "sector ministers meeting"
 _PORTFOLIO_REACH = 3  # words between the ministers' word and the field of their ministry
+_FEW_STATES = 4  # from this many states on, a meeting is a gathering (events.py's _FEW)
 
 
 # An assembly or a session of a body is one gathering only where numbered ("151-ci Assambleyası",
@@ -61,6 +62,7 @@ class SummitPhrase:
     places: frozenset[str] = frozenset()  # the places its sentence names
     planned: bool = False  # its sentence tells of it as to come ("2023 жылы ... Бішкекте өтеді")
     site: frozenset[str] = frozenset()  # the places in the locative next to it ("Soçidə keçirilən sammit")
+    states: int = 0  # the states its sentence names
 
 
 class GatheringStage:
@@ -150,9 +152,11 @@ class GatheringStage:
             return article[0]
         for p in phrases:
             # a summit word alone ("the summit") is the summit of the one body the article names with
-            # one; a numbered meeting of "the organisation's" ministers is one of the body it names most
+            # one; a numbered meeting of "the organisation's" ministers is one of the body it names most,
+            # unless its sentence names the few states whose it is ("Türkiyə, Azərbaycan və Türkmənistan
+            # xarici işlər nazirlərinin beşinci görüşü": their format, a meeting)
             org = p.org or (next(iter(orgs)) if len(orgs) == 1 and p.kind in _SUMMITS else None) \
-                or p.group or (main if p.number and p.kind not in _OWN_BODY_ONLY else None)
+                or p.group or (main if p.number and p.kind not in _OWN_BODY_ONLY and not _few(p.states) else None)
             if org is None:
                 continue
             # held elsewhere than the body's summit of that year: the one held there, if known, else none
@@ -305,7 +309,7 @@ class GatheringStage:
                              and a - _REACH <= ctx.token_index(m.start) and ctx.token_index(m.end - 1) < b + _REACH)
             out.append(SummitPhrase(ctx.toks[a].start, ctx.toks[b - 1].end, kind, holder,
                                     _own_year(ctx.dates, doc.published) if upcoming else year, upcoming, number, group,
-                                    places, planned, site))
+                                    places, planned, site, len({x[2] for x in states})))
         return out
 
     def _pair(self, ctx: SentenceContext, states: list[tuple[int, int, str]], a: int, b: int) -> str | None:
@@ -363,6 +367,11 @@ class GatheringStage:
             (exact if words[i][0] == stem else begun).add(words[i][1])
             i += 1
         return exact or begun
+
+
+def _few(states: int) -> bool:
+    """Two or a few states (GOLD.md: a meeting is between two or a few parties; events.py's _FEW)."""
+    return 2 <= states < _FEW_STATES
 
 
 def _nth(n: int) -> str:
