@@ -2609,3 +2609,17 @@ def test_a_signing_naming_no_signers_in_the_sentence_of_talks_is_signed_by_their
     _, evs = _events(pipeline, text, "2018-05-20")
     both = {"person:shavkat-mirziyoyev", "person:donald-trump"}
     assert ("MEET", both, "asserted") in evs and ("SIGN", both, modality) in evs
+
+
+@pytest.mark.parametrize("text", [
+    "Moldova Respublikasının əmək naziri Aleksey Buzu Bakıya gəlib. Nazir Babayev A.Buzunu yeni təyinatı münasibətilə "
+    "təbrik edib və Azərbaycan ilə Moldova arasında əlaqələrin inkişafını qeyd edib.",
+    "Министр труда Молдовы Алексей Бузу прибыл в Баку. Министр Сахиль Бабаев поздравил Алексея Бузу с назначением на "
+    "должность и отметил развитие связей Азербайджана и Молдовы.",
+    "Молдова еңбек министрі Алексей Бузу Бакуге келді. Әзербайжан мен Молдова арасындағы байланыстарды атап өтіп, "
+    "министр Бабаев А.Бузуды министр болып тағайындалуымен құттықтады.",
+])
+def test_an_appointee_the_article_titles_as_a_states_is_appointed_to_that_states_office(pipeline, text):
+    # the knowledge base does not know him: his title in the article says whose minister he is
+    _, evs = _events(pipeline, text, "2023-03-09")
+    assert [p for t, p, _ in evs if t == "APPOINT"] == [{"new:person:aleksei-buzu", "country:md"}]

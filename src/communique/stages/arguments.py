@@ -390,7 +390,7 @@ class Arguments:
             # a region's or a district's head is appointed to it ("Абай ауданының әкімі лауазымына сайланды")
             regions = [m for m in ctx.of_type("location") if not ctx.is_locative(m) and not ctx.in_place(m)]
             office = sorted((m for m in bodies + regions if 0 < from_verb(m) <= _OFFICE_REACH), key=from_verb)
-            of = [m.entity_id for m in office][:1] \
+            of = [m.entity_id for m in office][:1] or self._title_state(ctx.doc, appointee) \
                 or [m.entity_id for m in bodies if person is None or m.start > person.end][:1] \
                 or [m.entity_id for m in bodies][:1] or [m.entity_id for m in regions][:1]
             if not of:  # the state the appointee serves, from the knowledge base
@@ -534,6 +534,21 @@ class Arguments:
 
     def _head_of_state(self, person: str | None) -> bool:
         return any(r.role == "president" for r in self.kb.roles_of(person))
+
+    @staticmethod
+    def _title_state(doc: Document, person: str) -> list[str]:
+        """The one state the article's titles give a person the knowledge base does not know ("Moldova
+        Respublikasının ... naziri Aleksey Buzu", "Gürcüstanın daxili işlər naziri Gela Geladze"): the
+        state whose office he holds, whatever other state his appointment's sentence names."""
+        if not person.startswith("new:person:"):
+            return []
+        states = set()
+        for sent in doc.sentences:
+            if any(m.entity_id == person and sent.start <= m.start < sent.end for m in doc.mentions):
+                ctx = SentenceContext.build(doc, sent)
+                states |= {m.entity_id for m in ctx.of_type("country") if not ctx.is_locative(m)
+                           and (q := ctx.qualified_person(m)) is not None and q.entity_id == person}
+        return list(states) if len(states) == 1 else []
 
     def _appointee(self, ctx: SentenceContext, trigger_at: int) -> str | None:
         """The person nearest the trigger who is not the head of state signing the decree."""
