@@ -16,7 +16,7 @@ from .context import SentenceContext, parties_only, prose
 from . import when
 from .arguments import EARLIER_VISIT, FELLOW_VISITORS, PLURAL_OFFICIALS, Arguments, named_by_nationality
 from .dating import Dating
-from .gatherings import gathering_organization, is_gathering
+from .gatherings import FEW, gathering_organization, is_gathering
 from .merging import ARRIVAL, headline, merge_duplicates
 from .mentions import region_place
 
@@ -31,12 +31,11 @@ _ONE_STATE = "one state's affairs unless it is the gathering reported before"
 _PARTIES = ("person:", "new:person:", "country:")  # who meets, as against a body or a gathering
 _BODIES = ("org:", "new:organization:")  # a body: a known one, or one the text names that the knowledge base lacks
 # Parties (persons, or states) beyond "a few" (GOLD.md): a meeting word with _MULTILATERAL names a
-# gathering ("görüş" of a minister and three states is still a meeting); one with _FEW names none of which
-# the knowledge base knows too, since no state makes four unknown names a diplomatic meeting (split per
-# counterpart, such meetings came on negative articles). A gathering word with fewer than _FEW, no body or
-# gathering named, is a meeting.
+# gathering ("görüş" of a minister and three states is still a meeting); one with FEW (gatherings.py) names
+# none of which the knowledge base knows too, since no state makes four unknown names a diplomatic meeting
+# (split per counterpart, such meetings came on negative articles). A gathering word with fewer than FEW,
+# no body or gathering named, is a meeting.
 _MULTILATERAL = 5
-_FEW = 4
 
 
 def event_id(doc_id: str, type_: str, start: int, part: int = 0) -> str:
@@ -52,6 +51,12 @@ def _is_visit(ctx: SentenceContext, a: int, b: int) -> bool:
 def _plural_trigger(ctx: SentenceContext, a: int, b: int) -> bool:
     """A meeting word in the plural: "görüşlər", "кездесулер", "встречи"."""
     return any(ctx.grammar.is_plural(w) for w in ctx.folds[a:b])
+
+
+def _trigger_line(ctx: SentenceContext, type_: str, a: int, b: int, source: str = "triggers.tsv") -> str:
+    """The trace's line of the trigger at a..b and the data file it comes from (tools/rule_precision.py
+    reads it)."""
+    return f"trigger: {' '.join(ctx.toks[k].text for k in range(a, b))!r} ({type_}, lang/{ctx.code}/{source})"
 
 
 def _plural_occasion(ctx: SentenceContext, a: int, b: int, lo: int, hi: int) -> bool:
@@ -355,7 +360,7 @@ class EventStage:
             return []
         p, a, b = trigger
         ev, modality = talks[0], self._modality(ctx, p.extra or "asserted", a, b)
-        trace = [f"trigger: {' '.join(ctx.toks[k].text for k in range(a, b))!r} (SIGN, lang/{ctx.code}/triggers.tsv)",
+        trace = [_trigger_line(ctx, "SIGN", a, b),
                  "participants: sign: no signer named, the parties of the talks in its sentence",
                  f"modality: {modality} (the signing's clause)"]
         trace += [t for t in ev.trace if not t.startswith(("trigger:", "participants:", "modality:"))]
@@ -520,7 +525,7 @@ class EventStage:
         several = type_ == "MEET" and ((len(parts) - states == 1 and (visit or plural))
                                        or (plural and not states and _one_host(ctx, parts)))
         if type_ == "MEET" and not several and max(states, len(parts) - states) >= (
-                _MULTILATERAL if any(not p.startswith("new:") for p in parts) else _FEW):
+                _MULTILATERAL if any(not p.startswith("new:") for p in parts) else FEW):
             type_ = "CONVENE"  # beyond a few parties (GOLD.md: "two or a few"), states or leaders, a meeting is a gathering
             rule += "; a meeting of many parties is a gathering (CONVENE)"
         # a signing is between sides: one person or one state alone is half a record, the side signed with
@@ -561,7 +566,7 @@ class EventStage:
         if provisional and not (type_ == "CONVENE" and last is not None and last.type == "CONVENE"):
             return None
         if type_ == "CONVENE" and not provisional and framework is None and len(parts) >= 3 \
-                and max(states, len(parts) - states) < _FEW and all(p.startswith(_PARTIES) for p in parts) \
+                and max(states, len(parts) - states) < FEW and all(p.startswith(_PARTIES) for p in parts) \
                 and not any(m.type == "gathering" for m in ctx.doc.mentions):
             # a summit of a few states or leaders, and no gathering named in the article that it
             # could be ("Sammitdə ... iştirak edəcək"): they met (GOLD.md)
@@ -590,8 +595,7 @@ class EventStage:
                    location=location, framework=framework,
                    modality=self._modality(ctx, modality, a, b, [*parts, framework]), trigger=" ".join(ctx.folds[a:b]))
         ev.trace += [_ONE_STATE] if provisional else []
-        ev.trace += [f"trigger: {' '.join(ctx.toks[k].text for k in range(a, b))!r} ({type_}, "
-                     f"lang/{ctx.code}/{source})", f"participants: {rule}",
+        ev.trace += [_trigger_line(ctx, type_, a, b, source), f"participants: {rule}",
                      f"modality: {ev.modality}" + (" (trigger)" if modality != "asserted" else " (markers in the clause)")]
         if framework:
             ev.trace.append(f"framework: {framework}")

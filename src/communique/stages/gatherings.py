@@ -31,7 +31,9 @@ _SUMMITS = ("summit", "informal summit", "extraordinary summit")
 # министров обороны СНГ" is the CIS's 85th defence ministers meeting, not its 85th foreign ministers'.
 SECTOR = "sector ministers meeting"
 _PORTFOLIO_REACH = 3  # words between the ministers' word and the field of their ministry
-_FEW_STATES = 4  # from this many states on, a meeting is a gathering (events.py's _FEW)
+# Parties (persons, or states) beyond "a few" (GOLD.md: a meeting is between two or a few): from this
+# many on, what is met is a gathering (events.py reads it too)
+FEW = 4
 
 
 # An assembly or a session of a body is one gathering only where numbered ("151-ci Assambleyası",
@@ -110,11 +112,15 @@ class GatheringStage:
                 if g.get("location"):
                     self._placed.setdefault((g["organization"], g["location"], kind), []).append(gid)
 
-    def held_in(self, org: str, kind: str, places: frozenset[str]) -> str | None:
-        """The one gathering of a body and kind the knowledge base has in one of the places named."""
+    def placed_in(self, org: str, kind: str, places: frozenset[str]) -> set[str]:
+        """The gatherings of a body and kind the knowledge base has in any of the places named."""
         if self._known is None:
             self._index()
-        found = {gid for place in places for gid in self._placed.get((org, place, kind), [])}
+        return {gid for place in places for gid in self._placed.get((org, place, kind), [])}
+
+    def held_in(self, org: str, kind: str, places: frozenset[str]) -> str | None:
+        """The one gathering of a body and kind the knowledge base has in one of the places named."""
+        found = self.placed_in(org, kind, places)
         return found.pop() if len(found) == 1 else None
 
     def _before_announced(self, phrases: list[SummitPhrase], p: SummitPhrase, org: str) -> str | None:
@@ -233,8 +239,7 @@ class GatheringStage:
         places = {self.kb.gatherings[g].get("location") for g in known}
         if not known or None in places or "" in places or places & p.site:
             return None
-        there = {g for place in p.site for g in self._placed.get((org, place, p.kind), [])}
-        started = {g: int(start[:4]) for g in there
+        started = {g: int(start[:4]) for g in self.placed_in(org, p.kind, p.site)
                    if (start := self.kb.gatherings[g].get("start") or "")[:4].isdigit()}
         return min(sorted(started), key=lambda g: abs(started[g] - int(year)), default="")
 
@@ -370,8 +375,8 @@ class GatheringStage:
 
 
 def _few(states: int) -> bool:
-    """Two or a few states (GOLD.md: a meeting is between two or a few parties; events.py's _FEW)."""
-    return 2 <= states < _FEW_STATES
+    """Two or a few states (GOLD.md: a meeting is between two or a few parties)."""
+    return 2 <= states < FEW
 
 
 def _nth(n: int) -> str:
