@@ -2580,6 +2580,24 @@ def test_a_meeting_told_with_a_person_and_with_the_state_he_stands_for_is_one(pi
     assert [p for t, p, _ in evs if t == "MEET"] == meetings
 
 
+@pytest.mark.parametrize("first, second, meetings", [
+    # undated: the title makes the minister Kazakhstan's, and its ministry stands for him
+    ("Министр иностранных дел Казахстана Мухтар Тлеуберди встретился с Джейхуном Байрамовым.",
+     "Джейхун Байрамов провел переговоры с МИД Казахстана.",
+     [{"person:jeyhun-bayramov", "person:mukhtar-tileuberdi"}]),
+    # undated, no title and no current office: nothing says whose ministry he would stand for
+    ("Джейхун Байрамов встретился с Мухтаром Тлеуберди.", "Джейхун Байрамов провел переговоры с МИД Казахстана.",
+     [{"person:jeyhun-bayramov", "person:mukhtar-tileuberdi"}, {"person:jeyhun-bayramov", "org:mfa-kz"}]),
+    # undated, a state the minister does not serve: talks of their own
+    ("Госсекретарь США Майк Помпео встретился с министром иностранных дел Казахстана Мухтаром Тлеуберди.",
+     "Помпео также провел переговоры с Украиной.",
+     [{"person:mike-pompeo", "person:mukhtar-tileuberdi"}, {"person:mike-pompeo", "country:ua"}]),
+])
+def test_undated_a_state_or_body_stands_only_for_the_official_known_to_serve_it(pipeline, first, second, meetings):
+    _, evs = _events(pipeline, f"{first} {second}")
+    assert [p for t, p, _ in evs if t == "MEET"] == meetings
+
+
 def test_two_bodies_met_are_not_one_persons_meeting(pipeline):
     _, evs = _events(pipeline, "Джейхун Байрамов встретился в Нью-Йорке с Николаем Попеску. Байрамов также провел "
                                "встречу с представителями ОБСЕ и НАТО.", "2023-05-10")

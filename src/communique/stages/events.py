@@ -167,7 +167,8 @@ class EventStage:
             planned = frozenset(p for parts in to_meet if ev.modality == "asserted" and parts & set(ev.participants)
                                 for p in parts) - met
             self.args.name_host(ev, doc, frozenset(senders - others), titled, welcomers | planned)
-        doc.events = [e for e in merge_duplicates(events, self.kb, headline(doc), undated)
+        doc.events = [e for e in merge_duplicates(events, self.kb, headline(doc), undated,
+                                                  functools.cache(lambda: _title_states(contexts)))
                       if e.trace[:1] != [_ONE_STATE]]
         for ev in doc.events:
             ev.participants = list(dict.fromkeys(ev.participants))
@@ -998,6 +999,17 @@ def _one_host(ctx: SentenceContext, parts: list[str]) -> bool:
     # a list after the comitative is all counterparts ("с Хаканом Фиданом, Сергеем Лавровым и ...")
     hosts = {m.entity_id for m in persons[:first]}
     return len(hosts) == 1 and {m.entity_id for m in persons[first:]} == set(parts) - hosts
+
+
+def _title_states(contexts: list[SentenceContext]) -> dict[str, set[str]]:
+    """Person -> the states whose officials the article's titles make him ("ҚР Сыртқы істер министрі
+    Мұхтар Тілеуберді"); a state in the locative is where he is, not whose."""
+    out: dict[str, set[str]] = {}
+    for ctx in contexts:
+        for m in ctx.of_type("country"):
+            if (q := ctx.qualified_person(m)) is not None and not ctx.is_locative(m):
+                out.setdefault(q.entity_id, set()).add(m.entity_id)
+    return out
 
 
 def _titled_officials(contexts: list[SentenceContext]) -> dict[str, set[str]]:

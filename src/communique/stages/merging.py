@@ -2,6 +2,8 @@
 event told in full by the lead takes the lead's participants."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..document import Document, Event
 from ..kb import KnowledgeBase
 from .gatherings import is_gathering
@@ -18,9 +20,11 @@ def headline(doc: Document):
 
 
 def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headline=None,
-                     undated: frozenset[str] | set[str] = frozenset()) -> list[Event]:
+                     undated: frozenset[str] | set[str] = frozenset(),
+                     title_states: Callable[[], dict[str, set[str]]] = dict) -> list[Event]:
     """The same meeting mentioned twice in one article is one event. ``undated``: the ids of events the
-    text does not date, dated by the report (its month, or year)."""
+    text does not date, dated by the report (its month, or year). ``title_states``: person -> the states
+    the article's titles give him (read only where the knowledge base cannot say)."""
     out: list[Event] = []
     for ev in events:
         head = out[0] if out and headline is not None and out[0].evidence.start == headline.start else None
@@ -40,11 +44,11 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headl
                      and (o.modality == ev.modality or ev.type == "CONVENE" or _told_both_ways(o, ev, undated))
                      and (participants_agree(frozenset(o.participants), frozenset(ev.participants))
                           or _same_gathering(o, ev, kb) or _same_chair(o, ev)
-                          or _refers_to_gathering(ev, o) or _person_for_body(o, ev, kb))), None)
+                          or _refers_to_gathering(ev, o) or _person_for_body(o, ev, kb, title_states))), None)
         if twin is None:
             out.append(ev)
             continue
-        if _person_for_body(twin, ev, kb):  # the persons named, not the states or bodies they stand for
+        if _person_for_body(twin, ev, kb, title_states):  # the persons named, not the states or bodies
             if _persons_only(set(ev.participants) - set(twin.participants)):
                 twin.participants = list(ev.participants)
         else:
@@ -86,21 +90,31 @@ def _persons_only(parties: set[str]) -> bool:
     return bool(parties) and all("person:" in p for p in parties)
 
 
-def _person_for_body(a: Event, b: Event, kb: KnowledgeBase | None = None) -> bool:
+def _person_for_body(a: Event, b: Event, kb: KnowledgeBase | None = None,
+                     title_states: Callable[[], dict[str, set[str]]] = dict) -> bool:
     """One meeting or call told once with a person and once with the state or body that person stands
     for (the same type, modality and day, a person in common; what one report adds is one person, what
     the other adds only a state, a body or both, none a state the knowledge base has that person serve
     no other): GOLD.md takes the persons where named. Two bodies met are two counterparts ("с
-    Американским еврейским комитетом и Коалицией ..."), not one person's."""
-    if a.type != b.type or a.type not in ("MEET", "CALL") or a.modality != b.modality or not a.date or a.date != b.date:
+    Американским еврейским комитетом и Коалицией ..."), not one person's. Undated, no day tells a visit
+    to the person's state from a visit to another ("Помпеоның Украина, Беларусь ... сапары" beside his
+    talks with Kazakhstan's minister): what the other report names must be the state the person is
+    known to serve, by the knowledge base or by the article's titles, or that state's own body."""
+    if a.type != b.type or a.type not in ("MEET", "CALL") or a.modality != b.modality or a.date != b.date:
         return False
     pa, pb = set(a.participants), set(b.participants)
     if not any("person:" in p for p in pa & pb):
         return False
     for persons, bodies in ((pa - pb, pb - pa), (pb - pa, pa - pb)):
         if len(persons) == 1 and _persons_only(persons) and bodies and not any("person:" in p for p in bodies):
-            served = kb.state_served(next(iter(persons)), a.date) if kb is not None else None
+            person = next(iter(persons))
+            served = kb.state_served(person, a.date) if kb is not None else None
             states = {p for p in bodies if p.startswith("country:")}
+            if not a.date:
+                titled = title_states().get(person, set())
+                served = served or (next(iter(titled)) if len(titled) == 1 else None)
+                national = kb.national_bodies if kb is not None else {}
+                return served is not None and all(served in (p, national.get(p)) for p in bodies)
             one = len(states) <= 1 and len(bodies - states) <= 1  # one counterpart: a state, its body
             return one and (served is None or not states or served in states)
     return False
