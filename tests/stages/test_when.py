@@ -69,25 +69,40 @@ def test_a_weekday_that_fits_several_years_fixes_nothing(pipeline):
     assert [e.date for e in doc.events if e.type == "MEET"] == [None]
 
 
+def test_the_officials_terms_alone_fix_the_year_of_a_day_and_month(pipeline, kb):
+    # Kosherbayev has been minister since September 2025, Lavrov since 2004; the knowledge base's last
+    # date (the default "as of") is in November 2025
+    doc = _doc(pipeline, "22 октября министр иностранных дел Казахстана Ермек Кошербаев провел переговоры с "
+                         "министром иностранных дел России Сергеем Лавровым.")
+    assert [e.date for e in doc.events if e.type == "MEET"] == ["2025-10-22"]
+    from communique.stages.when import terms_year
+    assert terms_year(doc, kb, as_of=dt.date(2025, 10, 1)) is None  # no 22 October in his term yet
+
+
+def test_officials_in_office_for_years_fix_no_year(pipeline):
+    doc = _doc(pipeline, "22 октября министр иностранных дел России Сергей Лавров встретился с Джейхуном Байрамовым.")
+    assert [e.date for e in doc.events if e.type == "MEET"] == [None]
+
+
 def test_weekday_years_stop_at_the_date_given_as_of(pipeline, kb):
-    from communique.stages.when import weekday_year
+    from communique.stages.when import terms_year
     doc = _doc(pipeline, "В среду, 14 ноября, президент Турции Реджеп Тайип Эрдоган подписал указ.")
-    assert weekday_year(doc, kb, as_of=dt.date(2018, 11, 20)) == "2018"
-    assert weekday_year(doc, kb, as_of=dt.date(2018, 11, 1)) is None  # 2012 is before his presidency
-    assert weekday_year(doc, kb, as_of=dt.date(2030, 1, 1)) is None  # 14 November 2029 is a Wednesday too
+    assert terms_year(doc, kb, as_of=dt.date(2018, 11, 20)) == "2018"
+    assert terms_year(doc, kb, as_of=dt.date(2018, 11, 1)) is None  # 2012 is before his presidency
+    assert terms_year(doc, kb, as_of=dt.date(2030, 1, 1)) is None  # 14 November 2029 is a Wednesday too
 
 
 def test_without_an_as_of_the_weekday_years_stop_at_the_knowledge_bases_last_date(pipeline, kb, tmp_path):
     from communique.kb import KnowledgeBase, data_dir
-    from communique.stages.when import known_until, weekday_year
+    from communique.stages.when import known_until, terms_year
     doc = _doc(pipeline, "В среду, 14 ноября, президент Турции Реджеп Тайип Эрдоган подписал указ.")
-    assert weekday_year(doc, kb) == weekday_year(doc, kb, as_of=known_until(kb)) == "2018"
+    assert terms_year(doc, kb) == terms_year(doc, kb, as_of=known_until(kb)) == "2018"
     # a knowledge base that records a later occasion knows the open terms to run later: 2029 fits too
     (tmp_path / "occasions.tsv").write_text("id\tdate\tkind\tparticipants\tlocation\tlabel\n"
                                             "occasion:later\t2030-01\tvisit\tcountry:tr,country:az\t\tLater\n",
                                             encoding="utf-8")
     later = KnowledgeBase([data_dir(), tmp_path])
-    assert known_until(later) == dt.date(2030, 1, 1) and weekday_year(doc, later) is None
+    assert known_until(later) == dt.date(2030, 1, 1) and terms_year(doc, later) is None
 
 
 @pytest.mark.parametrize("text", [

@@ -2,7 +2,7 @@
 day its undated news happened.
 
 Each source is used only where it is certain: the publication date, an agency dateline, a full
-date in the lead, a weekday that fits one year of the officials named, a well-known occasion the
+date in the lead, a day (and weekday) that fits one year of the officials' terms, a well-known occasion the
 article names or describes, a dated gathering the article names.
 
 Nothing here reads the clock: where a rule needs the present (the years a weekday can fall in), it
@@ -43,7 +43,7 @@ def lead(doc: Document, n: int = _LEAD) -> list[SentenceContext]:
 
 def article_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None) -> str | None:
     """The article's year when certain: publication, a full date in the lead ("2023-cü il oktyabrın
-    25-də ... tamam olur"), a weekday that fits one year up to ``as_of``, a known occasion, else a
+    25-də ... tamam olur"), a day that fits one year of the officials' terms up to ``as_of``, a known occasion, else a
     dated gathering it names."""
     if doc.published:
         return doc.published[:4]
@@ -51,7 +51,7 @@ def article_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None)
         for d in ctx.dates:
             if d.year and d.month and d.relative is None:
                 return str(d.year)
-    found = weekday_year(doc, kb, as_of) or occasion_year(doc, kb) or gathering_place_year(doc, kb)
+    found = terms_year(doc, kb, as_of) or occasion_year(doc, kb) or gathering_place_year(doc, kb)
     if found:
         return found
     for m in doc.mentions:
@@ -128,13 +128,14 @@ def known_until(kb: KnowledgeBase) -> dt.date | None:
         return None
 
 
-def weekday_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None) -> str | None:
-    """"Бейсенбі, 20 желтоқсан": the one year, up to ``as_of`` (by default the last day the knowledge
-    base knows of), in which that day was that weekday while each official the article names by
-    title held that title."""
+def terms_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None) -> str | None:
+    """"МОСКВА, 22 октября", "Бейсенбі, 20 желтоқсан": the one year, up to ``as_of`` (by default the last
+    day the knowledge base knows of), in which each official the article names by title held that title
+    on that day (and the day was that weekday, where one is named): a new minister named beside an old
+    one leaves one year."""
     held = None  # the titled officials' terms, read only for an article that names a weekday
     for _, d in _prose_dates(doc):
-        if not (d.weekday and d.day and d.month) or d.year is not None:
+        if not (d.day and d.month) or d.year is not None:
             continue
         if held is None:
             held = _titled_roles(doc, kb)
@@ -147,7 +148,7 @@ def weekday_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None)
                 day = dt.date(y, d.month, d.day)
             except ValueError:
                 continue
-            if day <= as_of and day.isoweekday() == d.weekday and all(
+            if day <= as_of and d.weekday in (None, day.isoweekday()) and all(
                     any(r.active(day.isoformat()) for r in roles) for roles in held):
                 years.append(y)
         if len(years) == 1:
