@@ -2598,6 +2598,17 @@ def test_undated_a_state_or_body_stands_only_for_the_official_known_to_serve_it(
     assert [p for t, p, _ in evs if t == "MEET"] == meetings
 
 
+@pytest.mark.parametrize("second, meetings", [
+    # the state's own ministry and the state are one party: one meeting, with the ministry
+    ("Азербайджан провел встречу с послом Турции.", [{"org:mfa-az", "country:tr"}]),
+    # another state's envoy: another meeting
+    ("Азербайджан провел встречу с послом России.", [{"org:mfa-az", "country:tr"}, {"country:az", "country:ru"}]),
+])
+def test_a_meeting_told_with_a_states_body_and_with_the_state_is_one(pipeline, second, meetings):
+    _, evs = _events(pipeline, "Посол Турции был вызван в МИД Азербайджана. " + second)
+    assert [p for t, p, _ in evs if t == "MEET"] == meetings
+
+
 def test_two_bodies_met_are_not_one_persons_meeting(pipeline):
     _, evs = _events(pipeline, "Джейхун Байрамов встретился в Нью-Йорке с Николаем Попеску. Байрамов также провел "
                                "встречу с представителями ОБСЕ и НАТО.", "2023-05-10")

@@ -43,6 +43,7 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headl
                      # a planned handover is not the chairmanship held (one summit stays one summit)
                      and (o.modality == ev.modality or ev.type == "CONVENE" or _told_both_ways(o, ev, undated))
                      and (participants_agree(frozenset(o.participants), frozenset(ev.participants))
+                          or _body_for_state(o, ev, kb)
                           or _same_gathering(o, ev, kb) or _same_chair(o, ev)
                           or _refers_to_gathering(ev, o) or _person_for_body(o, ev, kb, title_states))), None)
         if twin is None:
@@ -53,6 +54,9 @@ def merge_duplicates(events: list[Event], kb: KnowledgeBase | None = None, headl
                 twin.participants = list(ev.participants)
         else:
             twin.participants += [p for p in ev.participants if p not in twin.participants]
+            if kb is not None and twin.type in ("MEET", "CALL"):  # a state's own body met is the more precise party
+                bodies_of = {kb.national_bodies.get(p) for p in twin.participants}
+                twin.participants = [p for p in twin.participants if p not in bodies_of]
         twin.trace.append(f"merged: the same occasion reported again at [{ev.evidence.start}:{ev.evidence.end}]")
         if "CALL" in (ev.type, twin.type):
             twin.type = "CALL"  # talks with the same people reported as a phone call were the call
@@ -84,6 +88,17 @@ def _tells_headline(head: Event, ev: Event, out: list[Event], kb: KnowledgeBase 
     return len(ev.participants) >= len(parties) \
         and all(p in parties for p in ev.participants if p.startswith("country:")) \
         and all(kb is None or kb.state_served(p, ev.date) in (None, *parties) for p in persons(ev))
+
+
+def _body_for_state(a: Event, b: Event, kb: KnowledgeBase | None) -> bool:
+    """One meeting or call told once with a state and once with that state's own body ("МИД Казахстана
+    ... встречу с послом России", "Казахстан ... с послом России"): the same parties, a body read as
+    the state it belongs to."""
+    if kb is None or a.type != b.type or a.type not in ("MEET", "CALL") or a.modality != b.modality:
+        return False
+    def states(e: Event) -> frozenset[str]:
+        return frozenset(kb.national_bodies.get(p, p) for p in e.participants)
+    return set(a.participants) != set(b.participants) and len(states(a)) >= 2 and states(a) == states(b)
 
 
 def _persons_only(parties: set[str]) -> bool:
