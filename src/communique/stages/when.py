@@ -133,7 +133,7 @@ def terms_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None) -
     day the knowledge base knows of), in which each official the article names by title held that title
     on that day (and the day was that weekday, where one is named): a new minister named beside an old
     one leaves one year."""
-    held = None  # the titled officials' terms, read only for an article that names a weekday
+    held = None  # the titled officials' terms, read only for an article that names a day with no year
     for _, d in _prose_dates(doc):
         if not (d.day and d.month) or d.year is not None:
             continue
@@ -142,8 +142,12 @@ def terms_year(doc: Document, kb: KnowledgeBase, as_of: dt.date | None = None) -
             as_of = as_of or known_until(kb)
         if as_of is None:
             return None  # no end to the years it may fall in
+        if not held and d.weekday is None:
+            continue  # every year fits
         years = []
-        for y in range(_FIRST_YEAR, as_of.year + 1):
+        for y in range(as_of.year, _FIRST_YEAR - 1, -1):
+            if len(years) > 1:
+                break
             try:
                 day = dt.date(y, d.month, d.day)
             except ValueError:
