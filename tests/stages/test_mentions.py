@@ -286,6 +286,16 @@ def test_an_acronym_in_capitals_with_a_case_ending_is_found(pipeline):
     assert "org:eu" in {m.entity_id for m in doc.mentions}
 
 
+@pytest.mark.parametrize("text, org", [
+    ("Лидеры стран G7 и G20 обсудили кризис.", "org:g20"),  # one capital, the rest digits: no lower case
+    ("Токаев встретился с генеральным директором UNESCO.", "org:unesco"),  # the Latin acronym in any language
+    ("Əliyev UNICEF-in icraçı direktoru ilə görüşüb.", "org:unicef"),
+])
+def test_an_acronym_with_digits_or_in_latin_letters_is_found(pipeline, text, org):
+    doc = pipeline(Document("t", text, published="2025-01-01"))
+    assert org in {m.entity_id for m in doc.mentions}, [(m.text, m.entity_id) for m in doc.mentions]
+
+
 def test_a_place_the_kazakh_tagger_finds_is_a_mention_but_not_where_an_event_was(pipeline):
     doc = pipeline(Document("t", "Қасым-Жомарт Тоқаев Жетісу облысының Сарқан ауданында Мирзиёевпен кездесті.",
                             published="2025-01-01"))

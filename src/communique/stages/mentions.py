@@ -697,8 +697,9 @@ class MentionStage:
             kind = next(k for e, k in hits if e == ids[0])
             if kind in _LOWER_KINDS and surface[:1].isupper() and i > 0:
                 continue  # "Американского еврейского комитета": part of an organisation's name
-            if kind == "acronym" and sum(c.isupper() for c in surface) < 2 and len(surface) > 2:
-                continue  # acronyms are written in capitals: "ЕС-ке", "ЕврАзЭС", not "Еске" ("let us recall")
+            if kind == "acronym" and sum(c.isupper() for c in surface) < 2 and len(surface) > 2 \
+                    and any(c.islower() for c in surface):
+                continue  # acronyms are written in capitals: "ЕС-ке", "ЕврАзЭС", "G20", not "Еске" ("let us recall")
             out.append(Mention(start, end, surface, ent.type, base=base, source="kb", candidates=ids, kind=kind))
         return out
 
