@@ -310,8 +310,13 @@ def test_heads_of_state_meeting_without_their_region_as_holder_is_no_regional_su
      "new:gathering:de-central-asia-summit-2"),
     ("Тоқаев «Германия – Орталық Азия» саммитіне қатысты.", "2024-09-17",
      "new:gathering:de-central-asia-summit-2024"),
+    # a body joined to the region: the format's summit, not the body's own
+    ("Токаев принял участие в саммите «Центральная Азия – Европейский союз» в Самарканде.", "2025-04-04",
+     "new:gathering:eu-central-asia-summit-2025"),
+    ("Qasım-Jomart Tokayev “Mərkəzi Asiya – Avropa İttifaqı” sammitində iştirak edib.", "2025-04-04",
+     "new:gathering:eu-central-asia-summit-2025"),
 ])
-def test_a_region_and_a_state_joined_by_a_dash_are_a_format_of_their_own(pipeline, text, published, gid):
+def test_a_region_and_a_state_or_body_joined_by_a_dash_are_a_format_of_their_own(pipeline, text, published, gid):
     doc, found = _gatherings(pipeline, text, published)
     assert list(found) == [gid]
     assert found[gid].organization is None

@@ -403,14 +403,14 @@ _DASH = re.compile(r"\s*[-–—+]\s*")
 
 def _format(ctx: SentenceContext, regions: list[tuple[int, int, str]], states: list[tuple[int, int, str]],
             a: int, b: int, orgs: list[tuple[int, int, str]]) -> tuple[str, int] | None:
-    """A region and a state joined by a dash right next to a gathering phrase ("«Центральная Азия –
-    Германия» саммиті", "саммит «Центральная Азия – Россия»"): a format of their own, 'region+state'
-    in either order written, and the token where its name starts. One the knowledge base knows is
-    an organisation ("Орталық Азия – Қытай")."""
+    """A region and a state or a body joined by a dash right next to a gathering phrase ("«Центральная
+    Азия – Германия» саммиті", "саммит «Центральная Азия – ЕС»"): a format of their own, 'region+state'
+    in either order written, and the token where its name starts; not the body's own summit. One the
+    knowledge base knows is an organisation ("Орталық Азия – Қытай")."""
     for x, y, rid in regions:
         if any(ox <= x and y <= oy for ox, oy, _ in orgs):
             continue
-        for x2, y2, sid in states:
+        for x2, y2, sid in [*states, *orgs]:
             if _DASH.fullmatch(ctx.doc.text, ctx.toks[y].end, ctx.toks[x2].start):
                 lo, hi = x, y2
             elif _DASH.fullmatch(ctx.doc.text, ctx.toks[y2].end, ctx.toks[x].start):
