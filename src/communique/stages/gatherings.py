@@ -230,8 +230,9 @@ class GatheringStage:
         """A summit held in a city named beside it is not the body's summit of that year the knowledge
         base has in another city ("liderlərinin Soçidə keçirilən sammiti" in an article on the CSTO's
         Yerevan summit of 2022; "в Астане пройдет саммит ОДКБ" told in 2023, the year of Minsk's): the
-        body's summit held in that city nearest that year, or "" where it has none there (another
-        occasion: an informal one, another format's). None where nothing says it is another."""
+        body's summit held in that city nearest that year, not an earlier one for a summit told as to come,
+        or "" where it has none there (another occasion: an informal one, another format's). None where
+        nothing says it is another."""
         if not p.site or p.kind not in _SUMMITS or p.number or p.upcoming:
             return None  # the next one named as such keeps a name of its own
         year = p.year or article_year()
@@ -241,6 +242,8 @@ class GatheringStage:
             return None
         started = {g: int(start[:4]) for g in self.placed_in(org, p.kind, p.site)
                    if (start := self.kb.gatherings[g].get("start") or "")[:4].isdigit()}
+        if p.planned:  # one told as to come is none held in an earlier year
+            started = {g: y for g, y in started.items() if y >= int(year)}
         return min(sorted(started), key=lambda g: abs(started[g] - int(year)), default="")
 
     def gathering_id(self, org: str, kind: str, year: str | None, upcoming: bool = False,
