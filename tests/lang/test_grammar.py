@@ -118,6 +118,8 @@ def test_a_word_opening_a_clause_inserted_between_commas(code, word, opens):
     ("az", ["qazaxıstana", "gəlmişdilər"], True),
     ("az", ["azərbaycana", "səfər", "edib"], False),
     ("az", ["təyin", "olunmuş", "səfir"], False),  # a participle alone describes
+    ("kk", ["қазақстанға", "келген", "еді"], True),  # a participle and the auxiliary
+    ("kk", ["тағайындалған", "елші"], False),
     ("ru", ["приезжал", "в", "казахстан"], False),  # Russian has no such tense
 ])
 def test_a_clause_in_the_pluperfect(code, words, pluperfect):
