@@ -545,9 +545,8 @@ class Arguments:
         states = set()
         for sent in doc.sentences:
             if any(m.entity_id == person and sent.start <= m.start < sent.end for m in doc.mentions):
-                ctx = SentenceContext.build(doc, sent)
-                states |= {m.entity_id for m in ctx.of_type("country") if not ctx.is_locative(m)
-                           and (q := ctx.qualified_person(m)) is not None and q.entity_id == person}
+                states |= {m.entity_id for m, q in SentenceContext.build(doc, sent).titled_states()
+                           if q.entity_id == person}
         return list(states) if len(states) == 1 else []
 
     def _appointee(self, ctx: SentenceContext, trigger_at: int) -> str | None:

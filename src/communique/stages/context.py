@@ -294,6 +294,13 @@ class SentenceContext:
             got = self._qualified[id(m)] = (m, self._qualified_person(m))
         return got[1]
 
+    def titled_states(self) -> list[tuple[Mention, Mention]]:
+        """(state, person) for each state a person's title names ("ҚР Сыртқы істер министрі Мұхтар
+        Тілеуберді", "Moldova Respublikasının ... naziri Aleksey Buzu"): the state whose official he is;
+        a state in the locative is where he is, not whose."""
+        return [(m, q) for m in self.of_type("country")
+                if (q := self.qualified_person(m)) is not None and not self.is_locative(m)]
+
     def _qualified_person(self, m: Mention) -> Mention | None:
         text = self.doc.text
         persons = self.of_type("person")

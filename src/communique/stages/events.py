@@ -1002,13 +1002,11 @@ def _one_host(ctx: SentenceContext, parts: list[str]) -> bool:
 
 
 def _title_states(contexts: list[SentenceContext]) -> dict[str, set[str]]:
-    """Person -> the states whose officials the article's titles make him ("ҚР Сыртқы істер министрі
-    Мұхтар Тілеуберді"); a state in the locative is where he is, not whose."""
+    """Person -> the states whose officials the article's titles make him."""
     out: dict[str, set[str]] = {}
     for ctx in contexts:
-        for m in ctx.of_type("country"):
-            if (q := ctx.qualified_person(m)) is not None and not ctx.is_locative(m):
-                out.setdefault(q.entity_id, set()).add(m.entity_id)
+        for m, q in ctx.titled_states():
+            out.setdefault(q.entity_id, set()).add(m.entity_id)
     return out
 
 
@@ -1020,9 +1018,8 @@ def _titled_officials(contexts: list[SentenceContext]) -> dict[str, set[str]]:
         if not any(m.entity_id.startswith("new:person:") for m in ctx.of_type("person")):
             continue
         hosting = {id(p) for p, t, _, _ in ctx.titled_persons() if t.label not in _NO_HOST_TITLES}
-        for m in ctx.of_type("country"):
-            if (q := ctx.qualified_person(m)) is not None and q.entity_id.startswith("new:person:") \
-                    and id(q) in hosting and not ctx.is_locative(m):
+        for m, q in ctx.titled_states():
+            if q.entity_id.startswith("new:person:") and id(q) in hosting:
                 titled.setdefault(m.entity_id, set()).add(q.entity_id)
     return titled
 
